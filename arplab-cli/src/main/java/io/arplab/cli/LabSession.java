@@ -177,26 +177,11 @@ final class LabSession implements AutoCloseable {
         }
     }
 
-    // netdev-dummy's rxq_pcap/tx_pcap (or pcap: both) of each dummy port, under --pcap-dir; ports naming the same file
-    // share it, as OVS appends to one file opened twice
+    // netdev-dummy's rxq_pcap/tx_pcap (or pcap: both) of each dummy port, under --pcap-dir, as the ports' options
+    // name them then and later; ports naming the same file share it, as OVS appends to one file opened twice
     private void ovsPcaps(Path dir) {
         Map<Path, io.arplab.observe.CaptureSink> files = new java.util.HashMap<>();
-        for (io.arplab.device.OvsBridge b : lab.ovsBridges().values()) {
-            for (io.arplab.flow.Ofproto.Port p : b.ofproto().ports()) {
-                Map<String, String> opt = p.options;
-                String both = opt.get("pcap");
-                String rxq = both != null ? both : opt.get("rxq_pcap");
-                String tx = both != null ? both : opt.get("tx_pcap");
-                if (rxq == null && tx == null) {
-                    continue;
-                }
-                io.arplab.observe.CaptureSink r = rxq == null ? null
-                        : files.computeIfAbsent(dir.resolve(rxq), f -> evidence.pcap(f, true));
-                io.arplab.observe.CaptureSink t = tx == null ? null
-                        : files.computeIfAbsent(dir.resolve(tx), f -> evidence.pcap(f, true));
-                b.pcaps(p.ofport, r == null ? null : r::record, t == null ? null : t::record, lab.epochNanos());
-            }
-        }
+        lab.ovsPcapFiles(name -> files.computeIfAbsent(dir.resolve(name), f -> evidence.pcap(f, true))::record);
     }
 
     private void capture(String node, String ifname, Path file, boolean verbose, PrintWriter err) {

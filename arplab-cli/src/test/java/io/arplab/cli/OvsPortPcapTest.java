@@ -56,6 +56,51 @@ class OvsPortPcapTest {
         }
     }
 
+    /**
+     * Ports added, changed and deleted by ovs-vsctl (refdata/ovs/pcap-ports, src/test/scripts/record-pcap-ports.sh):
+     * netdev_dummy_set_config() opens the pcaps each port's options name at every reconfiguration, appending to a
+     * file already written (a port added again, two ports naming one file), the local port's too. Every line's output
+     * and exit status, the same files and each byte for byte but for the time stamps.
+     */
+    @Test
+    void pcapsFollowThePortsOptionsAsOvsOpensThem(@TempDir Path tmp) throws Exception {
+        Path ref = REF.resolveSibling("pcap-ports");
+        Files.writeString(tmp.resolve("lab.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    fail_mode: secure
+                    protocols: [OpenFlow10, OpenFlow13, OpenFlow15]
+                    ports:
+                      p1: {ofport: 1, type: dummy, options: {pcap: p1.pcap}}
+                      p2: {ofport: 2, type: dummy, options: {rxq_pcap: p2-rx.pcap, tx_pcap: p2-tx.pcap}}
+                """);
+        List<String> script = new ArrayList<>(), want = new ArrayList<>();
+        for (String l : Files.readAllLines(ref.resolve("commands.in"))) {
+            if (!l.isEmpty() && !l.startsWith("#")) {
+                script.add(l);
+            }
+        }
+        for (String l : Files.readAllLines(ref.resolve("commands.out"))) {
+            if (!l.startsWith("### ") && !l.startsWith("[exit ")) {
+                want.add(l);
+            }
+        }
+        Files.write(tmp.resolve("script"), script);
+        Arplab.Exit r = Arplab.run(tmp, null, "run", "lab.yaml", "--pcap-dir", "out", "--script", "script");
+        assertThat(r.out().lines().filter(l -> !l.matches("\\[[0-9.]+\\] \\$ .*")).toList()).isEqualTo(want);
+        List<String> files;
+        try (var s = Files.list(ref)) {
+            files = s.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".pcap")).sorted().toList();
+        }
+        try (var s = Files.list(tmp.resolve("out"))) { // beside the lab's own captures of its nodes
+            assertThat(s.map(f -> f.getFileName().toString()).toList()).containsAll(files);
+        }
+        for (String f : files) {
+            assertThat(untimed(tmp.resolve("out").resolve(f))).as(f).isEqualTo(untimed(ref.resolve(f)));
+        }
+    }
+
     /** The pcap's bytes with each record's time stamp zeroed (it is the wall clock in OVS). */
     static byte[] untimed(Path pcap) throws IOException {
         byte[] b = Files.readAllBytes(pcap);

@@ -30,6 +30,16 @@ public final class OvsBridge implements Switch {
         void record(long epochNanos, byte[] frame);
     }
 
+    /**
+     * The pcap files a dummy port's options name, opened as ovs_pcap_open(NAME, "ab") opens them relative to
+     * ovs-vswitchd's directory (the lab's --pcap-dir): one file named twice is appended to by both.
+     */
+    public interface PcapFiles {
+        Pcap open(String name);
+    }
+
+    private PcapFiles pcapFiles;
+
     public OvsBridge(Ofproto ofproto) {
         this(ofproto, ofproto.name);
     }
@@ -49,7 +59,39 @@ public final class OvsBridge implements Switch {
         Ofproto.Port p = ofproto.addPort(portName, type, ofport, mac.bits(), options);
         ports.add(p);
         reopenTxPcap(p, options);
+        setConfig(p);
         return ports.size() - 1;
+    }
+
+    /** Writes the dummy ports' pcaps into {@code files} from now on, as their options name them. */
+    public void pcapFiles(PcapFiles files, long epochNanos) {
+        this.pcapFiles = files;
+        this.epochNanos = epochNanos;
+        for (Ofproto.Port p : ofproto.ports()) {
+            setConfig(p);
+        }
+    }
+
+    /**
+     * netdev_dummy_set_config() at each reconfiguration (and a port's creation): a dummy or internal port's pcaps
+     * closed and opened again as its options now say, {@code pcap} for both directions, else {@code rxq_pcap} and
+     * {@code tx_pcap} (files already written are appended to).
+     */
+    public void setConfig(Ofproto.Port p) {
+        if (pcapFiles == null || !(p.type.equals("dummy") || p.type.equals("internal"))) {
+            return;
+        }
+        String both = p.options.get("pcap");
+        String rxq = both != null ? both : p.options.get("rxq_pcap");
+        String tx = both != null ? both : p.options.get("tx_pcap");
+        rxqPcaps.remove(p.ofport);
+        txPcaps.remove(p.ofport);
+        if (rxq != null) {
+            rxqPcaps.put(p.ofport, pcapFiles.open(rxq));
+        }
+        if (tx != null) {
+            txPcaps.put(p.ofport, pcapFiles.open(tx));
+        }
     }
 
     // netdev_dummy_set_config(): a port added again with options:tx_pcap writes its file again
@@ -91,6 +133,7 @@ public final class OvsBridge implements Switch {
     public void revive(int devicePort, String type, long ofport, MacAddress mac, Map<String, String> options) {
         ports.set(devicePort, ofproto.addPort(ports.get(devicePort).name, type, ofport, mac.bits(), options));
         reopenTxPcap(ports.get(devicePort), options);
+        setConfig(ports.get(devicePort));
     }
 
     /**

@@ -40,6 +40,9 @@ final class ActionCheck {
             if (a instanceof Action.Output o && (o.port() == Ports.NONE || o.port() >= 0xff00 && o.port() < 0xfff8)) {
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT"); // check_OUTPUT(): past OFPP_MAX
             }
+            if (a instanceof Action.Meter m && (m.meterId() == 0 || m.meterId() > 0xffff0000L)) { // check_METER()
+                throw new ActionCheckException((String) null, "OFPMMFC_INVALID_METER"); // 0 or past OFPM13_MAX
+            }
             if (a instanceof Action.Enqueue e && e.port() >= Ports.MAX && e.port() != Ports.IN_PORT
                     && e.port() != Ports.LOCAL) { // check_ENQUEUE(): a real port, IN_PORT or LOCAL
                 throw new ActionCheckException((String) null, "OFPBAC_BAD_OUT_PORT");

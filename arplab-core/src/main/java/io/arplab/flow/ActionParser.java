@@ -68,8 +68,8 @@ public final class ActionParser {
                 case "push", "pop" -> out.add(stack(k.equals("push"), value));
                 case "load" -> out.add(load(value));
                 case "set_field" -> out.add(setField(value, names));
-                case "mod_dl_src" -> out.add(legacy(Field.ETH_SRC, value, names));
-                case "mod_dl_dst" -> out.add(legacy(Field.ETH_DST, value, names));
+                case "mod_dl_src" -> out.add(ethLegacy(Field.ETH_SRC, value));
+                case "mod_dl_dst" -> out.add(ethLegacy(Field.ETH_DST, value));
                 case "mod_nw_src" -> out.add(new Action.SetField(Field.IPV4_SRC, strToIp(value),
                         Field.IPV4_SRC.fullMask(), Action.Raw.LEGACY));
                 case "mod_nw_dst" -> out.add(new Action.SetField(Field.IPV4_DST, strToIp(value),
@@ -832,9 +832,9 @@ public final class ActionParser {
         return ip;
     }
 
-    private static Action legacy(Field f, String value, PortMap names) {
-        long[] vm = FieldParser.parse(f, value, names);
-        return new Action.SetField(f, vm[0], f.fullMask(), Action.Raw.LEGACY);
+    // parse_SET_ETH_SRC(), parse_SET_ETH_DST(): str_to_mac()
+    private static Action ethLegacy(Field f, String value) {
+        return new Action.SetField(f, FieldParser.strToMac(value), f.fullMask(), Action.Raw.LEGACY);
     }
 
     // str_to_u8(): strtol() with base 0

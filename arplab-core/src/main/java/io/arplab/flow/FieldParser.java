@@ -175,25 +175,35 @@ public final class FieldParser {
      * base 16: blanks, a sign and "0x" allowed, any number of digits, the low 8 bits kept).
      */
     public static Long mac(String s) {
-        String[] p = s.split(":", -1);
-        if (p.length != 6) {
-            return null;
+        java.util.regex.Matcher m = MAC.matcher(s);
+        return m.matches() ? macOf(m) : null;
+    }
+
+    /**
+     * str_to_mac() (lib/ofp-parse.c, mod_dl_src and mod_dl_dst): the same six octets at the start, what follows them
+     * not looked at (ovs_scan() without "%n"); "invalid mac address S" otherwise.
+     */
+    public static long strToMac(String s) {
+        java.util.regex.Matcher m = MAC.matcher(s);
+        if (!m.lookingAt()) {
+            throw new FlowParseException("invalid mac address " + s);
         }
+        return macOf(m);
+    }
+
+    private static long macOf(java.util.regex.Matcher m) {
         long v = 0;
-        for (String o : p) {
-            java.util.regex.Matcher m = HHX.matcher(o);
-            if (!m.matches()) {
-                return null;
-            }
-            java.math.BigInteger b = new java.math.BigInteger(m.group(3), 16);
-            long octet = (m.group(1).equals("-") ? b.negate() : b).longValue() & 0xff;
+        for (int i = 0; i < 6; i++) {
+            java.math.BigInteger b = new java.math.BigInteger(m.group(3 * i + 3), 16);
+            long octet = (m.group(3 * i + 1).equals("-") ? b.negate() : b).longValue() & 0xff;
             v = (v << 8) | octet;
         }
         return v;
     }
 
-    private static final java.util.regex.Pattern HHX =
-            java.util.regex.Pattern.compile("[ \\t\\n\\f\\r\\x0b]*([+-]?)(0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)");
+    private static final String HHX = "[ \\t\\n\\f\\r\\x0b]*([+-]?)(0[xX](?=[0-9a-fA-F]))?([0-9a-fA-F]+)";
+    private static final java.util.regex.Pattern MAC =
+            java.util.regex.Pattern.compile(HHX + (":" + HHX).repeat(5));
 
     /**
      * ip_parse_masked(): IP_SCAN_FMT ("%hhu.%hhu.%hhu.%hhu", each octet as ovs_scan()'s scan_int() reads it: blanks,

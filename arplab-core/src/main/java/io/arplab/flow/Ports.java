@@ -19,10 +19,7 @@ public final class Ports {
             return RESERVED[(int) (port - UNSET)];
         }
         String name = names.name(port);
-        if (name != null) {
-            return needsQuotes(name) ? "\"" + name + "\"" : name;
-        }
-        return Long.toString(port);
+        return name != null ? putName(name) : Long.toString(port);
     }
 
     /**
@@ -31,24 +28,19 @@ public final class Ports {
      */
     public static String formatTable(int table, PortMap names) {
         String name = names.tableName(table);
-        if (name == null) {
-            return Integer.toString(table);
-        }
-        boolean plain = Character.isLetter(name.charAt(0)) && name.chars().allMatch(c -> c < 128
-                && Character.isLetterOrDigit(c));
-        return plain ? name : "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return name != null ? putName(name) : Integer.toString(table);
     }
 
-    // lib/ofp-port.c ofputil_port_to_string(): a name is quoted unless it is all letters, digits and '_'
-    // and does not look like a number or a reserved port.
-    private static boolean needsQuotes(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '_')) {
-                return true;
-            }
-        }
-        return Character.isDigit(name.charAt(0)) || parseReserved(name) >= 0;
+    // namemap_put_name(): a port or table name as it is unless it needs quotes (name_needs_quotes(): it does not
+    // start with an ASCII letter or holds anything but ASCII letters and digits), then json_string_escape()'d
+    private static String putName(String name) {
+        boolean plain = !name.isEmpty() && isAsciiLetter(name.charAt(0))
+                && name.chars().allMatch(c -> isAsciiLetter(c) || c >= '0' && c <= '9');
+        return plain ? name : io.arplab.wire.libc.JsonString.escape(name);
+    }
+
+    private static boolean isAsciiLetter(int c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static long parseReserved(String s) {
@@ -85,9 +77,6 @@ public final class Ports {
             warn("ofp_port|WARN|Negative value " + s + " is not a valid port number.");
             return -1;
         }
-        if (s.length() > 1 && s.startsWith("\"") && s.endsWith("\"")) {
-            return names.number(s.substring(1, s.length() - 1));
-        }
         long v = strToUint(s);
         if (v >= 0) {
             if (v < MAX) {
@@ -112,7 +101,13 @@ public final class Ports {
             return v;
         }
         long r = parseReserved(s);
-        return r >= 0 ? r : names.number(s);
+        if (r >= 0 || !s.startsWith("\"")) {
+            return r >= 0 ? r : names.number(s);
+        }
+        // a quoted name: json_string_unescape() of what lies between the quotes
+        String name = s.length() > 1 && s.endsWith("\"") ? io.arplab.wire.libc.JsonString.unescape(
+                s.substring(1, s.length() - 1)) : null;
+        return name == null ? -1 : names.number(name);
     }
 
     /** The same, its warnings appended to {@code log} (str_to_port_no() in ovs-ofctl, which prints them). */

@@ -166,6 +166,39 @@ public final class TunMetadata {
         return out;
     }
 
+    /**
+     * decode_tlv_table_mappings(): each mapping's option length a multiple of 4 up to TLV_MAX_OPT_SIZE (124), its index
+     * below TUN_METADATA_NUM_OPTS; {log line, OFPERR name} of the first that is not, else null.
+     */
+    public static String[] decodeError(List<Mapping> mappings) {
+        for (Mapping m : mappings) {
+            if (m.len() % 4 != 0 || m.len() > 124) {
+                return new String[] {"ofp_match|WARN|tlv table option length (" + m.len()
+                        + ") is not a valid option size", "NXTTMFC_BAD_OPT_LEN"};
+            }
+            if (m.index() >= NUM_OPTS) {
+                return new String[] {"ofp_match|WARN|tlv table field index (" + m.index() + ") is too large (max "
+                        + (NUM_OPTS - 1) + ")", "NXTTMFC_BAD_FIELD_IDX"};
+            }
+        }
+        return null;
+    }
+
+    /**
+     * ofputil_encode_tlv_table_mod() hex-dumped (ovs_hex_dump() with ASCII), as ofp_print() shows a request it cannot
+     * decode: the Nicira header (NXT_TLV_TABLE_MOD, subtype 24), the command (ADD 0, DELETE 1, CLEAR 2), each nx_tlv_map.
+     */
+    public static String modDump(int ofVersion, int xid, String command, List<Mapping> mappings) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(24 + 8 * mappings.size());
+        b.put((byte) ofVersion).put((byte) 4).putShort((short) b.capacity()).putInt(xid).putInt(0x2320).putInt(24);
+        b.putShort((short) (command.equals("ADD") ? 0 : command.equals("CLEAR") ? 2 : 1)).put(new byte[6]);
+        for (Mapping m : mappings) {
+            b.putShort((short) m.optClass()).put((byte) m.type()).put((byte) m.len()).putShort((short) m.index())
+                    .putShort((short) 0);
+        }
+        return OfpEncode.hexDump(b.array(), true);
+    }
+
     // ovs_scan()'s %i into a narrow integer: a C literal (0x, 0 octal, decimal), truncated to the width
     private static int number(String t, int width) {
         try {

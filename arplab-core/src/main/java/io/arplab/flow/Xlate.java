@@ -51,6 +51,8 @@ final class Xlate {
     /** The section's tnl_pops on its packet (the datapath then recirculates the inner packet). */
     final List<Pop> pops = new ArrayList<>(0);
     final StringBuilder trace;
+    /** The flow translated came with the bridge's TLV map (ofproto/trace's): xlate_actions() keeps its wildcards. */
+    boolean traceTunTab;
     final List<Integer> ctNext;
     int ctNextUsed;
     byte[] packet;
@@ -515,9 +517,10 @@ final class Xlate {
         if (!badMetadata && Tunnel.dstIsSet(initial)
                 && (initial[Slot.TUN_FLAGS.ordinal()] & Tunnel.UDPIF) != 0) {
             TunMetadata.udpifMask(sectionBr.tlv, initial, wc); // xlate_actions(): the masks in udpif format
-        } else if (Tunnel.dstIsSet(initial) && initial[Slot.TUN_METADATA_PRESENT.ordinal()] == 0) {
-            // (without a tunnel the megaflow's mask has none of the tunnel key; a trace's options, already in
-            // OpenFlow form (parse_flow_and_packet()), keep their wildcards)
+        } else if (!traceTunTab && Tunnel.dstIsSet(initial) && initial[Slot.TUN_METADATA_PRESENT.ordinal()] == 0) {
+            // an upcall without options has no metadata table: its wildcards go (without a tunnel the megaflow's
+            // mask has none of the tunnel key anyway); a trace's flow has the bridge's (parse_flow_and_packet()),
+            // so its wildcards stay, an option looked for and absent as tun_metadataN=NP
             for (int i = Slot.TUN_METADATA_PRESENT.ordinal(); i <= Slot.TUN_METADATA7.ordinal(); i++) {
                 wc[i] = 0; // no options came with the packet (or the translation failed on them): no wildcards
             }

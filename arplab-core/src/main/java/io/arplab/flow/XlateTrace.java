@@ -25,6 +25,7 @@ final class XlateTrace {
         RecircIds.Node node = id == 0 ? null : br.datapath.recirc.find(id, now);
         Xlate x = new Xlate(br, now, flow, packet, new StringBuilder(), ctNext, false);
         x.names = names;
+        x.traceTunTab = true;
         if (node != null && actions == null) {
             x.thawIn(node.br, flow[Slot.IN_PORT.ordinal()]); // the trace's bridge banner, then the frozen one's
         }

@@ -347,6 +347,9 @@ public final class Lab implements AutoCloseable {
     public OvsBridge addOvsBridge(io.arplab.flow.Ofproto ofproto, Host owner, String nodeName) {
         checkName(nodeName);
         OvsBridge b = new OvsBridge(ofproto, nodeName);
+        if (ovsPcapFiles != null) {
+            b.pcapFiles(ovsPcapFiles, epochNanos());
+        }
         NetworkNode bn = network.add(b);
         // another bridge's translation gave it frames to send (a patch port, a native tunnel): the one datapath
         // executes them within the packet's own processing, so they leave now, before the next packet's
@@ -457,6 +460,16 @@ public final class Lab implements AutoCloseable {
 
     public Map<String, OvsBridge> ovsBridges() {
         return ovsBridges;
+    }
+
+    private OvsBridge.PcapFiles ovsPcapFiles;
+
+    /** Where the dummy ports of every bridge, now and later, write the pcaps their options name. */
+    public void ovsPcapFiles(OvsBridge.PcapFiles files) {
+        this.ovsPcapFiles = files;
+        for (OvsBridge b : ovsBridges.values()) {
+            b.pcapFiles(files, epochNanos());
+        }
     }
 
     /**
@@ -902,7 +915,7 @@ public final class Lab implements AutoCloseable {
 
     /** Runs the network until the tool ends (or is interrupted at the tool time limit). */
     public void await(ToolContext ctx) {
-        long limit = paced ? Long.MAX_VALUE : network.now() + toolLimit;
+        long limit = paced || ctx.unlimited() ? Long.MAX_VALUE : network.now() + toolLimit;
         boolean interrupted = false;
         startPace();
         while (!ctx.finished()) {

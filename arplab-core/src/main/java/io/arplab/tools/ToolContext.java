@@ -25,6 +25,7 @@ public final class ToolContext {
     private Runnable interruptHandler;
     private boolean interruptTrapped;
     private boolean termUncaught;
+    private boolean endsByItself;
     private Runnable exitListener;
     private byte[] stdin = new byte[0];
     private Runnable lineBuffered = () -> { };
@@ -167,6 +168,19 @@ public final class ToolContext {
 
     public boolean termUncaught() {
         return termUncaught;
+    }
+
+    /**
+     * The command ends by itself at a time it was told (ovs-appctl time/warp of any length): the lab's limit for
+     * tools that run until stopped does not cut it short.
+     */
+    public void endsByItself() {
+        this.endsByItself = true;
+    }
+
+    /** Whether {@link #endsByItself()} was called: no time limit applies to the command. */
+    public boolean unlimited() {
+        return endsByItself;
     }
 
     /**

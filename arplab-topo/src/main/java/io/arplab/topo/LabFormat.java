@@ -41,7 +41,8 @@ final class LabFormat {
     static final List<String> NETWORK = List.of("subnet", "gateway", "bridge", "mac", "kind", "fdb_max_learned");
     static final List<String> OVS_NETWORK = List.of("subnet", "kind", "datapath_type", "fail_mode", "datapath_id",
             "hwaddr", "protocols", "flows", "ports", "other_config");
-    static final List<String> OVS_PORT = List.of("ofport", "type", "options", "tag", "trunks", "vlan_mode");
+    static final List<String> OVS_PORT = List.of("ofport", "type", "options", "tag", "trunks", "vlan_mode",
+            "other_config");
     static final List<String> HOST = List.of("interfaces", "gateway", "routes", "sysctls", "neighbours", "aliases");
     static final List<String> INTERFACE = List.of("network", "address", "mac", "name", "veth", "veth_mac", "aliases",
             "ofport");
@@ -284,10 +285,18 @@ final class LabFormat {
                         }
                     }
                 }
-                ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options, portVlan(ps, pe.key().text())));
+                ports.add(new Topology.OvsPort(pe.key().text(), ofport, type, options, portVlan(ps, pe.key().text()),
+                        otherConfig(ps)));
             }
         }
         // the Bridge row's other_config (mac-aging-time, mac-table-size, ...), set as ovs-vsctl sets it
+        Map<String, String> otherConfig = otherConfig(m);
+        Topology.Ovs ovs = new Topology.Ovs(dpType, failMode, dpid, protocols, flows, ports, otherConfig);
+        networks.put(name, new Topology.Network(name, Topology.NetworkKind.OVS, subnet, null, name, hwaddr, ovs));
+    }
+
+    // a Bridge or Port row's other_config (key: value), set as ovs-vsctl sets it
+    private static Map<String, String> otherConfig(MapNode m) {
         Map<String, String> otherConfig = new LinkedHashMap<>();
         if (m.has("other_config")) {
             MapNode om = Fields.mapOrEmpty(m.get("other_config"), "other_config (key: value)");
@@ -295,8 +304,7 @@ final class LabFormat {
                 otherConfig.put(oe.key().text(), Fields.string(oe.value(), "a value"));
             }
         }
-        Topology.Ovs ovs = new Topology.Ovs(dpType, failMode, dpid, protocols, flows, ports, otherConfig);
-        networks.put(name, new Topology.Network(name, Topology.NetworkKind.OVS, subnet, null, name, hwaddr, ovs));
+        return otherConfig;
     }
 
     // the Port row's tag, trunks and vlan_mode, checked as the vswitch schema constrains them

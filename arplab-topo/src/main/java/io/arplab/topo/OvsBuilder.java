@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Builds a {@code kind: ovs} network: the bridge, its ports in the order written, then its flows. */
 final class OvsBuilder {
@@ -51,20 +52,31 @@ final class OvsBuilder {
         return br;
     }
 
-    /** The bridge's other_config as {@code ovs-vsctl set Bridge NAME other_config:KEY=VALUE...} sets it. */
+    /**
+     * The bridge's other_config and each port's as {@code ovs-vsctl set Bridge|Port NAME other_config:KEY=VALUE...}
+     * sets them.
+     */
     static void otherConfig(Lab lab, Topology.Network n) {
-        if (n.ovs().otherConfig().isEmpty()) {
+        otherConfig(lab, n, "Bridge", n.name(), n.ovs().otherConfig());
+        for (Topology.OvsPort p : n.ovs().ports()) {
+            otherConfig(lab, n, "Port", p.name(), p.otherConfig());
+        }
+    }
+
+    private static void otherConfig(Lab lab, Topology.Network n, String table, String row, Map<String, String> config) {
+        if (config.isEmpty()) {
             return;
         }
-        List<String> words = new ArrayList<>(List.of("ovs-vsctl", "set", "Bridge", n.name()));
-        n.ovs().otherConfig().forEach((k, v) -> words.add("other_config:" + k + "=" + v));
+        List<String> words = new ArrayList<>(List.of("ovs-vsctl", "set", table, row));
+        config.forEach((k, v) -> words.add("other_config:" + k + "=" + v));
         java.io.StringWriter err = new java.io.StringWriter();
         java.io.PrintWriter errOut = new java.io.PrintWriter(err);
         int rc = lab.exec(lab.bridgeOwner(n.name()).name(), words, new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 errOut);
         errOut.flush();
         if (rc != 0) {
-            throw new TopologyException(null, "other_config of bridge '" + n.name() + "': " + err.toString().trim());
+            throw new TopologyException(null, "other_config of " + table.toLowerCase(java.util.Locale.ROOT) + " '" + row
+                    + "': " + err.toString().trim());
         }
     }
 

@@ -87,9 +87,9 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
                       List<OvsPort> ports, Map<String, String> otherConfig) {}
 
     /** A port added with ovs-vsctl add-port, in the order written; {@code ofport} -1 for the next free number. */
-    /** A port of an OVS bridge; {@code vlan} from its tag, trunks and vlan_mode keys. */
+    /** A port of an OVS bridge; {@code vlan} from its tag, trunks and vlan_mode keys, its Port row's other_config. */
     public record OvsPort(String name, long ofport, String type, Map<String, String> options,
-                          io.arplab.flow.PortVlan vlan) {}
+                          io.arplab.flow.PortVlan vlan, Map<String, String> otherConfig) {}
 
     /** The host owning the bridges (Docker's host): forwarding on, then its sysctls. */
     public record BridgeHost(String name, List<Sysctl> sysctls) {

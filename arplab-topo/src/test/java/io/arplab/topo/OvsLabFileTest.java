@@ -138,6 +138,38 @@ class OvsLabFileTest {
         assertThat(withConfig).isEqualTo(withVsctl.substring(withVsctl.indexOf("\n[") + 1));
     }
 
+    @Test
+    void portOtherConfigInTheLabFileIsWhatOvsVsctlSetsAtTheStart(@TempDir Path tmp) throws IOException {
+        // a Port row's other_config from the lab file (priority-tags on an access port) against an ovs-vsctl line
+        // setting it: NORMAL's output to the port keeps a frame's priority in a VID 0 tag either way (OVS 3.1 printed
+        // this trace's datapath actions so with the same ports and setting)
+        Files.writeString(tmp.resolve("config.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    ports:
+                      p1: {ofport: 1, type: dummy, tag: 10, other_config: {priority-tags: "true"}}
+                      p2: {ofport: 2, type: dummy, trunks: [10]}
+                """);
+        Files.writeString(tmp.resolve("plain.yaml"), """
+                networks:
+                  br0:
+                    kind: ovs
+                    ports:
+                      p1: {ofport: 1, type: dummy, tag: 10}
+                      p2: {ofport: 2, type: dummy, trunks: [10]}
+                """);
+        java.util.List<String> scene = java.util.List.of("ovs-ofctl add-flow br0 actions=NORMAL",
+                "ovs-appctl ofproto/trace br0 in_port=2,dl_vlan=10,dl_vlan_pcp=5,dl_dst=ff:ff:ff:ff:ff:ff",
+                "ovs-vsctl get Port p1 other_config");
+        String withConfig = run(tmp.resolve("config.yaml"), scene);
+        String withVsctl = run(tmp.resolve("plain.yaml"), java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("ovs-vsctl set Port p1 other_config:priority-tags=true"), scene.stream())
+                .toList());
+        assertThat(withConfig).contains("Datapath actions: 100,pop_vlan,push_vlan(vid=0,pcp=5),1\n").contains("{priority-tags=\"true\"}");
+        assertThat(withConfig).isEqualTo(withVsctl.substring(withVsctl.indexOf("\n[") + 1));
+    }
+
     private static String run(Path labFile, java.util.List<String> lines) throws IOException {
         Lab lab = TopologyBuilder.build(TopologyLoader.load(labFile).topology(), 1);
         StringWriter out = new StringWriter(), err = new StringWriter();

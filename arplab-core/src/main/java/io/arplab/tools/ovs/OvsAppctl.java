@@ -125,6 +125,7 @@ public final class OvsAppctl implements Tool {
         }
         io.arplab.flow.Datapath dp = datapath(ctx);
         long ms = Math.max(total, msecs); // saturated where the lab's nanosecond clock ends
+        ctx.endsByItself(); // an hour's warp or more is no tool left running
         ctx.at(ms > (Long.MAX_VALUE - ctx.now()) / 1_000_000L ? Long.MAX_VALUE : ctx.now() + ms * 1_000_000L, t -> {
             if (dp != null) {
                 dp.ct.ipf.clean(t); // the warp wakes ipf's clean thread

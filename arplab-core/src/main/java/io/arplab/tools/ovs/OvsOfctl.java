@@ -617,6 +617,14 @@ public final class OvsOfctl implements Tool {
      * answers with and transact_noreply() prints with the request.
      */
     private int tlvMod(Ofproto br, String command, List<io.arplab.flow.TunMetadata.Mapping> mappings) {
+        String[] bad = io.arplab.flow.TunMetadata.decodeError(mappings);
+        if (bad != null) { // the switch cannot decode the request, nor can ovs-ofctl when it prints it back
+            log(bad[0]);
+            ctx.err().println(ofpHeader("OFPT_ERROR", 4) + bad[1]);
+            ctx.err().println(ofpHeader("NXT_TLV_TABLE_MOD", 4) + "***decode error: " + bad[1] + "***");
+            ctx.err().print(io.arplab.flow.TunMetadata.modDump(version.wire, 4, command, mappings));
+            return 1;
+        }
         String error;
         try {
             error = br.tlv.mod(command, mappings, br::usesTunMetadata);
@@ -848,23 +856,31 @@ public final class OvsOfctl implements Tool {
     /** A file's flows and their line numbers. */
     record FlowLines(List<String> flows, List<Integer> numbers) {}
 
-    // ds_get_preprocessed_line(): each line without its comment ('#' on) and surrounding white space, blank ones
-    // skipped; null when the file does not open
+    // ds_get_preprocessed_line(): each line (ds_get_line(): up to '\n' alone, a last one without it too) without its
+    // comment ('#' on), lines of nothing but ' ', '\t' and '\n' skipped; null when the file does not open (fopen()
+    // of a directory does, and reads as empty)
     FlowLines flowLines(String file) {
-        List<String> lines;
+        java.nio.file.Path path = ctx.workDir().resolve(file);
+        String text;
         try {
-            lines = Files.readAllLines(ctx.workDir().resolve(file));
+            text = Files.isDirectory(path) ? "" : Files.readString(path, java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return null;
+        }
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (text.isEmpty() || text.endsWith("\n")) {
+            lines.remove(lines.size() - 1);
         }
         List<String> flows = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
             int hash = l.indexOf('#');
-            String t = (hash >= 0 ? l.substring(0, hash) : l).trim();
-            if (!t.isEmpty()) {
-                flows.add(t);
+            String t = hash >= 0 ? l.substring(0, hash) : l;
+            if (!t.chars().allMatch(c -> c == ' ' || c == '\t')) {
+                t = t.replaceAll("^[ \\t]+|[ \\t]+$", ""); // blanks the parser skips at either end
+                flows.add(new String(t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                        java.nio.charset.StandardCharsets.UTF_8));
                 numbers.add(i + 1);
             }
         }

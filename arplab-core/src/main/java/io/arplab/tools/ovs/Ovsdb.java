@@ -393,23 +393,7 @@ final class Ovsdb {
 
     // json_to_ds() of a string
     static String quote(String s) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\n' -> q.append("\\n");
-                case '\t' -> q.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        q.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        q.append(c);
-                    }
-                }
-            }
-        }
-        return q.append('"').toString();
+        return io.arplab.wire.libc.JsonString.escape(s);
     }
 
     // ------------------------------------------------------------------ parsing (ovsdb_datum_from_string)

@@ -805,6 +805,12 @@ final class OvsdbRows {
                 if (newBridges.contains(name)) { // iface_do_create() of a new bridge's local interface, in turn
                     b.ofproto().datapath.nextDummyMac();
                 }
+                Ofproto.Port localPort = b.ofproto().port(io.arplab.flow.Ports.LOCAL);
+                if (localPort != null) { // netdev_set_config() of the local interface too
+                    localPort.options.clear();
+                    localPort.options.putAll(i.map("options"));
+                    b.setConfig(localPort);
+                }
                 continue;
             }
             Ofproto.Port p = b.ofproto().port(name);
@@ -838,6 +844,7 @@ final class OvsdbRows {
                 String dpName = p.dpifName();
                 p.options.clear();
                 p.options.putAll(i.map("options"));
+                b.setConfig(p); // netdev_set_config() at each reconfiguration
                 p.ofportRequest = request;
                 b.ofproto().datapath.retunnel(p, dpName);
             }
