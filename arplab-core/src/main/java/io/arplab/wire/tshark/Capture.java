@@ -14,6 +14,9 @@ final class Capture {
     /** packet-ip.c's reassembly table: fragments by datagram key. */
     final Map<String, Reassembly> ipFragments = new HashMap<>();
 
+    /** packet-tcp.c's conversations: the latest one of each pair of endpoints. */
+    final Map<String, TcpConversation> tcpConversations = new HashMap<>();
+
     /** One datagram being put together (epan/reassemble.c's fragment_head). */
     static final class Reassembly {
         final List<int[]> pieces = new ArrayList<>();

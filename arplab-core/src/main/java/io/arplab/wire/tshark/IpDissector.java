@@ -52,7 +52,12 @@ final class IpDissector {
         p.netSrc = src;
         p.netDst = dst;
         p.addresses(Names.ipv4(src, 0), Names.ipv4(dst, 0));
-        IpOptions.dissect(tvb, hlen);
+        try {
+            IpOptions.dissect(tvb, hlen);
+        } catch (Unsupported e) {
+            // the line is not TShark's, but the layers above still see the datagram (their state goes on)
+            p.undecoded = e.getMessage();
+        }
         p.ipTtl = ttl;
         Tvb next;
         boolean savedFragmented = p.fragmented;

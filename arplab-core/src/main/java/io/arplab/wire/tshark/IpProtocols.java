@@ -9,6 +9,7 @@ final class IpProtocols {
         switch (proto) {
             case 1 -> IcmpDissector.dissect(next, p);
             case 2 -> IgmpDissector.dissect(next, p);
+            case 6 -> TcpDissector.dissect(next, p);
             case 17 -> UdpDissector.dissect(next, p);
             case 58 -> Icmpv6Dissector.dissect(next, p);
             default -> {

@@ -16,6 +16,8 @@ final class Packet {
     boolean resolveMacs = true;
     /** pinfo->abs_ts.secs: the frame's time stamp, whole seconds since the epoch. */
     long absSecs;
+    /** pinfo->abs_ts in nanoseconds since the epoch. */
+    long absNanos;
     /** pinfo->fd->pkt_len: the frame's length on the wire. */
     int frameLength;
     /** pinfo->fragmented. */
@@ -32,6 +34,9 @@ final class Packet {
     /** Network addresses (pinfo->net_src/net_dst) as raw bytes, for conversations; null before IP. */
     byte[] netSrc;
     byte[] netDst;
+
+    /** What this package did not decode in the frame while dissecting on (its line is then not TShark's), or null. */
+    String undecoded;
 
     Packet(int number, Capture capture) {
         this.number = number;
@@ -62,6 +67,13 @@ final class Packet {
     void append(String s) {
         if (writable) {
             info.append(s);
+        }
+    }
+
+    /** col_prepend_fence_fstr(COL_INFO): the text in front of what the column has. */
+    void prepend(String s) {
+        if (writable) {
+            info.insert(0, s);
         }
     }
 

@@ -39,11 +39,13 @@ public final class TsharkPrinter {
         }
         Packet p = new Packet(number, capture);
         p.absSecs = Math.floorDiv(ts, 1_000_000_000L);
+        p.absNanos = ts;
         p.frameLength = record.originalLength();
         p.resolveMacs = resolveMacs;
         lastUndecoded = null;
         try {
             dissectFrame(record, p);
+            lastUndecoded = p.undecoded;
         } catch (Unsupported e) {
             lastUndecoded = e.getMessage();
         }
