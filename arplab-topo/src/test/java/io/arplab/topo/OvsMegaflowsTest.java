@@ -127,6 +127,15 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * dpctl/show -s's sizes (refdata/ovs/dpctl-human-size, by hand, record-megaflows.sh dpctl-human-size):
+     * print_human_size()'s printf rounds a tie of %.1f (1280 bytes, 1.25 KiB; 1,310,720 bytes, 1.25 MiB) to even.
+     */
+    @Test
+    void dpctlShowSizesAreRoundedAsPrintfRoundsThem(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("dpctl-human-size"), s -> s);
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
