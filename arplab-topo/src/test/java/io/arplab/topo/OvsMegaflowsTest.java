@@ -136,6 +136,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * A dummy port's batches (refdata/ovs/dummy-send-batches, by hand, record-megaflows.sh dummy-send-batches):
+     * netdev_dummy_send() stops a batch at a frame longer than the MTU allows, with a VLAN header's 4 bytes for a
+     * 0x8100 frame alone; a batch holds 32 frames (NETDEV_MAX_BURST); mtu_request lowers the limit.
+     */
+    @Test
+    void dummyPortsStopABatchAtAFrameTooLong(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("dummy-send-batches"),
+                s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"), java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
