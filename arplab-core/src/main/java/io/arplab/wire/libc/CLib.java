@@ -85,7 +85,8 @@ public final class CLib {
 
     /**
      * printf("%.*f", digits, v) as glibc prints a finite double: its exact binary value rounded to nearest, a tie (a
-     * value such as 1.25, which binary holds exactly) to the even digit, where Java's Formatter rounds halves up.
+     * value such as 1.25, which binary holds exactly) to the even digit; Java's Formatter rounds the shortest decimal
+     * that reads back as the double half up (1.25 to 1.3, 2.675, a little under it in binary, to 2.68).
      */
     public static String fixed(double v, int digits) {
         String s = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
