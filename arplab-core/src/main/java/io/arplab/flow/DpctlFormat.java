@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.libc.CLib;
 import java.util.List;
 
 /**
@@ -111,13 +112,13 @@ final class DpctlFormat {
     private static String human(long v) {
         double k = 1024;
         if (v >= k * k * k * k) {
-            return String.format(" (%.1f TiB)", v / (k * k * k * k));
+            return " (" + CLib.fixed(v / (k * k * k * k), 1) + " TiB)";
         } else if (v >= k * k * k) {
-            return String.format(" (%.1f GiB)", v / (k * k * k));
+            return " (" + CLib.fixed(v / (k * k * k), 1) + " GiB)";
         } else if (v >= k * k) {
-            return String.format(" (%.1f MiB)", v / (k * k));
+            return " (" + CLib.fixed(v / (k * k), 1) + " MiB)";
         } else if (v >= k) {
-            return String.format(" (%.1f KiB)", v / k);
+            return " (" + CLib.fixed(v / k, 1) + " KiB)";
         }
         return "";
     }

@@ -546,8 +546,11 @@ final class Xlate {
                 XlateWc.forPacket(this, lastMask); // upcall_cb() with megaflows disabled: an exact match
             }
             lastTciWidened = false;
-            if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0) {
-                // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets
+            long type = initial[Slot.DL_TYPE.ordinal()];
+            if (initial[Slot.VLAN_TPID.ordinal()] == 0 && lastMask[Slot.DL_TYPE.ordinal()] != 0 && type != 0x8100
+                    && type != 0x88a8) {
+                // odp_flow_key_to_mask(): a key without a VLAN matches only untagged packets (a tag cut short, its
+                // TPID the Ethernet type, is a VLAN attribute of TCI 0: handle_packet_upcall()'s rule below)
                 lastMask[Slot.VLAN_TCI.ordinal()] = 0xffff;
                 lastMask[Slot.VLAN_TPID.ordinal()] = 0xffff;
             } else if (lastMask[Slot.VLAN_TCI.ordinal()] == 0) {

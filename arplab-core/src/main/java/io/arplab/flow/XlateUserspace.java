@@ -33,8 +33,8 @@ final class XlateUserspace {
                 + "))";
         long probability = ((long) s.probability() << 16) | s.probability();
         // format_odp_sample_action(): the probability as a percentage of UINT32_MAX, one decimal
-        x.odpAdd(probability == 0xffffffffL ? userspace : String.format(java.util.Locale.ROOT,
-                "sample(sample=%.1f%%,actions(%s))", 100.0 * probability / 0xffffffffL, userspace));
+        x.odpAdd(probability == 0xffffffffL ? userspace : "sample(sample="
+                + io.arplab.wire.libc.CLib.fixed(100.0 * probability / 0xffffffffL, 1) + "%,actions(" + userspace + "))");
     }
 
     // xlate_controller_action(): the packet frozen for a continuation, then the datapath's userspace(controller(...));

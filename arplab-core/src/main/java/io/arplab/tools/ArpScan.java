@@ -8,10 +8,10 @@ import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
+import io.arplab.wire.libc.CLib;
 import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * arp-scan 1.10.0: ARP requests to every target (addresses, a.b.c.d/n, a.b.c.d-e.f.g.h, a.b.c.d:mask, --localnet)
@@ -602,8 +602,9 @@ public final class ArpScan implements Tool {
             double secs = (now - start) / 1e9;
             ctx.out().println();
             ctx.out().println(received + " packets received by filter, 0 packets dropped by kernel");
-            ctx.out().println(String.format(Locale.ROOT, "Ending %s: %d hosts scanned in %.3f seconds (%.2f hosts/sec)."
-                    + " %d responded", VERSION, hosts, secs, secs > 0 ? hosts / secs : 0.0, responders));
+            ctx.out().println("Ending " + VERSION + ": " + hosts + " hosts scanned in " + CLib.fixed(secs, 3)
+                    + " seconds (" + CLib.fixed(secs > 0 ? hosts / secs : 0.0, 2) + " hosts/sec). " + responders
+                    + " responded");
         }
         ctx.exit(0);
     }

@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.wire.libc.CLib;
 import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.PingSocket;
@@ -501,7 +502,7 @@ abstract class PingCommon implements Tool {
         }
         if (ntransmitted > 0) {
             float loss = (float) (((ntransmitted - nreceived) * 100.0) / ntransmitted);
-            s.append(", ").append(CFormat.g(loss)).append("% packet loss");
+            s.append(", ").append(CLib.g(loss)).append("% packet loss");
             s.append(", time ").append(1000 * (elapsedUs / 1_000_000) + (elapsedUs % 1_000_000 + 500) / 1000)
                     .append("ms");
         }

@@ -8,6 +8,7 @@ import io.arplab.stack.PingSocket;
 import io.arplab.stack.Route;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.CLib;
 import io.arplab.wire.libc.CStrtod;
 import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
@@ -459,14 +460,14 @@ public final class Traceroute implements Tool {
             throw bad("no more than 10 probes per hop");
         }
         if (waitSecs < 0 || hereFactor < 0 || nearFactor < 0) {
-            throw bad("bad wait specifications `" + CFormat.g(waitSecs) + "," + CFormat.g(hereFactor) + ","
-                    + CFormat.g(nearFactor) + "' used");
+            throw bad("bad wait specifications `" + CLib.g(waitSecs) + "," + CLib.g(hereFactor) + ","
+                    + CLib.g(nearFactor) + "' used");
         }
         if (packetLen > MAX_PACKET_LEN) {
             throw bad("too big packetlen " + packetLen + " specified");
         }
         if (sendSecs < 0) {
-            throw bad("bad sendtime `" + CFormat.g(sendSecs) + "' specified");
+            throw bad("bad sendtime `" + CLib.g(sendSecs) + "' specified");
         }
         if (sendSecs >= 10) {
             sendSecs /= 1000; // milliseconds
@@ -949,7 +950,7 @@ public final class Traceroute implements Tool {
             }
         }
         if (pb.recvTime != 0) {
-            line.append(String.format(Locale.ROOT, "  %.3f ms", (pb.recvTime - pb.sendTime) * 1000));
+            line.append("  ").append(CLib.fixed((pb.recvTime - pb.sendTime) * 1000, 3)).append(" ms");
         }
         if (!pb.errStr.isEmpty()) {
             line.append(' ').append(pb.errStr);

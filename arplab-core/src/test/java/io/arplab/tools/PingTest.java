@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.wire.libc.CLib;
 import static io.arplab.lab.RecordingAssertions.assertSameOutput;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -213,12 +214,12 @@ class PingTest {
         assertThat(Ping.formatRtt(12345)).isEqualTo("12.3");
         assertThat(Ping.formatRtt(99950)).isEqualTo("100");
         assertThat(Ping.formatRtt(123456)).isEqualTo("123");
-        assertThat(CFormat.g(100.0f)).isEqualTo("100");
-        assertThat(CFormat.g((float) (2 * 100.0 / 3))).isEqualTo("66.6667");
-        assertThat(CFormat.g((float) (100.0 / 3))).isEqualTo("33.3333");
-        assertThat(CFormat.g((float) (100.0 / 7))).isEqualTo("14.2857");
-        assertThat(CFormat.g(0.0001)).isEqualTo("0.0001");
-        assertThat(CFormat.g(0.00001)).isEqualTo("1e-05");
+        assertThat(CLib.g(100.0f)).isEqualTo("100");
+        assertThat(CLib.g((float) (2 * 100.0 / 3))).isEqualTo("66.6667");
+        assertThat(CLib.g((float) (100.0 / 3))).isEqualTo("33.3333");
+        assertThat(CLib.g((float) (100.0 / 7))).isEqualTo("14.2857");
+        assertThat(CLib.g(0.0001)).isEqualTo("0.0001");
+        assertThat(CLib.g(0.00001)).isEqualTo("1e-05");
         assertThat(Ping.llsqrt(21444)).isEqualTo(146);
     }
 }

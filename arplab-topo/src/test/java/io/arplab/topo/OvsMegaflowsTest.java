@@ -127,6 +127,37 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * dpctl/show -s's sizes (refdata/ovs/dpctl-human-size, by hand, record-megaflows.sh dpctl-human-size):
+     * print_human_size()'s printf rounds a tie of %.1f (1280 bytes, 1.25 KiB; 1,310,720 bytes, 1.25 MiB) to even.
+     */
+    @Test
+    void dpctlShowSizesAreRoundedAsPrintfRoundsThem(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("dpctl-human-size"), s -> s);
+    }
+
+    /**
+     * A dummy port's batches (refdata/ovs/dummy-send-batches, by hand, record-megaflows.sh dummy-send-batches):
+     * netdev_dummy_send() stops a batch at a frame longer than the MTU allows, with a VLAN header's 4 bytes for a
+     * 0x8100 frame alone; a batch holds 32 frames (NETDEV_MAX_BURST); mtu_request lowers the limit.
+     */
+    @Test
+    void dummyPortsStopABatchAtAFrameTooLong(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("dummy-send-batches"),
+                s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"), java.util.Set.of()));
+    }
+
+    /**
+     * Frames cut short (refdata/ovs/runt-frames, by hand, record-megaflows.sh runt-frames): netdev-dummy/receive's
+     * refusal of less than an Ethernet header, then an Ethernet header alone, a VLAN type without its tag and an
+     * IPv4 header cut short, their datapath keys (flow_extract() of what there is) and ports' counters.
+     */
+    @Test
+    void framesCutShortAreOvsOwn(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("runt-frames"), s -> unordered(s.replaceAll("idle_age=[0-9]+", "idle_age=A"),
+                java.util.Set.of()));
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */

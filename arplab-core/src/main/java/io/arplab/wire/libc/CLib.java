@@ -1,5 +1,9 @@
 package io.arplab.wire.libc;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
 /** What OVS's parsers and the tools take from the C library, with its edge cases (one place for every caller). */
 public final class CLib {
     private CLib() {}
@@ -77,5 +81,40 @@ public final class CLib {
             }
         }
         return octets < 4 ? -1 : a << 8 | cur;
+    }
+
+    /**
+     * printf("%.*f", digits, v) as glibc prints a finite double: its exact binary value rounded to nearest, a tie (a
+     * value such as 1.25, which binary holds exactly) to the even digit; Java's Formatter rounds the shortest decimal
+     * that reads back as the double half up (1.25 to 1.3, 2.675, a little under it in binary, to 2.68).
+     */
+    public static String fixed(double v, int digits) {
+        String s = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).toPlainString();
+        return v < 0 || (v == 0 && 1 / v < 0) ? (s.startsWith("-") ? s : "-" + s) : s;
+    }
+
+    /**
+     * printf("%g", v) as glibc prints it: 6 significant digits (the exact value rounded, halves to even), trailing zeros
+     * dropped, the exponent form below 1e-4 or from 1e6 on.
+     */
+    public static String g(double v) {
+        if (v == 0) {
+            return (1 / v < 0) ? "-0" : "0";
+        }
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(6, RoundingMode.HALF_EVEN));
+        int exp = d.precision() - d.scale() - 1;
+        if (exp < -4 || exp >= 6) {
+            BigDecimal mantissa = d.movePointLeft(exp).stripTrailingZeros();
+            String m = mantissa.scale() <= 0 ? mantissa.toBigInteger().toString() : mantissa.toPlainString();
+            return m + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+        }
+        d = d.stripTrailingZeros();
+        return d.scale() <= 0 ? d.toBigInteger().toString() : d.toPlainString();
     }
 }

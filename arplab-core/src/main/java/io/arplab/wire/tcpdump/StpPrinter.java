@@ -1,5 +1,7 @@
 package io.arplab.wire.tcpdump;
 
+import io.arplab.wire.libc.CLib;
+
 /** print-stp.c: IEEE 802.1D/w/s/aq spanning tree BPDUs. */
 final class StpPrinter {
     private static final int STP_PROTO_REGULAR = 0x00;
@@ -69,17 +71,9 @@ final class StpPrinter {
         }
     }
 
-    /** %.2f of a timer in 1/256 s, rounded as glibc's printf rounds the exact binary value. */
+    /** print-stp.c's "%.2fs" of a timer in 1/256 s (a float, exact): glibc's rounding, {@link CLib#fixed}. */
     static void timer(StringBuilder out, int v) {
-        long scaled = (long) v * 100;
-        long q = scaled >> 8;
-        long r = scaled & 0xff;
-        if (r > 128 || (r == 128 && (q & 1) == 1)) {
-            q++;
-        }
-        out.append(q / 100).append('.');
-        Names.appendDec(out, q % 100, 2);
-        out.append('s');
+        out.append(CLib.fixed(v / 256.0, 2)).append('s');
     }
 
     private static void timers(Dissector nd, int p) {

@@ -51,4 +51,14 @@ class CLibTest {
     void strtoulIsGlibcs(String s, long expected) {
         assertThat(CLib.strtoul(s)).isEqualTo(expected);
     }
+
+    /** CLib.fixed() against glibc 2.36's snprintf("%.*f") (python3's ctypes) for the same doubles. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1.25|1|1.2", "1.75|1|1.8", "2.25|1|2.2", "0.125|2|0.12", "2.5|0|2", "3.5|0|4", "0.5|0|0", "-0.04|1|-0.0",
+        "-1.25|1|-1.2", "0.0625|3|0.062", "1.0005|3|1.000", "50.000762951094835|1|50.0", "19.4453125|1|19.4",
+        "-0.0|2|-0.00", "0.15|1|0.1", "2.675|2|2.67"})
+    void fixedIsGlibcs(String v, int digits, String expected) {
+        assertThat(CLib.fixed(Double.parseDouble(v), digits)).isEqualTo(expected);
+    }
 }
