@@ -334,20 +334,7 @@ final class Ovsdb {
 
     // json_serialize_string()
     static String jsonString(String v) {
-        StringBuilder q = new StringBuilder("\"");
-        for (char ch : v.toCharArray()) {
-            switch (ch) {
-                case '"' -> q.append("\\\"");
-                case '\\' -> q.append("\\\\");
-                case '\b' -> q.append("\\b");
-                case '\f' -> q.append("\\f");
-                case '\n' -> q.append("\\n");
-                case '\r' -> q.append("\\r");
-                case '\t' -> q.append("\\t");
-                default -> q.append(ch < 0x20 ? String.format("\\u%04x", (int) ch) : String.valueOf(ch));
-            }
-        }
-        return q.append('"').toString();
+        return io.arplab.wire.libc.JsonString.escape(v);
     }
 
     /** An atom as --bare prints it: the same text. */
