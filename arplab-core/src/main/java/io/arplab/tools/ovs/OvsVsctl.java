@@ -659,7 +659,7 @@ public final class OvsVsctl implements Tool {
             // with n_min 0 (ovsdb_datum_from_json()), has more members than the column takes
             String error = "transaction error: {\"details\":\"" + (def.isMap() ? "map" : "set") + " must have 0 to "
                     + def.max() + " members but " + argKeys.size() + " are present\",\"error\":\"syntax error\","
-                    + "\"syntax\":" + Ovsdb.jsonString(Ovsdb.json(def, new Datum(argKeys, argValues))) + "}";
+                    + "\"syntax\":" + Ovsdb.quote(Ovsdb.json(def, new Datum(argKeys, argValues))) + "}";
             warn("ovsdb_idl", error);
             throw new VsctlException(error);
         }

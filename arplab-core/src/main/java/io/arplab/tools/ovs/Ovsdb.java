@@ -326,15 +326,10 @@ final class Ovsdb {
 
     static String jsonAtom(Atom t, String v) {
         return switch (t) {
-            case S -> jsonString(v);
-            case U -> "[\"uuid\"," + jsonString(v) + "]";
+            case S -> quote(v);
+            case U -> "[\"uuid\"," + quote(v) + "]";
             default -> v;
         };
-    }
-
-    // json_serialize_string()
-    static String jsonString(String v) {
-        return io.arplab.wire.libc.JsonString.escape(v);
     }
 
     /** An atom as --bare prints it: the same text. */

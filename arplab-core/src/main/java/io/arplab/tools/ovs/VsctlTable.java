@@ -24,7 +24,7 @@ final class VsctlTable {
             }
             j.append("],\"headings\":[");
             for (int x = 0; x < cols.size(); x++) {
-                j.append(x > 0 ? "," : "").append(Ovsdb.jsonString(cols.get(x)));
+                j.append(x > 0 ? "," : "").append(Ovsdb.quote(cols.get(x)));
             }
             out.append(j.append("]}")).append('\n');
             return;

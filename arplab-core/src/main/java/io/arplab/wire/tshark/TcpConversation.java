@@ -1,7 +1,6 @@
 package io.arplab.wire.tshark;
 
-import java.util.ArrayList;
-import java.util.List;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 
 /**
  * packet-tcp.c's struct tcp_analysis: one conversation's two flows and what tcp_analyze_sequence_number() keeps of
@@ -20,21 +19,6 @@ final class TcpConversation {
     /** TCP_MAX_UNACKED_SEGMENTS. */
     static final int MAX_UNACKED_SEGMENTS = 10000;
 
-    /** A segment sent and not yet acknowledged (tcp_unacked_t). */
-    static final class Unacked {
-        final int frame;
-        long seq;
-        final long nextseq;
-        final long ts;
-
-        Unacked(int frame, long seq, long nextseq, long ts) {
-            this.frame = frame;
-            this.seq = seq;
-            this.nextseq = nextseq;
-            this.ts = ts;
-        }
-    }
-
     /** One direction (struct tcp_flow with its tcp_analyze_seq_info). */
     static final class Flow {
         boolean baseSeqSet;
@@ -46,15 +30,17 @@ final class TcpConversation {
         boolean isFirstAck;
         int lastSegmentFlags;
         long nextseq;
-        int nextseqFrame;
         long nextseqTime;
         long lastack;
         long lastackTime;
         int lastNonDupAck;
         int dupAckNum;
         long maxSeqToBeAcked;
-        /** Newest first, as the C list is. */
-        final List<Unacked> segments = new ArrayList<>();
+        /**
+         * Where each segment not yet acknowledged ends (its tcp_unacked_t's nextseq; the rest of it feeds only the
+         * tree): their count, capped, decides whether a SYN or FIN adds its one to nextseq.
+         */
+        final LongArrayList unacked = new LongArrayList();
     }
 
     final Flow flow1 = new Flow(), flow2 = new Flow();

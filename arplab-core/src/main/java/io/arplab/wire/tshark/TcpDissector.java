@@ -3,7 +3,6 @@ package io.arplab.wire.tshark;
 import static io.arplab.wire.tshark.TcpConversation.*;
 
 import io.arplab.wire.tshark.TcpConversation.Flow;
-import io.arplab.wire.tshark.TcpConversation.Unacked;
 
 /**
  * packet-tcp.c's dissect_tcp() as TShark 4.0 runs it with its default preferences (relative sequence numbers,
@@ -30,8 +29,8 @@ final class TcpDissector {
         long win = tvb.u16(14);
         int hlen = (offX2 >> 4) * 4;
         int[] ta = {0, 0, 0}; // tcp_acked: its flags, dupack_num, dupack_frame
-        TcpConversation tcpd = conversation(p, sport, dport, seq, flags, ta);
         boolean fwdIs1 = direction(p, sport, dport) >= 0;
+        TcpConversation tcpd = conversation(p, sport, dport, fwdIs1, seq, flags, ta);
         Flow fwd = fwdIs1 ? tcpd.flow1 : tcpd.flow2;
         Flow rev = fwdIs1 ? tcpd.flow2 : tcpd.flow1;
         int reported = tvb.reported;
@@ -111,32 +110,20 @@ final class TcpDissector {
 
     /** get_tcp_conversation_data()'s direction: the flow of the greater address (then port) is flow1. */
     private static int direction(Packet p, int sport, int dport) {
-        int c = compare(p.netSrc, p.netDst);
+        int c = p.netSrc.length != p.netDst.length ? Integer.compare(p.netSrc.length, p.netDst.length)
+                : java.util.Arrays.compareUnsigned(p.netSrc, p.netDst); // cmp_address()
         return c != 0 ? c : sport > dport ? 1 : -1;
     }
 
-    private static int compare(byte[] a, byte[] b) {
-        if (a.length != b.length) {
-            return Integer.compare(a.length, b.length);
-        }
-        for (int i = 0; i < a.length; i++) {
-            int c = Integer.compare(a[i] & 0xff, b[i] & 0xff);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return 0;
-    }
-
     // find_conversation_pinfo() or conversation_new(), then the port-reuse checks of a SYN and a SYN/ACK
-    private static TcpConversation conversation(Packet p, int sport, int dport, long seq, int flags, int[] ta) {
+    private static TcpConversation conversation(Packet p, int sport, int dport, boolean fwdIs1, long seq, int flags,
+            int[] ta) {
         String key = key(p.netSrc, sport, p.netDst, dport);
         TcpConversation tcpd = p.capture.tcpConversations.get(key);
         if (tcpd == null) {
             tcpd = new TcpConversation();
             p.capture.tcpConversations.put(key, tcpd);
         }
-        boolean fwdIs1 = direction(p, sport, dport) >= 0;
         Flow fwd = fwdIs1 ? tcpd.flow1 : tcpd.flow2;
         if ((flags & (TH_SYN | TH_ACK)) == TH_SYN && fwd.baseSeqSet) {
             if (seq != fwd.baseSeq) {
@@ -164,13 +151,14 @@ final class TcpDissector {
         return x.compareTo(y) < 0 ? x + "|" + y : y + "|" + x;
     }
 
+    private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
+
     /** tcp_flags_to_str(): the flags set, or with {@code ace} the six below ECE and "ACE=n" (tcp_get_ace()). */
     static String flagsString(int flags, boolean ace) {
-        String[] names = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR", "AE"};
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < (ace ? 6 : 9); i++) {
             if ((flags & 1 << i) != 0) {
-                b.append(b.length() > 0 ? ", " : "").append(names[i]);
+                b.append(b.length() > 0 ? ", " : "").append(FLAG_NAMES[i]);
             }
         }
         if (ace) {
@@ -378,16 +366,15 @@ final class TcpDissector {
             f = retransmission(tcpd, fwd, rev, seq, seglen, flags, now, f);
         }
         long nextseq = u32(seq + seglen);
-        if ((seglen > 0 || (flags & (TH_SYN | TH_FIN)) != 0) && fwd.segments.size() < MAX_UNACKED_SEGMENTS) {
+        if ((seglen > 0 || (flags & (TH_SYN | TH_FIN)) != 0) && fwd.unacked.size() < MAX_UNACKED_SEGMENTS) {
             if ((flags & (TH_SYN | TH_FIN)) != 0) {
-                nextseq = u32(nextseq + 1);
+                nextseq = u32(nextseq + 1); // only with the segment listed, as in C
             }
-            fwd.segments.add(0, new Unacked(frame, seq, nextseq, now));
+            fwd.unacked.add(nextseq);
         }
         if (gt(nextseq, fwd.nextseq) || fwd.nextseq == 0) {
             if ((f & ZERO_WINDOW_PROBE) == 0) {
                 fwd.nextseq = nextseq;
-                fwd.nextseqFrame = frame;
                 fwd.nextseqTime = now;
             }
         }
@@ -400,19 +387,8 @@ final class TcpDissector {
         fwd.lastack = ack;
         fwd.lastackTime = now;
         fwd.lastSegmentFlags = f;
-        // the segments this acknowledges leave the other flow's list
-        for (int i = 0; i < rev.segments.size(); ) {
-            Unacked u = rev.segments.get(i);
-            if (ack == u.nextseq) {
-                rev.segments.remove(i);
-            } else if (gt(ack, u.seq) && le(ack, u.nextseq)) {
-                u.seq = ack;
-            } else if (gt(u.nextseq, ack)) {
-                i++;
-            } else {
-                rev.segments.remove(i);
-            }
-        }
+        // the segments this acknowledges, those ending at or before it, leave the other flow's list
+        rev.unacked.removeIf(end -> !gt(end, ack));
         ta[0] = f;
     }
 
