@@ -329,6 +329,16 @@ final class OvsdbRows {
         return ifacePort.getOrDefault(iface, iface);
     }
 
+    // cmd_del_br() of a real bridge: its ports' rows and its own
+    void removeBridge(String name) {
+        for (String p : new ArrayList<>(portBridge.keySet())) {
+            if (portBridge.get(p).equals(name)) {
+                removeRows(p);
+            }
+        }
+        bridges.remove(name);
+    }
+
     void removeRows(String port) {
         String bridge = portBridge.remove(port);
         Row row = ports.get(port);
