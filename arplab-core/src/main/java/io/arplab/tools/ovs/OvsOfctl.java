@@ -1,26 +1,21 @@
 package io.arplab.tools.ovs;
 
 import io.arplab.device.OvsBridge;
-import io.arplab.flow.Action;
 import io.arplab.flow.ActionCheckException;
 import io.arplab.flow.ActionParser;
 import io.arplab.flow.FlowMod;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.FlowParser;
-import io.arplab.flow.FlowStatsFormat;
 import io.arplab.flow.FlowTableEntries;
 import io.arplab.flow.FlowTables;
 import io.arplab.flow.Field;
 import io.arplab.flow.Group;
-import io.arplab.flow.MatchFormat;
 import io.arplab.flow.Meter;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.OfVersion;
 import io.arplab.flow.PacketOut;
 import io.arplab.flow.PortMap;
 import io.arplab.flow.Ports;
-import io.arplab.flow.Rule;
-import io.arplab.flow.U128;
 import io.arplab.stack.Errno;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
@@ -28,7 +23,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +41,15 @@ public final class OvsOfctl implements Tool {
     /** --sort[=FIELD] and --rsort[=FIELD] in order (ovs-ofctl.c's sort criteria); a null field is the priority. */
     final List<SortCriterion> criteria = new ArrayList<>();
 
-    private record SortCriterion(Field field, boolean ascending) {}
+    record SortCriterion(Field field, boolean ascending) {}
     int logSeq = 1;
     private final StreamSsl ssl = new StreamSsl();
-    /** The commands of groups, meters and bundles; of ports; replace-flows and diff-flows. */
+    /** The commands of groups, meters and bundles; of ports; replace-flows and diff-flows; tables; flows. */
     final OfctlGroups groups = new OfctlGroups(this);
     final OfctlPorts ports = new OfctlPorts(this);
     final OfctlFte fte = new OfctlFte(this);
     final OfctlTables tables = new OfctlTables(this);
+    final OfctlFlows flows = new OfctlFlows(this);
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -342,15 +337,15 @@ public final class OvsOfctl implements Tool {
         }
         try {
             return switch (cmd) {
-                case "add-flow" -> flowMods(br, List.of(rest.get(1)), FlowMod.Command.ADD, null);
-                case "mod-flows" -> flowMods(br, List.of(rest.get(1)),
+                case "add-flow" -> flows.flowMods(br, List.of(rest.get(1)), FlowMod.Command.ADD, null);
+                case "mod-flows" -> flows.flowMods(br, List.of(rest.get(1)),
                         strict ? FlowMod.Command.MODIFY_STRICT : FlowMod.Command.MODIFY, null);
-                case "add-flows" -> addFlows(br, rest.get(1));
+                case "add-flows" -> flows.addFlows(br, rest.get(1));
                 case "replace-flows" -> fte.replaceFlows(br, rest.get(1));
-                case "del-flows" -> flowMods(br, List.of(rest.size() > 1 ? rest.get(1) : ""),
+                case "del-flows" -> flows.flowMods(br, List.of(rest.size() > 1 ? rest.get(1) : ""),
                         strict ? FlowMod.Command.DELETE_STRICT : FlowMod.Command.DELETE, null);
-                case "dump-flows" -> dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
-                case "dump-aggregate" -> dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
+                case "dump-flows" -> flows.dumpFlows(br, rest.size() > 1 ? rest.get(1) : "");
+                case "dump-aggregate" -> flows.dumpAggregate(br, rest.size() > 1 ? rest.get(1) : "");
                 case "dump-ports" -> ports.dumpPorts(br, rest.size() > 1 ? rest.get(1) : null);
                 case "dump-ports-desc" -> ports.dumpPortsDesc(br, rest.size() > 1 ? rest.get(1) : null);
                 case "mod-port" -> ports.modPort(br, rest.get(1), rest.get(2));
@@ -388,7 +383,7 @@ public final class OvsOfctl implements Tool {
                     yield 0;
                 }
                 case "mod-table" -> tableMod(br, tableMod, rest.get(2));
-                case "packet-out" -> packetOut(br, rest);
+                case "packet-out" -> flows.packetOut(br, rest);
                 case "queue-stats" -> ports.queueStats(br, rest);
                 case "queue-get-config" -> ports.queueGetConfig(br, rest);
                 case "bundle" -> groups.bundleFile(br, rest.get(1));
@@ -844,15 +839,6 @@ public final class OvsOfctl implements Tool {
         };
     }
 
-    // ofctl_flow_mod_file(): every line parsed first (each may begin with its command), so a bad line sends nothing
-    private int addFlows(Ofproto br, String file) {
-        FlowLines lines = flowLines(file);
-        if (lines == null) {
-            return fail(file + ": open failed (No such file or directory)");
-        }
-        return flowMods(br, lines.flows(), null, file, lines.numbers());
-    }
-
     /** A file's flows and their line numbers. */
     record FlowLines(List<String> flows, List<Integer> numbers) {}
 
@@ -871,7 +857,7 @@ public final class OvsOfctl implements Tool {
         if (text.isEmpty() || text.endsWith("\n")) {
             lines.remove(lines.size() - 1);
         }
-        List<String> flows = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String l = lines.get(i);
@@ -879,136 +865,12 @@ public final class OvsOfctl implements Tool {
             String t = hash >= 0 ? l.substring(0, hash) : l;
             if (!t.chars().allMatch(c -> c == ' ' || c == '\t')) {
                 t = t.replaceAll("^[ \\t]+|[ \\t]+$", ""); // blanks the parser skips at either end
-                flows.add(new String(t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                kept.add(new String(t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
                         java.nio.charset.StandardCharsets.UTF_8));
                 numbers.add(i + 1);
             }
         }
-        return new FlowLines(flows, numbers);
-    }
-
-    int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file) {
-        return flowMods(br, flows, command, file, null);
-    }
-
-    /**
-     * Parses every flow_mod (a null command: each line's own, parse_ofp_flow_mod_file()), logging as it goes, then
-     * checks the protocols they all allow (open_vconn_for_flow_mod()) and sends them; the switch's first error ends
-     * the run (transact_noreply()).
-     */
-    int flowMods(Ofproto br, List<String> flows, FlowMod.Command command, String file, List<Integer> lineNos) {
-        List<FlowMod> mods = new ArrayList<>();
-        int usable = FlowMod.P_ANY;
-        boolean tableId = false;
-        for (int i = 0; i < flows.size(); i++) {
-            FlowMod fm;
-            try {
-                fm = command == null ? FlowParser.parseFileLine(flows.get(i), portMap(br))
-                        : FlowParser.parse(flows.get(i), command, portMap(br));
-            } catch (FlowParseException e) {
-                if (file != null) {
-                    throw new FlowParseException(file + ":" + lineNos.get(i) + ": " + e.getMessage(), e.log);
-                }
-                throw e;
-            } catch (ActionCheckException e) {
-                if (file != null) {
-                    throw new ActionCheckException(e.log, file + ":" + lineNos.get(i) + ": "
-                            + e.getMessage());
-                }
-                throw e;
-            }
-            for (String l : fm.log()) {
-                log(l);
-            }
-            mods.add(fm);
-            usable &= fm.usable();
-            tableId |= fm.table() != 255;
-        }
-        if (bundle) {
-            usable &= FlowMod.P_OF13_UP; // bundle_flow_mod__(): bundles need OpenFlow 1.3+
-        }
-        String unusable = FlowMod.usableError(usable, tableId, version, flowFormats);
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        usable &= flowFormats; // open_vconn_for_flow_mod(): the protocol is one -F allows (-F nxm: no ofp10_match)
-        if (bundle) {
-            List<Ofproto.BundleEntry> entries = new ArrayList<>();
-            for (FlowMod fm : mods) {
-                entries.add(new Ofproto.BundleEntry(fm.withUsable(usable), null, null, false));
-            }
-            return groups.bundleTransact(br, entries);
-        }
-        boolean nxm = (usable & FlowMod.P_OF10) == 0;
-        for (int i = 0; i < mods.size(); i++) {
-            FlowMod fm = mods.get(i).withUsable(usable);
-            String error = br.flowMod(fm, version, ctx.now());
-            if (error != null) {
-                int xid = FlowStatsFormat.flowModXid(version, nxm, tableId, i);
-                for (String l : FlowStatsFormat.flowModErrorLog(fm, version, error)) {
-                    log(l);
-                }
-                FlowStatsFormat.flowModError(fm, version, error, xid, tableId).forEach(ctx.err()::println);
-                return 1;
-            }
-        }
-        return 0;
-    }
-
-    /**
-     * ofctl_packet_out(): more than four words are the old syntax (IN_PORT ACTIONS PACKET..., one packet-out per
-     * packet, a bad packet fatal after the ones before went out), two are parse_ofp_packet_out_str()'s one string;
-     * the switch's first error ends the run (transact_noreply()).
-     */
-    private int packetOut(Ofproto br, List<String> rest) {
-        List<String> log = new ArrayList<>();
-        List<PacketOut> pos = new ArrayList<>();
-        String badPacket = null;
-        int usable;
-        try {
-            if (rest.size() == 2) {
-                pos.add(Ports.collecting(log, () -> PacketOut.parse(rest.get(1), portMap(br))));
-                usable = pos.get(0).usable();
-            } else { // more than four words (three were refused before connecting)
-                List<Action> actions = Ports.collecting(log, () -> ActionParser.parseActions(rest.get(2), portMap(br)));
-                flushLog(log);
-                long in = ports.portNo(br, rest.get(1));
-                if (in < 0) {
-                    return 1;
-                }
-                for (String hex : rest.subList(3, rest.size())) {
-                    try {
-                        pos.add(PacketOut.of(in, io.arplab.flow.Packet.ethFromHex(hex), actions));
-                    } catch (FlowParseException e) {
-                        badPacket = e.getMessage();
-                        break;
-                    }
-                }
-                usable = PacketOut.usable(actions);
-            }
-        } finally {
-            flushLog(log);
-        }
-        String unusable = FlowMod.usableError(usable, false, version, flowFormats); // open_vconn_for_flow_mod()
-        if (unusable != null) {
-            return fail(unusable);
-        }
-        usable &= flowFormats;
-        boolean nxm = (usable & FlowMod.P_OF10) == 0;
-        for (int i = 0; i < pos.size(); i++) {
-            PacketOut po = pos.get(i);
-            String error = br.packetOut(po, version, !nxm && !version.atLeast(OfVersion.OF11), ctx.now());
-            if (error != null) {
-                String ver = version == OfVersion.OF10 ? "" : " (" + version.shortName + ")";
-                String xid = " (xid=0x" + Integer.toHexString(FlowStatsFormat.flowModXid(version, nxm, false, i)) + "):";
-                ctx.err().println("OFPT_ERROR" + ver + xid + " " + error);
-                List<String> echo = po.format(version, PortMap.NONE); // ofp_print() without a port map
-                ctx.err().println("OFPT_PACKET_OUT" + ver + xid + echo.get(0));
-                echo.subList(1, echo.size()).forEach(ctx.err()::println);
-                return 1;
-            }
-        }
-        return badPacket == null ? 0 : fail(badPacket);
+        return new FlowLines(kept, numbers);
     }
 
     void flushLog(List<String> log) {
@@ -1029,145 +891,6 @@ public final class OvsOfctl implements Tool {
         }
         criteria.add(new SortCriterion(f, ascending));
         return true;
-    }
-
-    // compare_flows(): criterion by criterion; a flow without the field (prerequisites unmet or wildcarded) goes
-    // last in either order; ties keep the reply's order
-    private int compareFlows(Rule a, Rule b) {
-        for (SortCriterion sc : criteria) {
-            int ret;
-            if (sc.field() == null) {
-                ret = Integer.compare(a.priority, b.priority);
-            } else {
-                Field f = sc.field();
-                boolean ina = a.match.prereqsOk(f) && !a.match.mask(f).isZero();
-                boolean inb = b.match.prereqsOk(f) && !b.match.mask(f).isZero();
-                if (ina != inb) {
-                    return ina ? -1 : 1;
-                }
-                U128 va = a.match.value(f), vb = b.match.value(f);
-                ret = va.hi() != vb.hi() ? Long.compareUnsigned(va.hi(), vb.hi()) : Long.compareUnsigned(va.lo(), vb.lo());
-            }
-            if (ret != 0) {
-                return sc.ascending() ? ret : -ret;
-            }
-        }
-        return 0;
-    }
-
-    // parse_ofp_flow_stats_request_str(): its warnings logged, then the versions checked (open_vconn_for_flow_mod())
-    private FlowMod request(Ofproto br, String text) {
-        FlowMod q = FlowParser.parse(text, FlowMod.Command.QUERY, portMap(br));
-        for (String l : q.log()) {
-            log(l);
-        }
-        String unusable = FlowMod.usableError(q.usable(), false, version, flowFormats);
-        if (unusable != null) {
-            throw new FlowParseException(unusable);
-        }
-        return q;
-    }
-
-    // the switch's refusal of the request, as dump_transaction() prints the OFPT_ERROR reply (exit status 0)
-    private boolean refusedRequest(FlowMod q, boolean aggregate, String text) {
-        List<String> refused = FlowStatsFormat.statsRequestError(q, version, aggregate, replyXid(!text.isBlank()));
-        if (refused != null) {
-            refused.forEach(ctx.out()::println);
-        }
-        return refused != null;
-    }
-
-    private List<Rule> sorted(List<Rule> rules) {
-        if (!criteria.isEmpty()) {
-            List<Rule> sorted = new ArrayList<>(rules);
-            sorted.sort(this::compareFlows); // a stable sort, as the tie-break on the array index makes qsort
-            return sorted;
-        }
-        return rules;
-    }
-
-    private int dumpFlows(Ofproto br, String text) {
-        FlowMod q = request(br, text);
-        boolean plain = stats && criteria.isEmpty() && !names; // ofctl_dump_flows(): else the flows alone, no header
-        List<String> refused = plain ? null
-                : FlowStatsFormat.statsRequestError(q, version, false, replyXid(!text.isBlank()));
-        if (refused != null) { // vconn_dump_flows()'s recv_flow_stats_reply(): an OFPT_ERROR is no flow stats reply
-            log("vconn|WARN|received bad reply: " + String.join("\n", refused));
-            return fail("dump flows (Protocol error)");
-        } else if (plain && refusedRequest(q, false, text)) {
-            return 0;
-        }
-        List<Rule> reply = br.tables.collect(q, false); // the switch's reply, in its order
-        List<Rule> rules = sorted(reply);
-        PortMap pm = names ? portMap(br) : PortMap.NONE;
-        if (!plain) { // vconn_dump_flows(): the reply decoded whole, or refused, before anything is printed
-            FlowStatsFormat.ReplyDecode decoded = FlowStatsFormat.decodeReply(reply, version); // before sorting
-            for (String l : decoded.log()) {
-                log(l);
-            }
-            if (decoded.error() != null) {
-                return fail(decoded.error());
-            }
-        } else { // ofp_print(): decoding the reply logs before ovs-ofctl prints it
-            FlowStatsFormat.PlainReply plainReply = FlowStatsFormat.plainReply(rules, version,
-                    replyXid(!text.isBlank()), ctx.now());
-            for (String l : plainReply.log()) {
-                log(l);
-            }
-            StringBuilder o = new StringBuilder(replyHeader("FLOW", !text.isBlank()));
-            for (Rule r : rules.subList(0, plainReply.printed())) {
-                o.append("\n ").append(FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain, nxmDump()));
-            }
-            if (plainReply.error() != null) { // ofp_to_string(): the error after what printed, the reply in hex
-                o.append(plainReply.printed() > 0 ? "\n" : " ").append("***decode error: ")
-                        .append(plainReply.error()).append("***");
-                if (plainReply.hexDump() != null) {
-                    o.append('\n').append(plainReply.hexDump(), 0, plainReply.hexDump().length() - 1);
-                }
-            }
-            ctx.out().println(o);
-            return 0;
-        }
-        for (Rule r : rules) {
-            ctx.out().println(" " + FlowStatsFormat.format(r, version, stats, pm, ctx.now(), plain, nxmDump()));
-        }
-        return 0;
-    }
-
-    String replyHeader(String what, boolean filtered) {
-        String xid = "(xid=0x" + Integer.toHexString(replyXid(filtered)) + "):";
-        if (version == OfVersion.OF10) {
-            return (nxmDump() ? "NXST_" : "OFPST_") + what + " reply " + xid;
-        }
-        return "OFPST_" + what + " reply (" + version.shortName + ") " + xid;
-    }
-
-    // the request's xid: the flow format and version negotiation took the ones before it, and for a match
-    // prepare_dump_flows()' port and table maps (not fetched under --no-names, should_accept_names())
-    int replyXid(boolean filtered) {
-        filtered &= acceptNames;
-        return version == OfVersion.OF10 && nxmDump() ? (filtered ? 8 : 4) : (filtered ? 6 : 2);
-    }
-
-    // set_protocol_for_flow_dump(): an OpenFlow 1.0 dump prefers NXM (set with a request first) where -F allows it
-    boolean nxmDump() {
-        return version != OfVersion.OF10 || (flowFormats & FlowMod.P_NXM) != 0;
-    }
-
-    private int dumpAggregate(Ofproto br, String text) {
-        long packets = 0, bytes = 0;
-        FlowMod q = request(br, text);
-        if (refusedRequest(q, true, text)) {
-            return 0;
-        }
-        List<Rule> rules = br.tables.collect(q, false);
-        for (Rule r : rules) {
-            packets += r.packets();
-            bytes += r.bytes();
-        }
-        ctx.out().println(replyHeader("AGGREGATE", !text.isBlank()) + " packet_count=" + packets + " byte_count="
-                + bytes + " flow_count=" + rules.size());
-        return 0;
     }
 
     String versionTag() {
