@@ -131,10 +131,8 @@ public final class Ping extends PingCommon {
         this.ctx = ctx;
         this.stack = ctx.stack();
         try {
-            if (!parse(args)) {
-                return;
-            }
-            if (whereto6 == null && !run4()) {
+            if (!parse(args) || whereto6 == null && !run4()) {
+                flushStdout(); // usage() is a fprintf(stderr): stdio's buffer goes out at exit()
                 return;
             }
         } catch (Getopt.ToolError e) {
