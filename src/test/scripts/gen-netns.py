@@ -15,6 +15,11 @@ drop_gratuitous_arp; one host icmp_echo_ignore_broadcasts=0). The script mixes p
 OVS views (dpctl/dump-flows after revalidator/wait, dpctl/show, fdb/show, dump-flows, dump-ports, ofproto/trace,
 dpctl/dump-conntrack).
 
+Seeds from 155 on also draw app_solicit (with a 0.5 s retrans_time), proxy ARP on the router host (proxy_delay 0,
+the hosts given an on-link route to the other subnet), directed broadcasts through it (bc_forwarding), neighbours
+added, changed, deleted and flushed by hand in every settled state, and the views `ip -s neigh`, `ip neigh show nud
+STATE`, `arp -an` and `arp -n`.
+
 Deterministic by construction: the generator keeps each line's real duration as a [min, max] interval and never puts
 a line that looks at state (or changes a neighbour) where something asynchronous may happen in a real run: the
 kernel's ARP retries of a ping (3 s from its start), the unicast probe of a DELAY entry (5 s after a use), a
@@ -112,6 +117,33 @@ if NEIGH:
                                    ("locktime", locktime, None)):
                 if val != dflt:
                     h["sysctls"][p + key] = val
+# seeds from 155 on, a sixth stream: app_solicit (the first probe of an unresolved neighbour is a netlink "miss",
+# arp_solicit(), so its requests start retrans_time later: drawn only with a 0.5 s retrans_time, whose rounded timer
+# never shares a tick with ping's 1 s waits), proxy ARP and directed broadcasts on the router host, neighbours by hand
+# and the views of ip -s neigh and net-tools' arp (seeds below 155 draw and write what they did)
+HAND = seed >= 155
+rh = random.Random("gen-netns hand %d" % seed)
+APP = 0
+if HAND and RETRANS == 0.5 and rh.random() < 0.5:
+    APP = 1
+    for h in hosts:
+        for n in range(len(h["ifaces"])):
+            h["sysctls"]["net.ipv4.neigh.eth%d.app_solicit" % n] = 1
+proxy = bcast_fwd = False
+if HAND and layout == "router":
+    rt = [h for h in hosts if h["name"] == "r"][0]
+    if rh.random() < 0.5:  # proxy_arp, answered at once (proxy_delay 0: no random pneigh_enqueue() delay)
+        proxy = True
+        rt["sysctls"]["net.ipv4.conf.all.proxy_arp" if rh.random() < 0.5 else "net.ipv4.conf.eth0.proxy_arp"] = 1
+        rt["sysctls"].setdefault("net.ipv4.conf.eth1.proxy_arp", 1)
+        for n in range(2):
+            rt["sysctls"]["net.ipv4.neigh.eth%d.proxy_delay" % n] = 0
+    if rh.random() < 0.4:  # a directed broadcast forwarded when conf.all's and the input device's keys are both set
+        bcast_fwd = True
+        rt["sysctls"]["net.ipv4.conf.all.bc_forwarding"] = 1
+        for n in range(2):
+            if rh.random() < 0.7:
+                rt["sysctls"]["net.ipv4.conf.eth%d.bc_forwarding" % n] = 1
 # ARP sysctls, conf.all (the recorder sets them before the interfaces exist; conf.all applies to all of them)
 for h in hosts:
     for key, values, p in (("arp_ignore", [1, 2], 0.3), ("arp_announce", [1, 2], 0.3), ("arp_filter", [1], 0.15),
@@ -214,9 +246,9 @@ def hazards(kind):
         if WIDE:  # unanswered (a spoof guard, a MAC the flows do not know): ucast_solicit probes, then FAILED
             w = [(4.7, dur[1] + 8.8)]
         if NEIGH:  # the same with the case's delay_first_probe_time, ucast_solicit and retrans_time
-            w = [(DELAY - 0.3, dur[1] + DELAY + UCAST * RETRANS + 0.8)]
+            w = [(DELAY - 0.3, dur[1] + DELAY + (UCAST + APP) * RETRANS + 0.8)]
         if retries:  # an unresolved neighbour's mcast_solicit requests, retrans_time apart, then FAILED
-            w.append((0.0, MCAST * RETRANS + 0.4 if NEIGH else 3.4))
+            w.append((0.0, (MCAST + APP) * RETRANS + 0.4 if NEIGH else 3.4))
         if kind == "dp" and not long_idle:
             w += [(9.6, dur[1] + 10.8), (14.5, dur[1] + 16.2)]  # a megaflow's max-idle (its probe's too)
         yield i, w
@@ -294,6 +326,8 @@ def ping(h):
         net = nets[h["ifaces"][dev_i][0]]["subnet"]
         opts = ["-b"] + opts
         target = net.replace(".0/24", ".255")
+        if bcast_fwd and h["name"] != "r" and rh.random() < 0.6:  # the other subnet's, through the router
+            target = "10.0.1.255" if target == "10.0.0.255" else "10.0.0.255"
     elif r.random() < 0.15:
         opts += ["-I", r.choice(["eth%d" % dev_i] + h["alt"])]
     elif WILD and h["alt"] and rw.random() < 0.4:
@@ -470,7 +504,35 @@ def ovs_view():
         view("ovs-appctl dpif/show", "dp")
 
 
+def neigh_hand(h):
+    """ip neigh add, change, replace, del and flush by hand, in a settled moment (the entry's existence decides File
+    exists or No such file); an entry added REACHABLE stays so for reachable_time (60 to 180 s here)."""
+    net, _, _, _ = h["ifaces"][0]
+    others = [(i[1], i[2]) for o in hosts if o is not h for i in o["ifaces"] if i[0] == net]
+    a, m = rh.choice(others + [("10.0.0.9" if net == "br0" else "10.0.1.9", "02:00:00:00:00:99")])
+    if rh.random() < 0.2:
+        m = "02:00:00:00:00:99"
+    x = rh.random()
+    if x < 0.35:
+        line = "ip neigh %s %s lladdr %s dev eth0 nud %s" % (rh.choice(["add", "add", "replace"]), a, m,
+                                                             rh.choice(["permanent", "reachable", "stale", "noarp"]))
+    elif x < 0.55:
+        line = "ip neigh change %s %sdev eth0 nud %s" % (a, rh.choice(["", "lladdr %s " % m]),
+                                                         rh.choice(["reachable", "stale", "permanent", "noarp"]))
+    elif x < 0.75:
+        line = "ip neigh del %s dev eth0" % a
+    else:
+        line = "ip neigh flush %s" % rh.choice(["dev eth0 nud stale", "dev eth0 nud permanent", "nud reachable",
+                                                "to %s" % a, "dev eth0 nud noarp"])
+    view("%s %s" % (h["name"], line), "neigh")
+
+
 def neigh_view(h):
+    if HAND and rh.random() < 0.4:
+        view("%s %s" % (h["name"], rh.choice(["ip -s neigh", "ip -s neigh", "arp -an", "arp -n",
+                                              "ip neigh show nud %s" % rh.choice(["reachable", "stale", "permanent",
+                                                                                  "failed", "noarp"])])), "neigh")
+        return
     if r.random() < 0.7:
         view("%s ip neigh" % h["name"], "neigh")
     else:
@@ -488,6 +550,13 @@ if EXTRA:
     senders += [(mac_change, 0.6), (switch_change, 2.0)]
 if WIDE:
     senders += [(trace, 6.0 if layout == "router" else 0.0), (sysctl_change, 1.0), (mac_change, 0.6)]
+if HAND:
+    senders += [(neigh_hand, 2.5)]
+if proxy:  # the hosts reach the other subnet on-link, through r's proxy replies
+    for h in hosts:
+        if h["name"] != "r" and rh.random() < 0.7:
+            other = "10.0.1.0/24" if h["ifaces"][0][0] == "br0" else "10.0.0.0/24"
+            emit("%s ip route add %s dev eth0" % (h["name"], other), 0.0, 0.15)
 while cmax[-1] < LIMIT - 10:
     for _ in range(r.choice([1, 1, 2, 3])):
         r.choices([f for f, _ in senders], [w for _, w in senders])[0](r.choice(hosts))

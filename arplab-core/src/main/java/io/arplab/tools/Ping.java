@@ -120,23 +120,28 @@ public final class Ping extends PingCommon {
     private byte[] oldRr = new byte[0];
     /** -p's argument, filled into the packet once the options are parsed. */
     private String patternText;
+    /**
+     * fill()'s "PATTERN: 0x.." line while it waits in stdio's buffer: stdout, a pipe or a file, is fully buffered;
+     * error() flushes it before writing to stderr, ping4_run()'s broadcast WARNING (a bare fprintf(stderr)) does not.
+     */
+    private String unflushed;
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
         this.ctx = ctx;
         this.stack = ctx.stack();
         try {
-            if (!parse(args)) {
-                return;
-            }
-            if (whereto6 == null && !run4()) {
+            if (!parse(args) || whereto6 == null && !run4()) {
+                flushStdout(); // usage() is a fprintf(stderr): stdio's buffer goes out at exit()
                 return;
             }
         } catch (Getopt.ToolError e) {
+            flushStdout(); // error()
             ctx.err().println(e.getMessage());
             ctx.exit(e.status());
             return;
         }
+        flushStdout();
         ctx.leaveTermUncaught();
         ctx.onInterrupt(() -> {
             // SIGINT: sigexit() sets exiting; the main loop stops and finish() prints the statistics
@@ -273,6 +278,7 @@ public final class Ping extends PingCommon {
             pattern = fillPattern(patternText);
         }
         if (verbose) {
+            flushStdout(); // error()
             // main(): both sockets are open (an IPv6 one too unless -4) before getaddrinfo()
             ctx.err().print("ping: sock4.fd: 3 (socktype: SOCK_RAW), sock6.fd: "
                     + (four ? "-1 (socktype: 0), hints.ai_family: AF_INET"
@@ -491,9 +497,17 @@ public final class Ping extends PingCommon {
             for (byte b : pat) {
                 sb.append(String.format("%02x", b & 0xff));
             }
-            ctx.out().println(sb);
+            unflushed = sb.toString();
         }
         return pat;
+    }
+
+    /** fflush(stdout): what stdio's buffer holds goes out (error() does it first; so does exit). */
+    private void flushStdout() {
+        if (unflushed != null) {
+            ctx.out().println(unflushed);
+            unflushed = null;
+        }
     }
 
     // ------------------------------------------------------------------------------------------- ping4_run
@@ -516,6 +530,7 @@ public final class Ping extends PingCommon {
                 }
                 ctx.err().println("WARNING: pinging broadcast address");
             }
+            flushStdout(); // what follows on stderr is error()'s, and the PING line follows the PATTERN one
             int err = connectError(probe);
             if (err != 0) {
                 throw new Getopt.ToolError("ping: connect: " + Errno.strerror(err), 2);
@@ -603,6 +618,7 @@ public final class Ping extends PingCommon {
             head.append("from ").append(source).append(' ').append(device != null ? device : "").append(": ");
         }
         head.append(datalen).append('(').append((long) datalen + 8 + optlen + 20).append(") bytes of data.");
+        flushStdout();
         ctx.out().println(head);
         return true;
     }
