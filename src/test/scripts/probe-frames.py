@@ -3,7 +3,9 @@
    probe-frames.py tcp SRC DST SPORT DPORT FLAGS SEQ ACK [WIN [OPTS]]   (OPTS: mss=N,ws=N,sackok,ts=A/B,nop)
    probe-frames.py udp SRC DST SPORT DPORT [PAYLOADLEN]
    probe-frames.py icmp SRC DST TYPE CODE [INNERHEX]
+   probe-frames.py icmp6 SRC DST TYPE CODE [WORD [INNERHEX]]   (WORD: the 4 bytes after the checksum, hex)
    probe-frames.py tcp6|udp6 like tcp|udp with IPv6 addresses
+   probe-frames.py inner KIND ARGS...: the IP packet alone (no Ethernet header), for an ICMP error's INNERHEX
 MACs: 50:54:00:00:00:0N where N is the address's last number (10.0.0.N)."""
 import ipaddress, struct, sys
 
@@ -76,6 +78,11 @@ def frame(kind, a):
         inner = bytes.fromhex(a[4]) if len(a) > 4 else b""
         h = struct.pack("!BBHI", int(a[2]), int(a[3]), 0, 0) + inner
         l4, proto = h[:2] + struct.pack("!H", csum(h)) + h[4:], 1
+    elif kind == "icmp6":
+        word = bytes.fromhex(a[4]) if len(a) > 4 else b"\0" * 4
+        inner = bytes.fromhex(a[5]) if len(a) > 5 else b""
+        h = struct.pack("!BBH", int(a[2]), int(a[3]), 0) + word + inner
+        l4, proto = h[:2] + struct.pack("!H", csum(pseudo(src, dst, 58, h) + h)) + h[4:], 58
     else:
         raise SystemExit(__doc__)
     if v6:
@@ -85,4 +92,7 @@ def frame(kind, a):
 if __name__ == "__main__":
     if len(sys.argv) < 4:
         raise SystemExit(__doc__)
-    print(frame(sys.argv[1], sys.argv[2:]).hex())
+    if sys.argv[1] == "inner":
+        print(frame(sys.argv[2], sys.argv[3:])[14:].hex())
+    else:
+        print(frame(sys.argv[1], sys.argv[2:]).hex())
