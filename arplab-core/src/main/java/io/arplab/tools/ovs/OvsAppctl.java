@@ -400,6 +400,14 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("OK");
                 }
                 case "autoattach/status", "autoattach/show-isid", "autoattach/statistics" -> { } // no LLDP object
+                case "bridge/dump-flows" -> { // bridge_unixctl_dump_flows(): the last argument is the bridge
+                    Ofproto br = OvsTools.ofproto(ctx, rest.get(rest.size() - 1));
+                    if (br == null) {
+                        return error("Unknown bridge");
+                    }
+                    ctx.out().print(io.arplab.flow.FlowStatsFormat.allFlows(br, ctx.now(),
+                            rest.subList(0, rest.size() - 1).contains("--offload-stats")));
+                }
                 case "bridge/reconnect" -> { // bridge_unixctl_reconnect(): the controllers' connections (none made)
                     if (!rest.isEmpty() && OvsTools.ofproto(ctx, rest.get(0)) == null) {
                         return error("Unknown bridge");
@@ -429,6 +437,27 @@ public final class OvsAppctl implements Tool {
                 }
                 case "vlog/set" -> {
                     return vlogSet(rest);
+                }
+                case "ofproto/list-tunnels" -> { // tnl_unixctl_list(): tnl_match_maps in turn (within one, arplab
+                    List<Ofproto.Port> tunnels = new java.util.ArrayList<>(); // keeps the ports' order, OVS hashes)
+                    for (var sw : ctx.switches()) {
+                        if (sw instanceof OvsBridge b) {
+                            b.ofproto().ports().stream().filter(p -> p.tunnelListLine() != null).forEach(tunnels::add);
+                        }
+                    }
+                    tunnels.sort(java.util.Comparator.comparingInt(Ofproto.Port::tunnelMatchMap));
+                    tunnels.forEach(p -> ctx.out().println(p.tunnelListLine()));
+                }
+                case "vlog/list-pattern" -> { // vlog_get_patterns()
+                    io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
+                    ctx.out().print((vs == null ? new io.arplab.runtime.VlogLevels() : vs.vlog()).patterns());
+                }
+                case "dpif-netdev/pmd-rxq-rebalance" -> { // dpif_netdev_pmd_rebalance(): the datapath named, or the one
+                    io.arplab.flow.Datapath dp = datapath(ctx); // dp_netdevs by name: "ovs-dummy" here
+                    if (dp == null || !dp.userspace || !rest.isEmpty() && !rest.get(0).equals("ovs-dummy")) {
+                        return error("please specify an existing datapath");
+                    }
+                    ctx.out().println("pmd rxq rebalance requested.");
                 }
                 case "vlog/list" -> { // vlog_get_levels()
                     io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
@@ -484,6 +513,11 @@ public final class OvsAppctl implements Tool {
                 } else if (!words.get(1).equals("any") && !destinations.contains(words.get(1))) {
                     return error("unknown destination \"" + m.reset().results().skip(1).findFirst().orElseThrow()
                             .group() + "\"");
+                }
+                if (vlog != null) { // vlog_set_pattern() of what strtok_r() left after the destination and its separator
+                    int end = m.reset().results().skip(1).findFirst().orElseThrow().end();
+                    vlog.setPattern(words.get(1).equals("any") ? null : words.get(1),
+                            end < arg.length() ? arg.substring(end + 1) : "");
                 }
                 continue;
             } else if (!words.isEmpty() && words.get(0).equals("facility")) {
