@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Hex frames for hand-written probes (refdata/ovs/ofctl-cmds/probe-*.in), with correct checksums:
-   probe-frames.py tcp SRC DST SPORT DPORT FLAGS SEQ ACK [WIN [OPTS]]   (OPTS: mss=N,ws=N,sackok,ts=A/B,nop)
+   probe-frames.py tcp SRC DST SPORT DPORT FLAGS SEQ ACK [WIN [OPTS [PAYLOAD]]]   (OPTS: mss=N,ws=N,sackok,ts=A/B,nop;
+                   PAYLOAD: N bytes, or s:TEXT with \\r and \\n)
    probe-frames.py udp SRC DST SPORT DPORT [PAYLOADLEN]
    probe-frames.py icmp SRC DST TYPE CODE [INNERHEX]
    probe-frames.py icmp6 SRC DST TYPE CODE [WORD [INNERHEX]]   (WORD: the 4 bytes after the checksum, hex)
@@ -65,13 +66,19 @@ def udp(src, dst, sp, dp, n=0):
     c = csum(pseudo(src, dst, 17, h) + h) or 0xffff
     return h[:6] + struct.pack("!H", c) + h[8:]
 
+def payload(spec):
+    """N: N bytes of 'x'; s:TEXT: TEXT with \\r and \\n as CR and LF."""
+    if spec.startswith("s:"):
+        return spec[2:].replace("\\r", "\r").replace("\\n", "\n").encode("latin-1")
+    return b"x" * int(spec)
+
 def frame(kind, a):
     v6 = kind.endswith("6")
     src, dst = a[0], a[1]
     if kind.startswith("tcp"):
         l4, proto = tcp(src, dst, int(a[2]), int(a[3]), a[4], int(a[5]), int(a[6]),
                         int(a[7]) if len(a) > 7 else 8192, a[8] if len(a) > 8 else "",
-                        b"x" * int(a[9]) if len(a) > 9 else b""), 6
+                        payload(a[9]) if len(a) > 9 else b""), 6
     elif kind.startswith("udp"):
         l4, proto = udp(src, dst, int(a[2]), int(a[3]), int(a[4]) if len(a) > 4 else 0), 17
     elif kind == "icmp":

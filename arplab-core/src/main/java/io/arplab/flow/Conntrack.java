@@ -727,6 +727,9 @@ public final class Conntrack {
         mdTuple = lastMdTuple = c != null ? (c.parent != null ? c.parent : c.orig) : exp != null ? exp.parent() : ctxKey;
         if (ConntrackAlg.TFTP.equals(ctl) && c != null && c.helper != null) {
             alg.tftpCtl(c, (st & RPL) != 0); // handle_alg_ctl()
+        } else if (ConntrackAlg.FTP.equals(ctl) && c != null && c.helper != null
+                && alg.ftpCtl(c, packet, (st & RPL) != 0) == ConntrackAlg.FtpCtl.INVALID) {
+            flow[Slot.CT_STATE.ordinal()] |= TRK | INV; // handle_ftp_ctl(): "Invalid FTP control packet format"
         }
         mdKeyless = false;
         cached = nat != null ? null : c; // set_cached_conn()
