@@ -374,7 +374,7 @@ public final class FlowStatsFormat {
         return flowMod(fm, v, fm.table() != 255);
     }
 
-    static String flowMod(FlowMod fm, OfVersion v, boolean tid) {
+    public static String flowMod(FlowMod fm, OfVersion v, boolean tid) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {
             case ADD -> "ADD";
             case MODIFY -> "MOD";

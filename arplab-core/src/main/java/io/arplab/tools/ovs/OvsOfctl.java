@@ -268,6 +268,9 @@ public final class OvsOfctl implements Tool {
                 return refused(e.log, e.getMessage());
             }
         }
+        if (cmd.equals("parse-flow") || cmd.equals("parse-flows")) {
+            return parseFlows(cmd, rest.get(0));
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
         int colon = name.indexOf(':');
@@ -479,6 +482,78 @@ public final class OvsOfctl implements Tool {
         } finally {
             flushLog(log);
         }
+    }
+
+    /**
+     * ofctl_parse_flow(), ofctl_parse_flows(): the flow or the file's flows parsed as add-flow and add-flows parse
+     * them (no port names), then ofctl_parse_flows__(): the protocols they allow, the lowest one ovs-ofctl allows,
+     * and each flow_mod encoded with it and printed back (ofputil_encode_flow_mod(), ofp_print()).
+     */
+    private int parseFlows(String cmd, String arg) {
+        List<String> log = new ArrayList<>();
+        List<FlowMod> fms = new ArrayList<>();
+        try {
+            if (cmd.equals("parse-flow")) {
+                FlowMod fm = Ports.collecting(log, () -> FlowParser.parse(arg, FlowMod.Command.ADD, PortMap.NONE));
+                log.addAll(fm.log());
+                fms.add(fm);
+            } else {
+                FlowLines lines = flowLines(arg);
+                if (lines == null) {
+                    return fail(arg + ": open failed (No such file or directory)");
+                }
+                for (int i = 0; i < lines.flows().size(); i++) {
+                    String line = lines.flows().get(i);
+                    try {
+                        FlowMod fm = Ports.collecting(log, () -> FlowParser.parseFileLine(line, PortMap.NONE));
+                        log.addAll(fm.log());
+                        fms.add(fm);
+                    } catch (FlowParseException e) {
+                        throw new FlowParseException(arg + ":" + lines.numbers().get(i) + ": " + e.getMessage(),
+                                e.log);
+                    } catch (ActionCheckException e) {
+                        throw new ActionCheckException(e.log, arg + ":" + lines.numbers().get(i) + ": "
+                                + e.getMessage());
+                    }
+                }
+            }
+        } catch (FlowParseException e) {
+            log.addAll(e.log);
+            flushLog(log);
+            return fail(e.getMessage());
+        } catch (ActionCheckException e) {
+            log.addAll(e.log);
+            flushLog(log);
+            return fail(e.getMessage());
+        }
+        flushLog(log);
+        int usable = FlowMod.P_ANY;
+        boolean tid = false;
+        for (FlowMod fm : fms) {
+            usable &= fm.usable();
+            tid |= fm.table() != 255;
+        }
+        int allowedProtocols = 0;
+        for (OfVersion v : allowed) {
+            allowedProtocols |= protocolsOf(v) & flowFormats;
+        }
+        int chosen = FlowMod.chosenProtocol(usable, tid, allowedProtocols);
+        if (chosen < 0) { // ovs_fatal(): stderr's line first, stdout (a file's, fully buffered) flushed at exit
+            fail("no usable protocol");
+            ctx.out().println("usable protocols: " + FlowMod.protocolsString(usable, tid));
+            return 1;
+        }
+        ctx.out().println("usable protocols: " + FlowMod.protocolsString(usable, tid));
+        ctx.out().println("chosen protocol: " + FlowMod.protocolName(chosen));
+        OfVersion v = chosen < 4 ? OfVersion.OF10 : OfVersion.values()[chosen - 3];
+        boolean nxm = chosen == 2 || chosen == 3;
+        for (int i = 0; i < fms.size(); i++) {
+            FlowMod fm = chosen < 4 ? fms.get(i).withUsable(nxm ? FlowMod.P_NXM : FlowMod.P_OF10) : fms.get(i);
+            ctx.out().println((nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD") + (v == OfVersion.OF10 ? "" : " ("
+                    + v.shortName + ")") + " (xid=0x" + Integer.toHexString(i + 1) + "): "
+                    + io.arplab.flow.FlowStatsFormat.flowMod(fm, v, chosen == 1 || chosen == 3 || chosen >= 4));
+        }
+        return 0;
     }
 
     // parse_ofp_flow_mod_file(), parse_ofp_group_mod_file(): every line of the file, each one's log kept in turn
