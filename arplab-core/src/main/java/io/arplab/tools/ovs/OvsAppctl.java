@@ -429,12 +429,38 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println(cmd.equals("qos/show") ? "QoS not configured on " + rest.get(0)
                             : "No QoS types supported for interface: " + rest.get(0));
                 }
-                case "tnl/egress_port_range" -> { // tnl_port_range_* unset: the default range native tunnels use
-                    if (!rest.isEmpty()) {
-                        return error(notModelled(cmd));
+                case "tnl/egress_port_range" -> { // netdev_tnl_egress_port_range(): one process-wide range
+                    List<io.arplab.flow.Datapath> dps = OvsTools.datapaths(ctx);
+                    int[] range = dps.isEmpty() ? new int[] {32768, 61000} : dps.get(0).tnlPortRange;
+                    if (rest.size() < 2) {
+                        ctx.out().println("Tunnel UDP source port range: " + range[0] + "-" + range[1]);
+                    } else {
+                        int min = io.arplab.wire.libc.CLib.atoi(rest.get(0));
+                        int max = io.arplab.wire.libc.CLib.atoi(rest.get(1));
+                        if (min <= 0 || min > 0xffff) { // atoi(), each 1 to UINT16_MAX, the two in either order
+                            ctx.out().println("Invalid min.");
+                        } else if (max <= 0 || max > 0xffff) {
+                            ctx.out().println("Invalid max.");
+                        } else {
+                            for (io.arplab.flow.Datapath dp : dps) {
+                                dp.tnlPortRange[0] = Math.min(min, max);
+                                dp.tnlPortRange[1] = Math.max(min, max);
+                            }
+                            ctx.out().println("OK");
+                        }
                     }
-                    ctx.out().println("Tunnel UDP source port range: 32768-61000");
                 }
+                case "netdev-dummy/conn-state" -> { // netdev_dummy_conn_state(): no dummy port has a stream
+                    if (!rest.isEmpty()) {
+                        ctx.out().println(rest.get(0) + ": unknown");
+                    }
+                }
+                case "odp-execute/action-impl-show" -> { // action_impl_show(): the scalar implementation active
+                    ctx.out().println("Available Actions implementations:");
+                    ctx.out().println("  scalar (available: Yes, active: Yes)");
+                    ctx.out().println("  autovalidator (available: Yes, active: No)");
+                }
+                case "vlog/reopen", "vlog/close" -> { } // ovs-vswitchd logs to a file: reopened or closed, no reply
                 case "vlog/set" -> {
                     return vlogSet(rest);
                 }

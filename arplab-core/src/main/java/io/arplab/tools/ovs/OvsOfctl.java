@@ -271,6 +271,9 @@ public final class OvsOfctl implements Tool {
         if (cmd.equals("parse-flow") || cmd.equals("parse-flows")) {
             return parseFlows(cmd, rest.get(0));
         }
+        if (cmd.equals("parse-group")) {
+            return parseGroup(rest.get(0));
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
         int colon = name.indexOf(':');
@@ -553,6 +556,38 @@ public final class OvsOfctl implements Tool {
                     + v.shortName + ")") + " (xid=0x" + Integer.toHexString(i + 1) + "): "
                     + io.arplab.flow.FlowStatsFormat.flowMod(fm, v, chosen == 1 || chosen == 3 || chosen >= 4));
         }
+        return 0;
+    }
+
+    /**
+     * ofctl_parse_group(): the group parsed as add-group parses it (no port names), the protocols it allows, the
+     * version of the lowest one ovs-ofctl allows (`chosen version:`), and the group_mod encoded in it and printed.
+     */
+    private int parseGroup(String arg) {
+        List<String> log = new ArrayList<>();
+        Group.Mod gm;
+        try {
+            gm = Ports.collecting(log, () -> Group.parse(arg, Group.Command.ADD, PortMap.NONE));
+        } catch (FlowParseException e) {
+            log.addAll(e.log);
+            flushLog(log);
+            return fail(e.getMessage());
+        }
+        flushLog(log);
+        int allowedProtocols = 0;
+        for (OfVersion v : allowed) {
+            allowedProtocols |= protocolsOf(v) & flowFormats;
+        }
+        int chosen = FlowMod.chosenProtocol(gm.usable(), false, allowedProtocols);
+        if (chosen < 0) { // ovs_fatal(): stderr's line first, stdout (a file's, fully buffered) flushed at exit
+            fail("no usable protocol");
+            ctx.out().println("usable protocols: " + FlowMod.protocolsString(gm.usable()));
+            return 1;
+        }
+        ctx.out().println("usable protocols: " + FlowMod.protocolsString(gm.usable()));
+        OfVersion v = chosen < 4 ? OfVersion.OF10 : OfVersion.values()[chosen - 3];
+        ctx.out().println("chosen version: " + v.protocolName);
+        gm.print(v, 1, PortMap.NONE).forEach(ctx.out()::println);
         return 0;
     }
 
