@@ -152,7 +152,8 @@ class OvsOfctlCommandsTest {
             "probe-syntax2.in", "probe-geneve2.in", "probe-tcpct.in", "probe-tftp.in", "probe-tftp2.in",
             "probe-ct6.in", "probe-hidden.in", "probe-tunlist.in", "probe-ftp.in",
             "probe-spell.in", "probe-parseflow.in", "probe-parsegroup.in",
-            "probe-appctl4.in", "probe-tftp3.in", "probe-vsctl7.in"})
+            "probe-appctl4.in", "probe-tftp3.in", "probe-vsctl7.in",
+            "probe-ftp2.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
