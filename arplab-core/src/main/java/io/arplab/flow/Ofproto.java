@@ -140,6 +140,9 @@ public final class Ofproto {
     /** The fail_mode column: "secure", "standalone", or null (unset: standalone). */
     public String failMode = "secure";
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
+    /** ofproto's dp_desc and serial_desc: the Bridge's other_config:dp-desc and dp-sn, null when unset. */
+    public String dpDesc, serialDesc;
+
     /** The Bridge's other_config:forward-bpdu: NORMAL forwards frames to reserved multicast addresses. */
     public boolean forwardBpdu;
     /**

@@ -376,9 +376,14 @@ public final class OvsOfctl implements Tool {
                     ctx.out().println(br.tlv.formatReply());
                     yield 0;
                 }
-                case "dump-desc" -> { // ofctl_dump_desc(): the switch's ofp_desc (ofproto's defaults, dp_desc unset)
+                case "dump-desc" -> { // ofctl_dump_desc(): handle_desc_stats_request()'s ofp_desc, each string
+                    // ovs_strlcpy()'d into its field (SERIAL_NUM_LEN 32, DESC_STR_LEN 256)
+                    String sn = br.serialDesc == null ? "None" : br.serialDesc;
+                    String dp = br.dpDesc == null ? "None" : br.dpDesc;
                     ctx.out().println("OFPST_DESC reply" + versionTag() + " (xid=0x2):\nManufacturer: Nicira, Inc."
-                            + "\nHardware: Open vSwitch\nSoftware: 3.1.0\nSerial Num: None\nDP Description: None");
+                            + "\nHardware: Open vSwitch\nSoftware: 3.1.0\nSerial Num: " + sn.substring(0,
+                            Math.min(sn.length(), 31)) + "\nDP Description: " + dp.substring(0, Math.min(dp.length(),
+                            255)));
                     yield 0;
                 }
                 case "probe" -> 0; // ofctl_probe(): an echo request answered, nothing printed
