@@ -153,7 +153,8 @@ class OvsOfctlCommandsTest {
             "probe-ct6.in", "probe-hidden.in", "probe-tunlist.in", "probe-ftp.in",
             "probe-spell.in", "probe-parseflow.in", "probe-parsegroup.in",
             "probe-appctl4.in", "probe-tftp3.in", "probe-vsctl7.in",
-            "probe-ftp2.in", "probe-desc.in", "probe-ctalg.in"})
+            "probe-ftp2.in", "probe-desc.in", "probe-ctalg.in",
+            "probe-newcmds.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }

@@ -513,7 +513,9 @@ public final class OvsOfctl implements Tool {
                 for (int i = 0; i < lines.flows().size(); i++) {
                     String line = lines.flows().get(i);
                     try {
-                        FlowMod fm = Ports.collecting(log, () -> FlowParser.parseFileLine(line, PortMap.NONE));
+                        // parse_ofp_flow_mod_file() with OFPFC_ADD: no add/modify/delete keywords (add-flows' -2)
+                        FlowMod fm = Ports.collecting(log, () -> FlowParser.parse(line, FlowMod.Command.ADD,
+                                PortMap.NONE));
                         log.addAll(fm.log());
                         fms.add(fm);
                     } catch (FlowParseException e) {
