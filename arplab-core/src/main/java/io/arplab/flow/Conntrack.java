@@ -143,6 +143,8 @@ public final class Conntrack {
         boolean natSrc;
         /** The zone limit it was admitted under (conn->admit_zone, zone_limit_seq), or null. */
         ZoneLimit admitted;
+        /** An ALG's related connection's parent (conn->alg_related, parent_key): its original tuple, or null. */
+        Key parent;
 
         Conn(Key orig, Key reply) {
             this.orig = orig;
@@ -470,12 +472,8 @@ public final class Conntrack {
         }
     }
 
-    // get_alg_ctl_type() on the ALGs' default ports, then ct_verify_helper(): the helper a new connection keeps
-    private static String helper(Key k, String helper) {
-        String ctl = k.proto() == Match.PROTO_TCP && (k.sport() == 21 || k.dport() == 21) ? "ftp"
-                : k.proto() == Match.PROTO_UDP && k.dport() == 69 ? "tftp" : null;
-        return ctl == null || ctl.equals(helper) ? helper : null;
-    }
+    /** ct->alg_expectations. */
+    private final ConntrackAlg alg = new ConntrackAlg();
 
     /** conntrack_execute() without NAT and without the frame. */
     public void execute(long[] flow, int zone, boolean commit, Long setMark) {
@@ -517,15 +515,26 @@ public final class Conntrack {
 
     /** conntrack_clean(): the connections expired at {@code now} forgotten (before a dump, a count, a flush). */
     public void sweep(long now) {
-        conns.values().removeIf(c -> now >= c.expiration);
-        replies.values().removeIf(c -> now >= c.expiration);
+        for (Conn c : new ArrayList<>(conns.values())) {
+            if (now >= c.expiration) {
+                remove(c);
+            }
+        }
+    }
+
+    // conn_clean(): the connection forgotten both ways, a helper's expectations with it (conn_clean__())
+    private void remove(Conn c) {
+        conns.remove(c.orig);
+        replies.remove(c.reply);
+        if (c.helper != null) {
+            alg.clean(c.orig);
+        }
     }
 
     // conn_expired(): an expired connection is as good as gone for lookups (conn_key_lookup() skips it)
     private Conn live(Conn c) {
         if (c != null && now >= c.expiration) {
-            conns.remove(c.orig);
-            replies.remove(c.reply);
+            remove(c);
             return null;
         }
         return c;
@@ -612,7 +621,7 @@ public final class Conntrack {
     // a packet conntrack cannot key: invalid, its md written without a connection (write_ct_md())
     private byte[] invalid(long[] flow, byte[] packet, int zone, boolean commit, Set set) {
         flow[Slot.CT_STATE.ordinal()] = INV;
-        finish(flow, zone, null, commit, set);
+        finish(flow, zone, null, null, commit, set);
         mdTuple = lastMdTuple = null;
         mdKeyless = true;
         cached = null;
@@ -626,7 +635,8 @@ public final class Conntrack {
         int st = (int) flow[Slot.CT_STATE.ordinal()];
         boolean sameZone = flow[Slot.CT_ZONE.ordinal()] == zone;
         // the packet's md.conn is that of its last ct(), which left it tracked in that zone (a fresh flow has none)
-        if (cached != null && (st & TRK) != 0 && sameZone && cached.orig.zone() == zone && !algCtl(k)
+        String ctl = ConntrackAlg.ctlType(k, set.helper());
+        if (cached != null && (st & TRK) != 0 && sameZone && cached.orig.zone() == zone && ctl == null
                 && !set.force() && conns.get(cached.orig) == cached) {
             // process_one_fast(): the connection of the packet's previous ct() in this zone, its ct_state kept
             Conn c = cached;
@@ -634,8 +644,8 @@ public final class Conntrack {
                 flow[Slot.CT_STATE.ordinal()] = handleNat(flow, frame, c, cachedReply, cachedRelated, st, sameZone);
                 cached = null;
             }
-            finish(flow, zone, c, commit, set);
-            mdTuple = lastMdTuple = c.orig; // process_one_fast(): write_ct_md() with the connection
+            finish(flow, zone, c, null, commit, set);
+            mdTuple = lastMdTuple = c.parent != null ? c.parent : c.orig; // process_one_fast(): write_ct_md()
             mdKeyless = false;
             return frame[0];
         }
@@ -659,8 +669,7 @@ public final class Conntrack {
         if (set.force() && reply[0] && c != null) {
             // process_one(): a forced commit deletes the connection found in the reply direction
             // (conn_force_expire()) and goes on as for a packet without one
-            conns.remove(c.orig);
-            replies.remove(c.reply);
+            remove(c);
             c = null;
         }
         boolean create = false;
@@ -669,12 +678,12 @@ public final class Conntrack {
             if (icmpRelated) {
                 st |= REL | (reply[0] ? RPL : 0);
             } else {
+                st |= c.parent != null ? REL : 0; // an ALG's related connection's packets are related
                 switch (update(c, packet, reply[0])) {
                     case VALID -> st = st & ~NEW | EST | (reply[0] ? RPL : 0);
                     case VALID_NEW -> st |= NEW;
                     case NEW -> {
-                        conns.remove(c.orig); // conn_force_expire()
-                        replies.remove(c.reply);
+                        remove(c); // conn_force_expire()
                         create = true;
                     }
                     default -> st = INV;
@@ -688,6 +697,7 @@ public final class Conntrack {
         } else {
             create = true;
         }
+        ConntrackAlg.Expectation exp = create ? alg.lookup(k) : null; // expectation_lookup()
         if (create && taken(k)) {
             c = null; // process_one(): a connection with the key exists (a NAT'ed packet's lookup missed it)
         } else if (create) {
@@ -697,13 +707,13 @@ public final class Conntrack {
             if (seg != null && !ConntrackTcp.validNew(seg) || !icmpValidNew(k, packet)) {
                 st = INV; // conn_not_found(): valid_new() refuses to start a connection
             } else {
-                st = NEW;
-                c = commit ? commit(k, nat) : null;
+                st = NEW | (exp != null ? REL : 0);
+                c = commit ? commit(k, nat, exp) : null;
                 if (c != null) {
                     c.tcp = seg != null ? ConntrackTcp.newConn(seg) : null;
                     // conn_init_expiration(): CT_TM_TCP_FIRST_PACKET, CT_TM_OTHER_FIRST, CT_TM_ICMP_FIRST
                     c.expiration = now + (seg != null ? ConntrackTcp.TIMEOUT_SYN_SENT : TIMEOUT_FIRST) * SECOND;
-                    c.helper = helper(k, set.helper());
+                    c.helper = ConntrackAlg.verifiedHelper(set.helper(), ctl);
                     if (c.natted()) {
                         translate(flow, c, false);
                         st |= c.natSrc ? SNAT : DNAT; // nat_packet()
@@ -712,8 +722,15 @@ public final class Conntrack {
             }
         }
         flow[Slot.CT_STATE.ordinal()] = st;
-        finish(flow, zone, c, commit, set);
-        mdTuple = lastMdTuple = c != null ? c.orig : ctxKey; // write_ct_md()
+        finish(flow, zone, c, exp, commit, set);
+        // write_ct_md(): the original tuple of the connection, of an ALG's related one its parent's
+        mdTuple = lastMdTuple = c != null ? (c.parent != null ? c.parent : c.orig) : exp != null ? exp.parent() : ctxKey;
+        if (ConntrackAlg.TFTP.equals(ctl) && c != null && c.helper != null) {
+            alg.tftpCtl(c, (st & RPL) != 0); // handle_alg_ctl()
+        } else if (ConntrackAlg.FTP.equals(ctl) && c != null && c.helper != null
+                && alg.ftpCtl(c, packet, (st & RPL) != 0) == ConntrackAlg.FtpCtl.INVALID) {
+            flow[Slot.CT_STATE.ordinal()] |= TRK | INV; // handle_ftp_ctl(): "Invalid FTP control packet format"
+        }
         mdKeyless = false;
         cached = nat != null ? null : c; // set_cached_conn()
         cachedReply = reply[0];
@@ -858,28 +875,23 @@ public final class Conntrack {
         return f;
     }
 
-    // get_alg_ctl_type(): a packet to an ALG's control port (FTP, TFTP) never takes the fast path
-    private static boolean algCtl(Key k) {
-        return k.proto() == Match.PROTO_TCP && (k.sport() == 21 || k.dport() == 21)
-                || k.proto() == Match.PROTO_UDP && k.dport() == 69;
-    }
-
     // write_ct_md(), set_mark(), set_label(): tracked, the zone, the connection's mark and label after the commit's
-    private void finish(long[] flow, int zone, Conn c, boolean commit, Set set) {
-        if (c != null && commit) {
+    // (an ALG's related connection keeps its parent's), without one an expectation's parent's
+    private void finish(long[] flow, int zone, Conn c, ConntrackAlg.Expectation exp, boolean commit, Set set) {
+        if (c != null && commit && c.parent == null) {
             c.mark = set.mark() | c.mark & ~set.markMask();
             c.label = set.label().or(c.label.and(set.labelMask().not()));
         }
         flow[Slot.CT_STATE.ordinal()] |= TRK;
         flow[Slot.CT_ZONE.ordinal()] = zone;
-        flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : 0;
-        Field.CT_LABEL.put(flow, c != null ? c.label : U128.ZERO, Field.CT_LABEL.ones());
+        flow[Slot.CT_MARK.ordinal()] = c != null ? c.mark : exp != null ? exp.mark() : 0;
+        Field.CT_LABEL.put(flow, c != null ? c.label : exp != null ? exp.label() : U128.ZERO, Field.CT_LABEL.ones());
         loadMd(flow, lastMd);
     }
 
     // conn_not_found(): null when nat_get_unique_tuple() finds no free reply tuple (nat_res_exhaustion), the packet
     // then stays new and uncommitted
-    private Conn commit(Key k, ConntrackNat nat) {
+    private Conn commit(Key k, ConntrackNat nat, ConntrackAlg.Expectation exp) {
         if (conns.size() >= maxConns) {
             return null; // COVERAGE_INC(conntrack_full)
         }
@@ -887,17 +899,29 @@ public final class Conntrack {
         if (zl != null && zoneCount(zl) >= zl.limit) {
             return null; // zone_limit_lookup_or_default(): the zone's limit reached
         }
-        Key reply = nat != null ? uniqueTuple(k, nat) : k.reverse();
+        Key reply = nat == null ? k.reverse() : exp != null ? expectedReply(k.reverse(), exp) : uniqueTuple(k, nat);
         if (reply == null) {
             return null;
         }
         Conn c = new Conn(k, reply);
-        c.nat = nat != null && (nat.src() || nat.dst());
-        c.natSrc = nat != null && nat.src();
+        c.nat = nat != null && (nat.src() || nat.dst() || exp != null);
+        c.natSrc = nat != null && (exp != null ? exp.natReplyDst() : nat.src());
         c.admitted = zl;
+        if (exp != null) { // an ALG's related connection: its parent's mark, label and tuple
+            c.parent = exp.parent();
+            c.mark = exp.mark();
+            c.label = exp.label();
+        }
         conns.put(k, c);
         replies.put(c.reply, c);
         return c;
+    }
+
+    // conn_not_found() of a NAT'ed connection an expectation relates: its reply goes to the expectation's address
+    // (rev_key's destination, then an SNAT, else its source, a DNAT), no nat_get_unique_tuple()
+    private static Key expectedReply(Key rev, ConntrackAlg.Expectation exp) {
+        return exp.natReplyDst() ? rev.withAddresses(rev.srcHi(), rev.src(), exp.replAddrHi(), exp.replAddr())
+                : rev.withAddresses(exp.replAddrHi(), exp.replAddr(), rev.dstHi(), rev.dst());
     }
 
     /** zone_limit_lookup_or_default(): the zone's own limit, else the default one, else null. */
@@ -962,8 +986,7 @@ public final class Conntrack {
     }
 
     public void flush() {
-        conns.clear();
-        replies.clear();
+        flush(-1);
     }
 
     /**
@@ -989,14 +1012,12 @@ public final class Conntrack {
             if (c == null || reply[0] && c.natted()) { // the NAT'ed direction's own entry (CT_CONN_TYPE_UN_NAT)
                 return false;
             }
-            conns.remove(c.orig); // conn_clean()
-            replies.remove(c.reply);
+            remove(c); // conn_clean()
             return true;
         }
         for (Conn c : new ArrayList<>(conns.values())) {
             if ((zone < 0 || c.orig.zone() == zone) && m.matches(c.orig, c.reply)) {
-                conns.remove(c.orig); // conntrack_flush_tuple() on the entry's original tuple
-                replies.remove(c.reply);
+                remove(c); // conntrack_flush_tuple() on the entry's original tuple
             }
         }
         return true;
@@ -1012,7 +1033,10 @@ public final class Conntrack {
 
     /** conntrack_flush(): the connections of {@code zone} (-1: all) forgotten. */
     public void flush(int zone) {
-        conns.values().removeIf(c -> zone < 0 || c.orig.zone() == zone);
-        replies.values().removeIf(c -> zone < 0 || c.orig.zone() == zone);
+        for (Conn c : new ArrayList<>(conns.values())) {
+            if (zone < 0 || c.orig.zone() == zone) {
+                remove(c);
+            }
+        }
     }
 }

@@ -61,6 +61,11 @@ final class CtDpif {
             if (c.helper != null) { // ct_dpif_format_helper()
                 s.append(",helper=").append(c.helper);
             }
+            if (verbose && c.parent != null) { // an ALG's related connection: its parent's original tuple
+                s.append(",parent=(src=").append(c.parent.srcText()).append(",dst=").append(c.parent.dstText());
+                c.parent.formatL4(s);
+                s.append(")");
+            }
             out.add(s.toString());
         }
         return out;

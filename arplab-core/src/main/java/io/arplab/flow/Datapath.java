@@ -12,6 +12,8 @@ import java.util.Map;
  * counters then count the later hits only.
  */
 public final class Datapath {
+    /** tnl_udp_port_min and tnl_udp_port_max (tnl/egress_port_range): the native tunnels' UDP source ports. */
+    public final int[] tnlPortRange = {32768, 61000};
     private final List<Megaflow> flows = new ArrayList<>();
     /** The recirculation ids of the ovs-vswitchd this datapath stands for: one id space for all its bridges. */
     final RecircIds recirc = new RecircIds();

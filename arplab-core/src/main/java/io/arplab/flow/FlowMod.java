@@ -127,6 +127,21 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
         return bitNames(bits(p, tid));
     }
 
+    /**
+     * ofctl_parse_flows__()'s chosen protocol: the lowest enum ofputil_protocol bit of {@code usable} (OpenFlow 1.0's
+     * "+table_id" variants only with {@code tid}) that {@code allowed} has, as its bit index (0-3: OpenFlow 1.0's
+     * standard and NXM formats without and with table_id, 4: OpenFlow 1.1, 5-8: OXM 1.2 to 1.5), or -1.
+     */
+    public static int chosenProtocol(int usable, boolean tid, int allowed) {
+        int both = bits(usable, tid ? "+table_id" : "") & bits(allowed, "");
+        return both == 0 ? -1 : Integer.numberOfTrailingZeros(both);
+    }
+
+    /** ofputil_protocol_to_string() of enum ofputil_protocol bit {@code bit}. */
+    public static String protocolName(int bit) {
+        return PROTOCOL_BITS[bit];
+    }
+
     // protocol bits p as enum ofputil_protocol's (OpenFlow 1.0's four variants, then one bit per version)
     private static int bits(int p, String tid) {
         return ((p & P_OF10) != 0 ? (tid.isEmpty() ? 0x3 : 0x2) : 0) | ((p & P_NXM) != 0 ? (tid.isEmpty() ? 0xc : 0x8)

@@ -1,5 +1,8 @@
 package io.arplab.flow;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** A dump-flows line (lib/ofp-flow.c ofputil_flow_stats_format) as the dump's OpenFlow version carries it. */
 public final class FlowStatsFormat {
     private FlowStatsFormat() {}
@@ -78,6 +81,30 @@ public final class FlowStatsFormat {
             s.append(' ');
         }
         s.append("actions=").append(ActionFormat.format(ActionFormat.roundTrip(r.actions, v), v, names));
+        return s.toString();
+    }
+
+    /**
+     * ofproto_get_all_flows(): every table's rules in the classifier's order, the hidden TBL_INTERNAL's too, each as
+     * flow_stats_ds() prints it (cls_rule_format() of the rule as the switch keeps it, ofpacts_format()).
+     */
+    public static String allFlows(Ofproto br, long now, boolean offloadStats) {
+        StringBuilder s = new StringBuilder();
+        List<Rule> rules = new ArrayList<>(br.tables.all());
+        rules.addAll(br.internalRules());
+        for (Rule r : rules) {
+            if (r.table != 0) {
+                s.append("table_id=").append(r.table).append(", ");
+            }
+            s.append("duration=").append((now - r.created) / 1_000_000_000L).append("s, ");
+            s.append("n_packets=").append(Long.toUnsignedString(r.packets)).append(", ");
+            s.append("n_bytes=").append(Long.toUnsignedString(r.bytes)).append(", ");
+            if (offloadStats) {
+                s.append("n_offload_packets=0, n_offload_bytes=0, ");
+            }
+            s.append(MatchFormat.format(r.match, r.priority, PortMap.NONE)).append(",actions=")
+                    .append(ActionFormat.format(r.actions, OfVersion.OF15, PortMap.NONE)).append('\n');
+        }
         return s.toString();
     }
 
@@ -347,7 +374,7 @@ public final class FlowStatsFormat {
         return flowMod(fm, v, fm.table() != 255);
     }
 
-    static String flowMod(FlowMod fm, OfVersion v, boolean tid) {
+    public static String flowMod(FlowMod fm, OfVersion v, boolean tid) {
         StringBuilder s = new StringBuilder(switch (fm.command()) {
             case ADD -> "ADD";
             case MODIFY -> "MOD";

@@ -93,10 +93,11 @@ final class NativeTunnel {
      * The push of a header template in front of {@code inner} (netdev_tnl_push_ip_header(): the IPv4 total length,
      * its checksum updated, or the IPv6 payload length), then netdev_tnl_push_udp_header() (the UDP source port from
      * the packet's RSS hash, netdev_tnl_get_src_port(): the 5-tuple hash of the packet as received, scaled into
-     * 32768-60999; the UDP length and, when the template asks, the UDP checksum over the IPv4 or IPv6 pseudo-header)
-     * or netdev_gre_push_header() (the GRE checksum over GRE header and payload when its flag is set).
+     * tnl/egress_port_range's range, by default 32768-60999; the UDP length and, when the template asks, the UDP
+     * checksum over the IPv4 or IPv6 pseudo-header) or netdev_gre_push_header() (the GRE checksum over GRE header and
+     * payload when its flag is set).
      */
-    static byte[] push(byte[] header, byte[] inner, long[] received) {
+    static byte[] push(byte[] header, byte[] inner, long[] received, int[] portRange) {
         byte[] f = new byte[header.length + inner.length];
         System.arraycopy(header, 0, f, 0, header.length);
         System.arraycopy(inner, 0, f, header.length, inner.length);
@@ -117,7 +118,7 @@ final class NativeTunnel {
             return f;
         }
         long hash = hash5Tuple(received) & 0xffffffffL;
-        Bytes.put16(f, l4, (int) ((hash * (61000 - 32768)) >>> 32) + 32768);
+        Bytes.put16(f, l4, (int) ((hash * (portRange[1] - portRange[0])) >>> 32) + portRange[0]);
         Bytes.put16(f, l4 + 4, l4Len);
         if (Bytes.u16(f, l4 + 6) != 0) {
             Bytes.put16(f, l4 + 6, 0);

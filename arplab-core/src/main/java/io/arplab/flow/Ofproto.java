@@ -109,6 +109,16 @@ public final class Ofproto {
             return t == null ? null : t.match(options);
         }
 
+        /** tnl_port_format(): its ofproto/list-tunnels line (null for a port that is no tunnel). */
+        public String tunnelListLine() {
+            return tunnelType == null || dpPort < 0 ? null : TunnelType.of(type).listLine(name, dpPort, options);
+        }
+
+        /** tnl_match_map()'s index of its match (ofproto/list-tunnels' order). */
+        public int tunnelMatchMap() {
+            return TunnelType.matchMap(options);
+        }
+
         /** A patch port (netdev_vport_is_patch()): no datapath port, its packets cross to options:peer. */
         public boolean isPatch() {
             return patch;
@@ -130,6 +140,9 @@ public final class Ofproto {
     /** The fail_mode column: "secure", "standalone", or null (unset: standalone). */
     public String failMode = "secure";
     public List<OfVersion> protocols = List.of(OfVersion.OF10, OfVersion.OF13, OfVersion.OF15);
+    /** ofproto's dp_desc and serial_desc: the Bridge's other_config:dp-desc and dp-sn, null when unset. */
+    public String dpDesc, serialDesc;
+
     /** The Bridge's other_config:forward-bpdu: NORMAL forwards frames to reserved multicast addresses. */
     public boolean forwardBpdu;
     /**
@@ -949,6 +962,23 @@ public final class Ofproto {
     {
         missRule.match.setSlot(Slot.REG0, 1, 0xffffffffL);
         missRule.actions(List.of(new Action.Controller(0xffff, 7, 0, null, false, -1)));
+    }
+
+    /** ofproto->no_packet_in_rule: add_internal_flows()' reg0=0x2 rule, without actions, that a table miss takes. */
+    final Rule noPacketInRule = new Rule(254, 0, new Match(), 0, 0);
+    /** add_internal_flows()' last rule: recirc_id=0 at priority 2, without actions (runaway lookups dropped). */
+    private final Rule recircZeroRule = new Rule(254, 2, new Match(), 0, 0);
+
+    {
+        noPacketInRule.match.setSlot(Slot.REG0, 2, 0xffffffffL);
+        noPacketInRule.actions(List.of());
+        recircZeroRule.match.setSlot(Slot.RECIRC_ID, 0, 0xffffffffL);
+        recircZeroRule.actions(List.of());
+    }
+
+    /** TBL_INTERNAL's rules in its classifier's order (the recirc_id subtable, then reg0's rules 1, 2 and 3). */
+    public List<Rule> internalRules() {
+        return List.of(recircZeroRule, missRule, noPacketInRule, dropFragsRule);
     }
 
     public String fragHandling() {

@@ -154,10 +154,10 @@ final class OfprotoFlowMod {
     }
 
     /**
-     * add_internal_flows()' rules in TBL_INTERNAL, as (field, value, priority): recirc_id=0 resubmits to table 0
-     * (priority 2), a catch-all drops (1), reg0=1/2/3 are the miss, no-packet-in and drop-frags rules (0).
+     * add_internal_flows()' rules in TBL_INTERNAL, as (field, value, priority): recirc_id=0 drops runaway lookups
+     * (priority 2), reg0=1/2/3 are the miss, no-packet-in and drop-frags rules (0).
      */
-    private static final long[][] INTERNAL_RULES = {{-1, 0, 1}, {Slot.RECIRC_ID.ordinal(), 0, 2},
+    private static final long[][] INTERNAL_RULES = {{Slot.RECIRC_ID.ordinal(), 0, 2},
         {Slot.REG0.ordinal(), 1, 0}, {Slot.REG0.ordinal(), 2, 0}, {Slot.REG0.ordinal(), 3, 0}};
 
     /**

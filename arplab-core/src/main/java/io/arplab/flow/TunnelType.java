@@ -1,5 +1,6 @@
 package io.arplab.flow;
 
+import io.arplab.wire.Ipv6Address;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -93,7 +94,8 @@ enum TunnelType {
 
     /**
      * get_tunnel_config(): the options as the netdev holds them (remote_ip, local_ip, key, ttl other than 64, tos in
-     * hex or inherit, a dst_port other than the default, csum, a GRE port's seq, df_default false, egress_pkt_mark),
+     * hex or inherit, a dst_port other than the default, csum, a GRE port's seq, a packet_type other than the
+     * default, df_default false, egress_pkt_mark),
      * sorted as dpif/show prints them.
      */
     Map<String, String> config(Map<String, String> options) {
@@ -135,6 +137,10 @@ enum TunnelType {
         if ("true".equals(options.get("csum"))) {
             c.put("csum", "true");
         }
+        String pt = options.get("packet_type"); // default_pt_mode(): legacy_l2 for the classes modelled
+        if (pt != null && !pt.equals("legacy_l2")) {
+            c.put("packet_type", pt);
+        }
         if (this == GRE && "true".equals(options.get("seq"))) { // set_tunnel_config()'s has_seq: a GRE type
             c.put("seq", "true");
         }
@@ -146,6 +152,71 @@ enum TunnelType {
             c.put("egress_pkt_mark", Long.toString(mark));
         }
         return c;
+    }
+
+    /**
+     * tnl_match_map()'s index of a port's match: 6 for key=flow, 3 for remote_ip=flow, then its source (IP_SRC_CFG 0
+     * for a local_ip, IP_SRC_ANY 1, IP_SRC_FLOW 2): the order ofproto/list-tunnels walks tnl_match_maps in.
+     */
+    static int matchMap(Map<String, String> options) {
+        String local = options.getOrDefault("local_ip", "");
+        return 6 * ("flow".equals(key(options.getOrDefault("in_key", options.get("key")))) ? 1 : 0)
+                + 3 * ("flow".equals(options.get("remote_ip")) ? 1 : 0)
+                + (local.equals("flow") ? 2 : local.isEmpty() ? 1 : 0);
+    }
+
+    /** tnl_port_format(): ofproto/list-tunnels' line of tunnel port {@code name} on datapath port {@code odpPort}. */
+    String listLine(String name, int odpPort, Map<String, String> options) {
+        StringBuilder s = new StringBuilder("port ").append(odpPort).append(": ").append(name).append(" (")
+                .append(this.name).append(": ");
+        String local = options.getOrDefault("local_ip", ""), remote = options.getOrDefault("remote_ip", "");
+        if (!remote.equals("flow")) { // tnl_match_fmt(): ipv6_format_mapped() of the addresses
+            s.append(mapped(local)).append("->").append(mapped(remote));
+        } else if (!local.equals("flow")) {
+            s.append(mapped(local)).append("->flow");
+        } else {
+            s.append("flow->flow");
+        }
+        String in = key(options.getOrDefault("in_key", options.get("key")));
+        String out = key(options.getOrDefault("out_key", options.get("key")));
+        s.append(", key=").append("flow".equals(in) ? "flow" : hex(in == null ? 0 : Long.parseUnsignedLong(in)));
+        s.append(", ").append(options.getOrDefault("packet_type", "legacy_l2")).append(", dp port=").append(odpPort);
+        if (!java.util.Objects.equals(in, out)) { // out_key, out_key_present or out_key_flow differ
+            s.append(", out_key=").append(out == null ? "none" : out.equals("flow") ? "flow"
+                    : hex(Long.parseUnsignedLong(out)));
+        }
+        String ttl = options.get("ttl");
+        s.append("inherit".equals(ttl) ? ", ttl=inherit" : ", ttl=" + (ttl == null ? DEFAULT_TTL : number(ttl)));
+        String tos = options.get("tos");
+        if ("inherit".equals(tos)) {
+            s.append(", tos=inherit");
+        } else if (tos != null && number(tos) != 0) {
+            s.append(", tos=").append(hex(number(tos)));
+        }
+        if ("false".equals(options.get("df_default"))) {
+            s.append(", df=false");
+        }
+        if ("true".equals(options.get("csum"))) {
+            s.append(", csum=true");
+        }
+        return s.append(")").toString();
+    }
+
+    // printf's %#x: 0 bare, else 0x and the hex digits
+    private static String hex(long v) {
+        return v == 0 ? "0" : "0x" + Long.toHexString(v);
+    }
+
+    // ipv6_format_mapped(): an IPv4 address dotted, an IPv6 one compressed, none "::"
+    private static String mapped(String ip) {
+        if (ip.isEmpty()) {
+            return "::";
+        }
+        if (ip.indexOf(':') < 0) {
+            return ip;
+        }
+        Ipv6Address a = Ipv6Address.parse(ip);
+        return a == null ? "::" : a.toString();
     }
 
     /** set_tunnel_config()'s egress_pkt_mark (strtoul(), base 10, kept in 32 bits), or null when not set. */

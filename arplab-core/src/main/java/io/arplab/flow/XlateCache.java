@@ -62,7 +62,10 @@ final class XlateCache {
         rules = new Rule[expected];
     }
 
-    /** rule_dpif_lookup_from_table()'s entries: table {@code t} was looked up and matched {@code r} (or null). */
+    /**
+     * rule_dpif_lookup_from_table()'s entries: table {@code t} was looked up and matched {@code r} (or null); a null
+     * {@code t}: a miss's hidden rule {@code r}, credited without a table's counters.
+     */
     void table(Classifier t, Rule r) {
         if (nTables == tables.length) {
             tables = java.util.Arrays.copyOf(tables, Math.max(4, 2 * nTables));
@@ -89,7 +92,9 @@ final class XlateCache {
     /** xlate_push_stats()'s XC_TABLE and XC_RULE from lookup {@code from} on, for one packet of {@code len} bytes. */
     void pushOne(int from, long now, int len) {
         for (int i = from; i < nTables; i++) {
-            if (rules[i] != null) {
+            if (tables[i] == null) {
+                rules[i].hit(now, len);
+            } else if (rules[i] != null) {
                 rules[i].hit(now, len);
                 tables[i].nMatched++;
             } else {
@@ -114,7 +119,9 @@ final class XlateCache {
     void push(Ofproto br, long now, long packets, long bytes, long used) {
         for (int i = 0; i < nTables; i++) { // xlate_push_stats_entry()'s XC_TABLE and XC_RULE
             Rule r = rules[i];
-            if (r != null) {
+            if (tables[i] == null) {
+                r.credit(packets, bytes, used);
+            } else if (r != null) {
                 r.credit(packets, bytes, used);
                 tables[i].nMatched += packets;
             } else {

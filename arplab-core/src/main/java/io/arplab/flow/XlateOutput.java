@@ -307,7 +307,7 @@ final class XlateOutput {
         if (savedExecute && savedPacket != null && !x.meterDropped) {
             // odp_execute's tnl_push on the packet: what the underlay's outputs send
             x.packet = NativeTunnel.push(header, Packet.rewrite(savedPacket, savedFlow),
-                    Packet.extract(savedPacket, 0));
+                    Packet.extract(savedPacket, 0), x.br.datapath.tnlPortRange);
             x.underlay = new ArrayList<>(1);
         }
         int learnedFrom = x.xc.learned.length, tablesFrom = x.xc.tables();

@@ -119,6 +119,10 @@ final class XlateTable {
                 Ofproto.Port in = x.br.port(x.flow[Slot.IN_PORT.ordinal()]);
                 r = in != null && (in.config & Ofproto.Port.NO_PACKET_IN) == 0 ? x.br.missRule : null;
             }
+            if (r == null || r == x.br.missRule) {
+                // a miss returns the miss_rule or the no_packet_in_rule, whose stats it credits (XC_RULE)
+                x.xc.table(null, r != null ? r : x.br.noPacketInRule);
+            }
             int reported = x.firstLookup ? t : asked;
             if (x.trace != null) {
                 x.lastTopTable = x.depth == 2 && x.tableLevel == 0 ? x.trace.length() : x.lastTopTable;

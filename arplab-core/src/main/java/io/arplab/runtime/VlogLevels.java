@@ -54,6 +54,32 @@ public final class VlogLevels {
                 + String.join("", lines);
     }
 
+    /** enum vlog_destination's order (SYSLOG, CONSOLE, FILE) and each one's default pattern (destinations[]). */
+    private static final List<String> PATTERN_ORDER = List.of("syslog", "console", "file");
+    private final String[] patterns = {"ovs|%05N|%c%T|%p|%m", "%D{%Y-%m-%dT%H:%M:%SZ}|%05N|%c%T|%p|%m",
+        "%D{%Y-%m-%dT%H:%M:%S.###Z}|%05N|%c%T|%p|%m"};
+
+    /** vlog_set_pattern(): {@code destination}'s pattern (null: every destination's). */
+    public void setPattern(String destination, String pattern) {
+        for (int d = 0; d < patterns.length; d++) {
+            patterns[d] = destination == null || PATTERN_ORDER.get(d).equals(destination) ? pattern : patterns[d];
+        }
+    }
+
+    /**
+     * vlog_get_patterns(): each destination's prefix and pattern; syslog's prefix is the libc syslogger's
+     * (syslog_get_prefix()), the others have none.
+     */
+    public String patterns() {
+        StringBuilder s = new StringBuilder("         prefix                            format\n"
+                + "         ------                            ------\n");
+        for (int d = 0; d < patterns.length; d++) {
+            s.append(String.format("%-7s  %-32s  %s\n", PATTERN_ORDER.get(d).toUpperCase(java.util.Locale.ROOT),
+                    d == 0 ? "<%B> %D{%h %e %T} %E %A:" : "none", patterns[d]));
+        }
+        return s.toString();
+    }
+
     private static String name(int level) {
         return LEVELS.get(level).toUpperCase(java.util.Locale.ROOT);
     }

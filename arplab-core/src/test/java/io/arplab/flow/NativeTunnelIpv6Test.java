@@ -35,7 +35,7 @@ class NativeTunnelIpv6Test {
                 + "geneve(vni=0x4d)),out_port(3))");
         byte[] inner = HexFormat.of().parseHex("505400000001f232d807e20308004500002c000040003f0123120ade02030ade0101"
                 + "0000c7b000070008000102030405060708090a0b0c0d0e0f");
-        byte[] f = NativeTunnel.push(h, inner, Packet.extract(inner, 1));
+        byte[] f = NativeTunnel.push(h, inner, Packet.extract(inner, 1), new int[] {32768, 61000});
         int[] at = new int[2];
         long[] flow = Tunnel.pop(f, 0, TunnelType.GENEVE, at); // the checksum over the IPv6 pseudo-header holds
         assertThat(flow).isNotNull();

@@ -149,7 +149,12 @@ class OvsOfctlCommandsTest {
             "probe-ofvers.in", "probe-flowfiles.in", "probe-ct2.in",
             "probe-megaflow2.in", "probe-normal2.in", "probe-tracearg.in", "probe-timeouts.in",
             "probe-natports.in", "probe-appctl3.in",
-            "probe-syntax2.in", "probe-geneve2.in"})
+            "probe-syntax2.in", "probe-geneve2.in", "probe-tcpct.in", "probe-tftp.in", "probe-tftp2.in",
+            "probe-ct6.in", "probe-hidden.in", "probe-tunlist.in", "probe-ftp.in",
+            "probe-spell.in", "probe-parseflow.in", "probe-parsegroup.in",
+            "probe-appctl4.in", "probe-tftp3.in", "probe-vsctl7.in",
+            "probe-ftp2.in", "probe-desc.in", "probe-ctalg.in",
+            "probe-newcmds.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }

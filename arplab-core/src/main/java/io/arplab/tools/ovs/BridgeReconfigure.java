@@ -517,5 +517,7 @@ final class BridgeReconfigure {
         String dpid = other.get("datapath-id");
         boolean given = dpid != null && dpid.matches("[0-9a-fA-F]{16}") && Long.parseUnsignedLong(dpid, 16) != 0;
         o.datapathId = given ? Long.parseUnsignedLong(dpid, 16) : o.hwaddr;
+        o.dpDesc = other.get("dp-desc"); // bridge_configure_dp_desc(), bridge_configure_serial_desc()
+        o.serialDesc = other.get("dp-sn");
     }
 }

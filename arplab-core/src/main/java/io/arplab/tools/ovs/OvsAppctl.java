@@ -400,6 +400,14 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("OK");
                 }
                 case "autoattach/status", "autoattach/show-isid", "autoattach/statistics" -> { } // no LLDP object
+                case "bridge/dump-flows" -> { // bridge_unixctl_dump_flows(): the last argument is the bridge
+                    Ofproto br = OvsTools.ofproto(ctx, rest.get(rest.size() - 1));
+                    if (br == null) {
+                        return error("Unknown bridge");
+                    }
+                    ctx.out().print(io.arplab.flow.FlowStatsFormat.allFlows(br, ctx.now(),
+                            rest.subList(0, rest.size() - 1).contains("--offload-stats")));
+                }
                 case "bridge/reconnect" -> { // bridge_unixctl_reconnect(): the controllers' connections (none made)
                     if (!rest.isEmpty() && OvsTools.ofproto(ctx, rest.get(0)) == null) {
                         return error("Unknown bridge");
@@ -421,14 +429,61 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println(cmd.equals("qos/show") ? "QoS not configured on " + rest.get(0)
                             : "No QoS types supported for interface: " + rest.get(0));
                 }
-                case "tnl/egress_port_range" -> { // tnl_port_range_* unset: the default range native tunnels use
-                    if (!rest.isEmpty()) {
-                        return error(notModelled(cmd));
+                case "tnl/egress_port_range" -> { // netdev_tnl_egress_port_range(): one process-wide range
+                    List<io.arplab.flow.Datapath> dps = OvsTools.datapaths(ctx);
+                    int[] range = dps.isEmpty() ? new int[] {32768, 61000} : dps.get(0).tnlPortRange;
+                    if (rest.size() < 2) {
+                        ctx.out().println("Tunnel UDP source port range: " + range[0] + "-" + range[1]);
+                    } else {
+                        int min = io.arplab.wire.libc.CLib.atoi(rest.get(0));
+                        int max = io.arplab.wire.libc.CLib.atoi(rest.get(1));
+                        if (min <= 0 || min > 0xffff) { // atoi(), each 1 to UINT16_MAX, the two in either order
+                            ctx.out().println("Invalid min.");
+                        } else if (max <= 0 || max > 0xffff) {
+                            ctx.out().println("Invalid max.");
+                        } else {
+                            for (io.arplab.flow.Datapath dp : dps) {
+                                dp.tnlPortRange[0] = Math.min(min, max);
+                                dp.tnlPortRange[1] = Math.max(min, max);
+                            }
+                            ctx.out().println("OK");
+                        }
                     }
-                    ctx.out().println("Tunnel UDP source port range: 32768-61000");
                 }
+                case "netdev-dummy/conn-state" -> { // netdev_dummy_conn_state(): no dummy port has a stream
+                    if (!rest.isEmpty()) {
+                        ctx.out().println(rest.get(0) + ": unknown");
+                    }
+                }
+                case "odp-execute/action-impl-show" -> { // action_impl_show(): the scalar implementation active
+                    ctx.out().println("Available Actions implementations:");
+                    ctx.out().println("  scalar (available: Yes, active: Yes)");
+                    ctx.out().println("  autovalidator (available: Yes, active: No)");
+                }
+                case "vlog/reopen", "vlog/close" -> { } // ovs-vswitchd logs to a file: reopened or closed, no reply
                 case "vlog/set" -> {
                     return vlogSet(rest);
+                }
+                case "ofproto/list-tunnels" -> { // tnl_unixctl_list(): tnl_match_maps in turn (within one, arplab
+                    List<Ofproto.Port> tunnels = new java.util.ArrayList<>(); // keeps the ports' order, OVS hashes)
+                    for (var sw : ctx.switches()) {
+                        if (sw instanceof OvsBridge b) {
+                            b.ofproto().ports().stream().filter(p -> p.tunnelListLine() != null).forEach(tunnels::add);
+                        }
+                    }
+                    tunnels.sort(java.util.Comparator.comparingInt(Ofproto.Port::tunnelMatchMap));
+                    tunnels.forEach(p -> ctx.out().println(p.tunnelListLine()));
+                }
+                case "vlog/list-pattern" -> { // vlog_get_patterns()
+                    io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
+                    ctx.out().print((vs == null ? new io.arplab.runtime.VlogLevels() : vs.vlog()).patterns());
+                }
+                case "dpif-netdev/pmd-rxq-rebalance" -> { // dpif_netdev_pmd_rebalance(): the datapath named, or the one
+                    io.arplab.flow.Datapath dp = datapath(ctx); // dp_netdevs by name: "ovs-dummy" here
+                    if (dp == null || !dp.userspace || !rest.isEmpty() && !rest.get(0).equals("ovs-dummy")) {
+                        return error("please specify an existing datapath");
+                    }
+                    ctx.out().println("pmd rxq rebalance requested.");
                 }
                 case "vlog/list" -> { // vlog_get_levels()
                     io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
@@ -484,6 +539,11 @@ public final class OvsAppctl implements Tool {
                 } else if (!words.get(1).equals("any") && !destinations.contains(words.get(1))) {
                     return error("unknown destination \"" + m.reset().results().skip(1).findFirst().orElseThrow()
                             .group() + "\"");
+                }
+                if (vlog != null) { // vlog_set_pattern() of what strtok_r() left after the destination and its separator
+                    int end = m.reset().results().skip(1).findFirst().orElseThrow().end();
+                    vlog.setPattern(words.get(1).equals("any") ? null : words.get(1),
+                            end < arg.length() ? arg.substring(end + 1) : "");
                 }
                 continue;
             } else if (!words.isEmpty() && words.get(0).equals("facility")) {

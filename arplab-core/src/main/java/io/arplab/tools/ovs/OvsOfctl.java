@@ -263,6 +263,12 @@ public final class OvsOfctl implements Tool {
                 return refused(e.log, e.getMessage());
             }
         }
+        if (cmd.equals("parse-flow") || cmd.equals("parse-flows")) {
+            return parseFlows(cmd, rest.get(0));
+        }
+        if (cmd.equals("parse-group")) {
+            return parseGroup(rest.get(0));
+        }
         Ofproto br = OvsTools.ofproto(ctx, rest.get(0));
         String name = rest.get(0);
         int colon = name.indexOf(':');
@@ -365,9 +371,14 @@ public final class OvsOfctl implements Tool {
                     ctx.out().println(br.tlv.formatReply());
                     yield 0;
                 }
-                case "dump-desc" -> { // ofctl_dump_desc(): the switch's ofp_desc (ofproto's defaults, dp_desc unset)
+                case "dump-desc" -> { // ofctl_dump_desc(): handle_desc_stats_request()'s ofp_desc, each string
+                    // ovs_strlcpy()'d into its field (SERIAL_NUM_LEN 32, DESC_STR_LEN 256)
+                    String sn = br.serialDesc == null ? "None" : br.serialDesc;
+                    String dp = br.dpDesc == null ? "None" : br.dpDesc;
                     ctx.out().println("OFPST_DESC reply" + versionTag() + " (xid=0x2):\nManufacturer: Nicira, Inc."
-                            + "\nHardware: Open vSwitch\nSoftware: 3.1.0\nSerial Num: None\nDP Description: None");
+                            + "\nHardware: Open vSwitch\nSoftware: 3.1.0\nSerial Num: " + sn.substring(0,
+                            Math.min(sn.length(), 31)) + "\nDP Description: " + dp.substring(0, Math.min(dp.length(),
+                            255)));
                     yield 0;
                 }
                 case "probe" -> 0; // ofctl_probe(): an echo request answered, nothing printed
@@ -474,6 +485,112 @@ public final class OvsOfctl implements Tool {
         } finally {
             flushLog(log);
         }
+    }
+
+    /**
+     * ofctl_parse_flow(), ofctl_parse_flows(): the flow or the file's flows parsed as add-flow and add-flows parse
+     * them (no port names), then ofctl_parse_flows__(): the protocols they allow, the lowest one ovs-ofctl allows,
+     * and each flow_mod encoded with it and printed back (ofputil_encode_flow_mod(), ofp_print()).
+     */
+    private int parseFlows(String cmd, String arg) {
+        List<String> log = new ArrayList<>();
+        List<FlowMod> fms = new ArrayList<>();
+        try {
+            if (cmd.equals("parse-flow")) {
+                FlowMod fm = Ports.collecting(log, () -> FlowParser.parse(arg, FlowMod.Command.ADD, PortMap.NONE));
+                log.addAll(fm.log());
+                fms.add(fm);
+            } else {
+                FlowLines lines = flowLines(arg);
+                if (lines == null) {
+                    return fail(arg + ": open failed (No such file or directory)");
+                }
+                for (int i = 0; i < lines.flows().size(); i++) {
+                    String line = lines.flows().get(i);
+                    try {
+                        // parse_ofp_flow_mod_file() with OFPFC_ADD: no add/modify/delete keywords (add-flows' -2)
+                        FlowMod fm = Ports.collecting(log, () -> FlowParser.parse(line, FlowMod.Command.ADD,
+                                PortMap.NONE));
+                        log.addAll(fm.log());
+                        fms.add(fm);
+                    } catch (FlowParseException e) {
+                        throw new FlowParseException(arg + ":" + lines.numbers().get(i) + ": " + e.getMessage(),
+                                e.log);
+                    } catch (ActionCheckException e) {
+                        throw new ActionCheckException(e.log, arg + ":" + lines.numbers().get(i) + ": "
+                                + e.getMessage());
+                    }
+                }
+            }
+        } catch (FlowParseException e) {
+            log.addAll(e.log);
+            flushLog(log);
+            return fail(e.getMessage());
+        } catch (ActionCheckException e) {
+            log.addAll(e.log);
+            flushLog(log);
+            return fail(e.getMessage());
+        }
+        flushLog(log);
+        int usable = FlowMod.P_ANY;
+        boolean tid = false;
+        for (FlowMod fm : fms) {
+            usable &= fm.usable();
+            tid |= fm.table() != 255;
+        }
+        int allowedProtocols = 0;
+        for (OfVersion v : allowed) {
+            allowedProtocols |= protocolsOf(v) & flowFormats;
+        }
+        int chosen = FlowMod.chosenProtocol(usable, tid, allowedProtocols);
+        if (chosen < 0) { // ovs_fatal(): stderr's line first, stdout (a file's, fully buffered) flushed at exit
+            fail("no usable protocol");
+            ctx.out().println("usable protocols: " + FlowMod.protocolsString(usable, tid));
+            return 1;
+        }
+        ctx.out().println("usable protocols: " + FlowMod.protocolsString(usable, tid));
+        ctx.out().println("chosen protocol: " + FlowMod.protocolName(chosen));
+        OfVersion v = chosen < 4 ? OfVersion.OF10 : OfVersion.values()[chosen - 3];
+        boolean nxm = chosen == 2 || chosen == 3;
+        for (int i = 0; i < fms.size(); i++) {
+            FlowMod fm = chosen < 4 ? fms.get(i).withUsable(nxm ? FlowMod.P_NXM : FlowMod.P_OF10) : fms.get(i);
+            ctx.out().println((nxm ? "NXT_FLOW_MOD" : "OFPT_FLOW_MOD") + (v == OfVersion.OF10 ? "" : " ("
+                    + v.shortName + ")") + " (xid=0x" + Integer.toHexString(i + 1) + "): "
+                    + io.arplab.flow.FlowStatsFormat.flowMod(fm, v, chosen == 1 || chosen == 3 || chosen >= 4));
+        }
+        return 0;
+    }
+
+    /**
+     * ofctl_parse_group(): the group parsed as add-group parses it (no port names), the protocols it allows, the
+     * version of the lowest one ovs-ofctl allows (`chosen version:`), and the group_mod encoded in it and printed.
+     */
+    private int parseGroup(String arg) {
+        List<String> log = new ArrayList<>();
+        Group.Mod gm;
+        try {
+            gm = Ports.collecting(log, () -> Group.parse(arg, Group.Command.ADD, PortMap.NONE));
+        } catch (FlowParseException e) {
+            log.addAll(e.log);
+            flushLog(log);
+            return fail(e.getMessage());
+        }
+        flushLog(log);
+        int allowedProtocols = 0;
+        for (OfVersion v : allowed) {
+            allowedProtocols |= protocolsOf(v) & flowFormats;
+        }
+        int chosen = FlowMod.chosenProtocol(gm.usable(), false, allowedProtocols);
+        if (chosen < 0) { // ovs_fatal(): stderr's line first, stdout (a file's, fully buffered) flushed at exit
+            fail("no usable protocol");
+            ctx.out().println("usable protocols: " + FlowMod.protocolsString(gm.usable()));
+            return 1;
+        }
+        ctx.out().println("usable protocols: " + FlowMod.protocolsString(gm.usable()));
+        OfVersion v = chosen < 4 ? OfVersion.OF10 : OfVersion.values()[chosen - 3];
+        ctx.out().println("chosen version: " + v.protocolName);
+        gm.print(v, 1, PortMap.NONE).forEach(ctx.out()::println);
+        return 0;
     }
 
     // parse_ofp_flow_mod_file(), parse_ofp_group_mod_file(): every line of the file, each one's log kept in turn
