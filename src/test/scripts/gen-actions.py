@@ -11,18 +11,24 @@ push/set/pop, clone, a resubmit loop past the depth limit, set_tunnel, enqueue/s
 with no controller, conjunctions. Packets are received on the ports (odp flow strings) from small pools so that
 they repeat; between them groups are modified or deleted and ports taken down and up; a few are traced; at the end
 dpctl/dump-flows, the OpenFlow flows, group and meter stats.
-  src/test/scripts/gen-actions.py SEED DIR [prereq]
+  src/test/scripts/gen-actions.py SEED DIR [prereq|learnover]
 prereq: the groups' buckets set fields of every prerequisite (ARP, IPv4, IPv6, any IP, TCP/UDP/SCTP, ICMPv4,
 ICMPv6, ND, VLAN, MPLS) and run header actions (push/pop of VLAN and MPLS tags, dec_ttl) whatever the packet is,
 which no match checks there; table 0 sends more protocols to the groups, and the packets add IPv6 (UDP, ICMPv6 echo,
 neighbor solicitations) and 802.1Q-tagged IPv4.
+learnover: table 0 sends more protocols to learn(), and between the packets ovs-ofctl adds flows to the learned
+tables with the match and priority a learn makes (eth_dst, IPv4 destination or VLAN and eth_dst of the pools) and
+timeouts, cookie, importance, flags or actions that may differ from the learn's, so that learns meet flows they are
+not (ofproto_flow_mod_init_for_learn()'s comparison: a modify) or are (a refresh).
 """
 import os
 import random
+import re
 import sys
 
 seed, out = int(sys.argv[1]), sys.argv[2]
 PREREQ = sys.argv[3:] == ["prereq"]
+LEARNOVER = sys.argv[3:] == ["learnover"]
 r = random.Random(seed)
 PORTS = [1, 2, 3]
 MACS = ["50:54:00:00:00:%02x" % r.randrange(1, 250) for _ in range(4)] + ["ff:ff:ff:ff:ff:ff"]
@@ -108,12 +114,17 @@ for mid in range(1, r.choice([1, 2, 3])):
 FIELDS_B = ["eth_src", "symmetric_l4", "symmetric_l3l4", "symmetric_l3l4+udp", "nw_src", "nw_dst", "symmetric_l3"]
 
 
+learns = []  # the learn() specs drawn, for learnover's flows
+
+
 def family():
     """One action family's actions (the flow's whole action list) and whether it needs OpenFlow 1.3."""
     k = r.choice(["group", "group", "bundle", "multipath", "learn", "learn", "meter", "cpl", "dec_ttl", "mpls",
                   "clone", "loop", "tunnel", "queue", "controller", "sample"])
     if PREREQ and r.random() < 0.5:
         k = "group"
+    if LEARNOVER and r.random() < 0.5:
+        k = "learn"
     out_ = "output:%d" % r.choice(PORTS)
     if k == "group":
         return ["group:%d" % r.choice([g for g, _ in groups] + [groups[0][0]])], True
@@ -152,6 +163,7 @@ def family():
                               "NXM_OF_VLAN_TCI[0..11],NXM_OF_ETH_DST[]=NXM_OF_ETH_SRC[]"]))
         spec.append(r.choice(["output:NXM_OF_IN_PORT[]", "load:NXM_OF_IN_PORT[]->NXM_NX_REG0[0..15]",
                               "load:0x%x->NXM_NX_REG3[]" % r.randrange(1, 99)]))
+        learns.append(spec)
         return ["learn(%s)" % ",".join(spec), "resubmit(,%d)" % r.choice([6, 7]), out_], False
     if k == "meter" and meters:
         return ["meter:%d" % r.choice(meters), out_], True
@@ -277,8 +289,47 @@ def packet():
             "ovs-appctl ofproto/trace br0 '%s'" % of)
 
 
+def learned_over(spec, recent):
+    """An ovs-ofctl add-flow of the flow a learn() of spec makes of the packet recent (or of the pools' addresses),
+    its other attributes the learn's or not."""
+    table, prio = spec[0], spec[1]
+    attrs = [a for a in spec[2:] if a.split("=")[0] in ("idle_timeout", "hard_timeout", "cookie")]
+    if r.random() < 0.5:  # one attribute changed, dropped or added
+        attrs = [a for a in attrs if r.random() < 0.7] + r.sample(
+            ["idle_timeout=60", "hard_timeout=20", "cookie=0x5", "send_flow_rem"], 1)
+    match, act = spec[-2], spec[-1]
+    mac = re.search(r"eth\(src=([0-9a-f:]+)", recent or "")
+    ip4 = re.search(r"ipv4\(src=([0-9.]+)", recent or "")
+    src = mac.group(1) if mac else r.choice(MACS[:4])
+    if match.startswith("eth_type"):
+        m = "ip,nw_dst=%s" % (ip4.group(1) if ip4 else r.choice(IP4))
+    elif match.startswith("NXM_OF_VLAN"):
+        m = "vlan_tci=0x%04x/0x0fff,dl_dst=%s" % (r.choice([0, 10, 20]), src)
+    else:
+        m = "dl_dst=%s" % src
+    fin = [a.replace("fin_idle_timeout", "idle_timeout").replace("fin_hard_timeout", "hard_timeout")
+           for a in spec[2:] if a.startswith("fin_")]
+    acts = ["fin_timeout(%s)" % ",".join(fin)] if fin else []
+    if act.startswith("output"):
+        acts.append("output:%d" % r.choice(PORTS))
+    elif act.startswith("load:NXM_OF_IN_PORT"):
+        acts.append("load:%d->NXM_NX_REG0[0..15]" % r.choice(PORTS))
+    else:
+        acts.append(act if r.random() < 0.7 else "load:0x%x->NXM_NX_REG3[]" % r.randrange(1, 99))
+    ver = r.choice(["", O13, O15]) if not fin else ""  # fin_timeout has no OpenFlow 1.1+ flow_mod (OpenFlow10 or NXM)
+    if ver == O15 and r.random() < 0.3:
+        attrs.append("importance=%d" % r.choice([0, 5]))
+    return "ovs-ofctl %sadd-flow br0 '%s'" % (ver, ",".join([table, prio] + attrs + [m, "actions=" + ",".join(acts)]))
+
+
 sent = []
 for _ in range(r.randrange(25, 40)):
+    if LEARNOVER and learns and r.random() < 0.2:  # the flow, then the packet learning it again
+        recent = r.choice(sent[-5:])[0] if sent else None
+        lines.append(learned_over(r.choice(learns), recent))
+        if recent:
+            lines.append(recent)
+        continue
     u = r.random()
     if sent and u < 0.3:
         lines.append(r.choice(sent[-5:])[0])

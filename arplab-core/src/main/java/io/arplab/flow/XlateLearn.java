@@ -69,7 +69,7 @@ final class XlateLearn {
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
         boolean apply = x.execute || x.learnOnly || x.sideEffects; // allow_side_effects: ofproto_flow_mod_learn()
         List<Rule> same = l.limit() > 0 || apply ? x.br.tables.collect(fm, true) : List.of();
-        boolean learned = !same.isEmpty() && same.get(0).actions.equals(ActionFormat.roundTrip(acts, OfVersion.OF10));
+        boolean learned = !same.isEmpty() && identical(same.get(0), fm, ActionFormat.roundTrip(acts, OfVersion.OF10));
         x.avoidCaching |= !x.execute && l.limit() > 0 && !learned;
         if (apply && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
             if (!learned) {
@@ -97,6 +97,14 @@ final class XlateLearn {
         if (x.trace != null && !belowLimit) {
             x.note("Limit exceeded, learn failed");
         }
+    }
+
+    // ofproto_flow_mod_init_for_learn(): the existing rule is the learned one only if its timeouts (a fin_timeout may
+    // have lowered them), importance, flags, cookie and actions are the flow_mod's; else the modify replaces it
+    private static boolean identical(Rule r, FlowMod fm, List<Action> acts) {
+        return r.idleTimeout == fm.idleTimeout() && r.hardTimeout == fm.hardTimeout()
+                && r.importance == fm.importance() && r.flags == fm.flags() && r.cookie == fm.newCookie()
+                && r.actions.equals(acts);
     }
 
     // xlate_fin_timeout(): with side effects, a packet with FIN or RST lowers its rule's timeouts (reduce_timeout());

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
  * record-actions.sh SEED): br0 with dummy ports p1..p3, OVS's clock stopped, groups of every type (select by the
  * default method, dp_hash and hash with fields; fast_failover watching ports taken down and up; groups modified and
  * deleted while flows use them), meters, bundle(), multipath(), learn() with timeouts and limits, check_pkt_larger,
- * dec_ttl, MPLS, clone, a resubmit loop, set_tunnel, queues, controller() and sample() without a controller; the
- * packets' traces, the datapath flows, the OpenFlow flows, group and meter stats section by section against OVS
- * 3.1's, and every frame each port sent against its tx_pcap.
+ * dec_ttl, MPLS, clone, a resubmit loop, set_tunnel, queues, controller() and sample() without a controller (with
+ * learnover, seeds 1301 on: flows added where learns land, as like the learned ones as not); the packets' traces,
+ * the datapath flows, the OpenFlow flows, group and meter stats section by section against OVS 3.1's, and every
+ * frame each port sent against its tx_pcap.
  */
 class OvsActionCampaignTest {
     static final Path REF = Path.of("src/test/resources/refdata/ovs");

@@ -147,6 +147,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * A learn over an existing flow (refdata/ovs/learn-modify-order, by hand, record-megaflows.sh learn-modify-order):
+     * the flow is the learned one, refreshed in place, only if its timeouts (a fin_timeout may have lowered its
+     * idle_timeout), importance, flags, cookie and actions are the learn's (ofproto_flow_mod_init_for_learn()); else the
+     * learn's modify replaces it at the back of its subtable's rules_list, which dump-flows walks.
+     */
+    @Test
+    void learnOverAFlowThatDiffersModifiesIt(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("learn-modify-order"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * Frames cut short (refdata/ovs/runt-frames, by hand, record-megaflows.sh runt-frames): netdev-dummy/receive's
      * refusal of less than an Ethernet header, then an Ethernet header alone, a VLAN type without its tag and an
      * IPv4 header cut short, their datapath keys (flow_extract() of what there is) and ports' counters.
