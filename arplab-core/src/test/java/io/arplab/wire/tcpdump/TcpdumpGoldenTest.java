@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The golden corpus: every public case folder, every recorded tcpdump flag set; stdout must be
+ * The golden corpus: every public and held-out case folder, every recorded tcpdump flag set; stdout must be
  * byte-identical to what tcpdump 4.99.3 printed.
  */
 class TcpdumpGoldenTest {
@@ -45,13 +45,15 @@ class TcpdumpGoldenTest {
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
         List<Arguments> out = new ArrayList<>();
-        for (Path dir : io.arplab.testing.TcpdumpCorpus.caseDirs()) {
-            String name = dir.getFileName().toString();
+        List<Path> dirs = new ArrayList<>(io.arplab.testing.TcpdumpCorpus.caseDirs());
+        dirs.addAll(io.arplab.testing.TcpdumpCorpus.caseDirs(io.arplab.testing.TcpdumpCorpus.heldoutCases()));
+        for (Path dir : dirs) {
+            String name = dir.getParent().getFileName() + "/" + dir.getFileName();
             for (String flags : List.of("tcpdump_n", "tcpdump_ne", "tcpdump_nv", "tcpdump_ntt", "tcpdump_netvt",
                     "tcpdump_plain")) {
                 Path expected = dir.resolve(flags + ".out");
                 if (Files.exists(expected)) {
-                    out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(name + ".pcap")), flags,
+                    out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(dir.getFileName() + ".pcap")), flags,
                             expected));
                 }
             }
