@@ -149,8 +149,46 @@ def ipv6_options():
             out.append((f, len(f)))
     return out
 
+def snap_cut():
+    """dissect_802_3()'s trailer made after the 802.3 length: SNAP/IPv4 ICMP payloads (types whose dissector reads
+    the whole message, only the header, or nothing) and LLC UI data, with and without padding, cut at many places."""
+    out = []
+    for t, n in ((7, 27), (99, 27), (8, 27), (13, 20), (3, 36), (9, 16)):
+        body = bytes([t, 0, 0, 0]) + bytes(range(4, n))
+        for pad in (0, 6):
+            p = b'\xaa\xaa\x03\x00\x00\x00\x08\x00' + ipv4(1, body)
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b') + struct.pack('!H', len(p)) + p + bytes(pad)
+            for cut in (0, 1, 3, 5, 10, n - 4, n):
+                if len(f) - cut > 22 + 20:
+                    out.append((f[:len(f) - cut], len(f)))
+    for plen in (3, 20):
+        p = bytes([0x80, 0x80, 0x03]) + bytes(range(1, plen + 1))
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b') + struct.pack('!H', len(p)) + p
+        for cut in (0, 1, 2, 3):
+            out.append((f[:len(f) - cut], len(f)))
+    return out
+
+def syslog():
+    """packet-syslog.c (4.0): the priority's three digits at most, '<' or '>' at the end of the payload, an empty
+    message, and format_text()'s escapes and UTF-8 handling in Info."""
+    msgs = [b'<34>Oct 11 22:14:15 host11 su: bad su', b'<13>hello', b'<191>x', b'<999>bad', b'<1234>x', b'no pri',
+            b'<', b'<0>', b'<13', b'<a>x', b'<>x', b'12 <13>x', b'<13>1 2003-10-11T22:14:15.003Z host app - - - m',
+            b'a\\b', b'a\x7fb', b'a\xc2\x85b', b'a\xc3b', b'a\xe2\x80\x8bb', b'a\x00b', b'msg\n', b'x\x1b[0m',
+            b'\xef\xbb\xbfbom', b'a\xf0\x9f\x98\x80b', b'a\xed\xa0\x80b', b'a\xc2\xa0b', b'a\xe2\x80\xa8b',
+            b'a\x0b\x0c\x07\x08\rb', b'a\xc0\x80b', b'\xff', b'\x80x', b'<13>\xe2\x82', b'<23>msu=0102']
+    out = []
+    for m in msgs:
+        u = struct.pack('!HHHH', 514, 514, 8 + len(m), 0) + m
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, u)
+        f = f + bytes(max(0, 60 - len(f)))
+        out.append((f, len(f)))
+        if len(m) > 2:
+            out.append((f[:42 + 2], len(f)))
+    return out
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
-            'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options}
+            'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
+            'snap-cut': snap_cut, 'syslog': syslog}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -41,6 +41,10 @@ final class UdpDissector {
         if (bad && (Values.dissector("udp.port", low) != null || Values.dissector("udp.port", high) != null)) {
             throw new Unsupported("UDP with a bad length to a port with a dissector");
         }
+        if (p.inErrorPkt && tvb.capturedRemaining(8) == 0) {
+            // dissect(): inside an error packet decode_udp_ports() only runs when some payload was captured
+            return;
+        }
         if (next.reported == 0) {
             // nothing for a port's dissector
             return;
@@ -121,6 +125,10 @@ final class UdpDissector {
         }
         if (port == 53) {
             DnsDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 514) {
+            SyslogDissector.dissect(next, p);
             return true;
         }
         if (port == 4789) {
