@@ -186,9 +186,60 @@ def syslog():
             out.append((f[:42 + 2], len(f)))
     return out
 
+def udp_frame(sport, dport, m, dst=(10, 0, 0, 2)):
+    u = struct.pack('!HHHH', sport, dport, 8 + len(m), 0) + m
+    f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, u, dst=dst)
+    return f + bytes(max(0, 60 - len(f)))
+
+def with_cuts(frames, cuts):
+    """Each frame whole, then cut by the capture to each length in cuts (bytes of UDP payload) it goes past."""
+    out = []
+    for f in frames:
+        out.append((f, len(f)))
+        for c in cuts:
+            if 42 + c < len(f):
+                out.append((f[:42 + c], len(f)))
+    return out
+
+def ntp():
+    """packet-ntp.c (4.0): versions and modes in Info, the standard header's 48 bytes, extension fields, the control
+    header's 12 bytes and its count, every length, cut by the capture."""
+    fr = []
+    for vn in range(8):
+        for mode in range(7):
+            fr.append(udp_frame(123, 123, bytes([(vn << 3) | mode]) + bytes(47)))
+    for mode in (3, 4, 6, 1):
+        for n in (1, 2, 4, 8, 11, 12, 16, 20, 24, 40, 44, 47, 48, 52, 60, 68, 120):
+            fr.append(udp_frame(123, 123, bytes([(4 << 3) | mode]) + bytes(range(1, n))))
+    hdr = bytes([0x23]) + bytes(47)
+    for ext in (b'\0\1\0\x10' + bytes(12), b'\0\1\0\x04' + bytes(28), b'\x01\x04\x00\x20' + bytes(28), bytes(20),
+                bytes(25), b'\0\1\0\x1c' + bytes(24) + b'\0\0\0\1' + bytes(16)):
+        fr.append(udp_frame(123, 123, hdr + ext))
+    for op in (0, 1, 2, 6, 7, 13, 31):
+        for cnt, data in ((0, b''), (4, b'ab=1'), (8, b'a=1,b="x')):
+            fr.append(udp_frame(123, 123, bytes([0x26, op, 0, 1, 0, 0, 0, 0, 0, 0]) + struct.pack('!H', cnt) + data))
+    fr.append(udp_frame(40000, 123, bytes([0x23]) + bytes(47)))
+    return with_cuts(fr, (0, 1, 5, 12, 30, 47))
+
+def rip():
+    """packet-rip.c (4.0): versions, commands, entries of each family read while the reported length lasts, the
+    authentication entry, cut by the capture."""
+    fr = []
+    e = lambda fam, addr=b'\x0a\x00\x00\x00', metric=1: struct.pack('!HH4s4s4sI', fam, 0, addr, b'\xff\0\0\0', bytes(4),
+                                                                  metric)
+    for vers in (0, 1, 2, 3):
+        for cmd in (0, 1, 2, 3, 4, 5, 6, 9):
+            fr.append(udp_frame(520, 520, bytes([cmd, vers, 0, 0]) + e(2)))
+    for body in (b'', e(0, metric=16), e(2) + e(2), e(2) + e(7), e(2)[:10], e(2)[:16], e(2)[:19], e(2) + b'\0\2',
+                 b'\xff\xff\0\2' + b'secret'.ljust(16, b'\0') + e(2), b'\xff\xff\0\1' + bytes(16),
+                 e(2) + b'\xff\xff\0\2' + bytes(16), b'\xff\xff\0\2' + bytes(10), b'\0\x09' + bytes(18)):
+        fr.append(udp_frame(520, 520, bytes([2, 2, 0, 0]) + body))
+    fr.append(udp_frame(520, 520, bytes([1])))
+    return with_cuts(fr, (0, 1, 2, 4, 6, 20, 23, 25))
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
-            'snap-cut': snap_cut, 'syslog': syslog}
+            'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -127,8 +127,16 @@ final class UdpDissector {
             DnsDissector.dissect(next, p);
             return true;
         }
+        if (port == 123) {
+            NtpDissector.dissect(next, p);
+            return true;
+        }
         if (port == 514) {
             SyslogDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 520) {
+            RipDissector.dissect(next, p);
             return true;
         }
         if (port == 4789) {
