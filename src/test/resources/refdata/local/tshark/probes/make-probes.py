@@ -219,7 +219,13 @@ def ntp():
         for cnt, data in ((0, b''), (4, b'ab=1'), (8, b'a=1,b="x')):
             fr.append(udp_frame(123, 123, bytes([0x26, op, 0, 1, 0, 0, 0, 0, 0, 0]) + struct.pack('!H', cnt) + data))
     fr.append(udp_frame(40000, 123, bytes([0x23]) + bytes(47)))
-    return with_cuts(fr, (0, 1, 5, 12, 30, 47))
+    out = with_cuts(fr, (0, 1, 5, 12, 30, 47))
+    # the authenticator (key id and digest) or extension fields after the header, cut at each byte
+    for extra in (0, 1, 3, 4, 5, 8, 20, 24, 25, 28, 40):
+        f = udp_frame(123, 123, bytes([0x1b]) + bytes(47) + bytes(range(1, extra + 1)))
+        for cut in range(1, extra + 3):
+            out.append((f[:len(f) - cut], len(f)))
+    return out
 
 def rip():
     """packet-rip.c (4.0): versions, commands, entries of each family read while the reported length lasts, the

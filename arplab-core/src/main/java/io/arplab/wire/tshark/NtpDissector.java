@@ -11,6 +11,8 @@ final class NtpDissector {
         "broadcast", "control", "private"};
     private static final int MODE_CTRL = 6;
     private static final int MODE_PRIV = 7;
+    /** What is left after the header up to this is a key id and a digest; more starts with extension fields. */
+    private static final int MAX_MAC_LEN = 6 * 4;
 
     private NtpDissector() {}
 
@@ -50,6 +52,20 @@ final class NtpDissector {
         tvb.u32(12);
         for (int ts = 16; ts < 48; ts += 8) {
             tvb.check(ts, 8);
+        }
+        int rest = tvb.reportedRemaining(48);
+        if (rest > MAX_MAC_LEN) {
+            if (tvb.length < tvb.reported) {
+                throw new Unsupported("NTP extension fields cut by the capture");
+            }
+            return;
+        }
+        // the authenticator: a key id's item, then the digest's
+        if (rest >= 4) {
+            tvb.check(48, 4);
+        }
+        if (rest > 4) {
+            tvb.check(52, rest - 4);
         }
     }
 }
