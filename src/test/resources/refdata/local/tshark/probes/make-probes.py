@@ -243,9 +243,30 @@ def rip():
     fr.append(udp_frame(520, 520, bytes([1])))
     return with_cuts(fr, (0, 1, 2, 4, 6, 20, 23, 25))
 
+def mdns():
+    """packet-dns.c for mDNS (5353: "QU"/"QM" questions, cache-flush records) and LLMNR (5355), cut by the capture."""
+    dname = lambda n: b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0'
+    q = lambda i, fl, qs, rrs=b'', n=0: struct.pack('!HHHHHH', i, fl, len(qs), n, 0, 0) + b''.join(qs) + rrs
+    rr = lambda nm, t, c, d: nm + struct.pack('!HHIH', t, c, 120, len(d)) + d
+    msgs = [q(0, 0, [dname('_http._tcp.local') + b'\0\x0c\x80\x01']),
+            q(0, 0, [dname('_http._tcp.local') + b'\0\x0c\0\x01', dname('host11.local') + b'\0\x01\x80\x01']),
+            q(0, 0x8400, [], rr(dname('host11.local'), 1, 0x8001, bytes([172, 28, 0, 11])), 1),
+            q(0, 0x8400, [], rr(dname('host11.local'), 1, 1, bytes([172, 28, 0, 11])) + rr(b'\xc0\x0c', 28, 0x8001,
+                                                                                            bytes(16)), 2),
+            q(0, 0x8400, [], rr(dname('_http._tcp.local'), 12, 1, dname('web._http._tcp.local')), 1),
+            q(7, 0x0100, [dname('host11.local') + b'\0\x1c\0\x01'])]
+    fr = []
+    for m in msgs:
+        fr.append(udp_frame(5353, 5353, m, dst=(224, 0, 0, 251)))
+    for m in (q(0x4321, 0, [dname('host13') + b'\0\x01\0\x01']),
+              q(0x4321, 0x8000, [dname('host13') + b'\0\x01\0\x01'], rr(b'\xc0\x0c', 1, 1, bytes([172, 28, 0, 13])), 1)):
+        fr.append(udp_frame(51000, 5355, m, dst=(224, 0, 0, 252)))
+    return with_cuts(fr, (0, 5, 12, 20, 30))
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
-            'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip}
+            'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
+            'mdns': mdns}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -124,7 +124,11 @@ final class UdpDissector {
             return false;
         }
         if (port == 53) {
-            DnsDissector.dissect(next, p);
+            DnsDissector.dissect(next, p, DnsDissector.Kind.DNS);
+            return true;
+        }
+        if (port == 5353 || port == 5355) {
+            DnsDissector.dissect(next, p, port == 5353 ? DnsDissector.Kind.MDNS : DnsDissector.Kind.LLMNR);
             return true;
         }
         if (port == 123) {
