@@ -153,6 +153,21 @@ def llc_cases():
     case('llc_netbios', [e8023(b'\xf0\xf0\x03' + b'\x2c\x00\xff\xef\x08\x00\x00\x00\x00\x00\x00\x00')])
     case('ipx_raw_8023', [e8023(b'\xff\xff\x00\x1e\x00\x04' + b'\0' * 24)])
     case('llc_cut_each_byte', [(e8023(b'\xaa\xaa\x03\0\0\0\x08\x06' + b'\0' * 28), n) for n in range(14, 24)])
+    # IPX (raw 802.3 and 802.2) to each socket ipx_decode() knows, bad lengths, cuts; OSI NLPIDs behind SAP 0xfe
+    def ipx(dskt, payload, length=None):
+        n = 30 + len(payload) if length is None else length
+        return struct.pack('!HHBB', 0xffff, n, 0, 4) + b'\0\0\0\1' + H13 + struct.pack('!H', dskt) + b'\0\0\0\2' + \
+            H11 + struct.pack('!H', 0x4000) + payload
+    sap_resp = b'\0\2' + b'\0\4' + b'FS1'.ljust(48, b'\0') + b'\0\0\0\1' + H13 + b'\x04\x51\0\1'
+    case('ipx_sockets', [e8023(ipx(sk, pl)) for sk, pl in (
+        (0x451, bytes(14)), (0x452, b'\0\1\0\4'), (0x452, b'\0\3\0\x07'), (0x452, sap_resp), (0x452, b'\0\x09'),
+        (0x453, b'\0\1\0\0\0\2\0\1\0\2'), (0x453, b'\0\2' + b'\0\0\0\2\0\1\0\2' * 3), (0x453, b'\0\5'),
+        (0x455, bytes(14)), (0x456, bytes(4)), (0x553, bytes(8)), (0x1234, b''))] +
+         [e8023(ipx(0x1234, b'', length=20)), e8023(ipx(0x1234, b'abc', length=200)),
+          e8023(b'\xe0\xe0\x03' + ipx(0x4567, b'xyz')), e8023(b'\xe0\xe0\x03' + ipx(0x1234, b'xyz')[:20])] +
+         [(e8023(ipx(0x453, b'\0\2' + b'\0\0\0\2\0\1\0\2' * 2)), n) for n in range(20, 66, 5)])
+    case('osi_nlpids', [e8023(b'\xfe\xfe\x03' + bytes([n]) + b'\x02\x03') for n in (0x00, 0x55, 0x80, 0x84, 0x8a)] +
+         [e8023(b'\xfe\xfe\x03\xcc' + ip(1, icmp(8, 0, b'\0\1\0\1'))), e8023(b'\xfe\xfe\x03')])
     tag = lambda vid, t, prio=0: struct.pack('!HH', (prio << 13) | vid, t)
     icmpecho = ip(1, icmp(8, 0, struct.pack('!HH', 0x4d2e, 7), b'vlan-data'))
     case('vlan0_priority_tag', [eth(H13, H11, 0x8100, tag(0, 0x0800, 6) + icmpecho)])

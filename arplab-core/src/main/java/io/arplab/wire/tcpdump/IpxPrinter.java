@@ -2,8 +2,7 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-ipx.c: the IPX header ("src > dst: ", each net.node.socket) and ipx_decode()'s dispatch on the destination
- * socket (NCP, SAP, RIP, NetBIOS, diagnostics, NWLink datagrams; EIGRP and other sockets by number). SAP types are
- * printed as numbers, as -n prints them (addrtoname.c's ipxsap_db names are not carried).
+ * socket (NCP, SAP, RIP, NetBIOS, diagnostics, NWLink datagrams; EIGRP's header, then other sockets by number).
  */
 final class IpxPrinter {
     private static final int HEADER = 30;
@@ -76,12 +75,12 @@ final class IpxPrinter {
         switch (command) {
             case 1, 3 -> {
                 out.append(command == 1 ? "ipx-sap-req" : "ipx-sap-nearest-req");
-                out.append(' ').append(hex4(nd.u16(p)));
+                out.append(' ').append(Names.ipxsap(nd.u16(p), nd.numeric));
             }
             case 2, 4 -> {
                 out.append(command == 2 ? "ipx-sap-resp" : "ipx-sap-nearest-resp");
                 for (int i = 0; i < 8 && length != 0; i++) {
-                    out.append(' ').append(hex4(nd.u16(p))).append(" '");
+                    out.append(' ').append(Names.ipxsap(nd.u16(p), nd.numeric)).append(" '");
                     // nd_printzp(): the name up to its NUL, within 48 bytes
                     for (int j = 0; j < 48; j++) {
                         if (!nd.ttest(p + 2 + j, 1)) {

@@ -401,7 +401,8 @@ final class LlcPrinter {
      */
     private static boolean isoclnsPrint(Dissector nd, int p, int length) {
         if (!nd.ttest(p, 1)) {
-            return false;
+            nd.protocol = "isoclns";
+            nd.u8(p); // the NLPID's read truncates
         }
         int id = nd.u8(p);
         switch (id) {

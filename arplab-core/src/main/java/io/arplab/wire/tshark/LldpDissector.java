@@ -31,14 +31,9 @@ final class LldpDissector {
                 p.info("Invalid Chassis ID TLV");
                 return;
             }
-            if (index == 1 && type != PORT_ID) {
-                // dissect_lldp_port_id() looks at the type first, whole TLV or not (seed 33009)
-                p.info("Invalid Port ID TLV");
-                return;
-            }
-            // the TLV is taken whole before its length is looked at (the chassis ID's and port ID's types first)
+            // the TLV is taken whole before its type is looked at (the chassis ID's type is looked at first)
             tvb.subset(off, -1, len + 2).check(0, len + 2);
-            if (index == 1 && len < 2) {
+            if (index == 1 && (type != PORT_ID || len < 2)) {
                 p.info("Invalid Port ID TLV");
                 return;
             }
