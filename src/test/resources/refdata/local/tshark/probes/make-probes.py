@@ -263,10 +263,41 @@ def mdns():
         fr.append(udp_frame(51000, 5355, m, dst=(224, 0, 0, 252)))
     return with_cuts(fr, (0, 5, 12, 20, 30))
 
+def dhcp():
+    """packet-dhcp.c (4.0): "Boot Request from MAC (name)" / "Boot Reply" / the DHCP message type with the
+    transaction id; options walked to End, cut by the capture, running past the datagram, without End, padded."""
+    mac = bytes.fromhex('0242ac1c000b')
+    def bootp(op, opts, htype=1, hlen=6, cookie=b'\x63\x82\x53\x63'):
+        return struct.pack('!BBBBIHH', op, htype, hlen, 0, 0x3903f326, 3, 0x8000) + bytes(16) + mac + bytes(10) + \
+            bytes(192) + cookie + opts
+    o = lambda t, v: bytes([t, len(v)]) + v
+    ip = bytes([172, 28, 0, 1])
+    opts = [o(53, b'\1') + o(61, b'\1' + mac) + o(12, b'host11') + o(55, bytes([1, 3, 6, 15])) + b'\xff',
+            o(53, b'\2') + o(54, ip) + o(51, b'\0\0\x0e\x10') + o(1, b'\xff\xff\xff\0') + o(3, ip) + o(6, ip * 2) +
+            o(15, b'example.com') + o(58, b'\0\0\7\x08') + o(59, b'\0\0\x0c\x4e') + o(28, ip) + b'\xff',
+            o(53, b'\3') + o(50, ip) + o(54, ip) + o(60, b'MSFT 5.0') + b'\0\0\xff',
+            o(53, b'\5') + o(54, ip) + o(51, b'\xff\xff\xff\xff') + b'\xff' + bytes(20),
+            o(53, b'\6') + o(56, b'wrong network') + b'\xff', o(53, b'\7') + b'\xff', o(53, b'\x08') + b'\xff',
+            o(53, b'\4') + b'\xff', o(53, b'\x12') + b'\xff', o(53, b'\x13') + b'\xff', o(53, b'\0') + b'\xff',
+            o(53, b'') + b'\xff', o(53, b'\1\2') + b'\xff', o(53, b'\1'), o(53, b'\1') + b'\x0c',
+            o(53, b'\1') + b'\x0c\x09ab', o(12, b'x') + o(53, b'\3') + b'\xff', b'\xff', b'', b'\0\0\0',
+            o(53, b'\1') + o(1, b'\xff\xff') + b'\xff', o(53, b'\1') + o(50, b'\1\2') + b'\xff',
+            o(53, b'\1') + o(12, b'') + b'\xff', o(53, b'\1') + o(55, b'') + b'\xff']
+    fr = []
+    for i, op_ in enumerate(opts):
+        fr.append(udp_frame(68 if i % 2 == 0 else 67, 67 if i % 2 == 0 else 68, bootp(1 + i % 2, op_),
+                            dst=(255, 255, 255, 255)))
+    for op_, ht, hl in ((1, 6, 6), (1, 1, 8), (1, 1, 0), (1, 32, 20), (3, 1, 6), (2, 1, 16)):
+        fr.append(udp_frame(68, 67, bootp(op_, o(53, b'\1') + b'\xff', ht, hl), dst=(255, 255, 255, 255)))
+    fr.append(udp_frame(68, 67, bootp(1, b'', cookie=b''), dst=(255, 255, 255, 255)))
+    fr.append(udp_frame(68, 67, bootp(1, bytes(64), cookie=b''), dst=(255, 255, 255, 255)))
+    out = with_cuts(fr, (0, 1, 3, 20, 27, 33, 34, 100, 235, 236, 239, 240, 241, 242, 243, 245, 250, 260))
+    return out
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
-            'mdns': mdns}
+            'mdns': mdns, 'dhcp': dhcp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

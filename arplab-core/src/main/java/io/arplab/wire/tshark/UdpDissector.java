@@ -131,6 +131,10 @@ final class UdpDissector {
             DnsDissector.dissect(next, p, port == 5353 ? DnsDissector.Kind.MDNS : DnsDissector.Kind.LLMNR);
             return true;
         }
+        if (port == 67 || port == 68) {
+            DhcpDissector.dissect(next, p);
+            return true;
+        }
         if (port == 123) {
             NtpDissector.dissect(next, p);
             return true;
