@@ -294,10 +294,28 @@ def dhcp():
     out = with_cuts(fr, (0, 1, 3, 20, 27, 33, 34, 100, 235, 236, 239, 240, 241, 242, 243, 245, 250, 260))
     return out
 
+def lldp_port():
+    """packet-lldp.c (4.0): the TLV after the chassis ID, of every type class and length, whole, a byte to far more
+    short of the frame, in runt and padded frames; the frames of seeds 33009 and 33010 that settled the rule."""
+    eth = bytes.fromhex('0180c200000e0242ac1c000b88cc')
+    out = []
+    for ch in (bytes.fromhex('0203035040'), bytes.fromhex('0206023e5a73433a')):
+        for t in (126, 36, 2, 3, 0):
+            for ln in (0, 1, 2, 5, 9, 10, 11, 12, 13, 20, 262):
+                for tail in (9, 12, 43):
+                    f = eth + ch + struct.pack('!H', (t << 9) | ln) + bytes(range(1, tail + 1))
+                    out.append((f, len(f)))
+    for h in ('00049fff214c0180c2b4f82588cc020303504cfc0995644c5bfb6b97',
+              '0242ac1c00090242ac1c000888cc0206023e5a73433a4906026e7e0e04003b00f70602616c080e3fe3457d397b5f357921544d'
+              '7643fc04ceccf34c0602ffff0000'):
+        f = bytes.fromhex(h)
+        out.append((f, len(f)))
+    return out
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
-            'mdns': mdns, 'dhcp': dhcp}
+            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
