@@ -6,11 +6,10 @@ and lengths, RARP/InARP/ATMARP, 802.3/LLC/SNAP and VLAN/QinQ frames, IPv4 option
 lengths, every ICMP type/code and quoted datagrams cut at each byte, UDP services (DNS, BOOTP/DHCP, NTP, SNMP,
 syslog, RIP, TFTP, NetBIOS, mDNS, VXLAN, Geneve) and snaplen cuts. record-heldout13.sh prints them with the real
 tools. Usage: gen-heldout13.py OUTDIR"""
-import os, random, struct, sys
+import os, struct, sys
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/refdata/tcpdump/heldout'
 T0 = 1700000000
-R = random.Random(33)
 
 GW, H11, H12, H13, H14 = (bytes.fromhex('0242ac1c00' + x) for x in ('01', '0b', '0c', '0d', '0e'))
 BC = b'\xff' * 6
