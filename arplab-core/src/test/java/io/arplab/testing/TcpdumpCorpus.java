@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** refdata/tcpdump/public: the golden corpus's case folders, each a pcap with what tcpdump and tshark printed. */
+/**
+ * refdata/tcpdump/public and refdata/tcpdump/heldout: the golden corpus's case folders, each a pcap with what
+ * tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py and printed
+ * by record-heldout13.sh).
+ */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}
 
@@ -21,9 +25,19 @@ public final class TcpdumpCorpus {
         return Path.of(url.toURI());
     }
 
-    /** The case folders, in name order. */
+    /** The folder of the held-out round's cases, from the test resources. */
+    public static Path heldoutCases() throws URISyntaxException {
+        return publicCases().resolveSibling("heldout");
+    }
+
+    /** The public case folders, in name order. */
     public static List<Path> caseDirs() throws IOException, URISyntaxException {
-        try (Stream<Path> dirs = Files.list(publicCases())) {
+        return caseDirs(publicCases());
+    }
+
+    /** The case folders of {@code corpus}, in name order. */
+    public static List<Path> caseDirs(Path corpus) throws IOException {
+        try (Stream<Path> dirs = Files.list(corpus)) {
             return dirs.filter(Files::isDirectory).sorted().toList();
         }
     }

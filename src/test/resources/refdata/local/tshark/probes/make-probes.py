@@ -149,8 +149,173 @@ def ipv6_options():
             out.append((f, len(f)))
     return out
 
+def snap_cut():
+    """dissect_802_3()'s trailer made after the 802.3 length: SNAP/IPv4 ICMP payloads (types whose dissector reads
+    the whole message, only the header, or nothing) and LLC UI data, with and without padding, cut at many places."""
+    out = []
+    for t, n in ((7, 27), (99, 27), (8, 27), (13, 20), (3, 36), (9, 16)):
+        body = bytes([t, 0, 0, 0]) + bytes(range(4, n))
+        for pad in (0, 6):
+            p = b'\xaa\xaa\x03\x00\x00\x00\x08\x00' + ipv4(1, body)
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b') + struct.pack('!H', len(p)) + p + bytes(pad)
+            for cut in (0, 1, 3, 5, 10, n - 4, n):
+                if len(f) - cut > 22 + 20:
+                    out.append((f[:len(f) - cut], len(f)))
+    for plen in (3, 20):
+        p = bytes([0x80, 0x80, 0x03]) + bytes(range(1, plen + 1))
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b') + struct.pack('!H', len(p)) + p
+        for cut in (0, 1, 2, 3):
+            out.append((f[:len(f) - cut], len(f)))
+    return out
+
+def syslog():
+    """packet-syslog.c (4.0): the priority's three digits at most, '<' or '>' at the end of the payload, an empty
+    message, and format_text()'s escapes and UTF-8 handling in Info."""
+    msgs = [b'<34>Oct 11 22:14:15 host11 su: bad su', b'<13>hello', b'<191>x', b'<999>bad', b'<1234>x', b'no pri',
+            b'<', b'<0>', b'<13', b'<a>x', b'<>x', b'12 <13>x', b'<13>1 2003-10-11T22:14:15.003Z host app - - - m',
+            b'a\\b', b'a\x7fb', b'a\xc2\x85b', b'a\xc3b', b'a\xe2\x80\x8bb', b'a\x00b', b'msg\n', b'x\x1b[0m',
+            b'\xef\xbb\xbfbom', b'a\xf0\x9f\x98\x80b', b'a\xed\xa0\x80b', b'a\xc2\xa0b', b'a\xe2\x80\xa8b',
+            b'a\x0b\x0c\x07\x08\rb', b'a\xc0\x80b', b'\xff', b'\x80x', b'<13>\xe2\x82', b'<23>msu=0102']
+    out = []
+    for m in msgs:
+        u = struct.pack('!HHHH', 514, 514, 8 + len(m), 0) + m
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, u)
+        f = f + bytes(max(0, 60 - len(f)))
+        out.append((f, len(f)))
+        if len(m) > 2:
+            out.append((f[:42 + 2], len(f)))
+    return out
+
+def udp_frame(sport, dport, m, dst=(10, 0, 0, 2)):
+    u = struct.pack('!HHHH', sport, dport, 8 + len(m), 0) + m
+    f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, u, dst=dst)
+    return f + bytes(max(0, 60 - len(f)))
+
+def with_cuts(frames, cuts):
+    """Each frame whole, then cut by the capture to each length in cuts (bytes of UDP payload) it goes past."""
+    out = []
+    for f in frames:
+        out.append((f, len(f)))
+        for c in cuts:
+            if 42 + c < len(f):
+                out.append((f[:42 + c], len(f)))
+    return out
+
+def ntp():
+    """packet-ntp.c (4.0): versions and modes in Info, the standard header's 48 bytes, extension fields, the control
+    header's 12 bytes and its count, every length, cut by the capture."""
+    fr = []
+    for vn in range(8):
+        for mode in range(7):
+            fr.append(udp_frame(123, 123, bytes([(vn << 3) | mode]) + bytes(47)))
+    for mode in (3, 4, 6, 1):
+        for n in (1, 2, 4, 8, 11, 12, 16, 20, 24, 40, 44, 47, 48, 52, 60, 68, 120):
+            fr.append(udp_frame(123, 123, bytes([(4 << 3) | mode]) + bytes(range(1, n))))
+    hdr = bytes([0x23]) + bytes(47)
+    for ext in (b'\0\1\0\x10' + bytes(12), b'\0\1\0\x04' + bytes(28), b'\x01\x04\x00\x20' + bytes(28), bytes(20),
+                bytes(25), b'\0\1\0\x1c' + bytes(24) + b'\0\0\0\1' + bytes(16)):
+        fr.append(udp_frame(123, 123, hdr + ext))
+    for op in (0, 1, 2, 6, 7, 13, 31):
+        for cnt, data in ((0, b''), (4, b'ab=1'), (8, b'a=1,b="x')):
+            fr.append(udp_frame(123, 123, bytes([0x26, op, 0, 1, 0, 0, 0, 0, 0, 0]) + struct.pack('!H', cnt) + data))
+    fr.append(udp_frame(40000, 123, bytes([0x23]) + bytes(47)))
+    out = with_cuts(fr, (0, 1, 5, 12, 30, 47))
+    # the authenticator (key id and digest) or extension fields after the header, cut at each byte
+    for extra in (0, 1, 3, 4, 5, 8, 20, 24, 25, 28, 40):
+        f = udp_frame(123, 123, bytes([0x1b]) + bytes(47) + bytes(range(1, extra + 1)))
+        for cut in range(1, extra + 3):
+            out.append((f[:len(f) - cut], len(f)))
+    return out
+
+def rip():
+    """packet-rip.c (4.0): versions, commands, entries of each family read while the reported length lasts, the
+    authentication entry, cut by the capture."""
+    fr = []
+    e = lambda fam, addr=b'\x0a\x00\x00\x00', metric=1: struct.pack('!HH4s4s4sI', fam, 0, addr, b'\xff\0\0\0', bytes(4),
+                                                                  metric)
+    for vers in (0, 1, 2, 3):
+        for cmd in (0, 1, 2, 3, 4, 5, 6, 9):
+            fr.append(udp_frame(520, 520, bytes([cmd, vers, 0, 0]) + e(2)))
+    for body in (b'', e(0, metric=16), e(2) + e(2), e(2) + e(7), e(2)[:10], e(2)[:16], e(2)[:19], e(2) + b'\0\2',
+                 b'\xff\xff\0\2' + b'secret'.ljust(16, b'\0') + e(2), b'\xff\xff\0\1' + bytes(16),
+                 e(2) + b'\xff\xff\0\2' + bytes(16), b'\xff\xff\0\2' + bytes(10), b'\0\x09' + bytes(18)):
+        fr.append(udp_frame(520, 520, bytes([2, 2, 0, 0]) + body))
+    fr.append(udp_frame(520, 520, bytes([1])))
+    return with_cuts(fr, (0, 1, 2, 4, 6, 20, 23, 25))
+
+def mdns():
+    """packet-dns.c for mDNS (5353: "QU"/"QM" questions, cache-flush records) and LLMNR (5355), cut by the capture."""
+    dname = lambda n: b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0'
+    q = lambda i, fl, qs, rrs=b'', n=0: struct.pack('!HHHHHH', i, fl, len(qs), n, 0, 0) + b''.join(qs) + rrs
+    rr = lambda nm, t, c, d: nm + struct.pack('!HHIH', t, c, 120, len(d)) + d
+    msgs = [q(0, 0, [dname('_http._tcp.local') + b'\0\x0c\x80\x01']),
+            q(0, 0, [dname('_http._tcp.local') + b'\0\x0c\0\x01', dname('host11.local') + b'\0\x01\x80\x01']),
+            q(0, 0x8400, [], rr(dname('host11.local'), 1, 0x8001, bytes([172, 28, 0, 11])), 1),
+            q(0, 0x8400, [], rr(dname('host11.local'), 1, 1, bytes([172, 28, 0, 11])) + rr(b'\xc0\x0c', 28, 0x8001,
+                                                                                            bytes(16)), 2),
+            q(0, 0x8400, [], rr(dname('_http._tcp.local'), 12, 1, dname('web._http._tcp.local')), 1),
+            q(7, 0x0100, [dname('host11.local') + b'\0\x1c\0\x01'])]
+    fr = []
+    for m in msgs:
+        fr.append(udp_frame(5353, 5353, m, dst=(224, 0, 0, 251)))
+    for m in (q(0x4321, 0, [dname('host13') + b'\0\x01\0\x01']),
+              q(0x4321, 0x8000, [dname('host13') + b'\0\x01\0\x01'], rr(b'\xc0\x0c', 1, 1, bytes([172, 28, 0, 13])), 1)):
+        fr.append(udp_frame(51000, 5355, m, dst=(224, 0, 0, 252)))
+    return with_cuts(fr, (0, 5, 12, 20, 30))
+
+def dhcp():
+    """packet-dhcp.c (4.0): "Boot Request from MAC (name)" / "Boot Reply" / the DHCP message type with the
+    transaction id; options walked to End, cut by the capture, running past the datagram, without End, padded."""
+    mac = bytes.fromhex('0242ac1c000b')
+    def bootp(op, opts, htype=1, hlen=6, cookie=b'\x63\x82\x53\x63'):
+        return struct.pack('!BBBBIHH', op, htype, hlen, 0, 0x3903f326, 3, 0x8000) + bytes(16) + mac + bytes(10) + \
+            bytes(192) + cookie + opts
+    o = lambda t, v: bytes([t, len(v)]) + v
+    ip = bytes([172, 28, 0, 1])
+    opts = [o(53, b'\1') + o(61, b'\1' + mac) + o(12, b'host11') + o(55, bytes([1, 3, 6, 15])) + b'\xff',
+            o(53, b'\2') + o(54, ip) + o(51, b'\0\0\x0e\x10') + o(1, b'\xff\xff\xff\0') + o(3, ip) + o(6, ip * 2) +
+            o(15, b'example.com') + o(58, b'\0\0\7\x08') + o(59, b'\0\0\x0c\x4e') + o(28, ip) + b'\xff',
+            o(53, b'\3') + o(50, ip) + o(54, ip) + o(60, b'MSFT 5.0') + b'\0\0\xff',
+            o(53, b'\5') + o(54, ip) + o(51, b'\xff\xff\xff\xff') + b'\xff' + bytes(20),
+            o(53, b'\6') + o(56, b'wrong network') + b'\xff', o(53, b'\7') + b'\xff', o(53, b'\x08') + b'\xff',
+            o(53, b'\4') + b'\xff', o(53, b'\x12') + b'\xff', o(53, b'\x13') + b'\xff', o(53, b'\0') + b'\xff',
+            o(53, b'') + b'\xff', o(53, b'\1\2') + b'\xff', o(53, b'\1'), o(53, b'\1') + b'\x0c',
+            o(53, b'\1') + b'\x0c\x09ab', o(12, b'x') + o(53, b'\3') + b'\xff', b'\xff', b'', b'\0\0\0',
+            o(53, b'\1') + o(1, b'\xff\xff') + b'\xff', o(53, b'\1') + o(50, b'\1\2') + b'\xff',
+            o(53, b'\1') + o(12, b'') + b'\xff', o(53, b'\1') + o(55, b'') + b'\xff']
+    fr = []
+    for i, op_ in enumerate(opts):
+        fr.append(udp_frame(68 if i % 2 == 0 else 67, 67 if i % 2 == 0 else 68, bootp(1 + i % 2, op_),
+                            dst=(255, 255, 255, 255)))
+    for op_, ht, hl in ((1, 6, 6), (1, 1, 8), (1, 1, 0), (1, 32, 20), (3, 1, 6), (2, 1, 16)):
+        fr.append(udp_frame(68, 67, bootp(op_, o(53, b'\1') + b'\xff', ht, hl), dst=(255, 255, 255, 255)))
+    fr.append(udp_frame(68, 67, bootp(1, b'', cookie=b''), dst=(255, 255, 255, 255)))
+    fr.append(udp_frame(68, 67, bootp(1, bytes(64), cookie=b''), dst=(255, 255, 255, 255)))
+    out = with_cuts(fr, (0, 1, 3, 20, 27, 33, 34, 100, 235, 236, 239, 240, 241, 242, 243, 245, 250, 260))
+    return out
+
+def lldp_port():
+    """packet-lldp.c (4.0): the TLV after the chassis ID, of every type class and length, whole, a byte to far more
+    short of the frame, in runt and padded frames; the frames of seeds 33009 and 33010 that settled the rule."""
+    eth = bytes.fromhex('0180c200000e0242ac1c000b88cc')
+    out = []
+    for ch in (bytes.fromhex('0203035040'), bytes.fromhex('0206023e5a73433a')):
+        for t in (126, 36, 2, 3, 0):
+            for ln in (0, 1, 2, 5, 9, 10, 11, 12, 13, 20, 262):
+                for tail in (9, 12, 43):
+                    f = eth + ch + struct.pack('!H', (t << 9) | ln) + bytes(range(1, tail + 1))
+                    out.append((f, len(f)))
+    for h in ('00049fff214c0180c2b4f82588cc020303504cfc0995644c5bfb6b97',
+              '0242ac1c00090242ac1c000888cc0206023e5a73433a4906026e7e0e04003b00f70602616c080e3fe3457d397b5f357921544d'
+              '7643fc04ceccf34c0602ffff0000'):
+        f = bytes.fromhex(h)
+        out.append((f, len(f)))
+    return out
+
 FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
-            'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options}
+            'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
+            'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
+            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -13,6 +13,8 @@ final class LlcPrinter {
     private static final int LLC_XID_FI = 0x81;
     private static final int LLCSAP_GLOBAL = 0xff;
     private static final int LLCSAP_IP = 0x06;
+    private static final int LLCSAP_IPX = 0xe0;
+    private static final int LLCSAP_ISONS = 0xfe;
     private static final int LLCSAP_8021D = 0x42;
     private static final int LLCSAP_SNAP = 0xaa;
 
@@ -107,11 +109,11 @@ final class LlcPrinter {
             hdrlen = 4;
         }
         if (ssapField == LLCSAP_GLOBAL && dsapField == LLCSAP_GLOBAL) {
-            // Novell "raw" 802.3 IPX: not decoded here
+            // Novell "raw" 802.3 IPX: no LLC header, an IPX one
             if (nd.eflag) {
                 out.append("IPX 802.3: ");
             }
-            out.append("IPX");
+            IpxPrinter.ipxPrint(nd, p, length);
             return 0;
         }
         int dsap = dsapField & ~LLC_IG;
@@ -151,6 +153,17 @@ final class LlcPrinter {
         }
         if (ssap == LLCSAP_IP && dsap == LLCSAP_IP && control == LLC_UI) {
             IpPrinter.ipPrint(nd, p, length);
+            return hdrlen;
+        }
+        if (ssap == LLCSAP_IPX && dsap == LLCSAP_IPX && control == LLC_UI) {
+            // Ethernet_802.2 IPX
+            if (nd.eflag) {
+                out.append("IPX 802.2: ");
+            }
+            IpxPrinter.ipxPrint(nd, p, length);
+            return hdrlen;
+        }
+        if (ssap == LLCSAP_ISONS && dsap == LLCSAP_ISONS && control == LLC_UI && isoclnsPrint(nd, p, length)) {
             return hdrlen;
         }
         if (!nd.eflag) {
@@ -358,5 +371,70 @@ final class LlcPrinter {
             default:
                 return null;
         }
+    }
+
+    /** nlpid_values. */
+    private static String nlpid(int v) {
+        return switch (v) {
+            case 0x00 -> "NULL";
+            case 0x08 -> "Q.933";
+            case 0x09 -> "LMI";
+            case 0x80 -> "SNAP";
+            case 0x81 -> "CLNP";
+            case 0x82 -> "ES-IS";
+            case 0x83 -> "IS-IS";
+            case 0x84 -> "CONS";
+            case 0x85 -> "IDRP";
+            case 0xc1 -> "ISIS_SPB";
+            case 0xb1 -> "FRF.15";
+            case 0xcc -> "IPv4";
+            case 0xcf -> "PPP";
+            case 0x8a -> "X25 ES-IS";
+            case 0x8e -> "IPv6";
+            default -> null;
+        };
+    }
+
+    /**
+     * print-isoclns.c's isoclns_print() for the NLPIDs this package prints (NULL, IPv4, IPv6 and unknown ones);
+     * false, printing nothing, for CLNP, ES-IS, IS-IS, Q.933 and PPP, whose printers it does not have.
+     */
+    private static boolean isoclnsPrint(Dissector nd, int p, int length) {
+        if (!nd.ttest(p, 1)) {
+            nd.protocol = "isoclns";
+            nd.u8(p); // the NLPID's read truncates
+        }
+        int id = nd.u8(p);
+        switch (id) {
+            case 0x81, 0x82, 0x83, 0x08, 0xcf -> {
+                return false;
+            }
+            default -> { }
+        }
+        nd.protocol = "isoclns";
+        StringBuilder out = nd.out;
+        if (nd.eflag) {
+            String name = nlpid(id);
+            out.append("OSI NLPID ").append(name == null ? "Unknown" : name).append(" (0x");
+            nd.hex2(id);
+            out.append("): ");
+        }
+        switch (id) {
+            case 0x00 -> out.append(nd.eflag ? "" : ", ").append("length: ").append(length);
+            case 0xcc -> IpPrinter.ipPrint(nd, p + 1, length - 1);
+            case 0x8e -> Ip6Printer.ip6Print(nd, p + 1, length - 1);
+            default -> {
+                if (!nd.eflag) {
+                    out.append("OSI NLPID 0x");
+                    nd.hex2(id);
+                    out.append(" unknown");
+                }
+                out.append(nd.eflag ? "" : ", ").append("length: ").append(length);
+                if (length > 1) {
+                    HexDump.unknownData(nd, p, "\n\t", length);
+                }
+            }
+        }
+        return true;
     }
 }

@@ -18,6 +18,7 @@ final class Names {
     private static final String[] UDP_PORTS = new String[65536];
     private static final String[] NETDB_PROTOCOLS = new String[256];
     private static final String[] IPPROTO_VALUES = new String[256];
+    private static final String[] IPX_SAP = new String[65536];
 
     static {
         load("services.txt", f -> {
@@ -25,6 +26,7 @@ final class Names {
             table[Integer.parseInt(f[0])] = f[2];
         });
         load("protocols.txt", f -> NETDB_PROTOCOLS[Integer.parseInt(f[0])] = f[1]);
+        load("ipxsap.txt", "\t", f -> IPX_SAP[Integer.decode(f[0])] = f[1]);
         // ipproto.c ipproto_values: the names of -v's "proto NAME (n)"
         String[][] ipproto = {{"0", "Options"}, {"1", "ICMP"}, {"2", "IGMP"}, {"4", "IPIP"}, {"6", "TCP"},
             {"8", "EGP"}, {"9", "IGRP"}, {"17", "UDP"}, {"33", "DCCP"}, {"41", "IPv6"}, {"43", "Routing"},
@@ -39,11 +41,21 @@ final class Names {
 
     private Names() {}
 
+    /** addrtoname.c's ipxsap_string(): the SAP server type's name (none with -n), else its four hex digits. */
+    static String ipxsap(int type, boolean numeric) {
+        String name = numeric ? null : IPX_SAP[type];
+        return name != null ? name : String.format("%04x", type);
+    }
+
     private interface Row {
         void accept(String[] fields);
     }
 
     private static void load(String resource, Row row) {
+        load(resource, "\\s+", row);
+    }
+
+    private static void load(String resource, String separator, Row row) {
         try (InputStream in = Names.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
@@ -51,7 +63,7 @@ final class Names {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
             for (String line; (line = r.readLine()) != null; ) {
                 if (!line.isEmpty() && line.charAt(0) != '#') {
-                    row.accept(line.trim().split("\\s+"));
+                    row.accept(line.trim().split(separator));
                 }
             }
         } catch (IOException e) {

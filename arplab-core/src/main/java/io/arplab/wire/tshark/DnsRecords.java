@@ -45,12 +45,15 @@ final class DnsRecords {
         return sb.toString();
     }
 
-    /** Reads one record at {@code off}, appending its summary to {@code p} unless null; returns the next offset. */
-    static int answer(Tvb tvb, int off, Packet p) {
+    /**
+     * Reads one record at {@code off}, appending its summary to {@code p} unless null (", cache flush" after the
+     * type for an mDNS record with the class's top bit); returns the next offset.
+     */
+    static int answer(Tvb tvb, int off, Packet p, boolean mdns) {
         DnsName name = DnsName.read(tvb, off);
         int cur = off + name.length;
         int type = tvb.u16(cur);
-        tvb.u16(cur + 2);
+        int rrclass = tvb.u16(cur + 2);
         tvb.u32(cur + 4);
         int rdlen = tvb.u16(cur + 8);
         cur += 10;
@@ -58,6 +61,9 @@ final class DnsRecords {
             throw new Unsupported("DNS record type " + type);
         }
         p.append(" " + typeName(type));
+        if (mdns && (rrclass & 0x8000) != 0) {
+            p.append(", cache flush");
+        }
         if (rdlen == 0) {
             return cur;
         }

@@ -55,13 +55,15 @@ final class EthDissector {
     }
 
     /**
-     * dissect_802_3()'s trailer: made even when none of it was captured (tvb_new_subset_remaining() at the end of
-     * the captured bytes), which throws when the capture ended before it (the payload's dissector having read less).
+     * dissect_802_3()'s trailer: tvb_new_subset_remaining() after the 802.3 length (capped to the frame), made even
+     * when it is empty or none of it was captured, so that it throws when the capture ended before it (the payload's
+     * dissector having read less).
      */
-    static void trailer8023(Tvb frame, int payloadOffset, Tvb payload, Packet p, int fcsLen) {
-        int off = payloadOffset + payload.reported;
-        if (payload.reported >= frame.reported - payloadOffset) {
-            return;
+    static void trailer8023(Tvb frame, int payloadOffset, int length, Packet p, int fcsLen) {
+        int off = payloadOffset + length;
+        frame.subset(off);
+        if (length >= frame.reported - payloadOffset) {
+            return; // an empty trailer: nothing to show
         }
         ethernetTrailer(frame, off, p, fcsLen);
     }

@@ -72,10 +72,9 @@ final class EtherNames {
             return;
         }
         if (mask == 0) {
+            // manuf_hash_new_entry(): without a long name the short one stands for it
             manuf.put((int) (addr >>> 24), name);
-            if (longName != null) {
-                longNames.put((int) (addr >>> 24), longName);
-            }
+            longNames.put((int) (addr >>> 24), longName != null ? longName : name);
         } else if (mask == 48) {
             exact.put(addr, name);
         } else {

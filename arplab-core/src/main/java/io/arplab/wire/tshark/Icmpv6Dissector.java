@@ -50,7 +50,8 @@ final class Icmpv6Dissector {
                 tvb.u16(4);
                 tvb.u16(6);
                 tvb.ipv6(8);
-                if (type == 130 && tvb.reported >= 28) {
+                if (type == 130 && tvb.length >= 28) {
+                    // an MLDv2 query when at least 28 bytes were captured (seed 33010)
                     tvb.u8(24);
                     tvb.u8(25);
                     sources(tvb, 28, tvb.u16(26));

@@ -18,6 +18,7 @@ final class LlcDissector {
     private static void dissect8023(Tvb tvb, int off, Packet p, int length, int fcsLen) {
         throwIfUnsupported(tvb, off);
         Tvb payload = payload(tvb, off, length);
+        int capped = payload.reported;
         try {
             llc(payload, p);
         } catch (Thrown.DissectorError e) {
@@ -27,7 +28,7 @@ final class LlcDissector {
             // dissect_802_3() shows what else the LLC layer threw, then makes the trailer
             p.append(e.kind.info);
         }
-        EthDissector.trailer8023(tvb, off, payload, p, fcsLen);
+        EthDissector.trailer8023(tvb, off, capped, p, fcsLen);
     }
 
     private static void throwIfUnsupported(Tvb tvb, int off) {

@@ -31,9 +31,21 @@ final class LldpDissector {
                 p.info("Invalid Chassis ID TLV");
                 return;
             }
+            if (index == 1) {
+                // the port ID TLV's tvbuff, of the TLV's length, has its first "length" bytes checked before the
+                // type is looked at (seeds 33009, 33010: a TLV two bytes short is an invalid port ID, three short
+                // is malformed)
+                Tvb tlv = tvb.subset(off, -1, len + 2);
+                tlv.check(0, len);
+                if (type != PORT_ID) {
+                    p.info("Invalid Port ID TLV");
+                    return;
+                }
+                tlv.u8(2); // the subtype, read before the length is looked at (a length of 0 is malformed)
+            }
             // the TLV is taken whole before its type is looked at (the chassis ID's type is looked at first)
             tvb.subset(off, -1, len + 2).check(0, len + 2);
-            if (index == 1 && (type != PORT_ID || len < 2)) {
+            if (index == 1 && len < 2) {
                 p.info("Invalid Port ID TLV");
                 return;
             }

@@ -97,6 +97,11 @@ final class Tvb {
         return Math.max(0, length - off);
     }
 
+    /** tvb_reported_length_remaining(): -1 when {@code off} is past the captured bytes (compute_offset() fails). */
+    int reportedLengthRemaining(int off) {
+        return off > length ? -1 : reported - off;
+    }
+
     int reportedRemaining(int off) {
         return Math.max(0, reported - off);
     }

@@ -41,6 +41,10 @@ final class UdpDissector {
         if (bad && (Values.dissector("udp.port", low) != null || Values.dissector("udp.port", high) != null)) {
             throw new Unsupported("UDP with a bad length to a port with a dissector");
         }
+        if (p.inErrorPkt && tvb.capturedRemaining(8) == 0) {
+            // dissect(): inside an error packet decode_udp_ports() only runs when some payload was captured
+            return;
+        }
         if (next.reported == 0) {
             // nothing for a port's dissector
             return;
@@ -120,7 +124,27 @@ final class UdpDissector {
             return false;
         }
         if (port == 53) {
-            DnsDissector.dissect(next, p);
+            DnsDissector.dissect(next, p, DnsDissector.Kind.DNS);
+            return true;
+        }
+        if (port == 5353 || port == 5355) {
+            DnsDissector.dissect(next, p, port == 5353 ? DnsDissector.Kind.MDNS : DnsDissector.Kind.LLMNR);
+            return true;
+        }
+        if (port == 67 || port == 68) {
+            DhcpDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 123) {
+            NtpDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 514) {
+            SyslogDissector.dissect(next, p);
+            return true;
+        }
+        if (port == 520) {
+            RipDissector.dissect(next, p);
             return true;
         }
         if (port == 4789) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The golden corpus: every public case folder, every recorded tcpdump flag set; stdout must be
+ * The golden corpus: every public and held-out case folder, every recorded tcpdump flag set; stdout must be
  * byte-identical to what tcpdump 4.99.3 printed.
  */
 class TcpdumpGoldenTest {
@@ -45,18 +45,37 @@ class TcpdumpGoldenTest {
 
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
         List<Arguments> out = new ArrayList<>();
-        for (Path dir : io.arplab.testing.TcpdumpCorpus.caseDirs()) {
-            String name = dir.getFileName().toString();
+        List<Path> dirs = new ArrayList<>(io.arplab.testing.TcpdumpCorpus.caseDirs());
+        Path heldout = io.arplab.testing.TcpdumpCorpus.heldoutCases();
+        dirs.addAll(io.arplab.testing.TcpdumpCorpus.caseDirs(heldout));
+        java.util.Set<String> excluded = excluded(heldout.resolveSibling("heldout-excluded.txt"));
+        for (Path dir : dirs) {
+            String name = dir.getParent().getFileName() + "/" + dir.getFileName();
             for (String flags : List.of("tcpdump_n", "tcpdump_ne", "tcpdump_nv", "tcpdump_ntt", "tcpdump_netvt",
                     "tcpdump_plain")) {
                 Path expected = dir.resolve(flags + ".out");
-                if (Files.exists(expected)) {
-                    out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(name + ".pcap")), flags,
+                if (Files.exists(expected) && !excluded.contains(dir.getFileName().toString())
+                        && !excluded.contains(dir.getFileName() + "/" + flags)) {
+                    out.add(Arguments.of(Named.of(name + " " + flags, dir.resolve(dir.getFileName() + ".pcap")), flags,
                             expected));
                 }
             }
         }
         return out.stream();
+    }
+
+    /**
+     * heldout-excluded.txt: held-out cases ("case" or "case/flags", a tab, the reason) whose frames need printers
+     * this package does not carry; they are recorded all the same.
+     */
+    static java.util.Set<String> excluded(Path file) throws IOException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                out.add(line.split("\t", 2)[0]);
+            }
+        }
+        return out;
     }
 
     static String render(Path pcap, TcpdumpOptions options) {

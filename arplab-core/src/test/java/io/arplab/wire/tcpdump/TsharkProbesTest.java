@@ -22,7 +22,8 @@ class TsharkProbesTest {
     static final Path DIR = Path.of("src/test/resources/refdata/local/tshark/probes");
 
     @ParameterizedTest
-    @ValueSource(strings = {"trailers", "rtradvert", "llc", "udp-empty", "icmpv6-quotes", "ipv6-options"})
+    @ValueSource(strings = {"trailers", "rtradvert", "llc", "udp-empty", "icmpv6-quotes", "ipv6-options", "snap-cut",
+        "syslog", "ntp", "rip", "mdns", "dhcp", "lldp-port"})
     void printsWhatTsharkPrinted(String family) throws IOException {
         List<PcapRecord> records = PcapReader.readAll(DIR.resolve(family + ".pcap"));
         String expected = Files.readString(DIR.resolve(family + ".tshark"), StandardCharsets.UTF_8);

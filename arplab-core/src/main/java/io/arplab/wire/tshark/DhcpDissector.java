@@ -1,0 +1,110 @@
+package io.arplab.wire.tshark;
+
+/**
+ * packet-dhcp.c's dissect_dhcp() (Wireshark 4.0) for Ethernet clients: "Boot Request from MAC (name)" / "Boot
+ * Reply", then dhcp_option()'s first pass, which reads each option's code (the capture's cut throws there) but its
+ * length and value only when captured, and turns the Info into "DHCP type - Transaction ID 0x..." when option 53 is
+ * there; then the tree's items: the fixed fields, each option whole, option 53's byte in its own tvbuff, the padding
+ * after End. Options whose values have dissectors of their own (vendor-specific, relay agent, FQDN, classless routes,
+ * overload ...) and other hardware types are not decoded.
+ */
+final class DhcpDissector {
+    private static final int VENDOR_INFO_OFFSET = 236;
+    private static final long MAGIC_COOKIE = 0x63825363L;
+    private static final String[] TYPES = {null, "Discover", "Offer", "Request", "Decline", "ACK", "NAK", "Release",
+        "Inform", "Force Renew", "Lease query", "Lease Unassigned", "Lease Unknown", "Lease Active",
+        "Bulk Lease Query", "Lease Query Done", "Active LeaseQuery", "Lease Query Status", "TLS"};
+
+    private DhcpDissector() {}
+
+    /** Options whose value dhcp_handle_basic_types() shows (a wrong length is only an expert info). */
+    private static boolean basic(int code) {
+        return code >= 1 && code <= 42 || code >= 44 && code <= 51 || code >= 54 && code <= 60
+                || code >= 64 && code <= 76 || code == 116 || code == 118;
+    }
+
+    static void dissect(Tvb tvb, Packet p) {
+        p.protocol("BOOTP");
+        p.clearInfo();
+        int op = tvb.u8(0);
+        int htype = tvb.u8(1);
+        int hlen = tvb.u8(2);
+        boolean ether = (htype == 1 || htype == 6) && hlen == 6;
+        if (!ether) {
+            throw new Unsupported("BOOTP hardware type " + htype + " of length " + hlen);
+        }
+        switch (op) {
+            case 1 -> {
+                String mac = tvb.mac(28);
+                String name = p.resolveMacs ? EtherNames.get().name(tvb.data, tvb.at(28, 6)) : mac;
+                p.info("Boot Request from " + mac + " (" + name + ")");
+            }
+            case 2 -> p.info("Boot Reply");
+            default -> p.info("Unknown BOOTP message type (" + op + ")");
+        }
+        // without the magic cookie (or without its bytes captured) it is BOOTP, whose options follow a 64-byte
+        // vendor area
+        boolean cookie = tvb.bytesExist(VENDOR_INFO_OFFSET, 4) && tvb.u32(VENDOR_INFO_OFFSET) == MAGIC_COOKIE;
+        int start = VENDOR_INFO_OFFSET + (cookie ? 4 : 64);
+        int eoff = tvb.reported;
+        // the first pass: only what is captured is read, but for each option's code
+        String type = null;
+        for (int voff = start; voff < eoff; ) {
+            int code = tvb.u8(voff);
+            if (code == 255) {
+                break;
+            }
+            if (code == 0) {
+                voff++;
+                continue;
+            }
+            if (!tvb.bytesExist(voff + 1, 1)) {
+                voff++;
+                continue;
+            }
+            int len = tvb.u8(voff + 1);
+            if (tvb.bytesExist(voff + 2, len)) {
+                if (code == 52) {
+                    throw new Unsupported("DHCP option overload");
+                }
+                if (code == 53) {
+                    int t = tvb.u8(voff + 2);
+                    type = t < TYPES.length && TYPES[t] != null ? TYPES[t]
+                            : String.format("Unknown Message Type (0x%02x)", t);
+                }
+            }
+            voff += len + 2;
+        }
+        if (type != null) {
+            p.protocol("DHCP");
+            p.info(String.format("DHCP %-8s - Transaction ID 0x%x", type, tvb.u32(4)));
+        }
+        // the tree: the fixed fields and the cookie, then each option
+        tvb.check(0, VENDOR_INFO_OFFSET);
+        tvb.check(VENDOR_INFO_OFFSET, start - VENDOR_INFO_OFFSET);
+        for (int voff = start; voff < eoff; ) {
+            int code = tvb.u8(voff);
+            if (code == 0) {
+                voff++;
+                continue;
+            }
+            if (code == 255) {
+                if (voff + 1 < eoff) {
+                    tvb.check(voff + 1, eoff - voff - 1); // the padding after End
+                }
+                return;
+            }
+            int len = tvb.u8(voff + 1);
+            tvb.check(voff, len + 2);
+            if (code == 53) {
+                // the type's byte, read in the option's own tvbuff
+                tvb.subset(voff + 2, -1, len).u8(0);
+            } else if (code == 55 || code == 12 && len > 0 || code == 61 && len >= 2 || basic(code) && code != 61) {
+                // shown as it is, a wrong length as an expert info
+            } else {
+                throw new Unsupported("DHCP option " + code + " of length " + len);
+            }
+            voff += len + 2;
+        }
+    }
+}

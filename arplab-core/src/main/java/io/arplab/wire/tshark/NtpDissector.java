@@ -1,0 +1,71 @@
+package io.arplab.wire.tshark;
+
+/**
+ * packet-ntp.c's dissect_ntp() (Wireshark 4.0): "version, mode" in Info, then the mode's dissector, of which only
+ * the reads matter here: dissect_ntp_std()'s 48-byte header and dissect_ntp_ctrl()'s 12-byte one. Private (mode 7)
+ * messages, whose request codes reach Info, control messages with an authenticator, and the data of the ops
+ * dissect_ntp_ctrl() parses are not decoded.
+ */
+final class NtpDissector {
+    private static final String[] MODES = {"reserved", "symmetric active", "symmetric passive", "client", "server",
+        "broadcast", "control", "private"};
+    private static final int MODE_CTRL = 6;
+    private static final int MODE_PRIV = 7;
+    /** What is left after the header up to this is a key id and a digest; more starts with extension fields. */
+    private static final int MAX_MAC_LEN = 6 * 4;
+
+    private NtpDissector() {}
+
+    static void dissect(Tvb tvb, Packet p) {
+        p.protocol("NTP");
+        p.clearInfo();
+        int flags = tvb.u8(0);
+        int version = (flags >> 3) & 7;
+        int mode = flags & 7;
+        if (mode == MODE_PRIV) {
+            throw new Unsupported("NTP private (mode 7) message");
+        }
+        p.info((version >= 1 && version <= 4 ? "NTP Version " + version : "reserved") + ", " + MODES[mode]);
+        if (mode == MODE_CTRL) {
+            // dissect_ntp_ctrl(): flags, op, sequence, status, association id, offset, count
+            tvb.u8(1);
+            tvb.u16(2);
+            tvb.u16(4);
+            tvb.u16(6);
+            tvb.u16(8);
+            int op = tvb.u16(0) & 0x1f;
+            int count = tvb.u16(10);
+            if (12 + count != tvb.reported) {
+                throw new Unsupported("NTP control message with an authenticator or a count not its data's");
+            }
+            if (count > 0 && (op >= 1 && op <= 5 || op >= 7 && op <= 12)) {
+                throw new Unsupported("NTP control message data of op " + op);
+            }
+            return;
+        }
+        // dissect_ntp_std(): stratum, poll, precision, root delay and dispersion, reference id, four time stamps
+        tvb.u8(1);
+        tvb.u8(2);
+        tvb.u8(3);
+        tvb.u32(4);
+        tvb.u32(8);
+        tvb.u32(12);
+        for (int ts = 16; ts < 48; ts += 8) {
+            tvb.check(ts, 8);
+        }
+        int rest = tvb.reportedRemaining(48);
+        if (rest > MAX_MAC_LEN) {
+            if (tvb.length < tvb.reported) {
+                throw new Unsupported("NTP extension fields cut by the capture");
+            }
+            return;
+        }
+        // the authenticator: a key id's item, then the digest's
+        if (rest >= 4) {
+            tvb.check(48, 4);
+        }
+        if (rest > 4) {
+            tvb.check(52, rest - 4);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.arplab.wire.tcpdump;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arplab.testing.TcpdumpCorpus;
+import io.arplab.wire.pcap.PcapReader;
+import io.arplab.wire.pcap.PcapRecord;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The held-out round (refdata/tcpdump/heldout, gen-heldout13.py's cases printed by TShark 4.0.17 with
+ * record-heldout13.sh): each case's tshark.out frame by frame; frames the printer does not decode are left out.
+ */
+class TsharkHeldoutTest {
+    static Stream<Arguments> cases() throws IOException, URISyntaxException {
+        return TcpdumpCorpus.caseDirs(TcpdumpCorpus.heldoutCases()).stream()
+                .map(d -> Arguments.of(Named.of(d.getFileName().toString(), d)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void printsWhatTsharkPrinted(Path dir) throws IOException {
+        List<PcapRecord> records = PcapReader.readAll(dir.resolve(dir.getFileName() + ".pcap"));
+        String expected = Files.readString(dir.resolve("tshark.out"), StandardCharsets.UTF_8);
+        TsharkDifferentialTest.Comparison c = TsharkDifferentialTest.compare(records, expected, Set.of());
+        assertThat(c.mismatches()).as("%d of %d compared frames printed differently from tshark; first:\n%s",
+                c.mismatches().size(), c.compared(),
+                String.join("\n", c.mismatches().subList(0, Math.min(8, c.mismatches().size())))).isEmpty();
+    }
+}
