@@ -1,9 +1,7 @@
 package io.arplab.flow;
 
 import io.arplab.wire.Ipv6Address;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -149,11 +147,7 @@ final class ConntrackAlg {
                 return FtpCtl.INVALID;
             }
             k = digitsEnd(msg, k, 3) + 1; // the character terminate_number_str() overwrote
-            int end = k;
-            while (isDigit(charAt(msg, end))) {
-                end++;
-            }
-            long lo = end == k ? -1 : number(msg, k, Integer.MAX_VALUE);
+            long lo = number(msg, k, Integer.MAX_VALUE);
             if (lo < 0 || lo > 255) {
                 return FtpCtl.INVALID;
             }
@@ -196,12 +190,7 @@ final class ConntrackAlg {
 
     // terminate_number_str() then str_to_int(): the digits from i as a number, -1 for none or past an int
     private static long number(String s, int i, int maxDigits) {
-        int end = maxDigits == Integer.MAX_VALUE ? i : digitsEnd(s, i, maxDigits);
-        if (maxDigits == Integer.MAX_VALUE) {
-            while (isDigit(charAt(s, end))) {
-                end++;
-            }
-        }
+        int end = digitsEnd(s, i, maxDigits);
         if (end == i) {
             return -1;
         }
@@ -238,12 +227,6 @@ final class ConntrackAlg {
 
     /** expectation_clean(): a parent's expectations go with it (conn_clean__() of a connection with a helper). */
     void clean(Conntrack.Key parent) {
-        List<Conntrack.Key> gone = new ArrayList<>();
-        for (Expectation e : expectations.values()) {
-            if (e.parent().equals(parent)) {
-                gone.add(e.key());
-            }
-        }
-        gone.forEach(expectations::remove);
+        expectations.values().removeIf(e -> e.parent().equals(parent));
     }
 }

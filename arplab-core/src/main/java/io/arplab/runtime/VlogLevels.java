@@ -56,7 +56,9 @@ public final class VlogLevels {
 
     /** enum vlog_destination's order (SYSLOG, CONSOLE, FILE) and each one's default pattern (destinations[]). */
     private static final List<String> PATTERN_ORDER = List.of("syslog", "console", "file");
-    private final String[] patterns = {"ovs|%05N|%c%T|%p|%m", "%D{%Y-%m-%dT%H:%M:%SZ}|%05N|%c%T|%p|%m",
+    /** The console's default pattern, which the ovs-* tools print their own log lines in. */
+    public static final String CONSOLE_PATTERN = "%D{%Y-%m-%dT%H:%M:%SZ}|%05N|%c%T|%p|%m";
+    private final String[] patterns = {"ovs|%05N|%c%T|%p|%m", CONSOLE_PATTERN,
         "%D{%Y-%m-%dT%H:%M:%S.###Z}|%05N|%c%T|%p|%m"};
 
     /** vlog_set_pattern(): {@code destination}'s pattern (null: every destination's). */

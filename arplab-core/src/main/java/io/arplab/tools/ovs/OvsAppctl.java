@@ -4,6 +4,7 @@ import io.arplab.device.OvsBridge;
 import io.arplab.flow.FlowParseException;
 import io.arplab.flow.Ofproto;
 import io.arplab.flow.TraceCommand;
+import io.arplab.runtime.VlogLevels;
 import io.arplab.tools.Tool;
 import io.arplab.tools.ToolContext;
 import io.arplab.wire.libc.CLib;
@@ -475,8 +476,7 @@ public final class OvsAppctl implements Tool {
                     tunnels.forEach(p -> ctx.out().println(p.tunnelListLine()));
                 }
                 case "vlog/list-pattern" -> { // vlog_get_patterns()
-                    io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
-                    ctx.out().print((vs == null ? new io.arplab.runtime.VlogLevels() : vs.vlog()).patterns());
+                    ctx.out().print(java.util.Objects.requireNonNullElseGet(vlog(), VlogLevels::new).patterns());
                 }
                 case "dpif-netdev/pmd-rxq-rebalance" -> { // dpif_netdev_pmd_rebalance(): the datapath named, or the one
                     io.arplab.flow.Datapath dp = datapath(ctx); // dp_netdevs by name: "ovs-dummy" here
@@ -486,8 +486,7 @@ public final class OvsAppctl implements Tool {
                     ctx.out().println("pmd rxq rebalance requested.");
                 }
                 case "vlog/list" -> { // vlog_get_levels()
-                    io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
-                    ctx.out().print((vs == null ? new io.arplab.runtime.VlogLevels() : vs.vlog()).list());
+                    ctx.out().print(java.util.Objects.requireNonNullElseGet(vlog(), VlogLevels::new).list());
                 }
                 case "revalidator/purge" -> { // upcall_unixctl_purge(): revalidator_purge() of every ukey, stats pushed
                     for (io.arplab.flow.Datapath dp : OvsTools.datapaths(ctx)) {
@@ -518,13 +517,17 @@ public final class OvsAppctl implements Tool {
         return "\"" + cmd + "\" is not modelled by arplab";
     }
 
+    // the node's ovs-vswitchd's log levels and patterns, or null without one
+    private VlogLevels vlog() {
+        return ctx.runtime() == null || ctx.runtime().vswitchd() == null ? null : ctx.runtime().vswitchd().vlog();
+    }
+
     // vlog_unixctl_set(): each argument's vlog_set_levels_from_string() (strtok_r() words, strcasecmp() names) in
     // turn, the first error replied; the levels change what ovs-vswitchd writes to its log, and what vlog/list shows
     private int vlogSet(List<String> rest) {
-        List<String> levels = io.arplab.runtime.VlogLevels.LEVELS;
-        List<String> destinations = io.arplab.runtime.VlogLevels.DESTINATIONS;
-        io.arplab.runtime.VlogLevels vlog = ctx.runtime() == null || ctx.runtime().vswitchd() == null ? null
-                : ctx.runtime().vswitchd().vlog();
+        List<String> levels = VlogLevels.LEVELS;
+        List<String> destinations = VlogLevels.DESTINATIONS;
+        VlogLevels vlog = vlog();
         for (String arg : rest) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^ ,:\t]+").matcher(arg);
             List<String> words = new java.util.ArrayList<>();

@@ -88,9 +88,6 @@ final class Vlog {
         return null;
     }
 
-    /** vlog's default console pattern. */
-    static final String DEFAULT_PATTERN = "%D{%Y-%m-%dT%H:%M:%SZ}|%05N|%c%T|%p|%m";
-
     /**
      * vlog_set_levels_from_string()'s "PATTERN:DESTINATION:PATTERN" word: the console's pattern it sets (the rest
      * after the destination's delimiter), or null when {@code spec} sets none for the console.

@@ -80,7 +80,7 @@ final class VsctlCommandLine {
     final StreamSsl ssl = new StreamSsl();
     int logSeq = 1;
     /** The console's vlog pattern (-vPATTERN:console:...). */
-    String pattern = Vlog.DEFAULT_PATTERN;
+    String pattern = io.arplab.runtime.VlogLevels.CONSOLE_PATTERN;
     /** The --db remote, or null for the default. */
     String db;
     boolean retry;
@@ -165,9 +165,8 @@ final class VsctlCommandLine {
                 if (bad != null) { // vlog_set_verbosity(): a bad word is fatal
                     throw new VsctlException(bad.substring("ovs-vsctl: ".length()));
                 }
-                if (given != null && Vlog.consolePattern(given) != null) {
-                    pattern = Vlog.consolePattern(given);
-                }
+                String console = given == null ? null : Vlog.consolePattern(given);
+                pattern = console != null ? console : pattern;
             }
             if (key.equals("--bare")) { // the list format, bare cells, no headings
                 style.format = "list";

@@ -31,14 +31,9 @@ final class IpxPrinter {
 
     /** ipxaddr_string(): the network in 8 hex digits and the node as a MAC, never resolved. */
     private static String address(Dissector nd, int off) {
-        long net = nd.u32(off);
-        StringBuilder sb = new StringBuilder(String.format("%08x.", net));
-        for (int i = 0; i < 6; i++) {
-            if (i > 0) {
-                sb.append(':');
-            }
-            sb.append(String.format("%02x", nd.u8(off + 4 + i)));
-        }
+        StringBuilder sb = new StringBuilder(String.format("%08x.", nd.u32(off)));
+        nd.check(off + 4, 6);
+        Names.mac(sb, nd.p, off + 4);
         return sb.toString();
     }
 

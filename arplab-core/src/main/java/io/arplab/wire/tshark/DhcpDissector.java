@@ -99,9 +99,8 @@ final class DhcpDissector {
             if (code == 53) {
                 // the type's byte, read in the option's own tvbuff
                 tvb.subset(voff + 2, -1, len).u8(0);
-            } else if (code == 55 || code == 12 && len > 0 || code == 61 && len >= 2 || basic(code) && code != 61) {
-                // shown as it is, a wrong length as an expert info
-            } else {
+            } else if (!(code == 55 || code == 12 && len > 0 || code == 61 && len >= 2 || basic(code))) {
+                // the others are shown as they are, a wrong length as an expert info
                 throw new Unsupported("DHCP option " + code + " of length " + len);
             }
             voff += len + 2;
