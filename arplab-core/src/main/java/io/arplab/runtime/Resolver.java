@@ -73,12 +73,15 @@ public final class Resolver {
         return name != null ? name : failedLookupNanos == 0 ? address.toString() : null;
     }
 
-    /** What getaddrinfo() reports for a name nobody knows ("Name or service not known" unless set). */
-    public String lookupError() {
-        return lookupError;
+    /**
+     * What getaddrinfo() reports for {@code name}, which nobody knows: "Name or service not known" for a name glibc
+     * refuses before asking a server (ResNameCheck), else the resolver's failure ({@link #lookupError(String)} set).
+     */
+    public String lookupErrorFor(String name) {
+        return io.arplab.wire.libc.ResNameCheck.refusedBeforeQuery(name) ? "Name or service not known" : lookupError;
     }
 
-    /** Sets {@link #lookupError()}: "Temporary failure in name resolution" for a name server that cannot be reached. */
+    /** Sets {@link #lookupErrorFor}'s failure: "Temporary failure in name resolution" for a name server that cannot be reached. */
     public void lookupError(String gaiError) {
         this.lookupError = gaiError;
     }

@@ -158,7 +158,7 @@ public final class Arping implements Tool {
         }
         Ipv4Address dst = InetAton.atonThenName(target, ctx.resolver());
         if (dst == null) {
-            throw new Getopt.ToolError("arping: " + target + ": " + ctx.resolver().lookupError(), 2);
+            throw new Getopt.ToolError("arping: " + target + ": " + ctx.resolver().lookupErrorFor(target), 2);
         }
         gdst = dst.bits();
         if (deviceName == null) {

@@ -180,7 +180,7 @@ public final class Nc implements Tool {
         dst = ctx.resolver().resolve(host);
         if (dst == null) {
             fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
-                    + ": " + ctx.resolver().lookupError());
+                    + ": " + ctx.resolver().lookupErrorFor(host));
             return false;
         }
         return true;

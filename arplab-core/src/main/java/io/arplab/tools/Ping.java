@@ -296,7 +296,7 @@ public final class Ping extends PingCommon {
             return ping6(target, target6, pct < 0 ? null : target.substring(pct + 1), four, operands.size());
         }
         if ((!six || target.indexOf(':') < 0) && InetAton.resolve(target, ctx.resolver()) == null) {
-            throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupError(), 2);
+            throw new Getopt.ToolError("ping: " + target + ": " + ctx.resolver().lookupErrorFor(target), 2);
         }
         if (six) {
             // getaddrinfo(AF_INET6) of an IPv4 literal or a name with only IPv4 addresses
@@ -327,7 +327,7 @@ public final class Ping extends PingCommon {
             // ping4_run(): each hop is inet_aton()'s first (white space ends it: "8 dev x" is 0.0.0.8), then a name
             Ipv4Address hop = InetAton.atonThenName(operand, ctx.resolver());
             if (hop == null) {
-                throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupError(), 2);
+                throw new Getopt.ToolError("ping: " + operand + ": " + ctx.resolver().lookupErrorFor(operand), 2);
             }
             route.add(hop);
         }

@@ -173,13 +173,13 @@ public final class Tracepath implements Tool {
         }
         target = InetAton.resolve(dest, ctx.resolver()); // getaddrinfo(): a numeric host as inet_aton() reads it
         if (target == null && !(inet6 && dest.indexOf(':') >= 0)) {
-            throw new Getopt.ToolError("tracepath: " + dest + ": " + ctx.resolver().lookupError(), 1);
+            throw new Getopt.ToolError("tracepath: " + dest + ": " + ctx.resolver().lookupErrorFor(dest), 1);
         }
         if (inet6) {
             // getaddrinfo(AF_INET6): an IPv4 literal is EAI_ADDRFAMILY; a name the hosts file gives IPv4 addresses
             // only is not found (EAI_NONAME)
             String why = InetAton.parse(dest) != null || dest.indexOf(':') >= 0
-                    ? "Address family for hostname not supported" : ctx.resolver().lookupError();
+                    ? "Address family for hostname not supported" : ctx.resolver().lookupErrorFor(dest);
             throw new Getopt.ToolError("tracepath: " + dest + ": " + why, 1);
         }
         overhead = DEFAULT_OVERHEAD_IPV4;

@@ -221,7 +221,7 @@ public final class Traceroute implements Tool {
         String host = positional.get(0)[0];
         Ipv4Address a = InetAton.resolve(host, ctx.resolver());
         if (a == null) {
-            ctx.err().println(host + ": " + ctx.resolver().lookupError());
+            ctx.err().println(host + ": " + ctx.resolver().lookupErrorFor(host));
             throw bad("Cannot handle \"host\" cmdline arg `" + host + "' on position 1 (argc "
                     + positional.get(0)[1] + ")");
         }
@@ -352,7 +352,7 @@ public final class Traceroute implements Tool {
             case SOURCE -> {
                 Ipv4Address a = InetAton.resolve(v, ctx.resolver());
                 if (a == null) {
-                    ctx.err().println(v + ": " + ctx.resolver().lookupError());
+                    ctx.err().println(v + ": " + ctx.resolver().lookupErrorFor(v));
                     return false;
                 }
                 srcAddr = a;

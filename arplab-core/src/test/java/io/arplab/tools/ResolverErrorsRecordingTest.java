@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the tools print when getaddrinfo() fails with EAI_AGAIN (the name server cannot be reached), against
  * refdata/local/resolver/eai-again.out (its record.sh): every tool takes the text from the one resolver rule,
- * {@link io.arplab.runtime.Resolver#lookupError()}.
+ * {@link io.arplab.runtime.Resolver#lookupErrorFor(String)}.
  */
 class ResolverErrorsRecordingTest {
     static final Path DIR = Path.of("src/test/resources/refdata/local/resolver");
