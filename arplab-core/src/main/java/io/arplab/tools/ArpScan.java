@@ -208,7 +208,7 @@ public final class ArpScan implements Tool {
         liveCount = order.length;
         if (random) { // Knuth's shuffle, seeded by --randomseed or by the time and pid
             Mt19937 mt = new Mt19937(randomSeed != 0 ? randomSeed
-                    : (int) (ctx.epochNanos() / 1000 % 1_000_000) ^ ctx.pid());
+                    : (int) ((ctx.epochNanos() + ctx.now()) / 1000 % 1_000_000) ^ ctx.pid());
             for (int i = order.length - 1; i > 0; i--) {
                 int r = (int) (mt.nextReal2() * i);
                 Host t = order[i];
@@ -630,7 +630,7 @@ public final class ArpScan implements Tool {
                 }
                 if (h.numRecv == 1 || !ignoreDups) {
                     if (pcapDump != null) {
-                        pcapDump.write(ctx.epochNanos(), f, 0, f.length);
+                        pcapDump.write(ctx.epochNanos() + now, f, 0, f.length);
                     }
                     ctx.out().println(display(h, p, (now - h.lastSend) / 1000));
                 }
