@@ -126,9 +126,23 @@ class SecurityExamplesTest {
     }
 
     @Test
+    void arpScanFindsTheHostsAndMarksASecondAnswerForOneAddress() throws IOException {
+        String out = run("scan.txt", 1);
+        assertThat(out).contains("172.28.0.1\t02:42:8e:ff:44:b3\t(Unknown: locally administered)\n"
+                + "172.28.0.12\t02:42:ac:1c:00:0c\t(Unknown: locally administered)\n"
+                + "172.28.0.13\t02:42:ac:1c:00:0d\t(Unknown: locally administered)\n\n3 packets received by filter");
+        // the bystander's bridge port is the newer one: flooded first, it answers first; the attacker's is the DUP
+        assertThat(out).contains("172.28.0.13\t02:42:ac:1c:00:0d\t(Unknown: locally administered)\n"
+                + "172.28.0.13\t" + ATTACKER_MAC + "\t(Unknown: locally administered) (DUP: 2)\n");
+        assertThat(out).contains("victim$ arp-scan -I eth0 -x -g 172.28.0.13\n"
+                + "172.28.0.13\t02:42:ac:1c:00:0d\t(Unknown: locally administered)\n[");
+        assertThat(out).contains("---\tReceived packet #2 from 172.28.0.13\n", "---\tRemoving host 172.28.0.14 - Timeout\n");
+    }
+
+    @Test
     void sameSeedSameOutput() throws IOException {
         assertThat(run("nft-lab.yaml", "nft.txt", 5)).isEqualTo(run("nft-lab.yaml", "nft.txt", 5));
-        for (String script : List.of("arpspoof.txt", "garp.txt", "macof.txt")) {
+        for (String script : List.of("arpspoof.txt", "garp.txt", "macof.txt", "scan.txt")) {
             assertThat(run(script, 5)).isEqualTo(run(script, 5));
         }
     }
