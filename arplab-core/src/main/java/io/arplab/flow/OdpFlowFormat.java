@@ -133,13 +133,14 @@ final class OdpFlowFormat {
 
     /**
      * odp_flow_key_from_mask()'s nd(): the mask has one only when the key has one (is_nd(): ICMPv6 type 135 or 136,
-     * code 0) and the mask matches the ICMPv6 type and code exactly (8 bits: xlate_wc_finish() keeps no more).
+     * code 0) and the mask's tp_src and tp_dst are htons(0xff) exactly: xlate_wc_finish() keeps no more, a failed
+     * translation, which skips it, keeps is_nd()'s 16 bits and exports no nd().
      */
     static boolean ndExported(long[] flow, long[] mask) {
         int t = Slot.TP_SRC.ordinal(), c = Slot.TP_DST.ordinal();
         return flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6 && flow[Slot.NW_PROTO.ordinal()] == Match.PROTO_ICMPV6
                 && (flow[Slot.NW_FRAG.ordinal()] & 2) == 0 && flow[c] == 0 && (flow[t] == 135 || flow[t] == 136)
-                && (mask[t] & 0xff) == 0xff && (mask[c] & 0xff) == 0xff;
+                && mask[t] == 0xff && mask[c] == 0xff;
     }
 
     /**
@@ -147,7 +148,7 @@ final class OdpFlowFormat {
      * revalidator's odp_flow_key_to_mask() gives the ukey's back: an ICMPv6 key's ND fields show as wildcarded without
      * the mask's nd() (the datapath still matches them, its dpcls mask being the translation's wildcards), an ARP
      * key's arp() holds its addresses and opcode alone (a dec_ttl's nw_ttl bits are lost), and an IP key without an
-     * L4 attribute loses the ports' bits.
+     * L4 attribute loses the ports' bits; ICMP's type and code are u8s (a failed translation's 16 bits cut).
      * {@code mask} itself when nothing is dropped.
      */
     static long[] exportMask(long[] flow, long[] mask) {
@@ -158,11 +159,16 @@ final class OdpFlowFormat {
         if ((type == Match.ETH_IP || type == Match.ETH_IPV6) && !hasL4(flow)) {
             return clear(mask, TP_PORTS); // a symmetric_l4 hash's ports of IPv6's ICMP, of IGMP, GRE...
         }
-        if (type != Match.ETH_IPV6 || flow[Slot.NW_PROTO.ordinal()] != Match.PROTO_ICMPV6
-                || ndExported(flow, mask)) {
-            return mask;
+        long proto = flow[Slot.NW_PROTO.ordinal()];
+        boolean icmp6 = type == Match.ETH_IPV6 && proto == Match.PROTO_ICMPV6;
+        long[] m = icmp6 && !ndExported(flow, mask) ? clear(mask, ND_FIELDS) : mask;
+        int t = Slot.TP_SRC.ordinal(), c = Slot.TP_DST.ordinal();
+        if ((icmp6 || type == Match.ETH_IP && proto == Match.PROTO_ICMP) && ((m[t] | m[c]) & ~0xffL) != 0) {
+            m = m == mask ? mask.clone() : m; // icmp()/icmpv6(): the type and code are u8s
+            m[t] &= 0xff;
+            m[c] &= 0xff;
         }
-        return clear(mask, ND_FIELDS);
+        return m;
     }
 
     /**

@@ -46,7 +46,7 @@ final class XlateWc {
                 mask[s.ordinal()] = 0;
             }
         }
-        if (isIcmp(initial)) { // xlate_wc_finish()
+        if (isIcmp(initial) && x.error == null) { // xlate_wc_finish(): a failed one keeps 16 bits in the dpcls mask
             mask[Slot.TP_SRC.ordinal()] &= 0xff;
             mask[Slot.TP_DST.ordinal()] &= 0xff;
         }
