@@ -132,9 +132,10 @@ final class GrePrinter {
             case EtherPrinter.ETHERTYPE_IPV6 -> Ip6Printer.ip6Print(nd, bp, len);
             case 0x8137 -> IpxPrinter.ipxPrint(nd, bp, len);
             case 0x00fe -> LlcPrinter.isoclnsPrint(nd, bp, len);
+            case 0x8847 -> MplsPrinter.mplsPrint(nd, bp, len);
             case 0x6558 -> EtherPrinter.etherPrint(nd, bp, len, nd.available(bp));
             default -> {
-                // MPLS (0x8847) and AppleTalk (0x809b) have printers this package does not carry
+                // AppleTalk (0x809b) has a printer this package does not carry
                 out.append("gre-proto-0x");
                 Names.appendHex(out, prot);
             }
@@ -182,9 +183,12 @@ final class GrePrinter {
             return;
         }
         out.append(nd.vflag < 1 ? ": " : "\n\t");
-        // PPP (0x880b) has a printer this package does not carry
-        out.append("gre-proto-0x");
-        Names.appendHex(out, prot);
+        if (prot == 0x880b) {
+            PppPrinter.pppPrint(nd, bp, len);
+        } else {
+            out.append("gre-proto-0x");
+            Names.appendHex(out, prot);
+        }
     }
 
     /** gre_sre_print(), gre_sre_ip_print(), gre_sre_asn_print(). */

@@ -294,8 +294,8 @@ final class OspfPrinter {
         StringBuilder out = nd.out;
         switch (nd.u8(op + 1)) {
             case 1 -> {
-                out.append("\n\tOptions [").append(BfdPrinter.bittok2str(OPTION_BITS, OPTION_NAMES, nd.u8(op + 30)))
-                        .append(']');
+                String options = BfdPrinter.bittok2str(OPTION_BITS, OPTION_NAMES, nd.u8(op + 30));
+                out.append("\n\tOptions [").append(options).append(']');
                 int helloint = nd.u16(op + 28);
                 long deadint = nd.u32(op + 32);
                 nd.check(op + 24, 4);
@@ -321,10 +321,10 @@ final class OspfPrinter {
                 }
             }
             case 2 -> {
-                out.append("\n\tOptions [").append(BfdPrinter.bittok2str(OPTION_BITS, OPTION_NAMES, nd.u8(op + 26)))
-                        .append(']');
-                out.append(", DD Flags [").append(BfdPrinter.bittok2str(DD_BITS, DD_NAMES, nd.u8(op + 27)))
-                        .append(']');
+                String options = BfdPrinter.bittok2str(OPTION_BITS, OPTION_NAMES, nd.u8(op + 26));
+                out.append("\n\tOptions [").append(options).append(']');
+                String ddFlags = BfdPrinter.bittok2str(DD_BITS, DD_NAMES, nd.u8(op + 27));
+                out.append(", DD Flags [").append(ddFlags).append(']');
                 int mtu = nd.u16(op + 24);
                 if (mtu != 0) {
                     out.append(", MTU: ").append(mtu);

@@ -22,8 +22,10 @@ final class OtvPrinter {
         out.append("flags [").append((flags & 0x08) != 0 ? "I" : ".").append("] (0x");
         nd.hex2(flags);
         out.append("), ");
-        out.append("overlay ").append(nd.u24(bp + 1)).append(", ");
-        out.append("instance ").append(nd.u24(bp + 4)).append('\n');
+        int overlay = nd.u24(bp + 1);
+        out.append("overlay ").append(overlay).append(", ");
+        int instance = nd.u24(bp + 4);
+        out.append("instance ").append(instance).append('\n');
         nd.check(bp + 7, 1);
         bp += OTV_HDR_LEN;
         EtherPrinter.etherPrint(nd, bp, len - OTV_HDR_LEN, nd.available(bp));

@@ -3,7 +3,7 @@ package io.arplab.wire.tcpdump;
 /**
  * print-radius.c: RADIUS (RFC 2865/2866/5176) on UDP ports 1645, 1646, 1700, 1812, 1813, 3799: the header and the
  * attributes with print_attr_string(), _num(), _address(), _address6(), _netmask6(), _time() and
- * print_vendor_attr(); the vendor's SMI name, EAP inside EAP-Message and the location, operator, vector and
+ * print_vendor_attr(); EAP inside EAP-Message and the location, operator, vector and
  * "strange" attributes are printers this package does not carry.
  */
 final class RadiusPrinter {
@@ -292,7 +292,76 @@ final class RadiusPrinter {
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getYear()));
     }
 
-    /** print_vendor_attr(); the vendor's name needs smi_values, which this package does not carry. */
+    /** oui.c's smi_values: the enterprise numbers tcpdump names. */
+    private static String smi(long id) {
+        return switch ((int) Math.min(id, Integer.MAX_VALUE)) {
+            case 0 -> "IETF (reserved)";
+            case 5 -> "ACC";
+            case 9 -> "Cisco";
+            case 11 -> "Hewlett Packard";
+            case 42 -> "Sun Microsystems";
+            case 61 -> "Merit";
+            case 74 -> "AT&T";
+            case 161 -> "Motorola";
+            case 166 -> "Shiva";
+            case 193 -> "Ericsson AB";
+            case 255 -> "Cisco VPN 5000";
+            case 307 -> "Livingston";
+            case 311 -> "Microsoft";
+            case 429 -> "3Com";
+            case 529 -> "Ascend";
+            case 1584 -> "Bay Networks";
+            case 1991 -> "Foundry";
+            case 2180 -> "Versanet";
+            case 2352 -> "Redback";
+            case 2636 -> "Juniper Networks";
+            case 2637 -> "Aptis";
+            case 2937 -> "Deutsche Telekom AG";
+            case 3054 -> "Ixia Communications";
+            case 3076 -> "Cisco VPN 3000";
+            case 3085 -> "CoSine Communications";
+            case 3224 -> "Netscreen";
+            case 3199 -> "Shasta";
+            case 3309 -> "Nomadix";
+            case 3414 -> "T-Mobile";
+            case 3561 -> "The Broadband Forum";
+            case 3902 -> "ZTE";
+            case 4329 -> "Siemens";
+            case 4491 -> "CableLabs";
+            case 4874 -> "Unisphere Networks";
+            case 5263 -> "Cisco BBSM";
+            case 5535 -> "3rd Generation Partnership Project 2 (3GPP2)";
+            case 5806 -> "SK Telecom";
+            case 5925 -> "ipUnplugged";
+            case 5948 -> "Issanni Communications";
+            case 5951 -> "Netscaler";
+            case 6490 -> "T-Mobile";
+            case 6618 -> "Quintum";
+            case 6728 -> "Interlink";
+            case 7951 -> "CNCTC";
+            case 8164 -> "Starent Networks";
+            case 8744 -> "Colubris";
+            case 10415 -> "3GPP";
+            case 10529 -> "Gemtek-Systems";
+            case 10704 -> "Barracuda Networks";
+            case 10923 -> "Ericsson AB - Packet Core Networks";
+            case 11665 -> "dacom";
+            case 11862 -> "Columbia University";
+            case 12356 -> "Fortinet";
+            case 12951 -> "Verizon Wireless";
+            case 13745 -> "Plixer";
+            case 14122 -> "Wi-Fi Alliance";
+            case 16787 -> "T-Systems Nova";
+            case 20942 -> "China Telecom - Guangzhou Research Institute";
+            case 26866 -> "Gigamon Systems";
+            case 32622 -> "CACE Technologies";
+            case 35632 -> "ntop";
+            case 46098 -> "Ericsson Canada";
+            default -> "Unknown";
+        };
+    }
+
+    /** print_vendor_attr(). */
     private static void vendor(Dissector nd, int data, int length) {
         StringBuilder out = nd.out;
         if (length < 4) {
@@ -301,7 +370,7 @@ final class RadiusPrinter {
         long vendorId = nd.u32(data);
         data += 4;
         length -= 4;
-        out.append("Vendor: ").append("Unknown").append(" (").append(vendorId).append(')');
+        out.append("Vendor: ").append(smi(vendorId)).append(" (").append(vendorId).append(')');
         while (length >= 2) {
             int vtype = nd.u8(data);
             int vlen = nd.u8(data + 1);

@@ -218,7 +218,9 @@ final class TcpPrinter {
                 length--;
             }
             out.append(']');
+            return;
         }
+        TxtprotoPrinter.tcpPorts(nd, data, length, sport, dport);
     }
 
     /** bittok2str_nosep(tcp_flag_values, "none", flags). */

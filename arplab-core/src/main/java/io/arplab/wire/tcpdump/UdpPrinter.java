@@ -2,7 +2,7 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP, NTP,
- * RIPng, DHCPv6, RADIUS, HSRP, BFD, SIP, syslog, OTV, VXLAN, Geneve), in udp_print()'s order.
+ * RIPng, DHCPv6, RADIUS, HSRP, Broadcom's LI shim, BFD, SIP, syslog, OTV, VXLAN, Geneve), in udp_print()'s order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -110,6 +110,8 @@ final class UdpPrinter {
             RadiusPrinter.radiusPrint(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
             HsrpPrinter.hsrpPrint(nd, cp, length);
+        } else if (sport == BcmLiPrinter.BCM_LI_PORT) {
+            BcmLiPrinter.bcmLiPrint(nd, cp, length);
         } else if (BfdPrinter.isPort(dport)) {
             BfdPrinter.bfdPrint(nd, cp, length, dport);
         } else if (either(sport, dport, TxtprotoPrinter.SIP_PORT)) {
