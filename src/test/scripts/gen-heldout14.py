@@ -552,8 +552,28 @@ def tcp_cases():
     ]
     case('tcp_headers', frames)
     # an MPTCP option (print-mptcp.c) then an MD5 signature
-    case('tcp_mptcp_option', [e4(ip(6, tcp(43216, 22, 1, 2, 0x02, opts=b'\x1e\x06\x00\x01\x02\x03\x13\x12'
-                                                          + bytes(16) + b'\x00\x00')))])
+    mp = lambda sub, body: bytes([30, 3 + len(body), sub]) + body
+    key = bytes.fromhex('0123456789abcdef')
+    opts = [(0x02, b'\x1e\x06\x00\x01\x02\x03\x13\x12' + bytes(16) + b'\x00\x00'),
+            (0x02, mp(0x01, b'\x81' + key)), (0x10, mp(0x01, b'\x01' + key + key[::-1])),
+            (0x02, mp(0x00, b'\x00')), (0x10, mp(0x02, b'\x00')),
+            (0x02, mp(0x10, b'\x02' + struct.pack('!II', 0xabcdef, 0x1234))),
+            (0x12, mp(0x11, b'\x02' + key + struct.pack('!I', 77))),
+            (0x10, mp(0x10, b'\x00' + bytes(range(20)))),
+            (0x10, mp(0x20, b'\x15' + struct.pack('!QIIHH', 10 ** 12, 99, 5, 100, 0xbeef))),
+            (0x10, mp(0x20, b'\x05' + struct.pack('!IIIH', 500, 7, 1, 10))),
+            (0x10, mp(0x20, b'\x01' + struct.pack('!I', 42))),
+            (0x10, mp(0x20, b'\x03' + struct.pack('!I', 42))),
+            (0x10, mp(0x30, b'\x03' + I14 + b'\x1f\x90')), (0x10, mp(0x31, b'\x04' + I14 + key)),
+            (0x10, mp(0x30, b'\x05' + G13)), (0x10, mp(0x40, b'\x01\x02\x03')),
+            (0x10, mp(0x51, b'\x07')), (0x10, mp(0x50, b'')),
+            (0x10, mp(0x60, b'\x00' + key)), (0x10, mp(0x70, b'\x00' + key)), (0x10, mp(0x90, b'\x00')),
+            (0x10, mp(0x70, b'\x00' + key[:4]))]
+    frames = []
+    for fl, o in opts:
+        o += b'\x01' * (-len(o) % 4)
+        frames.append(e4(ip(6, tcp(43216, 22, 1, 2, fl, opts=o))))
+    case('tcp_mptcp_option', frames)
 
 
 def ipv6_cases():
