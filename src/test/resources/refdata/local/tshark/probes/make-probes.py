@@ -312,7 +312,61 @@ def lldp_port():
         out.append((f, len(f)))
     return out
 
-FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def atmarp():
+    """ATMARP (hardware type 19): every opcode, NSAP numbers and subaddresses of several lengths, IPv4 and other
+    protocol addresses, datagrams cut by the capture at each of their bytes and shorter than their lengths."""
+    eth = bytes.fromhex('ffffffffffff0242ac1c000b0806')
+    def atm(op, shtl=20, sstl=0, spln=4, thtl=20, tstl=0, tpln=4, pro=0x0800):
+        b = struct.pack('!HHBBHBBBB', 19, pro, shtl, sstl, op, spln, thtl, tstl, tpln)
+        b += bytes(range(1, 1 + (shtl & 0x3f))) + bytes(range(0x40, 0x40 + (sstl & 0x3f)))
+        b += bytes([172, 28, 0, 11, 9, 9, 9, 9][:spln] + [7] * max(0, spln - 8))
+        b += bytes(range(0x80, 0x80 + (thtl & 0x3f))) + bytes(range(0xc0, 0xc0 + (tstl & 0x3f)))
+        b += bytes([172, 28, 0, 13, 8, 8, 8, 8][:tpln] + [6] * max(0, tpln - 8))
+        return b
+    out = []
+    for op in list(range(0, 27)) + [255, 256, 65535]:
+        f = eth + atm(op)
+        out.append((f, len(f)))
+    for kw in ({'shtl': 0}, {'thtl': 0}, {'sstl': 5}, {'tstl': 7}, {'sstl': 5, 'tstl': 3}, {'shtl': 7, 'thtl': 45},
+               {'spln': 0}, {'tpln': 0}, {'spln': 16, 'tpln': 16, 'pro': 0x86dd}, {'spln': 6, 'tpln': 6},
+               {'pro': 0x0806}, {'sstl': 0x80 | 4}, {'shtl': 0x80 | 20}):
+        for op in (1, 2, 8, 9, 10, 11):
+            f = eth + atm(op, **kw)
+            out.append((f, len(f)))
+    whole = eth + atm(2, sstl=4, tstl=4)
+    for n in range(14, len(whole) + 1):
+        short = whole[:n] + bytes(max(0, 60 - n))
+        out.append((short, len(short)))
+        out.append((whole[:n], len(whole)))
+    return out
+
+def ipv6_pad1():
+    """Options headers ending in Pad1 or PadN, with and without anything after them and with each next header: a
+    Pad1 reads the byte after it (as every option's length byte is read first)."""
+    out = []
+    def frame(nh, hdr, tail):
+        payload = hdr + tail
+        ip6 = struct.pack('!IHBB', 0x60000000, len(payload), nh, 64) + bytes(15) + b'\x01' + bytes(15) + b'\x02'
+        return bytes.fromhex('0242ac1c0011ffffffffffff86dd') + ip6 + payload
+    echo = bytes.fromhex('8000f00f00010001')
+    for nh in (0, 60):
+        for nxt in ('3b', '3a', '11', 'c8', '06'):
+            for opts in ('000000000000', '010400000000', '000000000100', '000103000000', '010200000000'):
+                for tail in (b'', echo, b'\x00'):
+                    f = frame(nh, bytes.fromhex(nxt + '00' + opts), tail)
+                    out.append((f, len(f)))
+    return out
+
+def eth_length_type():
+    """Type/length fields around 1500 and 1536 (neither a length nor a type in between), with and without payload."""
+    out = []
+    for t in (1499, 1500, 1501, 1502, 1535, 1536, 1537, 0x0000, 0x05dd):
+        for body in (bytes(46), b'\xe0\xe0\x03' + bytes(43), bytes.fromhex('aaaa0300000008060001')):
+            f = bytes.fromhex('ffffffffffff0242ac1c000b') + struct.pack('!H', t) + body
+            out.append((f, len(f)))
+    return out
+
+FAMILIES = {'atmarp': atmarp, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
