@@ -366,7 +366,23 @@ def eth_length_type():
             out.append((f, len(f)))
     return out
 
-FAMILIES = {'atmarp': atmarp, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def lldp_ttl():
+    """The third TLV when it is not a TTL: every type class, lengths inside, at and past the frame's end, and a header
+    cut by the frame."""
+    eth = bytes.fromhex('0180c200000e0242ac1c000b88cc')
+    chassis = bytes.fromhex('020704' + '0242ac1c000b')
+    port = bytes.fromhex('04050565746830')
+    out = []
+    for t in (0, 1, 2, 3, 4, 5, 8, 57, 127):
+        for ln in (0, 1, 2, 4, 20, 64):
+            f = eth + chassis + port + struct.pack('!H', (t << 9) | ln) + bytes(range(1, 9)) + bytes.fromhex('0000')
+            out.append((f, len(f)))
+    for tail in ('06', '', '0602'):
+        f = eth + chassis + port + bytes.fromhex(tail)
+        out.append((f, len(f)))
+    return out
+
+FAMILIES = {'atmarp': atmarp, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
