@@ -337,8 +337,7 @@ final class IpPrinter {
             case EgpPrinter.IPPROTO_EGP -> EgpPrinter.egpPrint(nd, bp, length);
             case OspfPrinter.IPPROTO_OSPF -> {
                 if (ver == 6) {
-                    // ospf6_print() is a printer this package does not carry
-                    out.append("OSPFv3");
+                    Ospf6Printer.ospf6Print(nd, bp, length);
                 } else {
                     OspfPrinter.ospfPrint(nd, bp, length);
                 }

@@ -3,8 +3,8 @@ package io.arplab.wire.tcpdump;
 /**
  * print-radius.c: RADIUS (RFC 2865/2866/5176) on UDP ports 1645, 1646, 1700, 1812, 1813, 3799: the header and the
  * attributes with print_attr_string(), _num(), _address(), _address6(), _netmask6(), _time() and
- * print_vendor_attr(); EAP inside EAP-Message and the location, operator, vector and
- * "strange" attributes are printers this package does not carry.
+ * print_vendor_attr(), the strange, vector, operator and location attributes' printers and EAP-Message's
+ * eap_print().
  */
 final class RadiusPrinter {
     private static final int MIN_RADIUS_LEN = 20;
@@ -130,7 +130,222 @@ final class RadiusPrinter {
             case "netmask6" -> netmask6(nd, data, length);
             case "time" -> time(nd, data, length);
             case "vendor_attr" -> vendor(nd, data, length);
+            case "strange" -> strange(nd, data, length, code);
+            case "mip6_home_link_prefix" -> mip6Prefix(nd, data, length);
+            case "vector64" -> vector64(nd, data, length);
+            case "operator_name" -> operatorName(nd, data, length);
+            case "location_information" -> locationInformation(nd, data, length);
+            case "location_data" -> locationData(nd, data, length);
+            default -> basicLocationPolicyRules(nd, data, length);
+        }
+    }
+
+    /** PRINT_HEX(): n bytes as upper-case hex, each read on its own. */
+    private static int printHex(Dissector nd, int data, int n) {
+        for (int i = 0; i < n; i++) {
+            int b = nd.u8(data++);
+            nd.out.append(Character.toUpperCase(Names.HEX[b >> 4])).append(Character.toUpperCase(Names.HEX[b & 0xf]));
+        }
+        return data;
+    }
+
+    /** print_attr_strange(): ARAP's password, features and challenge response, the Error-Cause. */
+    private static void strange(Dissector nd, int data, int length, int code) {
+        StringBuilder out = nd.out;
+        switch (code) {
+            case 70 -> {
+                if (length != 16) {
+                    out.append("ERROR: length ").append(length).append(" != 16");
+                    return;
+                }
+                out.append("User_challenge (");
+                data = printHex(nd, data, 8);
+                out.append(") User_resp(");
+                printHex(nd, data, 8);
+                out.append(')');
+            }
+            case 71 -> {
+                if (length != 14) {
+                    out.append("ERROR: length ").append(length).append(" != 14");
+                    return;
+                }
+                out.append(nd.u8(data) != 0 ? "User can change password" : "User cannot change password");
+                data++;
+                int min = nd.u8(data);
+                out.append(", Min password length: ").append(min);
+                data++;
+                out.append(", created at: ");
+                data = printHex(nd, data, 4);
+                out.append(", expires in: ");
+                data = printHex(nd, data, 4);
+                out.append(", Current Time: ");
+                printHex(nd, data, 4);
+            }
+            case 84 -> {
+                if (length < 8) {
+                    out.append("ERROR: length ").append(length).append(" != 8");
+                    return;
+                }
+                printHex(nd, data, 8);
+            }
+            case 101 -> {
+                if (length != 4) {
+                    out.append("Error: length ").append(length).append(" != 4");
+                    return;
+                }
+                long v = nd.u32(data);
+                out.append("Error cause ").append(v).append(": ").append(switch ((int) Math.min(v, 1000)) {
+                    case 201 -> "Residual Session Context Removed";
+                    case 202 -> "Invalid EAP Packet (Ignored)";
+                    case 401 -> "Unsupported Attribute";
+                    case 402 -> "Missing Attribute";
+                    case 403 -> "NAS Identification Mismatch";
+                    case 404 -> "Invalid Request";
+                    case 405 -> "Unsupported Service";
+                    case 406 -> "Unsupported Extension";
+                    case 407 -> "Invalid Attribute Value";
+                    case 501 -> "Administratively Prohibited";
+                    case 502 -> "Request Not Routable (Proxy)";
+                    case 503 -> "Session Context Not Found";
+                    case 504 -> "Session Context Not Removable";
+                    case 505 -> "Other Proxy Processing Error";
+                    case 506 -> "Resources Unavailable";
+                    case 507 -> "Request Initiated";
+                    case 508 -> "Multiple Session Selection Unsupported";
+                    case 509 -> "Location Info Required";
+                    default -> "Error-Cause " + v + " not known";
+                });
+            }
             default -> { }
+        }
+    }
+
+    /** print_attr_mip6_home_link_prefix(). */
+    private static void mip6Prefix(Dissector nd, int data, int length) {
+        if (length != 17) {
+            nd.out.append("ERROR: length ").append(length).append(" != 17");
+            return;
+        }
+        nd.tcheck(data, length);
+        int plen = nd.u8(data);
+        if (plen > 128) {
+            nd.out.append("ERROR: netmask ").append(plen).append(" not in range (0..128)");
+            return;
+        }
+        Names.ip6addr(nd.out, nd.p, data + 1);
+        nd.out.append('/').append(plen);
+    }
+
+    private static final String[] MIP6_FEATURES = {"MIP6_INTEGRATED", "LOCAL_HOME_AGENT_ASSIGNMENT", "PMIP6_SUPPORTED",
+        "IP4_HOA_SUPPORTED", "LOCAL_MAG_ROUTING_SUPPORTED", "ASSIGN_LOCAL_IP", "MIP4_SUPPORTED",
+        "OPTIMIZED_IDLE_MODE_MOBILITY", "GTPv2_SUPPORTED", "IP4_TRANSPORT_SUPPORTED", "IP4_HOA_ONLY_SUPPORTED",
+        "INTER_MAG_ROUTING_SUPPORTED"};
+    private static final long[] MIP6_BITS = {1L, 2L, 1L << 40, 1L << 41, 1L << 42, 1L << 43, 1L << 44, 1L << 45,
+        1L << 46, 1L << 47, 1L << 48, 1L << 49};
+
+    /** print_attr_vector64(). */
+    private static void vector64(Dissector nd, int data, int length) {
+        StringBuilder out = nd.out;
+        if (length != 8) {
+            out.append("ERROR: length ").append(length).append(" != 8");
+            return;
+        }
+        out.append('[');
+        long v = nd.u32(data) << 32 | nd.u32(data + 4);
+        String sep = "";
+        for (int i = 0; i < MIP6_BITS.length; i++) {
+            if ((v & MIP6_BITS[i]) != 0) {
+                out.append(sep).append(MIP6_FEATURES[i]);
+                sep = ", ";
+            }
+        }
+        out.append(']');
+    }
+
+    /** nd_printn() without an end pointer: each character read may truncate. */
+    private static void printn(Dissector nd, int data, int n) {
+        for (int i = 0; i < n; i++) {
+            nd.printChar(nd.u8(data + i));
+        }
+    }
+
+    /** print_attr_operator_name(). */
+    private static void operatorName(Dissector nd, int data, int length) {
+        nd.tcheck(data, length);
+        if (length < 2) {
+            nd.out.append("ERROR: length ").append(length).append(" < 2");
+            return;
+        }
+        int ns = nd.u8(data);
+        nd.out.append('[').append(switch (ns) {
+            case 0x30 -> "TADIG";
+            case 0x31 -> "REALM";
+            case 0x32 -> "E212";
+            case 0x33 -> "ICC";
+            default -> "unknown namespace " + ns;
+        }).append("] ");
+        printn(nd, data + 1, length - 1);
+    }
+
+    /** print_attr_location_information(). */
+    private static void locationInformation(Dissector nd, int data, int length) {
+        StringBuilder out = nd.out;
+        nd.tcheck(data, length);
+        if (length < 21) {
+            out.append("ERROR: length ").append(length).append(" < 21");
+            return;
+        }
+        int index = nd.u16(data);
+        int code = nd.u8(data + 2);
+        int entity = nd.u8(data + 3);
+        out.append("index ").append(index).append(", code ")
+                .append(code == 0 ? "Civic" : code == 1 ? "Geospatial" : "Unknown (" + code + ")").append(", entity ")
+                .append(entity == 0 ? "User" : entity == 1 ? "RADIUS" : "Unknown (" + entity + ")").append(", ");
+        out.append("sighting time ");
+        NtpPrinter.ntpTime(nd, data + 4);
+        out.append(", ");
+        out.append("time to live ");
+        NtpPrinter.ntpTime(nd, data + 12);
+        out.append(", ");
+        out.append("method \"");
+        printn(nd, data + 20, length - 20);
+        out.append('"');
+    }
+
+    /** print_attr_location_data(). */
+    private static void locationData(Dissector nd, int data, int length) {
+        nd.tcheck(data, length);
+        if (length < 3) {
+            nd.out.append("ERROR: length ").append(length).append(" < 3");
+            return;
+        }
+        nd.out.append("index ").append(nd.u16(data)).append(", location");
+        HexDump.hexAndAscii(nd, "\n\t    ", data + 2, length - 2);
+    }
+
+    /** print_basic_location_policy_rules(). */
+    private static void basicLocationPolicyRules(Dissector nd, int data, int length) {
+        StringBuilder out = nd.out;
+        nd.tcheck(data, length);
+        if (length < 10) {
+            out.append("ERROR: length ").append(length).append(" < 10");
+            return;
+        }
+        int flags = nd.u16(data);
+        StringBuilder names = new StringBuilder();
+        for (int bit = 0; bit < 16; bit++) {
+            if ((flags & (1 << bit)) != 0) {
+                names.append(names.length() == 0 ? "" : ", ").append(bit == 15 ? "Retransmission Allowed"
+                        : "MBZ-" + (15 - bit));
+            }
+        }
+        out.append("flags [").append(names.length() == 0 ? "none" : names).append("], ");
+        out.append("retention expires ");
+        NtpPrinter.ntpTime(nd, data + 2);
+        if (length > 10) {
+            out.append(", note well \"");
+            printn(nd, data + 10, length - 10);
+            out.append('"');
         }
     }
 
@@ -165,7 +380,10 @@ final class RadiusPrinter {
                 length--;
             }
             case 79 -> {
-                // eap_print() is a printer this package does not carry
+                if (length < 1) {
+                    throw TruncLabel.INSTANCE;
+                }
+                EapPrinter.eapPrint(nd, data, length);
                 return;
             }
             default -> { }
