@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Writes the second held-out round's cases (refdata/tcpdump/heldout14/<case>/<case>.pcap) in the public corpus's
 style: classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s apart, LINKTYPE_ETHERNET, the corpus's
-hosts; bytes built by hand (no scapy, no randomness). Kinds the corpora touch little (checked with grep first): the
-IP protocols and UDP services whose tcpdump printers came last (GRE, ESP, AH, OSPF, PIM, SCTP, EGP, IGRP, ISAKMP,
-ESP in UDP, RIPng, RADIUS, BFD, SIP, OTV) with realistic payloads, TCP headers and options, IPv6 with extension
-headers and ICMPv6/ND, VLAN/QinQ with ARP and IP inside, odd Ethernet lengths, and captures cut at every byte of
-a layered frame. record-heldout14.sh prints them with the real tools. Usage: gen-heldout14.py OUTDIR"""
+hosts; bytes built by hand (no scapy; random_protocols draws bodies from random.Random(34014)). Kinds the corpora
+touch little (checked with grep first): the IP protocols and UDP services whose tcpdump printers came last (GRE,
+ESP, AH, OSPF, PIM, SCTP, EGP, IGRP, ISAKMP, ESP in UDP, RIPng, RADIUS, BFD, SIP, OTV) with realistic payloads, TCP
+headers and options, IPv6 with extension headers and ICMPv6/ND, VLAN/QinQ with ARP and IP inside, odd Ethernet
+lengths, and captures cut at every byte of a layered frame. record-heldout14.sh prints them with the real tools.
+Usage: gen-heldout14.py OUTDIR"""
 import os, struct, sys
 
 OUT = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/refdata/tcpdump/heldout14'
@@ -682,6 +683,48 @@ def cut_cases():
     case('cut_pim_join_each_byte', [(pim, n) for n in range(34, len(pim) + 1)])
 
 
+def random_cases():
+    """Frames of the protocols above with seeded random bodies (random.Random(34014)), lengths and capture cuts: what
+    no hand-made case thought of. AH's next header is drawn from the protocols this round covers."""
+    import random
+    r = random.Random(34014)
+    protos = [47, 50, 51, 89, 103, 132, 8, 9]
+    ports = [500, 4500, 7500, 521, 1812, 1813, 3799, 3784, 3785, 4784, 5060, 8472, 49152]
+    frames = []
+    for i in range(1500):
+        pay = bytearray(r.getrandbits(8) for _ in range(r.randrange(120)))
+        v6 = r.randrange(5) == 0
+        src, dst = (G11, G13) if v6 else (I11, I13)
+        if r.randrange(2):
+            proto = r.choice(protos)
+            if pay and r.randrange(3) == 0:
+                pay[0] = (r.randrange(8) << 4) | r.randrange(16)
+            if proto == 51 and pay:
+                pay[0] = r.choice([1, 6, 17, 47, 50, 59] + protos)
+            l4 = bytes(pay)
+        else:
+            proto = 17
+            port = r.choice(ports)
+            sp, dp = port, 40000 + r.randrange(100)
+            if r.randrange(2):
+                sp, dp = dp, sp
+            ul = r.randrange(200) if r.randrange(10) == 0 else 8 + len(pay)
+            l4 = struct.pack('!HHHH', sp, dp, ul, 0) + bytes(pay)
+        if v6:
+            pkt = ip6(proto, l4, src, dst)
+            f = eth(H13, H11, 0x86dd, pkt, pad=False)
+        else:
+            pkt = ip(proto, l4, src, dst)
+            if r.randrange(10) == 0:
+                tl = r.randrange(300)
+                pkt = pkt[:2] + struct.pack('!H', tl) + pkt[4:10] + b'\0\0' + pkt[12:]
+                pkt = pkt[:10] + struct.pack('!H', csum(pkt[:20])) + pkt[12:]
+            f = eth(H13, H11, 0x0800, pkt, pad=False)
+        cap = r.randrange(len(f) + 1) if r.randrange(4) == 0 else len(f)
+        frames.append((f, max(cap, 14)))
+    case('random_protocols', frames)
+
+
 gre_cases()
 esp_ah_cases()
 ospf_cases()
@@ -698,6 +741,7 @@ ipv6_cases()
 vlan_cases()
 length_cases()
 cut_cases()
+random_cases()
 for name, frames, snaplen in CASES:
     d = os.path.join(OUT, name)
     os.makedirs(d, exist_ok=True)
