@@ -355,8 +355,8 @@ def egp_igrp_cases():
         e4(ip(8, egp(3, 0, 0, 1, b'\0\0', b'\0' * 4)[:12])),
     ]
     case('egp_messages', frames)
-    rte = lambda net, d, bw, mtu, rel, ld, hops: net + struct.pack('!I', d)[1:] + struct.pack('!I', bw)[1:] + struct.pack(
-        '!HBBB', mtu, rel, ld, hops)
+    rte = lambda net, d, bw, mtu, rel, ld, hops: (net + struct.pack('!I', d)[1:] + struct.pack('!I', bw)[1:]
+                                                   + struct.pack('!HBBB', mtu, rel, ld, hops))
     hdr = lambda op, ed, asn, ni, ns, nx: struct.pack('!BBHHHHH', 0x10 | op, ed, asn, ni, ns, nx, 0)
     upd = hdr(1, 5, 100, 1, 1, 1) + rte(bytes([28, 0, 1]), 2000, 10000, 1500, 255, 1, 0) + rte(
         bytes([10, 1, 0]), 100, 0, 1500, 255, 1, 1) + rte(bytes([192, 168, 7]), 0xffffff, 1, 576, 200, 3, 4)
@@ -393,7 +393,8 @@ def isakmp_cases():
         e4(ipudp(500, 500, isakmp(ic, rc, 8, 0x10, 32, 3, 0x12345678, b'\x44' * 40), I13, I11), H11, H13),
         e4(ipudp(500, 500, isakmp(ic, rc, 11, 0x10, 5, 0, 0x0badcafe, gen(0, struct.pack('!IBBH', 1, 1, 16, 24)
                                                                              + ic + rc)), I14, I11)),
-        e4(ipudp(500, 500, isakmp(bytes(8), b'\0' * 8, 33, 0x20, 34, 0x08, 0, v2sa + gen(0, b'\0\x13\0\0' + b'\x55' * 32)))),
+        e4(ipudp(500, 500, isakmp(bytes(8), b'\0' * 8, 33, 0x20, 34, 0x08, 0,
+                                  v2sa + gen(0, b'\0\x13\0\0' + b'\x55' * 32)))),
         e4(ipudp(500, 500, isakmp(ic, rc, 33, 0x20, 34, 0x20, 0, v2sa), I13, I11), H11, H13),
         e4(ipudp(500, 500, isakmp(ic, rc, 46, 0x20, 35, 0x08, 1, gen(0, b'\x66' * 48)))),
         e4(ipudp(500, 500, isakmp(ic, rc, 46, 0x20, 37, 0x28, 7, gen(0, b'\x66' * 32)), I13, I11), H11, H13),
@@ -444,11 +445,13 @@ def radius_cases():
     req = req[:2] + struct.pack('!H', len(req)) + req[4:]
     acc = struct.pack('!BBH', 2, 0x2a, 0) + auth + attr(8, I12) + attr(9, bytes([255, 255, 255, 0])) + attr(
         27, struct.pack('!I', 3600)) + attr(28, struct.pack('!I', 59)) + attr(25, b'class-A') + attr(
-        18, b'Welcome\nhome') + attr(64, struct.pack('!I', 0x0100000d)) + attr(65, struct.pack('!I', 0x01000006)) + attr(
+        18, b'Welcome\nhome') + attr(64, struct.pack('!I', 0x0100000d)) + attr(
+        65, struct.pack('!I', 0x01000006)) + attr(
         81, b'\x01vlan10') + attr(29, struct.pack('!I', 1)) + attr(8, b'\xff\xff\xff\xfe')
     acc = acc[:2] + struct.pack('!H', len(acc)) + acc[4:]
     acct = struct.pack('!BBH', 4, 0x07, 0) + auth + attr(40, struct.pack('!I', 1)) + attr(44, b'00000001') + attr(
-        55, struct.pack('!I', 1700000000)) + attr(46, struct.pack('!I', 3725)) + attr(42, struct.pack('!I', 12345)) + attr(
+        55, struct.pack('!I', 1700000000)) + attr(46, struct.pack('!I', 3725)) + attr(
+        42, struct.pack('!I', 12345)) + attr(
         49, struct.pack('!I', 1)) + attr(45, struct.pack('!I', 1)) + attr(41, struct.pack('!I', 600)) + attr(
         95, G11) + attr(97, b'\0\x40' + G11[:8]) + attr(123, b'\0\x38' + G11[:7]) + attr(200, b'xx')
     acct = acct[:2] + struct.pack('!H', len(acct)) + acct[4:]
@@ -473,8 +476,9 @@ def radius_cases():
 
 
 def bfd_cases():
-    ctl = lambda state, flags, diag=0, ver=1, mult=3, my=1, your=0, tx=1000000, rx=1000000, echo=0, auth=b'': struct.pack(
-        '!BBBBIIIII', (ver << 5) | diag, (state << 6) | flags, mult, 24 + len(auth), my, your, tx, rx, echo) + auth
+    ctl = lambda state, flags, diag=0, ver=1, mult=3, my=1, your=0, tx=1000000, rx=1000000, echo=0, auth=b'': (
+        struct.pack('!BBBBIIIII', (ver << 5) | diag, (state << 6) | flags, mult, 24 + len(auth), my, your, tx, rx,
+                    echo) + auth)
     frames = [
         e4(ipudp(49152, 3784, ctl(1, 0), ttl=255)),
         e4(ipudp(49152, 3784, ctl(3, 0x08, my=0x11, your=0x22, tx=300000, rx=300000), ttl=255)),
@@ -624,7 +628,8 @@ def vlan_cases():
         eth(BC, H11, 0x8100, tag(0, (3 << 13) | 100, 0x0806) + arpreq),
         eth(BC, H11, 0x88a8, tag(0, 200, 0x8100) + tag(0, (1 << 12) | 10, 0x0806) + arpreq),
         eth(H13, H11, 0x8100, tag(0, 20, 0x0800) + ip(1, PING)),
-        eth(H13, H11, 0x88a8, tag(0, 300, 0x8100) + tag(0, 30, 0x0800) + ip(17, udp(40000, 53, b'\x12\x34\x01\0\0\1\0\0\0\0\0\0\x01a\0\0\1\0\1'))),
+        eth(H13, H11, 0x88a8, tag(0, 300, 0x8100) + tag(0, 30, 0x0800)
+            + ip(17, udp(40000, 53, b'\x12\x34\x01\0\0\1\0\0\0\0\0\0\x01a\0\0\1\0\1'))),
         eth(H13, H11, 0x8100, tag(0, 40, 0x86dd) + ip6(58, icmp6(135, 0, b'\0' * 4 + L13 + b'\x01\x01' + H11, L11, L13),
                                                         L11, L13, hlim=255)),
         eth(BC, H11, 0x9100, tag(0, 7, 0x8100) + tag(0, 8, 0x0806) + arpreq),
@@ -632,7 +637,8 @@ def vlan_cases():
         eth(BC, H11, 0x8100, tag(0, 60, 0x0800) + ip(1, PING)[:10], pad=False),
         eth(BC, H11, 0x8100, b'\x00', pad=False),
         eth(BC, H11, 0x88a8, tag(0, 300, 0x8100) + b'\0\x1e', pad=False),
-        eth(BC, H11, 0x8100, tag(0, 4095, 0x8035) + struct.pack('!HHBBH', 1, 0x0800, 6, 4, 3) + H11 + b'\0' * 4 + H11 + b'\0' * 4),
+        eth(BC, H11, 0x8100, tag(0, 4095, 0x8035) + struct.pack('!HHBBH', 1, 0x0800, 6, 4, 3) + H11 + b'\0' * 4
+            + H11 + b'\0' * 4),
         eth(H13, H11, 0x8100, tag(0, 0, 0x0800) + ip(47, struct.pack('!HH', 0, 0x0800) + ip(1, PING, REM, I14))),
     ]
     case('vlan_qinq_payloads', frames)
