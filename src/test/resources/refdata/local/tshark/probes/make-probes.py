@@ -382,7 +382,24 @@ def lldp_ttl():
         out.append((f, len(f)))
     return out
 
-FAMILIES = {'atmarp': atmarp, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def bootp_short():
+    """BOOTP datagrams shorter than the fixed 236-byte header, whole and cut by the capture: each fixed field is an
+    item of its own, so the first one the capture or the datagram cuts decides what shows."""
+    mac = bytes.fromhex('0242ac1c000b')
+    full = struct.pack('!BBBBIHH', 2, 1, 6, 0, 0x3903f326, 3, 0x8000) + bytes(16) + mac + bytes(10) + b'srv' + \
+        bytes(61) + b'boot' + bytes(124)
+    out = []
+    for n in (1, 4, 8, 12, 20, 27, 28, 30, 33, 34, 40, 44, 45, 60, 107, 108, 109, 150, 235):
+        for op in (2, 1):
+            m = bytes([op]) + full[1:n]
+            f = udp_frame(67, 68, m, dst=(255, 255, 255, 255))
+            out.append((f, len(f)))
+            for c in (1, 4, 13, 29, 34, 40, 50, 100, 120, 200):
+                if 42 + c < len(f) and c < n:
+                    out.append((f[:42 + c], len(f)))
+    return out
+
+FAMILIES = {'atmarp': atmarp, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
