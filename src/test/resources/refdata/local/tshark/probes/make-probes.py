@@ -399,7 +399,26 @@ def bootp_short():
                     out.append((f[:42 + c], len(f)))
     return out
 
-FAMILIES = {'atmarp': atmarp, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def dns_dso():
+    """DNS Stateful Operations (opcode 6) with zero counts: nothing, 1 to 3 bytes, keepalive, retry delay and padding
+    TLVs, unknown TLVs, a TLV past the datagram, responses, and captures cut inside."""
+    out = []
+    hdr = lambda flags=0x3000: struct.pack('!HHHHHH', 0x1234, flags, 0, 0, 0, 0)
+    bodies = [b'', b'\x00', b'\x00\x01', b'\x00\x01\x00', struct.pack('!HHII', 1, 8, 1000, 2000),
+              struct.pack('!HHI', 2, 4, 5), struct.pack('!HH', 3, 2) + b'\0\0', struct.pack('!HH', 0x46d, 0x6169),
+              struct.pack('!HHII', 1, 8, 1000, 2000) + struct.pack('!HHI', 2, 4, 5) + b'\x00\x03',
+              struct.pack('!HH', 0x4000, 3) + b'abc', struct.pack('!HH', 0x4000, 4) + b'abc',
+              struct.pack('!HH', 0, 0), struct.pack('!HH', 0xffff, 1) + b'z' + struct.pack('!HH', 3, 0)]
+    for flags in (0x3000, 0xb000, 0x3100):
+        for b in bodies:
+            f = udp_frame(40000, 53, hdr(flags) + b)
+            out.append((f, len(f)))
+            for c in (13, 14, 16, 20):
+                if 42 + c < len(f) and c < 12 + len(b):
+                    out.append((f[:42 + c], len(f)))
+    return out
+
+FAMILIES = {'atmarp': atmarp, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
