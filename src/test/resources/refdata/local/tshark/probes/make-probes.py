@@ -418,7 +418,23 @@ def dns_dso():
                     out.append((f[:42 + c], len(f)))
     return out
 
-FAMILIES = {'atmarp': atmarp, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def icmp_redirect_cut():
+    """ICMP redirects (every code) quoting a TCP or UDP datagram, cut by the capture at each part of the quote, next
+    to unreachables cut the same way: a redirect's quoted datagram shows no capture cut."""
+    out = []
+    tcp = struct.pack('!HHIIBBHHH', 44334, 80, 0x913715de, 0xc15e349a, 0x80, 0x18, 100, 0, 0) + bytes(12)
+    udp = struct.pack('!HHHH', 44334, 53, 20, 0) + bytes(12)
+    for proto, l4 in ((6, tcp), (17, udp)):
+        q = ipv4(proto, l4, src=(79, 156, 30, 198), dst=(10, 1, 2, 3))
+        for t, c in ((5, 0), (5, 1), (5, 2), (5, 3), (3, 3), (11, 0)):
+            ic = struct.pack('!BBH', t, c, 0) + bytes([172, 28, 0, 74]) + q
+            f = bytes.fromhex('0242ac1c000f0242ac1c000e0800') + ipv4(1, ic, src=(172, 28, 0, 14), dst=(172, 28, 0, 1))
+            out.append((f, len(f)))
+            for n in (40, 42, 43, 50, 54, 61, 62, 63, 66, 67, 68, 69, 70, 71, 75, 80, 90):
+                out.append((f[:n], len(f)))
+    return out
+
+FAMILIES = {'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
