@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * refdata/tcpdump/public and refdata/tcpdump/heldout: the golden corpus's case folders, each a pcap with what
- * tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py and printed
- * by record-heldout13.sh).
+ * refdata/tcpdump/public, refdata/tcpdump/heldout and heldout14: the golden corpus's case folders, each a pcap with
+ * what tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py and
+ * printed by record-heldout13.sh; heldout14: the second round's, gen-heldout14.py and record-heldout14.sh).
  */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}
@@ -28,6 +28,13 @@ public final class TcpdumpCorpus {
     /** The folder of the held-out round's cases, from the test resources. */
     public static Path heldoutCases() throws URISyntaxException {
         return publicCases().resolveSibling("heldout");
+    }
+
+    /** The case folders of both held-out rounds, in name order within each. */
+    public static List<Path> heldoutCaseDirs() throws IOException, URISyntaxException {
+        List<Path> out = new java.util.ArrayList<>(caseDirs(heldoutCases()));
+        out.addAll(caseDirs(publicCases().resolveSibling("heldout14")));
+        return out;
     }
 
     /** The public case folders, in name order. */

@@ -312,7 +312,129 @@ def lldp_port():
         out.append((f, len(f)))
     return out
 
-FAMILIES = {'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def atmarp():
+    """ATMARP (hardware type 19): every opcode, NSAP numbers and subaddresses of several lengths, IPv4 and other
+    protocol addresses, datagrams cut by the capture at each of their bytes and shorter than their lengths."""
+    eth = bytes.fromhex('ffffffffffff0242ac1c000b0806')
+    def atm(op, shtl=20, sstl=0, spln=4, thtl=20, tstl=0, tpln=4, pro=0x0800):
+        b = struct.pack('!HHBBHBBBB', 19, pro, shtl, sstl, op, spln, thtl, tstl, tpln)
+        b += bytes(range(1, 1 + (shtl & 0x3f))) + bytes(range(0x40, 0x40 + (sstl & 0x3f)))
+        b += bytes([172, 28, 0, 11, 9, 9, 9, 9][:spln] + [7] * max(0, spln - 8))
+        b += bytes(range(0x80, 0x80 + (thtl & 0x3f))) + bytes(range(0xc0, 0xc0 + (tstl & 0x3f)))
+        b += bytes([172, 28, 0, 13, 8, 8, 8, 8][:tpln] + [6] * max(0, tpln - 8))
+        return b
+    out = []
+    for op in list(range(0, 27)) + [255, 256, 65535]:
+        f = eth + atm(op)
+        out.append((f, len(f)))
+    for kw in ({'shtl': 0}, {'thtl': 0}, {'sstl': 5}, {'tstl': 7}, {'sstl': 5, 'tstl': 3}, {'shtl': 7, 'thtl': 45},
+               {'spln': 0}, {'tpln': 0}, {'spln': 16, 'tpln': 16, 'pro': 0x86dd}, {'spln': 6, 'tpln': 6},
+               {'pro': 0x0806}, {'sstl': 0x80 | 4}, {'shtl': 0x80 | 20}):
+        for op in (1, 2, 8, 9, 10, 11):
+            f = eth + atm(op, **kw)
+            out.append((f, len(f)))
+    whole = eth + atm(2, sstl=4, tstl=4)
+    for n in range(14, len(whole) + 1):
+        short = whole[:n] + bytes(max(0, 60 - n))
+        out.append((short, len(short)))
+        out.append((whole[:n], len(whole)))
+    return out
+
+def ipv6_pad1():
+    """Options headers ending in Pad1 or PadN, with and without anything after them and with each next header: a
+    Pad1 reads the byte after it (as every option's length byte is read first)."""
+    out = []
+    def frame(nh, hdr, tail):
+        payload = hdr + tail
+        ip6 = struct.pack('!IHBB', 0x60000000, len(payload), nh, 64) + bytes(15) + b'\x01' + bytes(15) + b'\x02'
+        return bytes.fromhex('0242ac1c0011ffffffffffff86dd') + ip6 + payload
+    echo = bytes.fromhex('8000f00f00010001')
+    for nh in (0, 60):
+        for nxt in ('3b', '3a', '11', 'c8', '06'):
+            for opts in ('000000000000', '010400000000', '000000000100', '000103000000', '010200000000'):
+                for tail in (b'', echo, b'\x00'):
+                    f = frame(nh, bytes.fromhex(nxt + '00' + opts), tail)
+                    out.append((f, len(f)))
+    return out
+
+def eth_length_type():
+    """Type/length fields around 1500 and 1536 (neither a length nor a type in between), with and without payload."""
+    out = []
+    for t in (1499, 1500, 1501, 1502, 1535, 1536, 1537, 0x0000, 0x05dd):
+        for body in (bytes(46), b'\xe0\xe0\x03' + bytes(43), bytes.fromhex('aaaa0300000008060001')):
+            f = bytes.fromhex('ffffffffffff0242ac1c000b') + struct.pack('!H', t) + body
+            out.append((f, len(f)))
+    return out
+
+def lldp_ttl():
+    """The third TLV when it is not a TTL: every type class, lengths inside, at and past the frame's end, and a header
+    cut by the frame."""
+    eth = bytes.fromhex('0180c200000e0242ac1c000b88cc')
+    chassis = bytes.fromhex('020704' + '0242ac1c000b')
+    port = bytes.fromhex('04050565746830')
+    out = []
+    for t in (0, 1, 2, 3, 4, 5, 8, 57, 127):
+        for ln in (0, 1, 2, 4, 20, 64):
+            f = eth + chassis + port + struct.pack('!H', (t << 9) | ln) + bytes(range(1, 9)) + bytes.fromhex('0000')
+            out.append((f, len(f)))
+    for tail in ('06', '', '0602'):
+        f = eth + chassis + port + bytes.fromhex(tail)
+        out.append((f, len(f)))
+    return out
+
+def bootp_short():
+    """BOOTP datagrams shorter than the fixed 236-byte header, whole and cut by the capture: each fixed field is an
+    item of its own, so the first one the capture or the datagram cuts decides what shows."""
+    mac = bytes.fromhex('0242ac1c000b')
+    full = struct.pack('!BBBBIHH', 2, 1, 6, 0, 0x3903f326, 3, 0x8000) + bytes(16) + mac + bytes(10) + b'srv' + \
+        bytes(61) + b'boot' + bytes(124)
+    out = []
+    for n in (1, 4, 8, 12, 20, 27, 28, 30, 33, 34, 40, 44, 45, 60, 107, 108, 109, 150, 235):
+        for op in (2, 1):
+            m = bytes([op]) + full[1:n]
+            f = udp_frame(67, 68, m, dst=(255, 255, 255, 255))
+            out.append((f, len(f)))
+            for c in (1, 4, 13, 29, 34, 40, 50, 100, 120, 200):
+                if 42 + c < len(f) and c < n:
+                    out.append((f[:42 + c], len(f)))
+    return out
+
+def dns_dso():
+    """DNS Stateful Operations (opcode 6) with zero counts: nothing, 1 to 3 bytes, keepalive, retry delay and padding
+    TLVs, unknown TLVs, a TLV past the datagram, responses, and captures cut inside."""
+    out = []
+    hdr = lambda flags=0x3000: struct.pack('!HHHHHH', 0x1234, flags, 0, 0, 0, 0)
+    bodies = [b'', b'\x00', b'\x00\x01', b'\x00\x01\x00', struct.pack('!HHII', 1, 8, 1000, 2000),
+              struct.pack('!HHI', 2, 4, 5), struct.pack('!HH', 3, 2) + b'\0\0', struct.pack('!HH', 0x46d, 0x6169),
+              struct.pack('!HHII', 1, 8, 1000, 2000) + struct.pack('!HHI', 2, 4, 5) + b'\x00\x03',
+              struct.pack('!HH', 0x4000, 3) + b'abc', struct.pack('!HH', 0x4000, 4) + b'abc',
+              struct.pack('!HH', 0, 0), struct.pack('!HH', 0xffff, 1) + b'z' + struct.pack('!HH', 3, 0)]
+    for flags in (0x3000, 0xb000, 0x3100):
+        for b in bodies:
+            f = udp_frame(40000, 53, hdr(flags) + b)
+            out.append((f, len(f)))
+            for c in (13, 14, 16, 20):
+                if 42 + c < len(f) and c < 12 + len(b):
+                    out.append((f[:42 + c], len(f)))
+    return out
+
+def icmp_redirect_cut():
+    """ICMP redirects (every code) quoting a TCP or UDP datagram, cut by the capture at each part of the quote, next
+    to unreachables cut the same way: a redirect's quoted datagram shows no capture cut."""
+    out = []
+    tcp = struct.pack('!HHIIBBHHH', 44334, 80, 0x913715de, 0xc15e349a, 0x80, 0x18, 100, 0, 0) + bytes(12)
+    udp = struct.pack('!HHHH', 44334, 53, 20, 0) + bytes(12)
+    for proto, l4 in ((6, tcp), (17, udp)):
+        q = ipv4(proto, l4, src=(79, 156, 30, 198), dst=(10, 1, 2, 3))
+        for t, c in ((5, 0), (5, 1), (5, 2), (5, 3), (3, 3), (11, 0)):
+            ic = struct.pack('!BBH', t, c, 0) + bytes([172, 28, 0, 74]) + q
+            f = bytes.fromhex('0242ac1c000f0242ac1c000e0800') + ipv4(1, ic, src=(172, 28, 0, 14), dst=(172, 28, 0, 1))
+            out.append((f, len(f)))
+            for n in (40, 42, 43, 50, 54, 61, 62, 63, 66, 67, 68, 69, 70, 71, 75, 80, 90):
+                out.append((f[:n], len(f)))
+    return out
+
+FAMILIES = {'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}

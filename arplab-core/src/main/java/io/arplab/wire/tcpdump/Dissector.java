@@ -26,6 +26,9 @@ final class Dissector {
     /** Per-capture TCP conversation state (relative sequence numbers). */
     TcpPrinter tcp;
 
+    /** print-isakmp.c's cookie cache of IKEv1 initiators, kept for the whole capture. */
+    IsakmpPrinter isakmp;
+
     /** get_upperlayer()'s protocol out-parameter. */
     int upperProto;
 

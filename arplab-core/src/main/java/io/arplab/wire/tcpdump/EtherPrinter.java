@@ -179,6 +179,7 @@ final class EtherPrinter {
             case ETHERTYPE_IPV6 -> Ip6Printer.ip6Print(nd, p, length);
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> ArpPrinter.arpPrint(nd, p, length, caplen);
             case ETHERTYPE_LLDP -> LldpPrinter.lldpPrint(nd, p, length);
+            case 0x8847, 0x8848 -> MplsPrinter.mplsPrint(nd, p, length);
             default -> {
                 return false;
             }

@@ -111,6 +111,15 @@ final class Ip6Printer {
                     foundHbh = true;
                     nh = nd.u8(cp);
                 }
+                case 43 -> {
+                    nd.tcheck(cp, 1);
+                    advance = Rt6Printer.rt6Print(nd, cp);
+                    if (advance < 0) {
+                        return;
+                    }
+                    foundExtension = true;
+                    nh = nd.u8(cp);
+                }
                 case 60 -> {
                     advance = Ip6Options.dstopt(nd, cp);
                     if (advance < 0) {

@@ -315,7 +315,35 @@ final class IpPrinter {
     static void demuxPrint(Dissector nd, int bp, int length, int ver, boolean fragmented, int ttlHl, int nh,
                            int iph) {
         StringBuilder out = nd.out;
+        while (nh == AhPrinter.IPPROTO_AH) {
+            // the AH header names the next one: "goto again"
+            if (!nd.ttest(bp, 1)) {
+                nd.protocol = "ah";
+                nd.trunc();
+                return;
+            }
+            nh = nd.u8(bp);
+            int advance = AhPrinter.ahPrint(nd, bp);
+            if (advance <= 0) {
+                return;
+            }
+            bp += advance;
+            length -= advance;
+        }
         switch (nh) {
+            case EspPrinter.IPPROTO_ESP -> EspPrinter.espPrint(nd, bp, length);
+            case IPPROTO_SCTP -> SctpPrinter.sctpPrint(nd, bp, iph, length);
+            case IgrpPrinter.IPPROTO_PIGP -> IgrpPrinter.igrpPrint(nd, bp, length);
+            case EgpPrinter.IPPROTO_EGP -> EgpPrinter.egpPrint(nd, bp, length);
+            case OspfPrinter.IPPROTO_OSPF -> {
+                if (ver == 6) {
+                    Ospf6Printer.ospf6Print(nd, bp, length);
+                } else {
+                    OspfPrinter.ospfPrint(nd, bp, length);
+                }
+            }
+            case GrePrinter.IPPROTO_GRE -> GrePrinter.grePrint(nd, bp, length);
+            case PimPrinter.IPPROTO_PIM -> PimPrinter.pimPrint(nd, bp, length, iph);
             case IPPROTO_TCP -> TcpPrinter.tcpPrint(nd, bp, length, iph, fragmented);
             case IPPROTO_UDP -> UdpPrinter.udpPrint(nd, bp, length, iph, fragmented);
             case IPPROTO_ICMP -> {

@@ -399,7 +399,7 @@ final class LlcPrinter {
      * print-isoclns.c's isoclns_print() for the NLPIDs this package prints (NULL, IPv4, IPv6 and unknown ones);
      * false, printing nothing, for CLNP, ES-IS, IS-IS, Q.933 and PPP, whose printers it does not have.
      */
-    private static boolean isoclnsPrint(Dissector nd, int p, int length) {
+    static boolean isoclnsPrint(Dissector nd, int p, int length) {
         if (!nd.ttest(p, 1)) {
             nd.protocol = "isoclns";
             nd.u8(p); // the NLPID's read truncates

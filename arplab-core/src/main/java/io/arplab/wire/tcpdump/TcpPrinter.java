@@ -191,7 +191,7 @@ final class TcpPrinter {
             out.append(", urg ").append(urp);
         }
         if (hlen > 20) {
-            if (!options(nd, bp + 20, hlen - 20, rev, thseq, thack, bp + hlen, length)) {
+            if (!options(nd, bp + 20, hlen - 20, rev, thseq, thack, bp + hlen, length, flags)) {
                 return;
             }
         }
@@ -218,7 +218,9 @@ final class TcpPrinter {
                 length--;
             }
             out.append(']');
+            return;
         }
+        TxtprotoPrinter.tcpPorts(nd, data, length, sport, dport);
     }
 
     /** bittok2str_nosep(tcp_flag_values, "none", flags). */
@@ -262,7 +264,7 @@ final class TcpPrinter {
 
     /** The options list; false when the line ended early ([bad opt] or truncation). */
     private static boolean options(Dissector nd, int cp, int hlen, boolean rev, long thseq, long thack, int data,
-                                   int length) {
+                                   int length, int flags) {
         StringBuilder out = nd.out;
         char ch = 0;
         out.append(", options [");
@@ -403,6 +405,24 @@ final class TcpPrinter {
                                     nd.hex2(nd.u8(cp + i));
                                 }
                             }
+                        }
+                    }
+                    case 30 -> {
+                        datalen = len - 2;
+                        if (!lencheck(nd, cp, datalen, hlen)) {
+                            return bad(out, ch);
+                        }
+                        // the snapshot end moves to the option's end while mptcp_print() runs
+                        int saved = nd.snapend;
+                        nd.snapend = Math.min(cp - 2 + len, nd.snapend);
+                        boolean ok;
+                        try {
+                            ok = MptcpPrinter.mptcpPrint(nd, cp - 2, len, flags);
+                        } finally {
+                            nd.snapend = saved;
+                        }
+                        if (!ok) {
+                            return bad(out, ch);
                         }
                     }
                     case 34 -> {

@@ -1,8 +1,8 @@
 package io.arplab.wire.tcpdump;
 
 /**
- * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, SNMP, NTP, DHCPv6, HSRP, syslog,
- * VXLAN, Geneve).
+ * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP, NTP,
+ * RIPng, DHCPv6, RADIUS, HSRP, Broadcom's LI shim, BFD, SIP, syslog, OTV, VXLAN, Geneve), in udp_print()'s order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -90,17 +90,36 @@ final class UdpPrinter {
             BootpPrinter.bootpPrint(nd, cp, length);
         } else if (either(sport, dport, RipPrinter.RIP_PORT)) {
             RipPrinter.ripPrint(nd, cp, length);
+        } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT)) {
+            IsakmpPrinter.isakmpPrint(nd, cp, length, ip);
+        } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT_NATT)) {
+            IsakmpPrinter.rfc3948Print(nd, cp, length, ip);
+        } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT_USER1)
+                || either(sport, dport, IsakmpPrinter.ISAKMP_PORT_USER2)) {
+            IsakmpPrinter.isakmpPrint(nd, cp, length, ip);
         } else if (either(sport, dport, SnmpPrinter.SNMP_PORT) || either(sport, dport, SnmpPrinter.SNMPTRAP_PORT)) {
             SnmpPrinter.snmpPrint(nd, cp, length);
         } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
             NtpPrinter.ntpPrint(nd, cp, length);
+        } else if (either(sport, dport, RipngPrinter.RIPNG_PORT)) {
+            RipngPrinter.ripngPrint(nd, cp, length);
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
                 || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
             Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (RadiusPrinter.isPort(sport, dport)) {
+            RadiusPrinter.radiusPrint(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
             HsrpPrinter.hsrpPrint(nd, cp, length);
+        } else if (sport == BcmLiPrinter.BCM_LI_PORT) {
+            BcmLiPrinter.bcmLiPrint(nd, cp, length);
+        } else if (BfdPrinter.isPort(dport)) {
+            BfdPrinter.bfdPrint(nd, cp, length, dport);
+        } else if (either(sport, dport, TxtprotoPrinter.SIP_PORT)) {
+            TxtprotoPrinter.sipPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {
             SyslogPrinter.syslogPrint(nd, cp, length);
+        } else if (either(sport, dport, OtvPrinter.OTV_PORT)) {
+            OtvPrinter.otvPrint(nd, cp, length);
         } else if (either(sport, dport, VxlanPrinter.VXLAN_PORT)) {
             VxlanPrinter.vxlanPrint(nd, cp, length);
         } else if (either(sport, dport, GenevePrinter.GENEVE_PORT)) {

@@ -24,8 +24,12 @@ final class ArpDissector {
         p.protocol("ARP");
         p.clearInfo();
         int hrd = tvb.u16(0);
-        if (hrd == ARPHRD_ATM2225 || hrd == ARPHRD_AX25) {
-            throw new Unsupported(hrd == ARPHRD_AX25 ? "AX.25 ARP" : "ATMARP");
+        if (hrd == ARPHRD_ATM2225) {
+            atmarp(tvb, p);
+            return;
+        }
+        if (hrd == ARPHRD_AX25) {
+            throw new Unsupported("AX.25 ARP");
         }
         int pro = tvb.u16(2);
         int hln = tvb.u8(4);
@@ -111,6 +115,86 @@ final class ArpDissector {
             p.append(" (duplicate use of " + Names.ipv4(new byte[] {(byte) (duplicateIp >>> 24),
                     (byte) (duplicateIp >>> 16), (byte) (duplicateIp >>> 8), (byte) duplicateIp}, 0) + " detected!)");
         }
+    }
+
+    private static final int ATMARP_IS_E164 = 0x40;
+    private static final int ATMARP_LEN_MASK = 0x3f;
+
+    /**
+     * dissect_atmarp() (RFC 2225): the twelve header bytes, the datagram's length, then each address as a string
+     * (what the capture cut throws there, the protocol column still "ARP"), then the protocol and the Info.
+     */
+    private static void atmarp(Tvb tvb, Packet p) {
+        int pro = tvb.u16(2);
+        int shtl = tvb.u8(4);
+        int shl = shtl & ATMARP_LEN_MASK;
+        int sstl = tvb.u8(5);
+        int ssl = sstl & ATMARP_LEN_MASK;
+        int op = tvb.u16(6);
+        int spln = tvb.u8(8);
+        int thtl = tvb.u8(9);
+        int thl = thtl & ATMARP_LEN_MASK;
+        int tstl = tvb.u8(10);
+        int tsl = tstl & ATMARP_LEN_MASK;
+        int tpln = tvb.u8(11);
+        tvb.setReportedLength(12 + shl + ssl + spln + thl + tsl + tpln);
+        int sha = 12;
+        String shaStr = atmNumber(tvb, sha, shtl);
+        int ssa = sha + shl;
+        String ssaStr = ssl != 0 ? Names.bytes(tvb.data, tvb.at(ssa, ssl), ssl) : null;
+        int spa = ssa + ssl;
+        String spaStr = pro(tvb, spa, spln, pro);
+        int tha = spa + spln;
+        String thaStr = atmNumber(tvb, tha, thtl);
+        int tsa = tha + thl;
+        String tsaStr = tsl != 0 ? Names.bytes(tvb.data, tvb.at(tsa, tsl), tsl) : null;
+        int tpa = tsa + tsl;
+        String tpaStr = pro(tvb, tpa, tpln, pro);
+        p.protocol(switch (op) {
+            case 3, 4 -> "ATMRARP";
+            case 8, 9 -> "Inverse ATMARP";
+            case 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22 -> "MARS";
+            case 23 -> "MAPOS";
+            default -> "ATMARP";
+        });
+        String ss = ssaStr != null ? "," + ssaStr : "";
+        String from = shaStr + ss + " at " + spaStr;
+        p.info(switch (op) {
+            case 1 -> "Who has " + tpaStr + "? Tell " + spaStr;
+            case 2 -> spaStr + " is at " + shaStr + ss;
+            case 8 -> "Who is " + thaStr + (tsaStr != null ? "," + tsaStr : "") + "? Tell " + shaStr + ss;
+            case 9 -> shaStr + ss + " is at " + spaStr;
+            case 10 -> "I don't know where " + spaStr + " is";
+            case 11 -> "MARS request from " + from;
+            case 12 -> "MARS MULTI request from " + from;
+            case 13 -> "MARS MSERV request from " + from;
+            case 14 -> "MARS JOIN request from " + from;
+            case 15 -> "MARS LEAVE from " + from;
+            case 16 -> "MARS NAK from " + from;
+            case 17 -> "MARS UNSERV request from " + from;
+            case 18 -> "MARS SJOIN request from " + from;
+            case 19 -> "MARS SLEAVE from " + from;
+            case 20 -> "MARS grouplist request from " + from;
+            case 21 -> "MARS grouplist reply from " + from;
+            case 22 -> "MARS redirect map from " + from;
+            case 23 -> "MAPOS UNARP request from " + from;
+            case 24 -> "Experimental 1 ( opcode " + op + " )";
+            case 25 -> "Experimental 2 ( opcode " + op + " )";
+            case 0, 65535 -> "Reserved opcode " + op;
+            default -> "Unknown ATMARP opcode 0x" + Names.hex4(op);
+        });
+    }
+
+    /** atmarpnum_to_str(): an NSAP as hex; an E.164 number's characters are copied unterminated, not modelled. */
+    private static String atmNumber(Tvb tvb, int off, int tl) {
+        int len = tl & ATMARP_LEN_MASK;
+        if (len == 0) {
+            return "<No address>";
+        }
+        if ((tl & ATMARP_IS_E164) != 0) {
+            throw new Unsupported("ATMARP E.164 number");
+        }
+        return Names.bytes(tvb.data, tvb.at(off, len), len);
     }
 
     private static void mars(Packet p, String what, Tvb tvb, int sha, int hln, int hrd, int spa, int pln, int pro) {

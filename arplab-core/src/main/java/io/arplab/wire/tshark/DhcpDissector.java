@@ -23,6 +23,22 @@ final class DhcpDissector {
                 || code >= 64 && code <= 76 || code == 116 || code == 118;
     }
 
+    /**
+     * The fixed fields' items in dissect_dhcp()'s order (op to giaddr, the Ethernet chaddr and its padding, the
+     * server name and boot file each after a read of its first byte): the first the capture or the datagram cuts
+     * decides whether the capture's cut or a malformed packet shows (probe family bootp-short).
+     */
+    private static void fixedFields(Tvb tvb) {
+        int[] items = {0, 1, 1, 1, 2, 1, 3, 1, 4, 4, 8, 2, 10, 2, 12, 4, 16, 4, 20, 4, 24, 4, 28, 6, 34, 10};
+        for (int i = 0; i < items.length; i += 2) {
+            tvb.check(items[i], items[i + 1]);
+        }
+        tvb.u8(44);
+        tvb.check(44, 64);
+        tvb.u8(108);
+        tvb.check(108, 128);
+    }
+
     static void dissect(Tvb tvb, Packet p) {
         p.protocol("BOOTP");
         p.clearInfo();
@@ -35,6 +51,9 @@ final class DhcpDissector {
         }
         switch (op) {
             case 1 -> {
+                // giaddr is read before a request's chaddr (probe family bootp-short: a request shorter than its
+                // chaddr but not its giaddr, cut by the capture before them, shows the capture's cut)
+                tvb.check(24, 4);
                 String mac = tvb.mac(28);
                 String name = p.resolveMacs ? EtherNames.get().name(tvb.data, tvb.at(28, 6)) : mac;
                 p.info("Boot Request from " + mac + " (" + name + ")");
@@ -80,7 +99,7 @@ final class DhcpDissector {
             p.info(String.format("DHCP %-8s - Transaction ID 0x%x", type, tvb.u32(4)));
         }
         // the tree: the fixed fields and the cookie, then each option
-        tvb.check(0, VENDOR_INFO_OFFSET);
+        fixedFields(tvb);
         tvb.check(VENDOR_INFO_OFFSET, start - VENDOR_INFO_OFFSET);
         for (int voff = start; voff < eoff; ) {
             int code = tvb.u8(voff);

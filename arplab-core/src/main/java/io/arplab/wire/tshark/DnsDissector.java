@@ -16,6 +16,27 @@ final class DnsDissector {
     /** The class's top bit in mDNS: a question's unicast-response bit, a record's cache-flush bit. */
     private static final int C_QU = 0x8000;
 
+    /**
+     * dissect_dso_data(): a message with nothing after its header is malformed; each TLV is read whole while four
+     * bytes remain, then what is left is an item of its own (seed 34006; probe family dns-dso). A keepalive or
+     * retry-delay TLV of another length than its fields' is not modelled.
+     */
+    private static void dso(Tvb tvb, int off) {
+        if (tvb.reportedRemaining(off) == 0) {
+            tvb.check(off, 1);
+        }
+        while (tvb.reportedRemaining(off) >= 4) {
+            int type = tvb.u16(off);
+            int len = tvb.u16(off + 2);
+            if (type == 1 && len != 8 || type == 2 && len != 4) {
+                throw new Unsupported("DSO TLV " + type + " of length " + len);
+            }
+            tvb.check(off, 4 + len);
+            off += 4 + len;
+        }
+        tvb.check(off, tvb.reportedRemaining(off));
+    }
+
     static void dissect(Tvb tvb, Packet p, Kind kind) {
         p.protocol(kind.name());
         p.clearInfo();
@@ -50,6 +71,9 @@ final class DnsDissector {
         // every section's records add to Info, the answers as the authority and additional ones
         for (int i = 0; i < ans + auth + add; i++) {
             off = DnsRecords.answer(tvb, off, p, kind == Kind.MDNS);
+        }
+        if (opcode == 6 && quest == 0 && ans + auth + add == 0) {
+            dso(tvb, off);
         }
         if (kind != Kind.DNS && off < tvb.reported && tvb.length < tvb.reported) {
             // TShark reads past mDNS's records (seed 33010 shows the capture's cut); what it reads is not known here

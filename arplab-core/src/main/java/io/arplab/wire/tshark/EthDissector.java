@@ -4,6 +4,8 @@ package io.arplab.wire.tshark;
 final class EthDissector {
     /** IEEE_802_3_MAX_LEN: a type field up to this is an 802.3 length. */
     private static final int IEEE_802_3_MAX_LEN = 1500;
+    /** ETHERNET_II_MIN_LEN: a type field from here on is an ethertype; in between it is neither. */
+    private static final int ETHERNET_II_MIN_LEN = 1536;
     /** ETHERTYPE_UNK: a zero type field is a type, not an 802.3 length. */
     private static final int ETHERTYPE_UNK = 0x0000;
 
@@ -25,6 +27,11 @@ final class EthDissector {
         int type = tvb.u16(12);
         if (type <= IEEE_802_3_MAX_LEN && type != ETHERTYPE_UNK) {
             LlcDissector.dissect8023(tvb, p, type, fcsLen);
+            return;
+        }
+        if (type > IEEE_802_3_MAX_LEN && type < ETHERNET_II_MIN_LEN) {
+            // neither a length nor a type: the rest goes to the data dissector, no trailer is looked for
+            p.info(String.format("Ethernet Unknown: Invalid length/type: 0x%04x (%d)", type, type));
             return;
         }
         p.info("Ethernet II");

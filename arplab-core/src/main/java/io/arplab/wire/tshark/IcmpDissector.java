@@ -94,8 +94,17 @@ final class IcmpDissector {
             }
             case 5 -> {
                 tvb.u32(4); // the gateway, then the quoted header's first byte
-                tvb.u8(8);
-                quoted(tvb, p);
+                int first = tvb.u8(8);
+                // a redirect's quote shows the capture's cut only inside its IP header and first 8 bytes (seed 34003;
+                // probe family icmp-redirect-cut)
+                boolean whole = tvb.bytesExist(8, (first & 0x0f) * 4 + 8);
+                try {
+                    quoted(tvb, p);
+                } catch (Thrown.DissectorError e) {
+                    if (e.kind != Thrown.BOUNDS || !whole) {
+                        throw e;
+                    }
+                }
             }
             case 3, 4, 11, 12 -> {
                 tvb.u32(4); // unused, MTU, pointer

@@ -136,8 +136,8 @@ final class Icmpv6Dissector {
     }
 
     /**
-     * dissect_icmpv6_nd_opt(): the link-layer address options add " from MAC" / " is at MAC"; the prefix, MTU
-     * and other plain options add nothing.
+     * dissect_icmpv6_nd_opt(): the link-layer address options add " from MAC" / " is at MAC"; the prefix and MTU
+     * options add nothing but read their fields, so a capture that cuts one shows.
      */
     private static void options(Tvb tvb, int off, Packet p) {
         while (tvb.reportedRemaining(off) > 0) {
@@ -150,6 +150,9 @@ final class Icmpv6Dissector {
                 p.append((type == 1 ? " from " : " is at ") + tvb.mac(off + 2));
             } else if (type != 3 && type != 5 || tvb.reportedRemaining(off) < len) {
                 throw new Unsupported("ICMPv6 option " + type);
+            } else {
+                // the prefix's and the MTU's fields run to the option's end, each read as an item
+                tvb.check(off + 2, len - 2);
             }
             off += len;
         }

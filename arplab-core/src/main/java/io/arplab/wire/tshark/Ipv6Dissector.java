@@ -71,8 +71,8 @@ final class Ipv6Dissector {
      * dissect_opts(): Info names the header, then its options from the third byte to the header's end, then the
      * next header after its (len + 1) * 8 bytes. An option is an item of its whole length, checked against the rest
      * of the packet (not the header's end); its dissector then reads what it reads whatever the length says (the
-     * router alert's 2 bytes, RPL's 4) and the next option starts after the larger of the two. A header with
-     * nothing after it is malformed, whatever its next header.
+     * router alert's 2 bytes, RPL's 4) and the next option starts after the larger of the two. Every option's
+     * length byte is read before Pad1 is told apart, so a Pad1 that ends the packet is malformed.
      */
     private static void options(Tvb tvb, Packet p, String name) {
         p.appendSep(" , ", name);
@@ -80,6 +80,7 @@ final class Ipv6Dissector {
         int len = (tvb.u8(1) + 1) << 3;
         for (int off = 2; off < len; ) {
             int type = tvb.u8(off);
+            int optlen = tvb.u8(off + 1); // read before Pad1 is told apart: a Pad1 reads the byte after it
             if (type == 0) {
                 off++;
                 continue;
@@ -87,7 +88,6 @@ final class Ipv6Dissector {
             if (CHECKED_OPTIONS.contains(type)) {
                 throw new Unsupported("IPv6 option 0x" + Integer.toHexString(type));
             }
-            int optlen = tvb.u8(off + 1);
             tvb.check(off, 2 + optlen);
             int read = switch (type) {
                 case 0x05 -> 2; // dissect_opt_rtalert()
@@ -97,10 +97,6 @@ final class Ipv6Dissector {
             tvb.check(off + 2, read);
             off += 2 + Math.max(optlen, read);
         }
-        Tvb rest = tvb.subset(len, -1, -1);
-        if (rest.reported == 0) {
-            throw Thrown.REPORTED_BOUNDS.error(); // nothing after the header, whatever the next header says
-        }
-        next(nxt, rest, p);
+        next(nxt, tvb.subset(len, -1, -1), p);
     }
 }

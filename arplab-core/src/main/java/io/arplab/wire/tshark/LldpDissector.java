@@ -43,14 +43,25 @@ final class LldpDissector {
                 }
                 tlv.u8(2); // the subtype, read before the length is looked at (a length of 0 is malformed)
             }
+            if (index == 2) {
+                // dissect_lldp_time_to_live(): the type in the header first (seed 34005), then the seconds read in a
+                // tvbuff of the TLV's length and shown, then the TLV's item (probe family lldp-ttl)
+                if (type != TTL) {
+                    p.info("Invalid Time-to-Live TLV");
+                    return;
+                }
+                Tvb tlv = tvb.subset(off, -1, len + 2);
+                p.append(tlv.u16(2) + " ");
+                tlv.check(0, len + 2);
+                index++;
+                off += 2 + len;
+                continue;
+            }
             // the TLV is taken whole before its type is looked at (the chassis ID's type is looked at first)
             tvb.subset(off, -1, len + 2).check(0, len + 2);
             if (index == 1 && len < 2) {
                 p.info("Invalid Port ID TLV");
                 return;
-            }
-            if (index == 2 && type != TTL) {
-                throw new Unsupported("LLDP without its TTL TLV third");
             }
             switch (type) {
                 case END -> {

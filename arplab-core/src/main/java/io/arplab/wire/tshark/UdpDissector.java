@@ -111,6 +111,13 @@ final class UdpDissector {
         if (payload.bytesExist(0, 2) && payload.u8(0) >> 6 == 2 && payload.u8(1) >= 192 && payload.u8(1) <= 223) {
             throw new Unsupported("UDP payload RTCP's heuristic may take");
         }
+        if (payload.bytesExist(0, 2) && payload.u16(0) == 0xed01) {
+            throw new Unsupported("UDP payload Pathport's heuristic may take"); // its magic (seed 34005)
+        }
+        if (payload.bytesExist(0, 20) && (payload.u16(2) + 20 == payload.reported || payload.u32(4) == 0x2112a442L)) {
+            // classic STUN's message length, STUN's magic cookie (seed 34007)
+            throw new Unsupported("UDP payload STUN's heuristic may take");
+        }
         if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
             // dissect_adwin_config_udp(): its lengths between ADwin or broadcast MACs
             p.protocol("ADwin Config");

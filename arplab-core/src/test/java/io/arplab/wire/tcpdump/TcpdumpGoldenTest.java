@@ -47,7 +47,7 @@ class TcpdumpGoldenTest {
         List<Arguments> out = new ArrayList<>();
         List<Path> dirs = new ArrayList<>(io.arplab.testing.TcpdumpCorpus.caseDirs());
         Path heldout = io.arplab.testing.TcpdumpCorpus.heldoutCases();
-        dirs.addAll(io.arplab.testing.TcpdumpCorpus.caseDirs(heldout));
+        dirs.addAll(io.arplab.testing.TcpdumpCorpus.heldoutCaseDirs());
         java.util.Set<String> excluded = excluded(heldout.resolveSibling("heldout-excluded.txt"));
         for (Path dir : dirs) {
             String name = dir.getParent().getFileName() + "/" + dir.getFileName();

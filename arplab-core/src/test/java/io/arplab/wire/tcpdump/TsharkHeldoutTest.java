@@ -19,12 +19,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The held-out round (refdata/tcpdump/heldout, gen-heldout13.py's cases printed by TShark 4.0.17 with
- * record-heldout13.sh): each case's tshark.out frame by frame; frames the printer does not decode are left out.
+ * The held-out rounds (refdata/tcpdump/heldout and heldout14, gen-heldout13.py's and gen-heldout14.py's cases
+ * printed by TShark 4.0.17 with record-heldout13.sh / record-heldout14.sh): each case's tshark.out frame by frame;
+ * frames the printer does not decode are left out.
  */
 class TsharkHeldoutTest {
     static Stream<Arguments> cases() throws IOException, URISyntaxException {
-        return TcpdumpCorpus.caseDirs(TcpdumpCorpus.heldoutCases()).stream()
+        return TcpdumpCorpus.heldoutCaseDirs().stream()
                 .map(d -> Arguments.of(Named.of(d.getFileName().toString(), d)));
     }
 

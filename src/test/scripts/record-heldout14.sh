@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Writes the second held-out round's cases (gen-heldout14.py) into refdata/tcpdump/heldout14 and prints each with the real
+# tools as refdata/tcpdump/README.md says the public cases were printed: tcpdump 4.99.3 with -n, -n -e, -n -v,
+# -n -tt, -n -e -v -tt and no flag, tshark 4.0.17 -r with its default columns; TZ=UTC, LC_ALL=C.UTF-8, tshark with
+# an empty HOME; the whole run inside a fresh network namespace (unshare -n, root) so that no name is looked up.
+# Usage: record-heldout14.sh [OUTDIR]
+set -eu
+HERE="$(cd "$(dirname "$0")" && pwd)"
+OUT="${1:-$HERE/../resources/refdata/tcpdump/heldout14}"
+if [ -z "${IN_NETNS:-}" ]; then
+  exec unshare -n env IN_NETNS=1 "$0" "$@"
+fi
+rm -rf "$OUT"; mkdir -p "$OUT"
+python3 "$HERE/gen-heldout14.py" "$OUT"
+export TZ=UTC LC_ALL=C.UTF-8
+for d in "$OUT"/*/; do
+  c=$(basename "$d")
+  ( cd "$d"; : > exit_codes.txt
+    run() { local name=$1; shift; set +e; "$@" > $name.out 2> $name.err; echo "$name $?" >> exit_codes.txt; set -e; }
+    run tcpdump_n tcpdump -n -r $c.pcap
+    run tcpdump_ne tcpdump -n -e -r $c.pcap
+    run tcpdump_nv tcpdump -n -v -r $c.pcap
+    run tcpdump_ntt tcpdump -n -tt -r $c.pcap
+    run tcpdump_netvt tcpdump -n -e -v -tt -r $c.pcap
+    run tcpdump_plain tcpdump -r $c.pcap
+    H=$(mktemp -d); run tshark env HOME=$H tshark -r $c.pcap; rm -rf $H )
+done
+{ echo "# versions used to render the held-out round"; tcpdump --version 2>&1; tshark --version 2>/dev/null | head -1
+  dpkg-query -W tcpdump libpcap0.8 tshark netbase; } > "$OUT/versions.txt"
