@@ -217,7 +217,7 @@ final class Dhcp6Printer {
                 case 21, 24 -> {
                     while (tp < end) {
                         out.append(' ');
-                        if ((tp = DnsPrinter.fqdnPrint(nd, tp, end)) == -1) {
+                        if ((tp = DnsNames.fqdnPrint(nd, tp, end)) == -1) {
                             nd.trunc();
                             return;
                         }
@@ -347,7 +347,7 @@ final class Dhcp6Printer {
                             }
                         } else if (code == 3) {
                             out.append(' ');
-                            if (DnsPrinter.fqdnPrint(nd, tp, tp + len) == -1) {
+                            if (DnsNames.fqdnPrint(nd, tp, tp + len) == -1) {
                                 nd.trunc();
                                 return;
                             }

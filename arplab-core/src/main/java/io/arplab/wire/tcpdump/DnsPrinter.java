@@ -2,12 +2,6 @@ package io.arplab.wire.tcpdump;
 
 /** print-domain.c: DNS messages (UDP port 53 and mDNS). */
 final class DnsPrinter {
-    private static final int TYPE_MASK = 0xc0;
-    private static final int TYPE_INDIR = 0xc0;
-    private static final int TYPE_EDNS0 = 0x40;
-    private static final int TYPE_RESERVED = 0x80;
-    private static final int EDNS0_ELT_BITLABEL = 0x01;
-    private static final int MAXCDNAME = 255;
     private static final int C_IN = 1;
     private static final int C_QU = 0x8000;
     private static final int C_CACHE_FLUSH = 0x8000;
@@ -109,230 +103,11 @@ final class DnsPrinter {
         }
     }
 
-    /** ns_nskip(): the end of a domain name, -1 when it cannot be skipped. */
-    private static int nskip(Dissector nd, int cp) {
-        if (!nd.ttest(cp, 1)) {
-            return -1;
-        }
-        int i = nd.u8(cp);
-        cp++;
-        while (i != 0) {
-            switch (i & TYPE_MASK) {
-                case TYPE_INDIR -> {
-                    return cp + 1;
-                }
-                case TYPE_EDNS0 -> {
-                    if ((i & ~TYPE_MASK) != EDNS0_ELT_BITLABEL) {
-                        return -1;
-                    }
-                    if (!nd.ttest(cp, 1)) {
-                        return -1;
-                    }
-                    int bitlen = nd.u8(cp);
-                    if (bitlen == 0) {
-                        bitlen = 256;
-                    }
-                    cp++;
-                    cp += (bitlen + 7) / 8;
-                }
-                case TYPE_RESERVED -> {
-                    return -1;
-                }
-                default -> cp += i;
-            }
-            if (!nd.ttest(cp, 1)) {
-                return -1;
-            }
-            i = nd.u8(cp);
-            cp++;
-        }
-        return cp;
-    }
-
-    /** blabel_print(): an EDNS0 bit-string label. */
-    private static int blabelPrint(Dissector nd, int cp) {
-        StringBuilder out = nd.out;
-        if (!nd.ttest(cp, 1)) {
-            return -1;
-        }
-        int bitlen = nd.u8(cp);
-        if (bitlen == 0) {
-            bitlen = 256;
-        }
-        int slen = (bitlen + 3) / 4;
-        int lim = cp + 1 + slen;
-        out.append("\\[x");
-        int bitp = cp + 1;
-        int b = bitlen;
-        for (; bitp < lim && b > 7; b -= 8, bitp++) {
-            nd.hex2(nd.u8(bitp));
-        }
-        if (b > 4) {
-            int tc = nd.u8(bitp);
-            bitp++;
-            nd.hex2(tc & (0xff << (8 - b)));
-        } else if (b > 0) {
-            int tc = nd.u8(bitp);
-            bitp++;
-            out.append(Names.HEX[((tc >> 4) & 0x0f) & (0x0f << (4 - b))]);
-        }
-        out.append('/').append(bitlen).append(']');
-        return lim;
-    }
-
-    /** labellen(). */
-    private static int labellen(Dissector nd, int cp) {
-        if (!nd.ttest(cp, 1)) {
-            return -1;
-        }
-        int i = nd.u8(cp);
-        switch (i & TYPE_MASK) {
-            case TYPE_EDNS0 -> {
-                int elt = i & ~TYPE_MASK;
-                if (elt != EDNS0_ELT_BITLABEL) {
-                    nd.out.append("<ELT ").append(elt).append('>');
-                    return -1;
-                }
-                if (!nd.ttest(cp + 1, 1)) {
-                    return -1;
-                }
-                int bitlen = nd.u8(cp + 1);
-                if (bitlen == 0) {
-                    bitlen = 256;
-                }
-                return ((bitlen + 7) / 8) + 1;
-            }
-            case TYPE_INDIR, 0 -> {
-                return i;
-            }
-            default -> {
-                nd.out.append("<BAD LABEL TYPE>");
-                return -1;
-            }
-        }
-    }
-
-    /** fqdn_print(): a possibly compressed domain name; returns the offset after it, -1 on failure. */
-    static int fqdnPrint(Dissector nd, int cp, int bp) {
-        StringBuilder out = nd.out;
-        int l = labellen(nd, cp);
-        if (l == -1) {
-            return -1;
-        }
-        if (!nd.ttest(cp, 1)) {
-            return -1;
-        }
-        int maxOffset = cp - bp;
-        int i = nd.u8(cp);
-        cp++;
-        int rp = -1;
-        boolean compress = false;
-        if ((i & TYPE_MASK) != TYPE_INDIR) {
-            rp = cp + l;
-        }
-        int nameChars = 0;
-        if (i != 0) {
-            while (i != 0 && cp < nd.snapend) {
-                switch (i & TYPE_MASK) {
-                    case TYPE_INDIR -> {
-                        if (!compress) {
-                            rp = cp + 1;
-                            compress = true;
-                        }
-                        if (!nd.ttest(cp, 1)) {
-                            return -1;
-                        }
-                        int offset = ((i << 8) | nd.u8(cp)) & 0x3fff;
-                        if (offset >= maxOffset) {
-                            out.append("<BAD PTR>");
-                            return -1;
-                        }
-                        maxOffset = offset;
-                        cp = bp + offset;
-                        if (!nd.ttest(cp, 1)) {
-                            return -1;
-                        }
-                        i = nd.u8(cp);
-                        l = labellen(nd, cp);
-                        if (l == -1) {
-                            return -1;
-                        }
-                        cp++;
-                        continue;
-                    }
-                    case TYPE_EDNS0 -> {
-                        int elt = i & ~TYPE_MASK;
-                        if (elt == EDNS0_ELT_BITLABEL) {
-                            if (blabelPrint(nd, cp) == -1) {
-                                return -1;
-                            }
-                        } else {
-                            out.append("<ELT ").append(elt).append('>');
-                            return -1;
-                        }
-                    }
-                    case TYPE_RESERVED -> {
-                        out.append("<BAD LABEL TYPE>");
-                        return -1;
-                    }
-                    default -> {
-                        if (nameChars + l <= MAXCDNAME) {
-                            if (nd.printn(cp, l)) {
-                                return -1;
-                            }
-                        } else if (nameChars < MAXCDNAME) {
-                            if (nd.printn(cp, MAXCDNAME - nameChars)) {
-                                return -1;
-                            }
-                        }
-                        nameChars += l;
-                    }
-                }
-                cp += l;
-                if (nameChars <= MAXCDNAME) {
-                    out.append('.');
-                }
-                nameChars++;
-                if (!nd.ttest(cp, 1)) {
-                    return -1;
-                }
-                i = nd.u8(cp);
-                l = labellen(nd, cp);
-                if (l == -1) {
-                    return -1;
-                }
-                cp++;
-                if (!compress) {
-                    rp += l + 1;
-                }
-            }
-            if (nameChars > MAXCDNAME) {
-                out.append("<DOMAIN NAME TOO LONG>");
-            }
-        } else {
-            out.append('.');
-        }
-        return rp;
-    }
-
-    /** ns_cprint(): a character-string. */
-    private static int cprint(Dissector nd, int cp) {
-        if (!nd.ttest(cp, 1)) {
-            return -1;
-        }
-        int i = nd.u8(cp);
-        cp++;
-        if (nd.printn(cp, i)) {
-            return -1;
-        }
-        return cp + i;
-    }
-
     /** ns_qprint(): one question. */
     private static int qprint(Dissector nd, int cp, int bp, boolean mdns) {
         StringBuilder out = nd.out;
         int np = cp;
-        cp = nskip(nd, cp);
+        cp = DnsNames.nskip(nd, cp);
         if (cp == -1 || !nd.ttest(cp, 4)) {
             return -1;
         }
@@ -351,7 +126,7 @@ final class DnsPrinter {
             out.append((i & C_QU) != 0 ? " (QU)" : " (QM)");
         }
         out.append("? ");
-        cp = fqdnPrint(nd, np, bp);
+        cp = DnsNames.fqdnPrint(nd, np, bp);
         return cp == -1 ? -1 : cp + 4;
     }
 
@@ -360,12 +135,12 @@ final class DnsPrinter {
         StringBuilder out = nd.out;
         if (nd.vflag > 0) {
             out.append(' ');
-            cp = fqdnPrint(nd, cp, bp);
+            cp = DnsNames.fqdnPrint(nd, cp, bp);
             if (cp == -1) {
                 return -1;
             }
         } else {
-            cp = nskip(nd, cp);
+            cp = DnsNames.nskip(nd, cp);
         }
         if (cp == -1 || !nd.ttest(cp, 10)) {
             return nd.snapend;
@@ -413,7 +188,7 @@ final class DnsPrinter {
             }
             case 2, 5, 12, 39 -> {
                 out.append(' ');
-                if (fqdnPrint(nd, cp, bp) == -1) {
+                if (DnsNames.fqdnPrint(nd, cp, bp) == -1) {
                     return -1;
                 }
             }
@@ -422,12 +197,12 @@ final class DnsPrinter {
                     break;
                 }
                 out.append(' ');
-                cp = fqdnPrint(nd, cp, bp);
+                cp = DnsNames.fqdnPrint(nd, cp, bp);
                 if (cp == -1) {
                     return -1;
                 }
                 out.append(' ');
-                cp = fqdnPrint(nd, cp, bp);
+                cp = DnsNames.fqdnPrint(nd, cp, bp);
                 if (cp == -1) {
                     return -1;
                 }
@@ -444,7 +219,7 @@ final class DnsPrinter {
                 if (!nd.ttest(cp, 2)) {
                     return -1;
                 }
-                if (fqdnPrint(nd, cp + 2, bp) == -1) {
+                if (DnsNames.fqdnPrint(nd, cp + 2, bp) == -1) {
                     return -1;
                 }
                 out.append(' ').append(nd.u16(cp));
@@ -452,7 +227,7 @@ final class DnsPrinter {
             case 16 -> {
                 while (cp < rp) {
                     out.append(" \"");
-                    cp = cprint(nd, cp);
+                    cp = DnsNames.cprint(nd, cp);
                     if (cp == -1) {
                         return -1;
                     }
@@ -464,7 +239,7 @@ final class DnsPrinter {
                 if (!nd.ttest(cp, 6)) {
                     return -1;
                 }
-                if (fqdnPrint(nd, cp + 6, bp) == -1) {
+                if (DnsNames.fqdnPrint(nd, cp + 6, bp) == -1) {
                     return -1;
                 }
                 out.append(':').append(nd.u16(cp + 4)).append(' ').append(nd.u16(cp)).append(' ')
@@ -495,7 +270,7 @@ final class DnsPrinter {
                 }
                 if (pbit > 0) {
                     out.append(' ');
-                    if (fqdnPrint(nd, cp + 1 + 16 - pbyte, bp) == -1) {
+                    if (DnsNames.fqdnPrint(nd, cp + 1 + 16 - pbyte, bp) == -1) {
                         return -1;
                     }
                 }
@@ -517,7 +292,7 @@ final class DnsPrinter {
                 if (cp < rp) {
                     out.append(" [");
                     while (cp < rp) {
-                        cp = eoptPrint(nd, cp);
+                        cp = DnsEdns.eoptPrint(nd, cp);
                         if (cp == -1) {
                             return -1;
                         }
@@ -536,7 +311,7 @@ final class DnsPrinter {
                     break;
                 }
                 out.append(' ');
-                cp = fqdnPrint(nd, cp, bp);
+                cp = DnsNames.fqdnPrint(nd, cp, bp);
                 if (cp == -1) {
                     return -1;
                 }
@@ -588,191 +363,6 @@ final class DnsPrinter {
         }
     }
 
-    /** edns_opt2str. */
-    private static String eoptName(int opt) {
-        return switch (opt) {
-            case 1 -> "LLQ";
-            case 2 -> "UL";
-            case 3 -> "NSID";
-            case 5 -> "DAU";
-            case 6 -> "DHU";
-            case 7 -> "N3U";
-            case 8 -> "ECS";
-            case 9 -> "EXPIRE";
-            case 10 -> "COOKIE";
-            case 11 -> "KEEPALIVE";
-            case 12 -> "PADDING";
-            case 13 -> "CHAIN";
-            case 14 -> "KEY-TAG";
-            case 16 -> "CLIENT-TAG";
-            case 17 -> "SERVER-TAG";
-            default -> null;
-        };
-    }
-
-    /** eopt_print(): one EDNS option. */
-    private static int eoptPrint(Dissector nd, int cp) {
-        StringBuilder out = nd.out;
-        if (!nd.ttest(cp, 2)) {
-            return -1;
-        }
-        int opt = nd.u16(cp);
-        cp += 2;
-        String name = eoptName(opt);
-        if (name == null) {
-            out.append("Opt").append(opt);
-        } else {
-            out.append(name);
-        }
-        if (!nd.ttest(cp, 2)) {
-            return -1;
-        }
-        int dataLen = nd.u16(cp);
-        cp += 2;
-        if (!nd.ttest(cp, dataLen)) {
-            return -1;
-        }
-        if (dataLen > 0) {
-            out.append(' ');
-            switch (opt) {
-                case 8 -> ecs(nd, cp, dataLen);
-                case 10 -> {
-                    if (dataLen < 8 || (dataLen > 8 && dataLen < 16) || dataLen > 40) {
-                        nd.invalid();
-                    } else {
-                        for (int i = 0; i < dataLen; ++i) {
-                            if (i == 8) {
-                                out.append(' ');
-                            }
-                            nd.hex2(nd.u8(cp + i));
-                        }
-                    }
-                }
-                case 11 -> {
-                    if (dataLen != 2) {
-                        nd.invalid();
-                    } else {
-                        int v = nd.u16(cp);
-                        out.append(v / 10).append('.').append(v % 10).append(" sec");
-                    }
-                }
-                case 9 -> {
-                    if (dataLen != 4) {
-                        nd.invalid();
-                    } else {
-                        out.append(nd.u32(cp)).append(" sec");
-                    }
-                }
-                case 12 -> out.append('(').append(dataLen).append(')');
-                case 14 -> {
-                    if (dataLen % 2 != 0) {
-                        nd.invalid();
-                    } else {
-                        for (int i = 0; i < dataLen; i += 2) {
-                            if (i > 0) {
-                                out.append(' ');
-                            }
-                            out.append(nd.u16(cp + i));
-                        }
-                    }
-                }
-                case 5, 6, 7 -> {
-                    for (int i = 0; i < dataLen; ++i) {
-                        if (i > 0) {
-                            out.append(' ');
-                        }
-                        int alg = nd.u8(cp + i);
-                        String s = opt == 5 ? dauAlg(alg) : opt == 6 ? dhuAlg(alg) : (alg == 1 ? "SHA-1" : null);
-                        if (s == null) {
-                            out.append("Alg_").append(alg);
-                        } else {
-                            out.append(s);
-                        }
-                    }
-                }
-                case 13 -> fqdnPrint(nd, cp, cp + dataLen);
-                default -> {
-                    for (int i = 0; i < dataLen; ++i) {
-                        nd.hex2(nd.u8(cp + i));
-                    }
-                }
-            }
-        }
-        return cp + dataLen;
-    }
-
-    private static String dauAlg(int a) {
-        return switch (a) {
-            case 0 -> "DELETE";
-            case 1 -> "RSAMD5";
-            case 2 -> "DH";
-            case 3 -> "DS";
-            case 5 -> "RSASHA1";
-            case 6 -> "DSA-NSEC3-SHA1";
-            case 7 -> "RSASHA1-NSEC3-SHA1";
-            case 8 -> "RSASHA256";
-            case 10 -> "RSASHA512";
-            case 12 -> "ECC-GOST";
-            case 13 -> "ECDSAP256SHA256";
-            case 14 -> "ECDSAP384SHA384";
-            case 15 -> "ED25519";
-            case 16 -> "ED448";
-            case 252 -> "INDIRECT";
-            case 253 -> "PRIVATEDNS";
-            case 254 -> "PRIVATEOID";
-            default -> null;
-        };
-    }
-
-    private static String dhuAlg(int a) {
-        return switch (a) {
-            case 1 -> "SHA-1";
-            case 2 -> "SHA-256";
-            case 3 -> "GOST_R_34.11-94";
-            case 4 -> "SHA-384";
-            default -> null;
-        };
-    }
-
-    /** print_eopt_ecs(): EDNS client subnet. */
-    private static void ecs(Dissector nd, int cp, int dataLen) {
-        if (dataLen < 4) {
-            nd.invalid();
-            return;
-        }
-        int family = nd.u16(cp);
-        int srcLen = nd.u8(cp + 2);
-        int scopeLen = nd.u8(cp + 3);
-        cp += 4;
-        int addrBits;
-        if (family == 1) {
-            addrBits = 32;
-        } else if (family == 2) {
-            addrBits = 128;
-        } else {
-            nd.invalid();
-            return;
-        }
-        if (dataLen - 4 > addrBits / 8) {
-            nd.invalid();
-            return;
-        }
-        if (srcLen > addrBits || scopeLen > addrBits || ((srcLen + 7) / 8) != dataLen - 4) {
-            nd.invalid();
-            return;
-        }
-        byte[] padded = new byte[16];
-        for (int i = 0; i < dataLen - 4; i++) {
-            padded[i] = (byte) nd.u8(cp + i);
-        }
-        if (family == 1) {
-            Names.ipaddr(nd.out, padded, 0);
-        } else {
-            Names.ip6addr(nd.out, padded, 0);
-        }
-        nd.out.append('/').append(srcLen).append('/').append(scopeLen);
-    }
-
     /** domain_print() over UDP. */
     static void domainPrint(Dissector nd, int bp, int length, boolean mdns) {
         nd.protocol = "domain";
@@ -805,7 +395,7 @@ final class DnsPrinter {
         find:
         {
             for (int i = 0; i < qdcount; i++) {
-                if ((cp = nskip(nd, cp)) == -1) {
+                if ((cp = DnsNames.nskip(nd, cp)) == -1) {
                     break find;
                 }
                 cp += 4;
@@ -814,7 +404,7 @@ final class DnsPrinter {
                 }
             }
             for (int i = 0; i < ancount + nscount; i++) {
-                if ((cp = nskip(nd, cp)) == -1) {
+                if ((cp = DnsNames.nskip(nd, cp)) == -1) {
                     break find;
                 }
                 cp += 8;
@@ -828,7 +418,7 @@ final class DnsPrinter {
                 }
             }
             for (int i = 0; i < arcount; i++) {
-                if ((cp = nskip(nd, cp)) == -1) {
+                if ((cp = DnsNames.nskip(nd, cp)) == -1) {
                     break find;
                 }
                 if (cp + 2 > nd.snapend) {
@@ -889,7 +479,7 @@ final class DnsPrinter {
                         throw TruncLabel.INSTANCE;
                     }
                 } else {
-                    if ((cp = nskip(nd, cp)) == -1) {
+                    if ((cp = DnsNames.nskip(nd, cp)) == -1) {
                         throw TruncLabel.INSTANCE;
                     }
                     cp += 4;

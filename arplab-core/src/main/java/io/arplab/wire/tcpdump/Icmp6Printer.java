@@ -485,7 +485,7 @@ final class Icmp6Printer {
                     int domp = cp + 8;
                     while (domp < cp + (optLen << 3) && nd.u8(domp) != 0) {
                         out.append(' ');
-                        domp = DnsPrinter.fqdnPrint(nd, domp, bp);
+                        domp = DnsNames.fqdnPrint(nd, domp, bp);
                         if (domp == -1) {
                             throw TruncLabel.INSTANCE;
                         }
