@@ -268,12 +268,14 @@ public final class Ofproto {
     }
 
     /** populate_xcache(): the ukey of {@code key} translated again, without packet or stats, for its cache. */
-    void populateXcache(long now, long[] key) {
+    XlateCache populateXcache(long now, long[] key) {
         Xlate x = xlate(now, key, null, false);
-        if (x != null) {
-            x.onePass = true;
-            translate(x);
+        if (x == null) {
+            return null;
         }
+        x.onePass = true;
+        translate(x);
+        return x.xc;
     }
 
     private static void translate(Xlate x) {
@@ -332,8 +334,10 @@ public final class Ofproto {
             long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
             long[] wc = x.ukeyWc();
             for (int i = 0; i < m.mask.length; i++) {
-                long dpMask = key != value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
-                        : ukeyMask[i];
+                // odp_flow_key_to_mask() of a truncated tag's key: its flow has no tag, so the mask none either
+                boolean cut = i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()
+                        || Datapath.truncatedTag(value) && (i == Slot.VLAN_TCI.ordinal() || i == Slot.VLAN_TPID.ordinal());
+                long dpMask = key != value && cut ? 0 : ukeyMask[i];
                 extra |= (wc[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
