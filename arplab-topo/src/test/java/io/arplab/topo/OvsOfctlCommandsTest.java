@@ -155,7 +155,8 @@ class OvsOfctlCommandsTest {
             "probe-appctl4.in", "probe-tftp3.in", "probe-vsctl7.in",
             "probe-ftp2.in", "probe-desc.in", "probe-ctalg.in",
             "probe-newcmds.in", "probe-ctnext3.in", "probe-trace4.in", "probe-dptables.in", "probe-delmod.in",
-            "probe-normal5.in", "probe-sortkeys.in", "probe-oddframes.in", "probe-vlancut.in"})
+            "probe-normal5.in", "probe-sortkeys.in", "probe-oddframes.in", "probe-vlancut.in",
+            "probe-learnspell.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
