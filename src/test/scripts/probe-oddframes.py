@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The odd frames of refdata/ovs/ofctl-cmds/probe-oddframes.in, one "NAME HEX" a line: headers the flow extractor
 (miniflow_extract()) finds cut short, too long, or not what the Ethertype says. probe-oddframes.in traces each
-(`ofproto/trace br0 in_port=1 HEX`) and then receives each on p1, in this order."""
+(`ofproto/trace br0 in_port=1 HEX`) and then receives each on p1, in this order. With the argument `ct`, the frames
+of probe-ctodd.in, each received on p1 through ct(): checksums, lengths and headers conntrack reads or refuses."""
 import struct
 
 def csum(b):
@@ -42,5 +43,57 @@ FRAMES = [
     ("ip-v6inv4", ETH + b"\x08\x00" + bytes.fromhex("6000000000081140") + b"\0" * 32),
     ("ttl0", ETH + b"\x08\x00" + ip4(17, UDP, ttl=0)),
 ]
-for name, f in FRAMES:
+
+def l4sum(proto, l4, src=bytes([10, 0, 0, 1]), dst=bytes([10, 0, 0, 2])):
+    return csum(src + dst + struct.pack("!BBH", 0, proto, len(l4)) + l4)
+
+def udp(sp=1000, dp=2000, n=4, length=None, cs=None):
+    h = struct.pack("!HHHH", sp, dp, 8 + n if length is None else length, 0) + b"x" * n
+    c = (l4sum(17, h) or 0xffff) if cs is None else cs
+    return h[:6] + struct.pack("!H", c) + h[8:]
+
+def icmp(t, code=0, rest=b"\0\0\0\0"):
+    h = struct.pack("!BBH", t, code, 0) + rest
+    return h[:2] + struct.pack("!H", csum(h)) + h[4:]
+
+V6SRC, V6DST = bytes.fromhex("20010db8000000000000000000000001"), bytes.fromhex("20010db8000000000000000000000002")
+
+def ip6(nh, payload):
+    return ETH + b"\x86\xdd" + struct.pack("!IHBB16s16s", 0x60000000, len(payload), nh, 64, V6SRC, V6DST) + payload
+
+def udp6(cs=None):
+    h = struct.pack("!HHHH", 1000, 2000, 12, 0) + b"yyyy"
+    c = csum(V6SRC + V6DST + struct.pack("!IxxxB", len(h), 17) + h) if cs is None else cs
+    return h[:6] + struct.pack("!H", c) + h[8:]
+
+def badsum(frame):  # the IPv4 header's checksum off by one
+    b = bytearray(frame)
+    b[24] ^= 1
+    return bytes(b)
+
+# probe-ctodd.in: the same kinds of frames through ct(), from 10.0.0.1 to 10.0.0.2 (UDP 1000 -> 2000)
+CT_FRAMES = [
+    ("udp", ETH + b"\x08\x00" + ip4(17, udp())),
+    ("ip-badcsum", badsum(ETH + b"\x08\x00" + ip4(17, udp()))),
+    ("udp-badcsum", ETH + b"\x08\x00" + ip4(17, udp(cs=0x1234))),
+    ("udp-zerocsum", ETH + b"\x08\x00" + ip4(17, udp(sp=1001, cs=0))),
+    ("udp-len-long", ETH + b"\x08\x00" + ip4(17, udp(sp=1002, length=40, cs=0))),
+    ("udp-len-short", ETH + b"\x08\x00" + ip4(17, udp(sp=1003, length=4, cs=0))),
+    ("tcp-cut", ETH + b"\x08\x00" + ip4(6, TCP[:10])),
+    ("tcp-doff3", ETH + b"\x08\x00" + ip4(6, TCP[:12] + bytes([3 << 4]) + TCP[13:])),
+    ("icmp-echo-cut", ETH + b"\x08\x00" + ip4(1, icmp(8, rest=b""))),
+    ("icmp-echo", ETH + b"\x08\x00" + ip4(1, icmp(8, rest=b"\0\x07\0\x01"))),
+    ("icmp-timestamp", ETH + b"\x08\x00" + ip4(1, icmp(13, rest=b"\0\x08\0\x01" + b"\0" * 12))),
+    ("icmp-type99", ETH + b"\x08\x00" + ip4(1, icmp(99))),
+    ("udp-ipopts", ETH + b"\x08\x00" + ip4(17, udp(sp=1004), ihl=6, opts=b"\x01\x01\x01\x00")),
+    ("udp-frag-first", ETH + b"\x08\x00" + ip4(17, udp(sp=1005), frag=0x2000)),
+    ("udp-frag-later", ETH + b"\x08\x00" + ip4(17, udp(sp=1006), frag=0x0010)),
+    ("udp-ttl0", ETH + b"\x08\x00" + ip4(17, udp(sp=1007), ttl=0)),
+    ("udp6", ip6(17, udp6())),
+    ("udp6-zerocsum", ip6(17, udp6(cs=0))),
+    ("udp6-hbh", ip6(0, bytes([17, 0, 1, 4, 0, 0, 0, 0]) + udp6())),
+    ("ip6-cut", ETH + b"\x86\xdd" + bytes.fromhex("6000000000081140") + b"\0" * 10),
+]
+import sys
+for name, f in CT_FRAMES if sys.argv[1:] == ["ct"] else FRAMES:
     print(name, f.hex())
