@@ -897,12 +897,13 @@ public final class Ofproto {
 
     // the frames the ports send, counted. A port's frames leave in batches of NETDEV_MAX_BURST
     // (dp_netdev_pmd_flush_output_on_port()); netdev_dummy_send() stops at a frame longer than the port's MTU
-    // allows with its Ethernet header and a VLAN tag if it has one (EMSGSIZE): it and the rest of its batch are not
-    // sent, nor counted
+    // allows with its Ethernet header and a VLAN tag if it has one, or shorter than that header (a trunc() past the
+    // frame's pop_vlan) (EMSGSIZE): it and the rest of its batch are not sent, nor counted
     private List<Output> transmitted(List<Output> outputs) {
         boolean big = false;
         for (int i = 0; i < outputs.size() && !big; i++) {
-            big = outputs.get(i).frame().length > mtus.smallest + 14;
+            int length = outputs.get(i).frame().length;
+            big = length > mtus.smallest + 14 || length < 14;
         }
         List<Output> fit = big ? new ArrayList<>(outputs.size()) : outputs;
         // per port: the frames in its batch, whether the batch stopped
@@ -916,7 +917,7 @@ public final class Ofproto {
                     b[0] = 1;
                     b[1] = 0;
                 }
-                b[1] |= f.length > p.mtu + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
+                b[1] |= f.length < 14 || f.length > p.mtu + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
                 if (b[1] != 0) {
                     continue;
                 }

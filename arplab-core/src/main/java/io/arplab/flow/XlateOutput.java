@@ -27,7 +27,7 @@ final class XlateOutput {
         } else if (x.br.port(port) == null || x.br.port(port).isPatch()) { // no xport, or odp_port ODPP_NONE
             x.error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
         } else {
-            x.odpAdd("trunc(" + maxLen + ")");
+            x.trunc((int) maxLen);
             output(x, port);
         }
     }
@@ -173,12 +173,12 @@ final class XlateOutput {
             return;
         }
         if (x.mirrorSnaplen > 0 && x.mirrorSnaplen < 65535) {
-            x.odpAdd("trunc(" + x.mirrorSnaplen + ")"); // compose_output_action__(): a mirror's snaplen
+            x.trunc(x.mirrorSnaplen); // compose_output_action__(): a mirror's snaplen
         }
         x.odpAdd(p.dpPort);
         x.xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((x.execute || x.hop != null) && x.packet != null && !x.meterDropped) {
-            byte[] frame = x.rewritten();
+            byte[] frame = x.applyCutlen(x.rewritten());
             Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
             if (x.br == x.ingress) {
                 x.outputs.add(o);

@@ -27,7 +27,8 @@ class OvsFramesTest {
     @ParameterizedTest
     @ValueSource(strings = {"vlan", "l3", "controller", "fin", "bundle", "multipath", "normal-vlan", "ipv6", "sctp",
         "mpls", "nd-rarp", "mpls-verbose", "qinq", "qinq-actions", "qinq-tunnel", "qinq-probe", "qinq-limit1",
-        "odp-receive", "igmp", "l4-short", "ctorig", "ctorig2", "tnl-ecn", "llc", "nd-short", "packet-out", "packet-out-mut", "receive-mut", "appctl-mut", "nat-related", "ftp-nat", "alg-related"})
+        "odp-receive", "igmp", "l4-short", "ctorig", "ctorig2", "tnl-ecn", "llc", "nd-short", "packet-out", "packet-out-mut", "receive-mut", "appctl-mut", "nat-related", "ftp-nat", "alg-related",
+        "trunc"})
     void actionsOnFramesAreOvsOwn(String topic, @TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         OvsBridge br = lab.ovsBridges().get("br0");
