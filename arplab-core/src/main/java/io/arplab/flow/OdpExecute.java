@@ -74,7 +74,7 @@ final class OdpExecute {
                     int own = Packet.tags(packet, br.datapath.vlanLimit());
                     byte[] f = retag == null ? Packet.rewrite(packet, k, own)
                             : Packet.retag(Packet.rewrite(packet, Packet.withVlans(k, key), own), retag);
-                    if (cutlen > 0 && cutlen < f.length) { // dp_packet_batch_apply_cutlen()
+                    if (cutlen > 0 && cutlen < f.length && op.tunnel() == null) { // dp_packet_batch_apply_cutlen()
                         f = java.util.Arrays.copyOf(f, f.length - cutlen);
                     }
                     cutlen = 0;

@@ -925,9 +925,9 @@ public final class Ofproto {
             if (big) {
                 fit.add(o);
             }
-            if (p != null) {
+            if (p != null) { // a kernel tunnel's vport counts the packet, not arplab's tunnel key before it
                 p.txPackets++;
-                p.txBytes += f.length;
+                p.txBytes += f.length - (p.isTunnel() ? io.arplab.wire.Geneve.METADATA_LENGTH : 0);
             }
         }
         return fit;

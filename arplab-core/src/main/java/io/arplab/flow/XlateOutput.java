@@ -178,7 +178,9 @@ final class XlateOutput {
         x.odpAdd(p.dpPort);
         x.xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((x.execute || x.hop != null) && x.packet != null && !x.meterDropped) {
-            byte[] frame = x.applyCutlen(x.rewritten());
+            // a kernel tunnel's vport sends the packet whole (its counters are XC_NETDEV's, the packet's size)
+            byte[] frame = tunnel == null ? x.applyCutlen(x.rewritten()) : x.rewritten();
+            x.cutlen = 0;
             Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
             if (x.br == x.ingress) {
                 x.outputs.add(o);
@@ -186,7 +188,7 @@ final class XlateOutput {
                 x.br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
             } // a traceflow hop's outputs are its own bridge's ports
         } else if (x.underlay != null) {
-            x.underlay.add(new Ofproto.Output(port, x.packet));
+            x.underlay.add(new Ofproto.Output(port, x.applyCutlen(x.packet))); // a mirror's snaplen, after tnl_push
         }
         XlateMirror.egress(x, p);
     }
