@@ -1050,6 +1050,14 @@ public final class Ofproto {
                 for (int i = 0; i < x.outputs.size(); i++) {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
                 }
+                for (int i = 0; i < x.recirculated.size(); i++) { // native_tunnel_output()'s recirc(0) of a cut packet
+                    Ofproto under = x.recirculatedTo.get(i);
+                    Output r = x.recirculated.get(i);
+                    List<Output> out = new ArrayList<>(1);
+                    under.input(now, Packet.extract(r.frame(), r.ofport(), datapath.vlanLimit(),
+                            new long[Slot.ALL.length]), r.frame(), out);
+                    under.send(out);
+                }
                 sent = x.ctSent;
             } finally {
                 if (x == upcallContext) {

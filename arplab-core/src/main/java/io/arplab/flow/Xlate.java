@@ -62,6 +62,9 @@ final class Xlate {
      */
     private byte[] keyPacket;
     final List<Ofproto.Output> outputs = new ArrayList<>(2);
+    /** The cut packets a native tunnel output sent back into the datapath (recirc(0)), and the bridges they enter. */
+    final List<Ofproto.Output> recirculated = new ArrayList<>(0);
+    final List<Ofproto> recirculatedTo = new ArrayList<>(0);
 
     long[] flow;
     long[] initial;
@@ -301,6 +304,10 @@ final class Xlate {
         underlay = null;
         pops.clear();
         outputs.clear();
+        recirculated.clear();
+        recirculatedTo.clear();
+        cutlen = 0;
+        truncating = false;
         initial = base = wc = lastMask = natHeld = null;
         Arrays.fill(packetCt, 0);
         ctTuple = ctOrig = null;
@@ -719,6 +726,8 @@ final class Xlate {
 
     /** The bytes a trunc() cuts off the next output (dp_packet's cutlen), 0 for none. */
     int cutlen;
+    /** compose_output_action__()'s truncate: the output is output(port=,max_len=)'s. */
+    boolean truncating;
 
     /**
      * trunc(max_len) (odp_execute_actions()' OVS_ACTION_ATTR_TRUNC, dp_packet_set_cutlen()): the packet's length as the

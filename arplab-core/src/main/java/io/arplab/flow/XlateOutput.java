@@ -28,7 +28,12 @@ final class XlateOutput {
             x.error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
         } else {
             x.trunc((int) maxLen);
-            output(x, port);
+            x.truncating = true;
+            try {
+                output(x, port);
+            } finally {
+                x.truncating = false;
+            }
         }
     }
 
@@ -292,6 +297,22 @@ final class XlateOutput {
         x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
         int pushed = x.odp.length();
         boolean last = x.tail;
+        if (x.truncating) { // a cut packet recirculates into the underlay, translated there as its own upcall
+            x.odpAdd("recirc(0)");
+            if (!last) {
+                int at = start == 0 ? 0 : start + 1;
+                x.odp.insert(at, "clone(").append(')');
+                x.lastClone = at;
+            }
+            if (x.execute && x.packet != null && !x.meterDropped) {
+                byte[] cut = x.applyCutlen(Packet.rewrite(x.packet, x.flow)); // tnl_push applies the cutlen first
+                byte[] frame = NativeTunnel.push(header, cut, Packet.extract(x.packet, 0),
+                        x.br.datapath.tnlPortRange);
+                x.recirculated.add(new Ofproto.Output(outDev.ofport, frame));
+                x.recirculatedTo.add(outBr);
+            }
+            return;
+        }
         long[] savedFlow = x.flow.clone(), savedBase = x.base, savedWc = x.wc;
         x.base = x.base.clone(); // base may be the initial flow itself (the megaflow's key)
         NativeTunnel.propagate(x.flow, t, tun.tunnelType, dmac, smac, sip, sip6);
