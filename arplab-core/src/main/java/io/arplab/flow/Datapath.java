@@ -384,6 +384,12 @@ public final class Datapath {
      * max_vlan_headers): the tags past that many dropped, the packet's own Ethertype after them.
      */
     long[] ukeyFlow(long[] flow) {
+        if (truncatedTag(flow)) { // parse_8021q_onward(): the TPID leaves dl_type, a zero TCI ends the key
+            long[] f = flow.clone();
+            f[Slot.VLAN_TPID.ordinal()] = f[Slot.DL_TYPE.ordinal()];
+            f[Slot.DL_TYPE.ordinal()] = 0;
+            return f;
+        }
         if (maxVlanHeaders >= 2 || (flow[Slot.VLAN_TCI1.ordinal()] | flow[Slot.VLAN_TPID1.ordinal()]) == 0) {
             return flow;
         }
@@ -391,6 +397,15 @@ public final class Datapath {
         f[Slot.VLAN_TCI1.ordinal()] = 0;
         f[Slot.VLAN_TPID1.ordinal()] = 0;
         return f;
+    }
+
+    /**
+     * A flow with a VLAN Ethertype and no tag (miniflow_extract()'s parse_vlan() found too few bytes for one): its key
+     * is `eth_type(0x8100),vlan(vid=0,cfi=0),encap()`, which odp_flow_key_to_flow() reads back without that Ethertype.
+     */
+    static boolean truncatedTag(long[] flow) {
+        long t = flow[Slot.DL_TYPE.ordinal()];
+        return (t == 0x8100 || t == 0x88a8) && (flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0;
     }
 
     /**

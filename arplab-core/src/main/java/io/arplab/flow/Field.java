@@ -189,11 +189,12 @@ public enum Field {
     }
 
     /**
-     * mf_nxm_header() is 0: the field's only OXM header is a 64-bit experimenter one, which the NXM-encoded
-     * learn, bundle_load and multipath destinations cannot name.
+     * mf_nxm_header() is 0: the field has no NXM or OXM header at all (dl_vlan, dl_vlan_pcp, skb_priority, tun_tos,
+     * tun_ttl: nxm_field_by_mf_id() finds none) or only a 64-bit experimenter one, which the NXM-encoded learn,
+     * bundle_load and multipath destinations cannot name.
      */
     public boolean experimenterOxm() {
-        return nxmName != null && nxmName.startsWith("ONFOXM_ET_");
+        return nxmName == null || nxmName.startsWith("ONFOXM_ET_");
     }
 
     /**

@@ -31,6 +31,7 @@ final class OdpExecute {
         boolean copied = false;
         List<XlateCache.Op> retag = null; // the push_vlan and pop_vlan actions so far, on the packet's own tags
         java.util.ArrayDeque<Outside> clones = null; // odp_execute_clone(): the key and tags each open clone() copied
+        int cutlen = 0; // dp_packet_set_cutlen() of the last trunc(), until an output applies it
         for (int i = from; i < xc.ops.size(); i++) {
             XlateCache.Op op = xc.ops.get(i);
             switch (op.kind()) {
@@ -46,6 +47,13 @@ final class OdpExecute {
                     k = outer.key();
                     copied = true;
                     retag = outer.retag();
+                }
+                case XlateCache.TRUNC -> {
+                    int length = packet.length; // the frame as the pushes and pops so far left it
+                    for (XlateCache.Op r : retag == null ? List.<XlateCache.Op>of() : retag) {
+                        length += r.kind() == XlateCache.PUSH_VLAN ? 4 : -4;
+                    }
+                    cutlen = Xlate.cut(length, (int) op.value());
                 }
                 case XlateCache.POP_VLAN, XlateCache.PUSH_VLAN -> {
                     if (retag == null) {
@@ -66,6 +74,10 @@ final class OdpExecute {
                     int own = Packet.tags(packet, br.datapath.vlanLimit());
                     byte[] f = retag == null ? Packet.rewrite(packet, k, own)
                             : Packet.retag(Packet.rewrite(packet, Packet.withVlans(k, key), own), retag);
+                    if (cutlen > 0 && cutlen < f.length && op.tunnel() == null) { // dp_packet_batch_apply_cutlen()
+                        f = java.util.Arrays.copyOf(f, f.length - cutlen);
+                    }
+                    cutlen = 0;
                     outputs.add(new Ofproto.Output(op.value(), op.tunnel() == null ? f : op.tunnel().prefix(f)));
                 }
                 case XlateCache.CT -> {

@@ -268,12 +268,14 @@ public final class Ofproto {
     }
 
     /** populate_xcache(): the ukey of {@code key} translated again, without packet or stats, for its cache. */
-    void populateXcache(long now, long[] key) {
+    XlateCache populateXcache(long now, long[] key) {
         Xlate x = xlate(now, key, null, false);
-        if (x != null) {
-            x.onePass = true;
-            translate(x);
+        if (x == null) {
+            return null;
         }
+        x.onePass = true;
+        translate(x);
+        return x.xc;
     }
 
     private static void translate(Xlate x) {
@@ -332,8 +334,10 @@ public final class Ofproto {
             long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
             long[] wc = x.ukeyWc();
             for (int i = 0; i < m.mask.length; i++) {
-                long dpMask = key != value && (i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()) ? 0
-                        : ukeyMask[i];
+                // odp_flow_key_to_mask() of a truncated tag's key: its flow has no tag, so the mask none either
+                boolean cut = i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()
+                        || Datapath.truncatedTag(value) && (i == Slot.VLAN_TCI.ordinal() || i == Slot.VLAN_TPID.ordinal());
+                long dpMask = key != value && cut ? 0 : ukeyMask[i];
                 extra |= (wc[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
             }
             // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
@@ -893,12 +897,13 @@ public final class Ofproto {
 
     // the frames the ports send, counted. A port's frames leave in batches of NETDEV_MAX_BURST
     // (dp_netdev_pmd_flush_output_on_port()); netdev_dummy_send() stops at a frame longer than the port's MTU
-    // allows with its Ethernet header and a VLAN tag if it has one (EMSGSIZE): it and the rest of its batch are not
-    // sent, nor counted
+    // allows with its Ethernet header and a VLAN tag if it has one, or shorter than that header (a trunc() past the
+    // frame's pop_vlan) (EMSGSIZE): it and the rest of its batch are not sent, nor counted
     private List<Output> transmitted(List<Output> outputs) {
         boolean big = false;
         for (int i = 0; i < outputs.size() && !big; i++) {
-            big = outputs.get(i).frame().length > mtus.smallest + 14;
+            int length = outputs.get(i).frame().length;
+            big = length > mtus.smallest + 14 || length < 14;
         }
         List<Output> fit = big ? new ArrayList<>(outputs.size()) : outputs;
         // per port: the frames in its batch, whether the batch stopped
@@ -912,7 +917,7 @@ public final class Ofproto {
                     b[0] = 1;
                     b[1] = 0;
                 }
-                b[1] |= f.length > p.mtu + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
+                b[1] |= f.length < 14 || f.length > p.mtu + 14 + (Packet.u16(f, 12) == 0x8100 ? 4 : 0) ? 1 : 0;
                 if (b[1] != 0) {
                     continue;
                 }
@@ -920,9 +925,9 @@ public final class Ofproto {
             if (big) {
                 fit.add(o);
             }
-            if (p != null) {
+            if (p != null) { // a kernel tunnel's vport counts the packet, not arplab's tunnel key before it
                 p.txPackets++;
-                p.txBytes += f.length;
+                p.txBytes += f.length - (p.isTunnel() ? io.arplab.wire.Geneve.METADATA_LENGTH : 0);
             }
         }
         return fit;
@@ -1044,6 +1049,14 @@ public final class Ofproto {
                 }
                 for (int i = 0; i < x.outputs.size(); i++) {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
+                }
+                for (int i = 0; i < x.recirculated.size(); i++) { // native_tunnel_output()'s recirc(0) of a cut packet
+                    Ofproto under = x.recirculatedTo.get(i);
+                    Output r = x.recirculated.get(i);
+                    List<Output> out = new ArrayList<>(1);
+                    under.input(now, Packet.extract(r.frame(), r.ofport(), datapath.vlanLimit(),
+                            new long[Slot.ALL.length]), r.frame(), out);
+                    under.send(out);
                 }
                 sent = x.ctSent;
             } finally {

@@ -237,7 +237,8 @@ public final class Udpif {
      * revalidate_ukey()'s push: the packets and bytes megaflow {@code m} served since the last push, through cache
      * {@code xc} (xlate_push_stats()). A ukey made by an upcall has no xcache: the first push translates it again
      * (populate_xcache()), where a neighbour miss sends its ARP request once more (only those are kept track of:
-     * the others' translation has no side effect).
+     * the others' translation has no side effect), and from its key: where that key reads back as another flow (a
+     * cut tag), the stats go through that flow's cache.
      */
     void push(Megaflow m, XlateCache xc, long now) {
         long packets = m.packets - m.pushedPackets;
@@ -249,8 +250,13 @@ public final class Udpif {
         m.pushedBytes = m.bytes;
         if (!m.xcachePopulated) {
             m.xcachePopulated = true;
-            if (unpopulated.remove(m)) {
-                m.br.populateXcache(now, dp.ukeyFlow(m.value()));
+            long[] value = m.value(), key = dp.ukeyFlow(value);
+            if (unpopulated.remove(m) | key != value) {
+                XlateCache c = m.br.populateXcache(now, key);
+                if (key != value && c != null && m.ukeyXc == null) { // the key's translation, not the upcall's
+                    m.ukeyXc = c;
+                    xc = c;
+                }
             }
         }
         xc.push(m.br, now, packets, bytes, m.used);

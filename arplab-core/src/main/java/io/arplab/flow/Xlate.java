@@ -62,6 +62,9 @@ final class Xlate {
      */
     private byte[] keyPacket;
     final List<Ofproto.Output> outputs = new ArrayList<>(2);
+    /** The cut packets a native tunnel output sent back into the datapath (recirc(0)), and the bridges they enter. */
+    final List<Ofproto.Output> recirculated = new ArrayList<>(0);
+    final List<Ofproto> recirculatedTo = new ArrayList<>(0);
 
     long[] flow;
     long[] initial;
@@ -301,6 +304,10 @@ final class Xlate {
         underlay = null;
         pops.clear();
         outputs.clear();
+        recirculated.clear();
+        recirculatedTo.clear();
+        cutlen = 0;
+        truncating = false;
         initial = base = wc = lastMask = natHeld = null;
         Arrays.fill(packetCt, 0);
         ctTuple = ctOrig = null;
@@ -412,6 +419,7 @@ final class Xlate {
         }
         mirrors = frozenAt == null ? 0 : frozenAt.mirrors; // xlate_actions(): a thawed pass's are its frozen state's
         mirrorSnaplen = 0;
+        cutlen = 0;
         // the pass's packet as it arrived (MPLS actions resize it), with the tags the passes before pushed or popped
         // (the frame keeps its own, the key has the datapath's)
         natMask = 0; // a recirculated pass's flow is the NAT'ed packet's
@@ -715,6 +723,33 @@ final class Xlate {
      * change; its rules and its groups' buckets (xlate_group_stats()) are credited that.
      */
     int passLength;
+
+    /** The bytes a trunc() cuts off the next output (dp_packet's cutlen), 0 for none. */
+    int cutlen;
+    /** compose_output_action__()'s truncate: the output is output(port=,max_len=)'s. */
+    boolean truncating;
+
+    /**
+     * trunc(max_len) (odp_execute_actions()' OVS_ACTION_ATTR_TRUNC, dp_packet_set_cutlen()): the packet's length as the
+     * datapath has it here minus max_len (at least ETH_HEADER_LEN), applied by the next output whatever the actions
+     * between do to the length.
+     */
+    void trunc(int maxLen) {
+        odpAdd("trunc(" + maxLen + ")");
+        xc.ops.add(new XlateCache.Op(XlateCache.TRUNC, 0, maxLen, null, false, null));
+        cutlen = packet == null ? 0 : cut(datapathLength(), maxLen);
+    }
+
+    static int cut(int length, int maxLen) {
+        return Math.max(0, length - Math.max(maxLen, 14));
+    }
+
+    /** dp_packet_batch_apply_cutlen() at an output: the frame cut, and the packet's cutlen reset for what follows. */
+    byte[] applyCutlen(byte[] frame) {
+        int c = cutlen;
+        cutlen = 0;
+        return c == 0 || c >= frame.length ? frame : Arrays.copyOf(frame, frame.length - c);
+    }
 
     /**
      * The packet's length as the datapath has it where the actions so far put it (dp_netdev_run_meter()'s

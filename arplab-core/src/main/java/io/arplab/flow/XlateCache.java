@@ -25,6 +25,8 @@ final class XlateCache {
     static final int SET = 0, OUTPUT = 1, CT = 2, RECIRC = 3, POP_VLAN = 4, PUSH_VLAN = 5;
     /** A datapath clone()'s start and end: what its actions do to the packet and its key ends with it. */
     static final int CLONE = 6, CLONE_END = 7;
+    /** trunc(max_len): the next output sends the packet cut to max_len as it is here (value: max_len). */
+    static final int TRUNC = 8;
 
     /** NORMAL's learning (XC_NORMAL): (mac, vlan, in_port, gratuitous ARP 0/1) quadruples. */
     long[] learned = NOTHING_LEARNED;

@@ -84,6 +84,8 @@ final class XlateMirror {
             }
             x.mirrors |= x.br.mirrors.dups(idx);
             x.mirrorSnaplen = m.snaplen();
+            boolean tail = x.tail;
+            x.tail = false; // output_normal()'s compose_output_action(): never the last action (a tunnel's in clone())
             if (m.out() >= 0) {
                 if (x.br.port(m.out()) != null) {
                     XlateNormal.outputNormal(x, m.out(), tags);
@@ -96,6 +98,7 @@ final class XlateMirror {
                     }
                 }
             }
+            x.tail = tail;
             mirrors &= ~x.mirrors;
             x.mirrorSnaplen = 0;
         }

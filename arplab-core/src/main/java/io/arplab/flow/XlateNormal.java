@@ -28,6 +28,17 @@ final class XlateNormal {
             x.problem("no input bundle, dropping");
             return;
         }
+        Bond inBond = x.br.bondOf(inPort);
+        String inName = inPort == null ? "" : inBond != null ? inBond.name : inPort.name; // the bundle's name
+        long dlType = x.flow[Slot.DL_TYPE.ordinal()];
+        // xlate_normal(): a VLAN Ethertype the extractor left without a tag (eth_type_vlan(), no VLAN_CFI)
+        if ((dlType == 0x8100 || dlType == 0x88a8) && (x.flow[Slot.VLAN_TCI.ordinal()] & Match.VLAN_CFI) == 0) {
+            if (x.packet != null) {
+                x.error("dropping packet with partial VLAN tag received on port " + inName);
+            }
+            x.problem("partial VLAN tag, dropping");
+            return;
+        }
         if (XlateMirror.isOutput(x, inPort)) { // xlate_normal(): frames on a mirror's output bundle are dropped
             if (x.packet != null) {
                 XlateMirror.dropOnOutput(x, inPort);
@@ -35,8 +46,6 @@ final class XlateNormal {
             x.problem("input port is mirror output port, dropping");
             return;
         }
-        Bond inBond = x.br.bondOf(inPort);
-        String inName = inPort == null ? "" : inBond != null ? inBond.name : inPort.name; // the bundle's name
         PortVlan inVlan = inPort == null ? PortVlan.NONE : inPort.vlan; // ofpp_none_bundle takes any VID
         int[] inTags = PortVlan.extract(x.flow);
         String refused = inVlan.inputError(PortVlan.vid(inTags[0]), inName);

@@ -27,8 +27,13 @@ final class XlateOutput {
         } else if (x.br.port(port) == null || x.br.port(port).isPatch()) { // no xport, or odp_port ODPP_NONE
             x.error("output_trunc does not support patch port " + Ports.format(port, PortMap.NONE));
         } else {
-            x.odpAdd("trunc(" + maxLen + ")");
-            output(x, port);
+            x.trunc((int) maxLen);
+            x.truncating = true;
+            try {
+                output(x, port);
+            } finally {
+                x.truncating = false;
+            }
         }
     }
 
@@ -173,12 +178,14 @@ final class XlateOutput {
             return;
         }
         if (x.mirrorSnaplen > 0 && x.mirrorSnaplen < 65535) {
-            x.odpAdd("trunc(" + x.mirrorSnaplen + ")"); // compose_output_action__(): a mirror's snaplen
+            x.trunc(x.mirrorSnaplen); // compose_output_action__(): a mirror's snaplen
         }
         x.odpAdd(p.dpPort);
         x.xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
         if ((x.execute || x.hop != null) && x.packet != null && !x.meterDropped) {
-            byte[] frame = x.rewritten();
+            // a kernel tunnel's vport sends the packet whole (its counters are XC_NETDEV's, the packet's size)
+            byte[] frame = tunnel == null ? x.applyCutlen(x.rewritten()) : x.rewritten();
+            x.cutlen = 0;
             Ofproto.Output o = new Ofproto.Output(port, tunnel == null ? frame : tunnel.prefix(frame));
             if (x.br == x.ingress) {
                 x.outputs.add(o);
@@ -186,7 +193,7 @@ final class XlateOutput {
                 x.br.send(List.of(o)); // a port of a bridge behind a patch port: that bridge sends it
             } // a traceflow hop's outputs are its own bridge's ports
         } else if (x.underlay != null) {
-            x.underlay.add(new Ofproto.Output(port, x.packet));
+            x.underlay.add(new Ofproto.Output(port, x.applyCutlen(x.packet))); // a mirror's snaplen, after tnl_push
         }
         XlateMirror.egress(x, p);
     }
@@ -290,6 +297,22 @@ final class XlateOutput {
         x.odpAdd(NativeTunnel.format(tun.tunnelType, tun.dpPort, header, outDev.dpPort));
         int pushed = x.odp.length();
         boolean last = x.tail;
+        if (x.truncating) { // a cut packet recirculates into the underlay, translated there as its own upcall
+            x.odpAdd("recirc(0)");
+            if (!last) {
+                int at = start == 0 ? 0 : start + 1;
+                x.odp.insert(at, "clone(").append(')');
+                x.lastClone = at;
+            }
+            if (x.execute && x.packet != null && !x.meterDropped) {
+                byte[] cut = x.applyCutlen(Packet.rewrite(x.packet, x.flow)); // tnl_push applies the cutlen first
+                byte[] frame = NativeTunnel.push(header, cut, Packet.extract(x.packet, 0),
+                        x.br.datapath.tnlPortRange);
+                x.recirculated.add(new Ofproto.Output(outDev.ofport, frame));
+                x.recirculatedTo.add(outBr);
+            }
+            return;
+        }
         long[] savedFlow = x.flow.clone(), savedBase = x.base, savedWc = x.wc;
         x.base = x.base.clone(); // base may be the initial flow itself (the megaflow's key)
         NativeTunnel.propagate(x.flow, t, tun.tunnelType, dmac, smac, sip, sip6);

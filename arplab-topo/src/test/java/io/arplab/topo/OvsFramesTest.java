@@ -27,7 +27,8 @@ class OvsFramesTest {
     @ParameterizedTest
     @ValueSource(strings = {"vlan", "l3", "controller", "fin", "bundle", "multipath", "normal-vlan", "ipv6", "sctp",
         "mpls", "nd-rarp", "mpls-verbose", "qinq", "qinq-actions", "qinq-tunnel", "qinq-probe", "qinq-limit1",
-        "odp-receive", "igmp", "l4-short", "ctorig", "ctorig2", "tnl-ecn", "llc", "nd-short", "packet-out", "packet-out-mut", "receive-mut", "appctl-mut", "nat-related", "ftp-nat", "alg-related"})
+        "odp-receive", "igmp", "l4-short", "ctorig", "ctorig2", "tnl-ecn", "llc", "nd-short", "packet-out", "packet-out-mut", "receive-mut", "appctl-mut", "nat-related", "ftp-nat", "alg-related",
+        "trunc", "mirror-snaplen"})
     void actionsOnFramesAreOvsOwn(String topic, @TempDir Path tmp) throws IOException {
         Lab lab = OvsDatapathViewsTest.threePortBridge(tmp);
         OvsBridge br = lab.ovsBridges().get("br0");
@@ -52,8 +53,9 @@ class OvsFramesTest {
     // fdb/show's Age is OVS's clock in whole seconds, which the recording's pauses can cross, and so is its order (a
     // known entry learned again moves last only once a second has passed: is_mac_learning_update_needed()); a
     // controller action's recirculation id, a flow's age, dump-flows -m's ufids (hashed with a per-process secret)
-    // and its row order are OVS's run-to-run values
+    // and its row order are OVS's run-to-run values, and so is the uuid of a row ovs-vsctl creates
     static String normal(String s) {
+        s = s.replaceAll("(?m)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", "UUID");
         s = sortedUfidRows(s.replaceAll("ufid:[0-9a-f-]+", "ufid:U"));
         s = s.replaceAll("(?m)^( +\\d+ +\\d+  [0-9a-f:]{17}) +\\d+$", "$1 AGE");
         // the rows up to the section's end too, whose last line may have no newline

@@ -154,7 +154,10 @@ class OvsOfctlCommandsTest {
             "probe-spell.in", "probe-parseflow.in", "probe-parsegroup.in",
             "probe-appctl4.in", "probe-tftp3.in", "probe-vsctl7.in",
             "probe-ftp2.in", "probe-desc.in", "probe-ctalg.in",
-            "probe-newcmds.in"})
+            "probe-newcmds.in", "probe-ctnext3.in", "probe-trace4.in", "probe-dptables.in", "probe-delmod.in",
+            "probe-normal5.in", "probe-sortkeys.in", "probe-oddframes.in", "probe-vlancut.in",
+            "probe-learnspell.in", "probe-ctodd.in", "probe-receive.in", "probe-names3.in",
+            "probe-trunctnl2.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
@@ -173,7 +176,7 @@ class OvsOfctlCommandsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
-            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in"})
+            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
