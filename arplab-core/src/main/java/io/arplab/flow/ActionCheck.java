@@ -71,7 +71,7 @@ final class ActionCheck {
                             + " field " + st.subfield().field().name + " lacks correct prerequisites",
                             "OFPBAC_MATCH_INCONSISTENT");
                 }
-                if (!st.push() && !ActionParser.writable(st.subfield().field())) {
+                if (!st.push() && !ActionParserFields.writable(st.subfield().field())) {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + st.subfield().field().name
                             + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
                 }
@@ -85,7 +85,7 @@ final class ActionCheck {
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " lacks correct prerequisites", "OFPBAC_MATCH_INCONSISTENT");
                 }
-                if (!ActionParser.writable(mv.dst().field())) { // mf_check_dst(), after the prerequisites
+                if (!ActionParserFields.writable(mv.dst().field())) { // mf_check_dst(), after the prerequisites
                     throw new ActionCheckException("meta_flow|WARN|destination field " + mv.dst().field().name
                             + " is not writable", "OFPBAC_BAD_SET_ARGUMENT");
                 }

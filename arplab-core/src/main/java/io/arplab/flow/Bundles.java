@@ -50,7 +50,7 @@ final class Bundles {
         }
         Subfield dstField = dst == null ? null : Subfield.parse(dst);
         if (dstField != null) {
-            ActionParser.experimenterOxm(s, dstField, dst);
+            ActionParserFields.experimenterOxm(s, dstField, dst);
         }
         return new Action.Bundle(f, CLib.atoi(basis) & 0xffff, hrw, dstField, members);
     }
@@ -94,7 +94,7 @@ final class Bundles {
             throw new FlowParseException(s + ": n_links " + nLinks + " is not in valid range 1 to 65536");
         }
         Subfield dst = Subfield.parse(tok[5]);
-        ActionParser.experimenterOxm(s, dst, tok[5]);
+        ActionParserFields.experimenterOxm(s, dst, tok[5]);
         if (dst.nBits() < 16 && nLinks > (1 << dst.nBits())) {
             throw new FlowParseException(s + ": " + dst.nBits() + "-bit destination field has " + (1 << dst.nBits())
                     + " possible values, less than specified n_links " + nLinks);

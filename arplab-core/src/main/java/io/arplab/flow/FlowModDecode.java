@@ -173,12 +173,12 @@ final class FlowModDecode {
                 && (f.raw() == Action.Raw.SET_FIELD || f.raw() == Action.Raw.SET_FIELD_BITS)) {
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", null}; // decode_ofpat_set_field(): OpenFlow forbids it
         }
-        if (a instanceof Action.SetField f && !f.legacy() && !ActionParser.writable(f.field())) {
+        if (a instanceof Action.SetField f && !f.legacy() && !ActionParserFields.writable(f.field())) {
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", (f.raw() == Action.Raw.REG_LOAD ? "meta_flow"
                     : "ofp_actions") + "|WARN|destination field " + f.field().name + " is not writable"};
         }
         if (a instanceof Action.SetField f && (f.raw() == Action.Raw.SET_FIELD || f.raw() == Action.Raw.SET_FIELD_BITS)
-                && f.field().nBits <= 64 && (!ActionParser.valueValid(f.field(), f.value())
+                && f.field().nBits <= 64 && (!ActionParserFields.valueValid(f.field(), f.value())
                         || f.field() == Field.VLAN_VID && !vlanVidPresent(f))) {
             // decode_ofpat_set_field(): mf_is_value_valid() (a reg_load's value is not checked)
             return new String[] {"OFPBAC_BAD_SET_ARGUMENT", "ofp_actions|WARN|Invalid value for set field "

@@ -70,13 +70,13 @@ final class LearnParser {
         // parse_int_string() into an mf_subvalue, 128 bytes: a value wider than any field is still a value
         FieldParser.IntString n = FieldParser.intString(value, 128);
         if (n.err() != 0 || n.tail() == 0) {
-            Action.Move m = (Action.Move) ActionParser.move(value);
+            Action.Move m = (Action.Move) ActionParserFields.move(value);
             return new Action.LearnSpec(Action.LearnSpec.LOAD, m.src(), U128.ZERO, m.dst());
         } else if (n.tail() != arrow) {
             throw new FlowParseException(name + ": garbage before `->' in `" + value + "'");
         }
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
-        ActionParser.experimenterOxm(value, dst, value.substring(arrow + 2)); // learn_parse_load_immediate()
+        ActionParserFields.experimenterOxm(value, dst, value.substring(arrow + 2)); // learn_parse_load_immediate()
         if (FieldParser.intString(value, 16).err() != 0 || n.value().bitLength() > dst.nBits()) {
             throw new FlowParseException(value + ": value does not fit into " + dst.nBits() + " bits");
         }
@@ -92,7 +92,7 @@ final class LearnParser {
         } catch (FlowParseException e) {
             throw new FlowParseException(orig + ": unknown keyword " + name);
         }
-        ActionParser.experimenterOxm(orig, dst, name);
+        ActionParserFields.experimenterOxm(orig, dst, name);
         if (value.isEmpty()) {
             return new Action.LearnSpec(Action.LearnSpec.MATCH, dst, U128.ZERO, dst);
         }
