@@ -97,8 +97,12 @@ final class IpOutput {
             queue(new Looped(copy, now + LOOPBACK_LATENCY, dev));
         }
         if (h.totalLength() > mtu) {
+            // ip_do_fragment(): each fragment through ip_finish_output2(), whose local_bh_enable() (in
+            // __neigh_event_send() or __dev_queue_xmit()) runs the softirq before the next: a first fragment that
+            // starts resolving the next hop comes out of the queue, answered, before the second is queued behind it
             for (byte[] f : IpDefrag.fragment(frame, mtu)) {
                 finishOutput(now, dev, nexthop, via, f, out);
+                out.doSoftirq();
             }
             return 0;
         }
