@@ -742,6 +742,21 @@ public final class NeighbourTable {
         unlink(now, n);
     }
 
+    /**
+     * arp_invalidate(dev, ip, force) of SIOCDARP: an entry in a state beyond NOARP goes FAILED first (ADMIN), and
+     * every entry is removed (neigh_remove_one()). Returns 0, or -ENXIO for one that was NONE or NOARP.
+     */
+    public int arpInvalidate(long now, NeighbourEntry n, HostStack.Outbox out) {
+        int err = Errno.ENXIO.negative();
+        if ((n.state & ~NudState.NOARP.bits) != 0) {
+            update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN, out);
+            err = 0;
+        }
+        tbl.unlinked(n);
+        unlink(now, n);
+        return err;
+    }
+
     /** neigh_flush_dev(): drops every entry of a device (address change, link down, ip neigh flush dev). */
     public void flushDevice(long now, NetDevice dev, boolean skipPermanent) {
         List<NeighbourEntry> doomed = new ArrayList<>();
