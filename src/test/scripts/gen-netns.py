@@ -15,7 +15,8 @@ drop_gratuitous_arp; one host icmp_echo_ignore_broadcasts=0). The script mixes p
 OVS views (dpctl/dump-flows after revalidator/wait, dpctl/show, fdb/show, dump-flows, dump-ports, ofproto/trace,
 dpctl/dump-conntrack).
 
-Seeds from 155 on also draw app_solicit (with a 0.5 s retrans_time), proxy ARP on the router host (proxy_delay 0,
+Seeds from 195 on also draw traceroute's -I/-U/-f/-q 2, tracepath's -l, `ip route get`, net-tools' arp -s/-d and
+arp_accept 2. Seeds from 155 on also draw app_solicit (with a 0.5 s retrans_time), proxy ARP on the router host (proxy_delay 0,
 the hosts given an on-link route to the other subnet), directed broadcasts through it (bc_forwarding), neighbours
 added, changed, deleted and flushed by hand in every settled state, and the views `ip -s neigh`, `ip neigh show nud
 STATE`, `arp -an` and `arp -n`.
@@ -129,6 +130,11 @@ if HAND and RETRANS == 0.5 and rh.random() < 0.5:
     for h in hosts:
         for n in range(len(h["ifaces"])):
             h["sysctls"]["net.ipv4.neigh.eth%d.app_solicit" % n] = 1
+# seeds from 195 on, a seventh stream: traceroute's -I, -U, -f and -q 2 and tracepath's -l through the router host,
+# `ip route get`, net-tools' `arp -s` (temp too) and `arp -d` by hand, and arp_accept 2 (only from our own subnets)
+# (seeds below 195 draw and write what they did)
+TOOLS = seed >= 195
+rt7 = random.Random("gen-netns tools %d" % seed)
 proxy = bcast_fwd = False
 if HAND and layout == "router":
     rt = [h for h in hosts if h["name"] == "r"][0]
@@ -147,7 +153,7 @@ if HAND and layout == "router":
 # ARP sysctls, conf.all (the recorder sets them before the interfaces exist; conf.all applies to all of them)
 for h in hosts:
     for key, values, p in (("arp_ignore", [1, 2], 0.3), ("arp_announce", [1, 2], 0.3), ("arp_filter", [1], 0.15),
-                           ("arp_accept", [1], 0.25), ("drop_gratuitous_arp", [1], 0.15)):
+                           ("arp_accept", [1, 2] if TOOLS else [1], 0.25), ("drop_gratuitous_arp", [1], 0.15)):
         if r.random() < p:
             h["sysctls"]["net.ipv4.conf.all." + key] = r.choice(values)
     if EXTRA and rx.random() < 0.35:
@@ -462,9 +468,16 @@ def trace(h):
     ts = [i[1] for o in hosts for i in o["ifaces"] if not i[1].startswith(mine + ".")]
     target = rd.choice(ts)
     if rd.random() < 0.5:
-        line = "%s traceroute -n -q 1 -w 1 -m 3 %s" % (h["name"], target)
+        opts = "-n -q 1 -w 1 -m 3"
+        if TOOLS:
+            opts = rt7.choice([opts, "-n -I -q 1 -w 1 -m 3", "-n -U -q 1 -w 1 -m 3", "-n -q 1 -w 1 -f 2 -m 3",
+                               "-n -q 2 -w 1 -m 3"])
+        line = "%s traceroute %s %s" % (h["name"], opts, target)
     else:
-        line = "%s tracepath -n -m 3 %s" % (h["name"], target)
+        opts = "-n -m 3"
+        if TOOLS:
+            opts = rt7.choice([opts, "-n -l 1000 -m 3", "-n -l 2000 -m 3"])
+        line = "%s tracepath %s %s" % (h["name"], opts, target)
     traffic_line(line, 0.0, 3.5, True)
 
 
@@ -527,6 +540,23 @@ def neigh_hand(h):
     view("%s %s" % (h["name"], line), "neigh")
 
 
+def arp_hand(h):
+    """net-tools' arp -s (PERMANENT, or REACHABLE with temp) and -d by hand, in a settled moment."""
+    net, _, _, _ = h["ifaces"][0]
+    others = [(i[1], i[2]) for o in hosts if o is not h for i in o["ifaces"] if i[0] == net]
+    a, m = rt7.choice(others + [("10.0.0.9" if net == "br0" else "10.0.1.9", "02:00:00:00:00:99")])
+    x = rt7.random()
+    line = ("arp -s %s %s" % (a, m) if x < 0.4 else "arp -s %s %s temp" % (a, m) if x < 0.6
+            else "arp -d %s" % a if x < 0.8 else "arp -i eth0 -d %s" % a)
+    view("%s %s" % (h["name"], line), "neigh")
+
+
+def route_get(h):
+    own = [i[1] for i in h["ifaces"]]
+    view("%s ip route get %s" % (h["name"], rt7.choice([a for a in addrs() if a not in own]
+                                                       + ["10.0.0.77", "10.0.1.77", "10.9.9.9"])))
+
+
 def neigh_view(h):
     if HAND and rh.random() < 0.4:
         view("%s %s" % (h["name"], rh.choice(["ip -s neigh", "ip -s neigh", "arp -an", "arp -n",
@@ -552,6 +582,9 @@ if WIDE:
     senders += [(trace, 6.0 if layout == "router" else 0.0), (sysctl_change, 1.0), (mac_change, 0.6)]
 if HAND:
     senders += [(neigh_hand, 2.5)]
+if TOOLS:
+    senders += [(arp_hand, 1.5)]
+    viewers += [(route_get, 1.0)]
 if proxy:  # the hosts reach the other subnet on-link, through r's proxy replies
     for h in hosts:
         if h["name"] != "r" and rh.random() < 0.7:

@@ -22,7 +22,8 @@ medium_id and ignore_routes_with_linkdown, the namespace's ICMP sysctls (icmp_ec
 icmp_ratelimit, icmp_ratemask, icmp_msgs_burst, icmp_errors_use_inbound_ifaddr, ip_default_ttl), directed broadcasts
 through the router (bc_forwarding), ping's -w/-q/-O/-A/-n/-f/-l/-p and arping's -f/-w/-q/-i/-b; seeds below 1200
 draw what they drew before. From seed 1272 on (round 18) a device that draws app_solicit gets a retrans_time_ms of
-500 unless it drew 250 or 500.
+500 unless it drew 250 or 500. From seed 1344 on (round 19) also traceroute's -U/-I/-q 2/-f, ping's -R, small -s and
+-t with -i, and `ip [-s] neigh flush dev DEV [nud STATE | to ADDR]`.
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -147,6 +148,9 @@ def scenario(seed):
         if seed >= 1200:
             kinds += ["bcast", "ping17", "arping17"]
             weights = weights + [3 if router else 0, 4, 3]
+        if seed >= 1344:
+            kinds += ["trace19", "ping19", "flush19"]
+            weights = weights + [2 if router else 1, 2, 2]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -442,6 +446,18 @@ def scenario(seed):
             i = ifname(n)
             opts = r.sample(["-f", "-w 2", "-q", f"-i {r.choice([0.2, 0.5])}", "-b"], r.randint(1, 3))
             lines.append(f"{n} arping -c {r.randint(1, 3)} {' '.join(opts)} -I {i} {target(n)}")
+        elif kind == "trace19":
+            opts = ["-n", r.choice(["-U", "-I", "-U -q 2", "-f 2 -m 3"])]
+            lines.append(f"{n} traceroute {' '.join(opts)} -q 1 -w 1 -m 3 {target(n)}".replace("-q 2 -q 1", "-q 2")
+                         .replace("-m 3 -q 1 -w 1 -m 3", "-q 1 -w 1 -m 3"))
+        elif kind == "ping19":
+            opts = [f"-c {r.randint(1, 2)}", "-W 1", r.choice(["-R", "-R -n", f"-s {r.choice([0, 8, 9, 16])}",
+                                                              f"-i 0.3 -t {r.choice([1, 2])}"])]
+            lines.append(f"{n} ping {' '.join(opts)} {target(n)}")
+        elif kind == "flush19":
+            i = ifname(n)
+            lines.append(f"{n} ip {r.choice(['', '-s '])}neigh flush dev {i}"
+                         + r.choice(["", " nud stale", " nud reachable", " nud failed", " nud all", f" to {target(n)}"]))
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:

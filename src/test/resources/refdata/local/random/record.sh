@@ -6,7 +6,7 @@
 # namespace's `ip -ts monitor neigh` lines as "+t LINE" under "=== monitor NODE". Topology lines (see gen.py) build
 # the namespaces first: bridges live in namespace sw (multicast snooping off, so they send no IGMP), every host
 # interface is a veth whose peer is a port of its bridge. IPv6 is off everywhere. Run as root with iproute2 6.1,
-# iputils 20221126, tcpdump, net-tools, bc.
+# iputils 20221126, tcpdump, net-tools, bc, python3.
 set -u
 cd "$(dirname "$0")"
 scenario() {
@@ -33,7 +33,14 @@ scenario() {
   rm -f "$name"-*.pcap
   T0=$(date +%s.%N)
   {
-    J=$(sed -n 's/^jiffies: //p' /proc/timer_list | head -1); JE=$(date +%s.%N)
+    # the jiffies and the instant they were read, from one read of /proc/timer_list (its "now at" is ktime_get(),
+    # CLOCK_MONOTONIC, put on the wall clock by the offset read right after): a `date` run after it, on a loaded
+    # machine, came tens of ms late and put the wheel's 256 ms granules that much off
+    read -r J JE < <(python3 -c 'import re, time
+t = open("/proc/timer_list").read()
+off = time.time_ns() - time.clock_gettime_ns(time.CLOCK_MONOTONIC)
+now = int(re.search(r"^now at (\d+) nsecs", t, re.M).group(1)) + off
+print(re.search(r"^jiffies: (\d+)", t, re.M).group(1), "%d.%09d" % divmod(now, 10**9))')
     while IFS= read -r line; do
       [[ -z "$line" || "$line" == \#* ]] && continue
       set -- $line

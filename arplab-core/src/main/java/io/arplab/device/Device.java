@@ -54,5 +54,11 @@ public interface Device {
 
         /** A frame seen by a capture point inside the device (a bridge's own interface in promiscuous mode). */
         default void tap(byte[] frame) {}
+
+        /**
+         * local_bh_enable() inside a system call: do_softirq() carries what the call has sent so far before the call
+         * goes on (nothing in softirq context, where bottom halves are off already).
+         */
+        default void doSoftirq() {}
     }
 }

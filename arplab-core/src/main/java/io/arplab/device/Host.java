@@ -148,6 +148,11 @@ public final class Host implements Device, HostStack.Outbox {
     }
 
     @Override
+    public void doSoftirq() {
+        target.doSoftirq();
+    }
+
+    @Override
     public void transmit(NetDevice dev, byte[] frame) {
         int p = portOf(dev);
         // without carrier, dev_deactivate() has put noop_qdisc in place: dropped before any capture, counted in the

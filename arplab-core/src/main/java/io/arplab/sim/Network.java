@@ -213,6 +213,24 @@ public final class Network {
             // carries these frames on too; waiting here would nest one drain in another without bound
             return;
         }
+        drain(part, call);
+    }
+
+    /**
+     * do_softirq() at a local_bh_enable() in the middle of {@code node}'s system call (between the fragments of one
+     * datagram: __neigh_event_send() or __dev_queue_xmit() re-enabling bottom halves): what the call sent so far is
+     * carried on before it goes on. Nothing in softirq context or outside a call.
+     */
+    void softirq(NetworkNode node) {
+        Partition part = node.part;
+        if (part.softirq || part.cascade == null || part.draining) {
+            return;
+        }
+        node.reschedule();
+        drain(part, part.cascade);
+    }
+
+    private void drain(Partition part, Cascade call) {
         // a partitioned network drains the call only as far as its partition may run on its own (the open window,
         // or the earliest pending event plus the lookahead): frames from other partitions cannot arrive before that
         long limit = partitions.size() == 1 ? Long.MAX_VALUE

@@ -636,6 +636,11 @@ public final class NetworkNode extends Scheduler.Event implements Device.Output,
         return part;
     }
 
+    @Override
+    public void doSoftirq() {
+        part.network.softirq(this);
+    }
+
     /**
      * Runs {@code code} as the node's process (a tool's start, timer or socket read). A process is one thread:
      * what would wake it while it runs (a timer, data on its sockets) waits until it has finished, as a program

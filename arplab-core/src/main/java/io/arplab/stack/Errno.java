@@ -7,6 +7,7 @@ package io.arplab.stack;
 public enum Errno {
     EPERM(1, "Operation not permitted"),
     ENOENT(2, "No such file or directory"),
+    ENXIO(6, "No such device or address"),
     EAGAIN(11, "Resource temporarily unavailable"),
     ENOMEM(12, "Cannot allocate memory"),
     EACCES(13, "Permission denied"),

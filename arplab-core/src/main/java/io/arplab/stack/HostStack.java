@@ -21,6 +21,9 @@ public final class HostStack extends Netns {
     /** Where the stack's frames go during one call. */
     public interface Outbox {
         void transmit(NetDevice dev, byte[] frame);
+
+        /** local_bh_enable() in a system call: the softirq carries what was sent so far (Device.Output's). */
+        default void doSoftirq() {}
     }
 
     /** Receives the RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH notifications {@code ip monitor neigh} shows. */

@@ -45,6 +45,11 @@ final class IpOutput {
      * header) and sends it; {@code bind} restricts the route to one device (SO_BINDTODEVICE). Returns 0 or -errno.
      */
     int output(long now, byte[] frame, NetDevice bind, Outbox out) {
+        return output(now, frame, bind, null, out);
+    }
+
+    /** {@link #output} of a datagram charged to socket {@code owner}'s send buffer while it waits on resolution. */
+    int output(long now, byte[] frame, NetDevice bind, Object owner, Outbox out) {
         Ipv4View h = ip().wrap(frame, ETH, frame.length - ETH);
         int daddr = h.destinationBits();
         if (ns.isLocalAddress(daddr)) {
@@ -97,12 +102,16 @@ final class IpOutput {
             queue(new Looped(copy, now + LOOPBACK_LATENCY, dev));
         }
         if (h.totalLength() > mtu) {
+            // ip_do_fragment(): each fragment through ip_finish_output2(), whose local_bh_enable() (in
+            // __neigh_event_send() or __dev_queue_xmit()) runs the softirq before the next: a first fragment that
+            // starts resolving the next hop comes out of the queue, answered, before the second is queued behind it
             for (byte[] f : IpDefrag.fragment(frame, mtu)) {
-                finishOutput(now, dev, nexthop, via, f, out);
+                finishOutput(now, dev, nexthop, via, f, owner, out);
+                out.doSoftirq();
             }
             return 0;
         }
-        finishOutput(now, dev, nexthop, via, frame, out);
+        finishOutput(now, dev, nexthop, via, frame, owner, out);
         return 0;
     }
 
@@ -121,6 +130,10 @@ final class IpOutput {
      * table route it took ({@code via}, null when none: the skb's dst).
      */
     void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Outbox out) {
+        finishOutput(now, dev, nexthop, via, frame, null, out);
+    }
+
+    private void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Object owner, Outbox out) {
         if (dev.loopback) { // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
             loop(now, frame, ns.neighbours().noarp(now, dev, 0, 0));
             return;
@@ -143,7 +156,7 @@ final class IpOutput {
             ns.droppedFrames++; // neighbour table overflow: ENOBUFS
             return;
         }
-        ns.neighbours().output(now, n, frame, via, out);
+        ns.neighbours().output(now, n, frame, via, owner, out);
     }
 
     /**

@@ -163,6 +163,21 @@ public final class NeighbourTable {
         return entries == null ? 0 : entries.size();
     }
 
+    /** What socket {@code owner}'s packets waiting on resolution hold of its send buffer (their skb->truesize). */
+    int queuedTruesize(Object owner) {
+        int bytes = 0;
+        for (NeighbourEntry n : entries()) {
+            if (n.arpQueue != null) {
+                for (NeighbourEntry.Queued q : n.arpQueue) {
+                    if (q.owner() == owner) {
+                        bytes += SkbTruesize.of(q.frame().length);
+                    }
+                }
+            }
+        }
+        return bytes;
+    }
+
     /** Entries in creation order (the order {@code ip neigh} lists them here). */
     public Collection<NeighbourEntry> entries() {
         return entries == null ? List.of() : Collections.unmodifiableCollection(entries.values());
@@ -480,9 +495,14 @@ public final class NeighbourTable {
 
     /** {@link #output} of a packet routed by the table route {@code via} (null: none), which it keeps if queued. */
     public void output(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
+        output(now, n, frame, via, null, out);
+    }
+
+    /** {@link #output} of a packet charged to socket {@code owner}'s send buffer (null: none) while it waits. */
+    void output(long now, NeighbourEntry n, byte[] frame, Route via, Object owner, HostStack.Outbox out) {
         if ((n.state & NudState.CONNECTED) != 0 && n.hh) {
             ops.transmit(now, n, frame, out);
-        } else if (eventSend(now, n, frame, via, out) == 0) {
+        } else if (eventSend(now, n, frame, via, owner, out) == 0) {
             n.hh = true;
             ops.transmit(now, n, frame, out);
         }
@@ -493,10 +513,10 @@ public final class NeighbourTable {
      * the packet while INCOMPLETE (oldest dropped beyond unres_qlen_bytes). Returns 0 when the caller may send now.
      */
     public int eventSend(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
-        return eventSend(now, n, frame, null, out);
+        return eventSend(now, n, frame, null, null, out);
     }
 
-    private int eventSend(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
+    private int eventSend(long now, NeighbourEntry n, byte[] frame, Route via, Object owner, HostStack.Outbox out) {
         n.used = now;
         int state = n.state;
         if ((state & (NudState.CONNECTED | NudState.DELAY.bits | NudState.PROBE.bits)) != 0) {
@@ -541,7 +561,7 @@ public final class NeighbourTable {
                     byte[] dropped = n.arpQueue.pollFirst().frame();
                     n.arpQueueBytes -= SkbTruesize.of(dropped.length);
                 }
-                n.arpQueue.addLast(new NeighbourEntry.Queued(frame, via));
+                n.arpQueue.addLast(new NeighbourEntry.Queued(frame, via, owner));
                 n.arpQueueBytes += truesize;
             }
             rc = 1;
@@ -720,6 +740,21 @@ public final class NeighbourTable {
         update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN, out);
         tbl.unlinked(n);
         unlink(now, n);
+    }
+
+    /**
+     * arp_invalidate(dev, ip, force) of SIOCDARP: an entry in a state beyond NOARP goes FAILED first (ADMIN), and
+     * every entry is removed (neigh_remove_one()). Returns 0, or -ENXIO for one that was NONE or NOARP.
+     */
+    public int arpInvalidate(long now, NeighbourEntry n, HostStack.Outbox out) {
+        int err = Errno.ENXIO.negative();
+        if ((n.state & ~NudState.NOARP.bits) != 0) {
+            update(now, n, NO_LLADDR, NudState.FAILED.bits, F_OVERRIDE | F_ADMIN, out);
+            err = 0;
+        }
+        tbl.unlinked(n);
+        unlink(now, n);
+        return err;
     }
 
     /** neigh_flush_dev(): drops every entry of a device (address change, link down, ip neigh flush dev). */

@@ -31,6 +31,14 @@ public final class PingSocket {
     NetDevice boundDevice;
     /** IP_OPTIONS: what every datagram of the socket carries (null: none). */
     IpOptions options;
+    /** sk_sndbuf: net.core.wmem_default (sock_init_data()) until SO_SNDBUF sets it. */
+    private int sndbuf = WMEM_DEFAULT;
+
+    /** SOCK_MIN_SNDBUF: 2 * (2048 + sizeof(struct sk_buff), aligned). */
+    private static final int SOCK_MIN_SNDBUF = 2 * (2048 + 256);
+    /** net.core.wmem_default's and wmem_max's defaults (the latter caps SO_SNDBUF). */
+    private static final int WMEM_DEFAULT = 212_992;
+    private static final int WMEM_MAX = 212_992;
 
     private final Netns ns;
 
@@ -42,6 +50,20 @@ public final class PingSocket {
 
     public int identifier() {
         return identifier;
+    }
+
+    /** setsockopt(SO_SNDBUF): sk_setsockopt() doubles the value, capped by wmem_max, at least SOCK_MIN_SNDBUF. */
+    public void setSendBuffer(int bytes) {
+        sndbuf = (int) Math.max(2L * Math.min(Integer.toUnsignedLong(bytes), WMEM_MAX), SOCK_MIN_SNDBUF);
+    }
+
+    /**
+     * __ip_append_data() for a raw socket (no transport header: alloc_skb() under the socket's own limit) refuses a
+     * new skb with ENOBUFS once sk_wmem_alloc (1 at creation, plus each skb not yet freed or orphaned) passes twice
+     * sk_sndbuf: the requests queued on an unresolved neighbour stay charged (a veth orphans the ones it sends).
+     */
+    public boolean sendBufferFull() {
+        return 1 + ns.neighbours().queuedTruesize(this) > 2 * sndbuf;
     }
 
     /**

@@ -56,6 +56,9 @@ final class PingSockets {
         if (src == null) {
             return Errno.ENETUNREACH.negative();
         }
+        if (s.sendBufferFull()) {
+            return Errno.ENOBUFS.negative();
+        }
         boolean df = pmtudisc != HostStack.PMTUDISC_DONT;
         int optlen = s.options == null ? 0 : s.options.optlen();
         if (pmtudisc == HostStack.PMTUDISC_WANT) {
@@ -73,7 +76,7 @@ final class PingSockets {
         }
         // __ip_make_skb(): ip_options_build() with the datagram's source in a record route's first slot
         return ns.ipOutput().output(now, s.options == null ? f
-                : s.options.build(f, src.bits(), ns.inetCurrentTimestamp(now)), bind, out);
+                : s.options.build(f, src.bits(), ns.inetCurrentTimestamp(now)), bind, s, out);
     }
 
     /** ping_rcv(): an echo reply for the socket with its identifier (and bound to the device it came in on). */

@@ -619,10 +619,14 @@ public final class Arp implements Tool {
                 return 255;
             }
             NeighbourEntry n = stack.neighbours().lookup(dev, ip.bits());
-            if (n != null && (n.stateBits() & ~NudState.NOARP.bits) != 0) {
+            if (n != null) {
+                // arp_req_delete() → arp_invalidate(force): removed in any state, ENXIO for a NONE or NOARP one
                 long now = ctx.now();
-                ctx.act(ob -> stack.neighDelete(now, dev, ip, ob));
-                return 0;
+                int[] rc = new int[1];
+                ctx.act(ob -> rc[0] = stack.neighbours().arpInvalidate(now, n, ob));
+                if (rc[0] == 0) {
+                    return 0;
+                }
             }
         }
         // no private entry: net-tools then tries the proxy (pub) table (arp_req_delete_public → pneigh_delete)

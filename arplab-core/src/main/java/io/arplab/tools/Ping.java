@@ -88,6 +88,8 @@ public final class Ping extends PingCommon {
 
     // ---- ping.c's own options and state (IPv4, its IP options, the destination)
     private int ttl = -1;
+    /** -S: SO_SNDBUF (0: sock_setbufs() asks for datalen + 8). */
+    private int sndbuf;
     private int settos;
     private int pmtudisc = -1;
     private boolean broadcastPings;
@@ -247,7 +249,7 @@ public final class Ping extends PingCommon {
                 case 'q' -> quiet = true;
                 case 'Q' -> settos = parseTos(a);
                 case 's' -> datalen = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, Integer.MAX_VALUE);
-                case 'S' -> Getopt.strtolOrErr("ping", a, "invalid argument", 1, Integer.MAX_VALUE);
+                case 'S' -> sndbuf = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 1, Integer.MAX_VALUE);
                 case 't' -> ttl = (int) Getopt.strtolOrErr("ping", a, "invalid argument", 0, 255);
                 case 'U' -> latency = true;
                 case 'v' -> verbose = true;
@@ -572,6 +574,7 @@ public final class Ping extends PingCommon {
         timing = datalen >= 16;
         ident = ident >= 0 ? ident : ctx.pid() & 0xFFFF;
         socket = stack.openPing(ident, new Listener());
+        socket.setSendBuffer(sndbuf != 0 ? sndbuf : datalen + 8); // ping4_run() → sock_setbufs()
         if (bind != null) {
             socket.bindToDevice(bind);
         }
@@ -722,6 +725,9 @@ public final class Ping extends PingCommon {
                 }
             }
             return Errno.EMSGSIZE.negative();
+        }
+        if (socket.sendBufferFull()) {
+            return Errno.ENOBUFS.negative(); // its sendmsg() would fail so (PingSocket.sendBufferFull())
         }
         byte[] p = new byte[2 + data.length];
         p[0] = (byte) (seq >>> 8);

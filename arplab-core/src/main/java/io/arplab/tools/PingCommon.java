@@ -2,6 +2,7 @@ package io.arplab.tools;
 
 import io.arplab.wire.libc.CLib;
 import io.arplab.runtime.Timer;
+import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.PingSocket;
 import io.arplab.stack.TimerWheel;
@@ -71,6 +72,8 @@ abstract class PingCommon implements Tool {
     long tsum2;
     long rtt;
     int rttAddend;
+    /** pinger()'s oom_count: sends refused for buffer space in a row. */
+    private long oomCount;
     final BitSet rcvd = new BitSet(); // rcvd_tbl's MAX_DUP_CHK bits, grown as sequences are used
     long startTime;
     long curTime;
@@ -234,11 +237,33 @@ abstract class PingCommon implements Tool {
         }
         int rc = sendProbe(now);
         if (rc == 0) {
+            oomCount = 0;
             advanceNtransmitted();
             if (!quiet && flood) {
                 ctx.out().print('.');
             }
             return interval - tokens;
+        }
+        if (rc == Errno.ENOBUFS.negative()) {
+            // no buffer space: the packet is not sent, and retried after half the interval (at most 500 ms) while
+            // the retries stay under the linger time; then a hard local error, reported
+            tokens = 0;
+            rttAddend += (int) (rtt < 8 * 50000 ? rtt / 8 : 50000);
+            if (adaptive) {
+                updateInterval();
+            }
+            long nores = Math.min(schint(interval / 2), 500);
+            oomCount++;
+            if (oomCount * nores < lingertime) {
+                return nores;
+            }
+            if (!quiet) {
+                if (flood) {
+                    ctx.out().print('E');
+                } else {
+                    ctx.err().println("ping: sendmsg: " + Errno.ENOBUFS.text);
+                }
+            }
         }
         // a hard local error: the packet counts as sent
         advanceNtransmitted();

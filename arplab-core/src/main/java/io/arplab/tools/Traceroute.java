@@ -784,10 +784,12 @@ public final class Traceroute implements Tool {
             }
         });
         pb.sendTime = time(now);
-        int[] rc = new int[1];
-        ctx.act(out -> rc[0] = stack.sendUdp(now, sk, srcAddr, dstAddr, port, data, ttl, tos, dontfrag, bind, out));
+        // the probe owns its socket before sendto(): an error that comes back while the call runs the softirq (a
+        // fragment's Time Exceeded before the next fragment leaves) waits on that socket's error queue
         pb.sk = sk;
         pb.seq = port;
+        int[] rc = new int[1];
+        ctx.act(out -> rc[0] = stack.sendUdp(now, sk, srcAddr, dstAddr, port, data, ttl, tos, dontfrag, bind, out));
         if (currPort != 0) {
             currPort++;
         }
