@@ -9,8 +9,9 @@ lengths, and captures cut at every byte of a layered frame. record-heldout14.sh 
 Usage: gen-heldout14.py OUTDIR"""
 import os, struct, sys
 
+from heldout_frames import CASES, T0, case, csum, eth, write_all
+
 OUT = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/refdata/tcpdump/heldout14'
-T0 = 1700000000
 
 GW, H11, H12, H13, H14 = (bytes.fromhex('0242ac1c00' + x) for x in ('01', '0b', '0c', '0d', '0e'))
 BC = b'\xff' * 6
@@ -22,36 +23,14 @@ G11 = bytes.fromhex('20010db8000000000000000000000011')
 G13 = bytes.fromhex('20010db8000000000000000000000013')
 ALLN = bytes.fromhex('ff020000000000000000000000000001')
 ALLR = bytes.fromhex('ff020000000000000000000000000002')
-CASES = []
 
 
-def case(name, frames, snaplen=262144):
-    CASES.append((name, frames, snaplen))
 
 
-def pcap(path, frames, snaplen):
-    with open(path, 'wb') as f:
-        f.write(struct.pack('<IHHiIII', 0xa1b2c3d4, 2, 4, 0, 0, snaplen, 1))
-        for i, fr in enumerate(frames):
-            data, cap = (fr, len(fr)) if isinstance(fr, bytes) else fr
-            cap = min(cap, snaplen, len(data))
-            us = i * 1012345
-            f.write(struct.pack('<IIII', T0 + us // 1000000, us % 1000000, cap, len(data)))
-            f.write(data[:cap])
 
 
-def csum(b):
-    if len(b) % 2:
-        b += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
 
 
-def eth(dst, src, etype, payload, pad=True):
-    f = dst + src + struct.pack('!H', etype) + payload
-    return f + b'\0' * (60 - len(f)) if pad and len(f) < 60 else f
 
 
 def ip(proto, payload, src=I11, dst=I13, ttl=64, ident=0x9c41, flags=0, frag=0, opts=b'', tos=0, tot=None):
@@ -748,8 +727,4 @@ vlan_cases()
 length_cases()
 cut_cases()
 random_cases()
-for name, frames, snaplen in CASES:
-    d = os.path.join(OUT, name)
-    os.makedirs(d, exist_ok=True)
-    pcap(os.path.join(d, name + '.pcap'), frames, snaplen)
-print(len(CASES), 'cases,', sum(len(c[1]) for c in CASES), 'frames')
+write_all(OUT)

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * refdata/tcpdump/public, refdata/tcpdump/heldout and heldout14: the golden corpus's case folders, each a pcap with
  * what tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py and
- * printed by record-heldout13.sh; heldout14: the second round's, gen-heldout14.py and record-heldout14.sh).
+ * printed by record-heldout.sh 13; heldout14: the second round's, gen-heldout14.py and record-heldout.sh 14).
  */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}

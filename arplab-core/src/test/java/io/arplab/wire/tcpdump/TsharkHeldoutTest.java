@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The held-out rounds (refdata/tcpdump/heldout and heldout14, gen-heldout13.py's and gen-heldout14.py's cases
- * printed by TShark 4.0.17 with record-heldout13.sh / record-heldout14.sh): each case's tshark.out frame by frame;
+ * printed by TShark 4.0.17 with record-heldout.sh 13 and 14): each case's tshark.out frame by frame;
  * frames the printer does not decode are left out.
  */
 class TsharkHeldoutTest {

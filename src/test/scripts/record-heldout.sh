@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Writes the held-out round's cases (gen-heldout13.py) into refdata/tcpdump/heldout and prints each with the real
-# tools as refdata/tcpdump/README.md says the public cases were printed: tcpdump 4.99.3 with -n, -n -e, -n -v,
-# -n -tt, -n -e -v -tt and no flag, tshark 4.0.17 -r with its default columns; TZ=UTC, LC_ALL=C.UTF-8, tshark with
-# an empty HOME; the whole run inside a fresh network namespace (unshare -n, root) so that no name is looked up.
-# Usage: record-heldout13.sh [OUTDIR]
+# Writes a held-out round's cases (gen-heldoutROUND.py: 13 into refdata/tcpdump/heldout, 14 into heldout14) and
+# prints each with the real tools as refdata/tcpdump/README.md says the public cases were printed: tcpdump 4.99.3
+# with -n, -n -e, -n -v, -n -tt, -n -e -v -tt and no flag, tshark 4.0.17 -r with its default columns; TZ=UTC,
+# LC_ALL=C.UTF-8, tshark with an empty HOME; the whole run inside a fresh network namespace (unshare -n, root) so
+# that no name is looked up.
+# Usage: record-heldout.sh 13|14 [OUTDIR]
 set -eu
 HERE="$(cd "$(dirname "$0")" && pwd)"
-OUT="${1:-$HERE/../resources/refdata/tcpdump/heldout}"
+ROUND="${1:?usage: record-heldout.sh 13|14 [OUTDIR]}"
+case "$ROUND" in 13) DIR=heldout ;; 14) DIR=heldout14 ;; *) echo "record-heldout.sh: no round $ROUND" >&2; exit 2 ;; esac
+OUT="${2:-$HERE/../resources/refdata/tcpdump/$DIR}"
 if [ -z "${IN_NETNS:-}" ]; then
   exec unshare -n env IN_NETNS=1 "$0" "$@"
 fi
 rm -rf "$OUT"; mkdir -p "$OUT"
-python3 "$HERE/gen-heldout13.py" "$OUT"
+python3 "$HERE/gen-heldout$ROUND.py" "$OUT"
 export TZ=UTC LC_ALL=C.UTF-8
 for d in "$OUT"/*/; do
   c=$(basename "$d")
