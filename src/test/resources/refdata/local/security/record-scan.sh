@@ -30,12 +30,12 @@ scan arp-scan -I eth0 -q -vv --bandwidth=10k 172.28.0.12
 scan arp-scan -I eth0 -q -vv --llc --vlan=7 --retry=1 172.28.0.12
 scan arp-scan -I eth0 -q -vv --arpsha=02:42:ac:1c:00:98 172.28.0.13
 # an address two hosts answer for: the second answer is a duplicate, and -g hides it
-ns n3 ip addr add 172.28.0.12/16 dev eth0
+run n3 ip addr add 172.28.0.12/16 dev eth0 >> scan.out
 scan arp-scan -I eth0 172.28.0.12
 scan arp-scan -I eth0 -g 172.28.0.12 172.28.0.13
 scan arp-scan -I eth0 -v -q --retry=1 172.28.0.12
 scan arp-scan -I eth0 -x '--format=${ip}|${mac}|${dup;-3}|${vendor}' 172.28.0.12
-ns n3 ip addr del 172.28.0.12/16 dev eth0
+run n3 ip addr del 172.28.0.12/16 dev eth0 >> scan.out
 # --limit: stops at N answers; fewer than N is exit status 1
 scan arp-scan -I eth0 --limit=1 172.28.0.12 172.28.0.13 172.28.0.1
 scan arp-scan -I eth0 --limit=3 -x 172.28.0.12 172.28.0.97
@@ -75,6 +75,19 @@ scan arp-scan -I eth0 -x --padding=01020304 172.28.0.12
 scan arp-scan -I eth0 -x --padding=0g 172.28.0.12
 scan arp-scan -I eth0 -x --llc 172.28.0.12
 scan arp-scan -I eth0 -x --vlan=5 172.28.0.12
+# vendors: the installed files (-vv counts them), the longest prefix first; -O's own file and its bad line
+scan arp-scan -I eth0 -vv --retry=1 172.28.0.12
+run n3 ip link set eth0 address 52:54:00:12:34:56 >> scan.out
+scan arp-scan -I eth0 -x 172.28.0.13
+run n3 ip link set eth0 address 00:50:56:aa:bb:cc >> scan.out
+scan arp-scan -I eth0 -x 172.28.0.13
+run n3 ip link set eth0 address 00:00:5e:00:01:07 >> scan.out
+scan arp-scan -I eth0 -x 172.28.0.13
+run n3 ip link set eth0 address 02:42:ac:1c:00:0d >> scan.out
+printf '0242AC\tDocker (test)\nbad line\n02:42:ac:1c:00:0c\t  one host\n' > $T/oui
+scan arp-scan -I eth0 -x -O $T/oui 172.28.0.12 172.28.0.13
+scan arp-scan -I eth0 -q -vv -O $T/oui -m $T/nonexistent 172.28.0.12
+scan arp-scan -I eth0 -vv --retry=1 -O $T/oui -m $T/nonexistent 172.28.0.12
 # a snap length shorter than an answer
 scan arp-scan -I eth0 --snap=30 --retry=1 172.28.0.12
 # the answers displayed, saved to a pcap file

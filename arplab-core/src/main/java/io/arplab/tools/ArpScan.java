@@ -71,6 +71,8 @@ public final class ArpScan implements Tool {
     /** -O (--ouifile) and -m (--macfile): vendor files other than the installed ones, which open. */
     private String ouiFile;
     private String macFile;
+    /** The MAC/vendor table (but with -q). */
+    private ArpScanVendors vendors;
     private String pcapSaveFile;
     private io.arplab.wire.pcap.PcapWriter pcapDump;
     private boolean plain;
@@ -180,12 +182,9 @@ public final class ArpScan implements Tool {
             throw new Getopt.ToolError("ERROR: You can not specify both --file and --localnet options\n", 1);
         }
         if (!quiet) { // main(): the vendor files load after the interface line, before the targets
-            for (String f : new String[] {ouiFile, macFile}) {
-                if (f != null && (f.isEmpty() || !java.nio.file.Files.isReadable(ctx.workDir().resolve(f)))) {
-                    // add_mac_vendor(): fopen() fails (a directory opens)
-                    ctx.err().println("WARNING: Cannot open MAC/Vendor file " + f + ": " + Errno.ENOENT.text);
-                }
-            }
+            ArpScanVendors oui = vendorFile(ouiFile, ArpScanVendors.OUI_FILE, "IEEE OUI/Vendor");
+            ArpScanVendors mac = vendorFile(macFile, ArpScanVendors.MAC_FILE, "MAC/Vendor");
+            vendors = ouiFile == null && macFile == null ? ArpScanVendors.installed() : ArpScanVendors.of(oui, mac);
         }
         if (fileName != null) {
             for (String word : fileWords()) {
@@ -241,6 +240,28 @@ public final class ArpScan implements Tool {
         reqInterval = interval;
         loop(start);
         return true;
+    }
+
+    /**
+     * get_mac_vendor_filename() and add_mac_vendor(): the installed file, or the one named (one that does not open is
+     * warned of and adds nothing); with -vv the count of a file that added entries.
+     */
+    private ArpScanVendors vendorFile(String named, String installedPath, String what) {
+        ArpScanVendors v;
+        if (named == null) {
+            v = installedPath.equals(ArpScanVendors.OUI_FILE) ? ArpScanVendors.installedOui()
+                    : ArpScanVendors.installedMac();
+        } else if (named.isEmpty() || !java.nio.file.Files.isReadable(ctx.workDir().resolve(named))) {
+            ctx.err().println("WARNING: Cannot open MAC/Vendor file " + named + ": " + Errno.ENOENT.text);
+            return ArpScanVendors.empty();
+        } else {
+            v = ArpScanVendors.read(ctx.workDir().resolve(named), w -> ctx.err().println(w));
+        }
+        if (verbose > 1 && v.count > 0) {
+            ctx.err().println("DEBUG: Loaded " + v.count + " " + what + " entries from "
+                    + (named == null ? installedPath : named) + ".");
+        }
+        return v;
     }
 
     /**
@@ -688,7 +709,9 @@ public final class ArpScan implements Tool {
             v.put("hdrmac", MacAddress.of(p.hdrSrc()).toString());
         }
         if (!quiet) {
-            v.put("vendor", (p.sha() & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
+            String vendor = vendors.find(p.sha());
+            v.put("vendor", vendor != null ? vendor
+                    : (p.sha() & 0x0200_0000_0000L) != 0 ? "(Unknown: locally administered)" : "(Unknown)");
             if (p.nonzeroExtra()) {
                 v.put("padding", p.extraHex());
             }
