@@ -1051,8 +1051,8 @@ public final class Ofproto {
                     outputs.add(x.outputs.get(i)); // most upcalls send one frame: no addAll()'s array copy
                 }
                 for (int i = 0; i < x.recirculated.size(); i++) { // native_tunnel_output()'s recirc(0) of a cut packet
-                    Ofproto under = x.recirculatedTo.get(i);
-                    Output r = x.recirculated.get(i);
+                    Ofproto under = x.recirculated.get(i).underlay();
+                    Output r = x.recirculated.get(i).output();
                     List<Output> out = new ArrayList<>(1);
                     under.input(now, Packet.extract(r.frame(), r.ofport(), datapath.vlanLimit(),
                             new long[Slot.ALL.length]), r.frame(), out);

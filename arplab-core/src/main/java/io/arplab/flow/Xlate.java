@@ -62,9 +62,11 @@ final class Xlate {
      */
     private byte[] keyPacket;
     final List<Ofproto.Output> outputs = new ArrayList<>(2);
-    /** The cut packets a native tunnel output sent back into the datapath (recirc(0)), and the bridges they enter. */
-    final List<Ofproto.Output> recirculated = new ArrayList<>(0);
-    final List<Ofproto> recirculatedTo = new ArrayList<>(0);
+    /** A cut packet a native tunnel output sent back into the datapath (recirc(0)), and the bridge it enters. */
+    record Recirculated(Ofproto underlay, Ofproto.Output output) {}
+
+    /** The cut packets of this translation's native tunnel outputs. */
+    final List<Recirculated> recirculated = new ArrayList<>(0);
 
     long[] flow;
     long[] initial;
@@ -305,7 +307,6 @@ final class Xlate {
         pops.clear();
         outputs.clear();
         recirculated.clear();
-        recirculatedTo.clear();
         cutlen = 0;
         truncating = false;
         initial = base = wc = lastMask = natHeld = null;

@@ -308,8 +308,7 @@ final class XlateOutput {
                 byte[] cut = x.applyCutlen(Packet.rewrite(x.packet, x.flow)); // tnl_push applies the cutlen first
                 byte[] frame = NativeTunnel.push(header, cut, Packet.extract(x.packet, 0),
                         x.br.datapath.tnlPortRange);
-                x.recirculated.add(new Ofproto.Output(outDev.ofport, frame));
-                x.recirculatedTo.add(outBr);
+                x.recirculated.add(new Xlate.Recirculated(outBr, new Ofproto.Output(outDev.ofport, frame)));
             }
             return;
         }

@@ -359,7 +359,7 @@ public final class Arpwatch implements Tool {
                 continue;
             }
             long t = w.length > 2 ? CStrtol.scan(w[2], 10).asLong() : 0; // atoi()
-            db.load(a.bits(), e, t, w.length > 3 ? w[3] : "", w.length > 4 ? w[4] : "");
+            db.add(a.bits(), e, t, w.length > 3 ? w[3] : "", w.length > 4 ? w[4] : "", ArpwatchDb.SILENT);
         }
         return true;
     }

@@ -57,20 +57,14 @@ final class ArpwatchDb {
         return l;
     }
 
-    /** A data-file line while initializing (file_loop() into ent_add() with no reports): appended, sorted later. */
-    void load(int a, long e, long t, String h, String i) {
-        List<Einfo> l = list(a, true);
-        if (a == 0 || l == null) {
-            return;
-        }
-        for (Einfo x : l) {
-            if (x.e == e) {
-                x.t = Math.max(x.t, t);
-                return;
-            }
-        }
-        l.add(new Einfo(e, t, h, i));
-    }
+    /** What ent_add() reports while the data file is read (initializing: no report, no log). */
+    static final Events SILENT = new Events() {
+        @Override
+        public void report(String title, int a, long e, Long e2, long t, Long t2) {}
+
+        @Override
+        public void log(String what, int a, long e, long e2) {}
+    };
 
     /** sorteinfo(): each address's list newest first (qsort() of cmpeinfo(); equal times keep no promised order). */
     void sort() {
