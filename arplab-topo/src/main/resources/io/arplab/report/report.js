@@ -8,7 +8,14 @@
   const D = JSON.parse(document.getElementById('data').textContent);
   const NS = 'http://www.w3.org/2000/svg';
   const LANE = 120, LEFT = 96, COL = 18, ROW = 22, HEAD = 116, MARGIN = 800;
-  const E0 = LEFT + D.lanes.length * LANE + 24;
+  // the entries' band columns begin after the lanes and the longest frame label (each starts beside its hop's left
+  // lane, in a monospace font of 10.5px: about 6.4px a character), so that no label runs over a band or is cut off
+  let labelEnd = LEFT + D.lanes.length * LANE;
+  D.hops.forEach(hp => {
+    const end = LEFT + Math.min(hp[2], hp[3]) * LANE + LANE / 2 + 8 + D.frames[hp[4]][0].length * 6.4;
+    if (end > labelEnd) labelEnd = end;
+  });
+  const E0 = Math.ceil(labelEnd) + 24;
   const WIDTH = E0 + D.entries.length * COL + 40;
   const box = document.getElementById('ladder');
   const head = document.getElementById('ladder-head');

@@ -39,6 +39,15 @@ class BrowserOvsReportTest {
             driver.get(html.toUri().toString());
             assertThat(driver.manage().logs().get(LogType.BROWSER).getAll())
                     .filteredOn(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).isEmpty();
+            // every frame's label ends before the neighbour-state bands begin and inside the ladder: none runs over
+            // a band or is cut off (a small lab's lanes are narrower than its labels)
+            Object overrun = driver.executeScript("const bands = [...document.querySelectorAll('#ladder-body rect.band')]"
+                    + ".map(r => r.getBBox().x); const body = document.getElementById('ladder-body');"
+                    + "const limit = Math.min(+body.getAttribute('width'), ...bands);"
+                    + "return [...document.querySelectorAll('#ladder-body .hop text')]"
+                    + ".filter(t => t.getBBox().x + t.getBBox().width > limit).length;");
+            assertThat(((Number) overrun).intValue()).isZero();
+            assertThat(driver.findElements(By.cssSelector("#ladder-body rect.band"))).isNotEmpty();
             List<WebElement> hops = driver.findElements(By.cssSelector("#ladder-body .hop text"));
             hops.get(hops.size() - 1).click(); // the last frame: both entries learned, in fdb/show's second
             String panel = driver.findElement(By.cssSelector("pre.fdb[data-bridge='br-int']")).getText();
