@@ -211,7 +211,7 @@ public final class Udpif {
         // need_revalidate again and wakes the next round, until nothing changes (bounded here)
         for (int round = 0; round < 4 && (round == 0 || stale()); round++) {
             for (Ofproto br : dp.bridgeArray) {
-                br.revalidate(now); // the ukeys that need it translated again, their stats pushed through the new cache
+                revalidateUkeys(br, now); // the ukeys that need it translated again, their stats pushed through the new cache
             }
             for (Megaflow m : new ArrayList<>(dp.flows())) {
                 push(m, m.ukeyCache(), now);
@@ -222,6 +222,101 @@ public final class Udpif {
         // the timer keeps its phase unless this round came before it
         lastRound = forced || woken ? now : now - (now - lastRound) % period();
         countedAt = lastRound;
+    }
+
+    /**
+     * revalidate_ukey(): after a change of the tables or of what NORMAL learned (udpif_revalidate() bumps the one
+     * reval_seq), each of bridge {@code br}'s megaflows is translated again from its key; one that now needs bits its mask wildcards is deleted, one whose actions
+     * changed gets the new ones, and each keeps the new translation's cache.
+     */
+    void revalidateUkeys(Ofproto br, long now) {
+        if (!br.stale()) {
+            return;
+        }
+        br.revalidated();
+        for (Megaflow m : new ArrayList<>(dp.flows())) {
+            // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'; a change of
+            // what NORMAL learned (REV_MAC_LEARNING) revalidates every megaflow too
+            // the backer's need_revalidate translates every ukey again, once a round: one whose translation sends an
+            // ARP request (a neighbour miss: compose_table_xlate() has side effects of its own) sends it once more
+            long epoch = dp.revalidationEpoch();
+            if (m.ukeyCache().neighbourMiss ? m.epoch == epoch : m.br != br && !m.ukeyCache().patched) {
+                continue;
+            }
+            m.epoch = epoch;
+            m.xcachePopulated = true;
+            long[] value = m.value();
+            long[] key = dp.ukeyFlow(value); // xlate_key() of the ukey's key, its mask as that key has it
+            Xlate x = m.br.xlate(now, key, null, false);
+            if (x == null) { // xlate_key() fails: the ukey goes, its cache cleared (its stats pushed through nothing)
+                dp.remove(m);
+                continue;
+            }
+            x.onePass = true;
+            x.keepRecircs = true;
+            x.ctOrig = m.ctTuple; // the ukey's key carries the flow's ct_nw_* (odp_flow_key_to_flow())
+            Ofproto.translate(x);
+            // the ukey's odp mask has no tuple when its key has none (odp_flow_key_from_mask())
+            boolean extra = XlateCt.ctOrigExtra(x, m.ctTuple == null ? null : m.ctMask);
+            // the ukey's mask as odp_flow_key_to_mask() gives it back (revalidate_ukey__()), each tag's TPID exact
+            long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
+            long[] wc = x.ukeyWc();
+            for (int i = 0; i < m.mask.length; i++) {
+                // odp_flow_key_to_mask() of a truncated tag's key: its flow has no tag, so the mask none either
+                boolean cut = i == Slot.VLAN_TCI1.ordinal() || i == Slot.VLAN_TPID1.ordinal()
+                        || Datapath.truncatedTag(value) && (i == Slot.VLAN_TCI.ordinal() || i == Slot.VLAN_TPID.ordinal());
+                long dpMask = key != value && cut ? 0 : ukeyMask[i];
+                extra |= (wc[i] & ~dpMask) != 0; // flow_wildcards_has_extra()
+            }
+            // a DPIF_FP_MODIFY put of the ukey's key: flow_put_on_pmd() changes the megaflow its lookup finds, if any
+            Megaflow target = key == value ? m : dp.lookup(m.br, key);
+            // the stats since the last push go through the new translation's cache, the ukey deleted or not
+            // (revalidate_ukey()'s xlate_push_stats(), push_dp_ops() for a deleted one)
+            push(m, x.xc, now);
+            if (extra || x.unfinishedWc || x.avoidCaching) {
+                dp.remove(m);
+            } else {
+                if (target != null) {
+                    if (target != m && target.ukeyXc == null) {
+                        target.ukeyXc = target.xc; // another ukey's flow: its actions change, not its ukey's cache
+                    }
+                    target.actions = x.lastActions;
+                    target.xc = x.xc;
+                    target.recircs = dp.swapRecircs(target, x.recircs);
+                    x.recircs.clear();
+                }
+                // revalidate_ukey(): the ukey's cache is the new translation's (xlate_cache_clear() then
+                // revalidate_ukey__()), even when the put finds no datapath flow of its key to modify (a key cut
+                // to max_vlan_headers): later hits of its old flow push through it
+                m.ukeyXc = target == m ? null : x.xc;
+            }
+            x.releaseRecircs();
+        }
+        // revalidator_sweep__(): an orphaned ukey (its flow missing from the dump) is revalidated on any change of
+        // reval_seq, MAC learning's too (revalidate_ukey()): deleted when it needs more bits, and its translation's
+        // neighbour miss sends its ARP or ND request once more
+        dp.orphans.removeIf(m -> {
+            if (m.br != br) {
+                return false;
+            }
+            long[] value = m.value();
+            Xlate x = br.xlate(now, value, null, false);
+            boolean delete = x == null;
+            if (x != null) {
+                x.onePass = true;
+                Ofproto.translate(x);
+                long[] ukeyMask = OdpFlowFormat.ukeyMask(value, m);
+                long[] wc = x.ukeyWc();
+                for (int i = 0; i < m.mask.length; i++) {
+                    delete |= (wc[i] & ~ukeyMask[i]) != 0;
+                }
+                delete |= x.avoidCaching || x.unfinishedWc;
+            }
+            if (delete) {
+                dp.recirc.unref(m.recircs);
+            }
+            return delete;
+        });
     }
 
     boolean stale() {
