@@ -32,6 +32,10 @@ class OvsLabFileTest {
         assertThat(o).contains("n_packets=1, n_bytes=42, idle_age=0, priority=200,arp,arp_tpa=10.222.0.1,arp_op=1");
         assertThat(o).contains("10. priority 0\n    drop\n");
         assertThat(o).containsPattern("recirc\\(0x[0-9a-f]+\\) - resume conntrack with ct_state=trk");
+        // the datapath scene: the pod's ARP request for the remote gateway took the slow path, as OVS 3.1's did
+        // (refdata/ovs/out/03a-dpctl-dump-flows.txt: the same request through the same table 20)
+        assertThat(o).contains("$ ovs-appctl dpctl/show\ndummy@ovs-dummy:\n  lookups: hit:");
+        assertThat(o).contains(Files.readString(Path.of("src/test/resources/refdata/ovs/out/03a-dpctl-dump-flows.txt")));
         assertThat(o).endsWith("$ ovs-vsctl list-ports br-int\nantrea-gw0\nantrea-tun0\np3\np4\np5\np6\n");
         assertThat(err.toString()).isEmpty();
     }
