@@ -60,6 +60,11 @@ final class ClusterBuilder {
                     new Datapath(false));
             of.protocols = List.of(OfVersion.OF10, OfVersion.OF13);
             OvsBridge br = lab.addOvsBridge(of, h, n.name() + ".br-int");
+            // OVS leaves a bridge's local interface down and Antrea's agent sets up antrea-gw0 alone (agent.go's
+            // setLinkUp(hostGateway)): br-int takes none of the node's traffic and answers no ARP for its addresses
+            NetDevice local = h.stack().device("br-int");
+            lab.network().act(lab.network().node(h.name()), out -> h.stack().setUp(lab.now(), local, false,
+                    h.outbox(out)));
             lab.addOvsTunnelPort(br, "antrea-tun0", AntreaPipeline.TUNNEL_PORT, randomMac(),
                     Map.of("remote_ip", "flow", "key", "flow", "csum", "true"));
             MacAddress gwMac = randomMac();

@@ -102,6 +102,12 @@ class AntreaClusterTest {
         // frontend resolved only its own gateway; worker1 resolved worker2 on the underlay
         assertThat(lab.exec("frontend", "ip neigh").stdout()).startsWith("10.222.1.1 dev eth0 lladdr "
                 + gwMac(lab, "worker1"));
+        // br-int, down as OVS leaves it (Antrea sets up antrea-gw0 alone), took no part: the flooded ARP request
+        // reached antrea-gw0 only, so worker1 learned frontend there and answered once
+        assertThat(lab.exec("worker1", "ip link show br-int").stdout()).contains("<BROADCAST,MULTICAST> ")
+                .contains(" state DOWN ");
+        assertThat(lab.exec("worker1", "ip neigh").stdout()).contains("10.222.1.2 dev antrea-gw0 lladdr ")
+                .doesNotContain("dev br-int");
     }
 
     @Test
