@@ -211,7 +211,8 @@ public final class Udpif {
         // need_revalidate again and wakes the next round, until nothing changes (bounded here)
         for (int round = 0; round < 4 && (round == 0 || stale()); round++) {
             for (Ofproto br : dp.bridgeArray) {
-                revalidateUkeys(br, now); // the ukeys that need it translated again, their stats pushed through the new cache
+                // the ukeys that need it translated again, their stats pushed through the new cache
+                revalidateUkeys(br, now);
             }
             for (Megaflow m : new ArrayList<>(dp.flows())) {
                 push(m, m.ukeyCache(), now);
@@ -226,8 +227,9 @@ public final class Udpif {
 
     /**
      * revalidate_ukey(): after a change of the tables or of what NORMAL learned (udpif_revalidate() bumps the one
-     * reval_seq), each of bridge {@code br}'s megaflows is translated again from its key; one that now needs bits its mask wildcards is deleted, one whose actions
-     * changed gets the new ones, and each keeps the new translation's cache.
+     * reval_seq), each of bridge {@code br}'s megaflows is translated again from its key; one that now needs bits its
+     * mask wildcards is deleted, one whose actions changed gets the new ones, and each keeps the new translation's
+     * cache. Then revalidator_sweep__()'s orphaned ukeys of the bridge.
      */
     void revalidateUkeys(Ofproto br, long now) {
         if (!br.stale()) {
