@@ -12,10 +12,12 @@ final class UdpDissector {
         p.info(sport + " \u2192 " + dport);
         int ulen = tvb.u16(4);
         int reported = tvb.reported;
-        if (ulen == 0 && p.netSrc != null && p.netSrc.length == 16) {
-            // a jumbogram's length is in IPv6's hop-by-hop option
+        // RFC 2675: over IPv6 a length of 0 is a jumbogram's, the IP payload's length; then checked as any other
+        boolean jumbogram = ulen == 0 && p.netSrc != null && p.netSrc.length == 16;
+        if (jumbogram) {
             ulen = reported;
-        } else if (ulen < 8) {
+        }
+        if (ulen < 8) {
             p.append(" [BAD UDP LENGTH " + ulen + " < 8]");
             return;
         }
@@ -23,6 +25,9 @@ final class UdpDissector {
             p.append(" [BAD UDP LENGTH " + ulen + " > IP PAYLOAD LENGTH]");
         }
         p.append(" Len=" + (ulen - 8));
+        if (jumbogram) {
+            p.append(" [Jumbogram]");
+        }
         int cksum = tvb.u16(6);
         if (cksum == 0 && p.netSrc != null && p.netSrc.length == 16) {
             // RFC 8200: over IPv6 a UDP checksum is mandatory
