@@ -180,6 +180,10 @@ final class EtherPrinter {
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> ArpPrinter.arpPrint(nd, p, length, caplen);
             case ETHERTYPE_LLDP -> LldpPrinter.lldpPrint(nd, p, length);
             case 0x8847, 0x8848 -> MplsPrinter.mplsPrint(nd, p, length);
+            case 0x8137 -> {
+                nd.out.append("(NOV-ETHII) ");
+                IpxPrinter.ipxPrint(nd, p, length);
+            }
             default -> {
                 return false;
             }
