@@ -335,6 +335,7 @@ final class IpPrinter {
             case IPPROTO_SCTP -> SctpPrinter.sctpPrint(nd, bp, iph, length);
             case IgrpPrinter.IPPROTO_PIGP -> IgrpPrinter.igrpPrint(nd, bp, length);
             case EgpPrinter.IPPROTO_EGP -> EgpPrinter.egpPrint(nd, bp, length);
+            case EigrpPrinter.IPPROTO_EIGRP -> EigrpPrinter.eigrpPrint(nd, bp, length);
             case OspfPrinter.IPPROTO_OSPF -> {
                 if (ver == 6) {
                     Ospf6Printer.ospf6Print(nd, bp, length);

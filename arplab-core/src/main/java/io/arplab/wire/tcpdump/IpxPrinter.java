@@ -2,7 +2,7 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-ipx.c: the IPX header ("src > dst: ", each net.node.socket) and ipx_decode()'s dispatch on the destination
- * socket (NCP, SAP, RIP, NetBIOS, diagnostics, NWLink datagrams; EIGRP's header, then other sockets by number).
+ * socket (NCP, SAP, RIP, NetBIOS, diagnostics, NWLink datagrams; EIGRP, then other sockets by number).
  */
 final class IpxPrinter {
     private static final int HEADER = 30;
@@ -51,12 +51,7 @@ final class IpxPrinter {
             case 0x0455 -> out.append("ipx-netbios ").append(length);
             case 0x0456 -> out.append("ipx-diags ").append(length);
             case 0x0553 -> out.append("ipx-nwlink-dgm ").append(length);
-            case 0x85be -> {
-                // eigrp_print() is not carried here: only its header's truncation is, then the socket's number
-                nd.protocol = "eigrp";
-                nd.check(data, 20);
-                out.append("ipx-#85be ").append(length);
-            }
+            case 0x85be -> EigrpPrinter.eigrpPrint(nd, data, length);
             default -> out.append("ipx-#").append(Integer.toHexString(socket)).append(' ').append(length);
         }
     }
