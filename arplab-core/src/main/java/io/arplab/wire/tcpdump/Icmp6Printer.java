@@ -718,8 +718,19 @@ final class Icmp6Printer {
                 .append((i & 0x02) != 0 ? "A" : "").append(reply && (i & 0x01) != 0 ? "T" : "").append(']');
     }
 
-    /** icmp6_nodeinfo_print(): what was captured ({@code siz}) decides, not the ICMPv6 length. */
+    /**
+     * icmp6_nodeinfo_print(): what was captured ({@code siz}) decides, not the ICMPv6 length; its own "trunc"
+     * label prints " [|icmp6]" and returns to icmp6_print(), which goes on.
+     */
     private static void nodeinfo(Dissector nd, int bp, int icmp6len) {
+        try {
+            nodeinfoBody(nd, bp, icmp6len);
+        } catch (TruncLabel t) {
+            nd.trunc();
+        }
+    }
+
+    private static void nodeinfoBody(Dissector nd, int bp, int icmp6len) {
         StringBuilder out = nd.out;
         int ep = nd.snapend;
         if (ep < bp) {
@@ -805,8 +816,7 @@ final class Icmp6Printer {
             }
             case 140 -> {
                 if (icmp6len > siz) {
-                    nd.trunc();
-                    return;
+                    throw TruncLabel.INSTANCE;
                 }
                 boolean comma = false;
                 nd.tcheck(bp, ni);

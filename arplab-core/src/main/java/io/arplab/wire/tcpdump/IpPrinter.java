@@ -363,7 +363,14 @@ final class IpPrinter {
                     nd.invalid();
                 }
             }
-            case IgmpPrinter.IPPROTO_IGMP -> IgmpPrinter.igmpPrint(nd, bp, length);
+            case IgmpPrinter.IPPROTO_IGMP -> {
+                if (ver == 4) {
+                    IgmpPrinter.igmpPrint(nd, bp, length);
+                } else {
+                    out.append("[").append(Names.ipproto(nh)).append(" requires IPv4]");
+                    nd.invalid();
+                }
+            }
             case VrrpPrinter.IPPROTO_VRRP -> VrrpPrinter.vrrpPrint(nd, bp, length, iph, ttlHl, ver);
             case 4 -> ipPrint(nd, bp, length);
             case 41 -> Ip6Printer.ip6Print(nd, bp, length);
