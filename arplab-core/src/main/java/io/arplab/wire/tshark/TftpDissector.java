@@ -82,38 +82,73 @@ final class TftpDissector {
         return conv != null && conv.tftp && dissect(tvb, p, sport, dport);
     }
 
-    /** dissect_tftp(): which conversation the datagram belongs to (opening one), then dissect_tftp_message(). */
+    /**
+     * dissect_tftp(): a valid read or write request to port 69 opens a NO_PORT2 conversation from the client's port;
+     * otherwise the datagram's conversation is looked for by its destination port as a client's (the server's answer
+     * completes it, conversation_set_port2(); the wrong direction is not TFTP), then by its endpoints, and failing a
+     * TFTP one a conversation of the source address with the destination port is made.
+     */
     static boolean dissect(Tvb tvb, Packet p, int sport, int dport) {
         Capture c = p.capture;
-        Conversation conv;
-        if (dport == PORT) {
-            conv = c.udpNoPort2.get(noPort2Key(p.netSrc, sport, p.netDst));
+        Conversation conv = null;
+        if (dport == PORT && validRequest(tvb)) {
+            conv = new Conversation(true, p.netSrc, sport, p.netDst);
+            conv.noPort2 = true;
+            c.udpNoPort2.put(noPort2Key(p.netSrc, sport, p.netDst), conv);
+        }
+        if (conv == null) {
+            conv = c.udpNoPort2.get(noPort2Key(p.netSrc, dport, p.netDst));
             if (conv == null) {
-                conv = c.udpNoPort2.get(noPort2Key(p.netDst, 0, p.netSrc));
+                conv = c.udpNoPort2.get(noPort2Key(p.netDst, dport, p.netSrc));
             }
-            if (conv == null || !conv.tftp) {
-                conv = new Conversation(true, p.netSrc, sport, p.netDst);
-                conv.noPort2 = true;
-                c.udpNoPort2.put(noPort2Key(p.netSrc, sport, p.netDst), conv);
-            }
-        } else {
-            conv = find(p, sport, dport);
-            if (conv == null || !conv.tftp) {
-                // conversation_new() with the source address and the destination port as its first endpoint
-                conv = new Conversation(true, p.netSrc, dport, p.netDst);
-                c.udpExact.put(exactKey(p.netSrc, dport, p.netDst, sport), conv);
-            } else if (conv.noPort2) {
+            if (conv != null) {
                 if (dport != conv.port1) {
                     return false;
                 }
-                // conversation_set_port2(): the server's port is now known
                 c.udpNoPort2.remove(noPort2Key(conv.addr1, conv.port1, conv.addr2));
                 conv.noPort2 = false;
                 c.udpExact.put(exactKey(conv.addr1, conv.port1, conv.addr2, sport), conv);
             }
         }
+        if (conv == null) {
+            conv = find(p, sport, dport);
+            if (conv == null || !conv.tftp) {
+                // conversation_new() with the source address and the destination port as its first endpoint
+                conv = new Conversation(true, p.netSrc, dport, p.netDst);
+                c.udpExact.put(exactKey(p.netSrc, dport, p.netDst, sport), conv);
+            }
+        }
         message(tvb, p, conv);
         return true;
+    }
+
+    /**
+     * is_valid_request(): a read or write request whose bytes after the opcode are printable or NUL, an even number
+     * of NULs, and a mode of "netascii", "octet" or "mail".
+     */
+    private static boolean validRequest(Tvb tvb) {
+        if (tvb.length < 4) {
+            return false;
+        }
+        int opcode = tvb.u16(0);
+        if (opcode != 1 && opcode != 2) {
+            return false;
+        }
+        int zeros = 0;
+        for (int i = 2; i < tvb.length; i++) {
+            int ch = tvb.u8(i);
+            if (ch == 0) {
+                zeros++;
+            } else if (ch < 0x20 || ch > 0x7e) {
+                return false;
+            }
+        }
+        if (zeros == 0 || zeros % 2 != 0) {
+            return false;
+        }
+        int off = 2 + tvb.strsize(2);
+        String mode = stringz(tvb, off, tvb.strsize(off));
+        return mode.equalsIgnoreCase("netascii") || mode.equalsIgnoreCase("octet") || mode.equalsIgnoreCase("mail");
     }
 
     /** dissect_tftp_message(). */
