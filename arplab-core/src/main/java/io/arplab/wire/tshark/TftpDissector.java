@@ -1,8 +1,8 @@
 package io.arplab.wire.tshark;
 
 /**
- * packet-tftp.c (Wireshark 4.0): a request to port 69 opens a conversation from the client's port to any port of the
- * server, which the server's first answer fixes; every datagram of it is TFTP (decode_udp_ports()'s
+ * packet-tftp.c (Wireshark 4.0): a valid request to port 69 opens a conversation from the client's port to any port
+ * of the server, which the server's first answer fixes; every datagram of it is TFTP (decode_udp_ports()'s
  * try_conversation() before the port table). Info: the opcode, then the file and mode, the options, the block (with
  * "(last)" when shorter than the block size an OACK set) or the error.
  */
