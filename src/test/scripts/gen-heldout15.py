@@ -5,9 +5,9 @@ hosts; bytes built by hand (no scapy, no randomness). Kinds the corpora touch li
 (IKEv1 and IKEv2 SA, KE, nonce, ID, hash, notify, delete, vendor ID), EIGRP, OSPFv3 bodies, PPPoE discovery and
 sessions with LCP, IPCP, IPv6CP, PAP and CHAP, DNS over TCP, SNMP v1/v2c/v3, TFTP transfers, NetBIOS name and
 datagram services, NTP control and private modes, DHCP with relay-agent and vendor options, IPX in its four
-framings; ARP variants (odd hardware/protocol types and lengths, in VLAN/QinQ, RARP/InARP, cut at each byte and at
-snaplens), IPv6 extension headers, ICMPv6/ND with options, odd Ethernet lengths. record-heldout.sh 15 prints them
-with the real tools. Usage: gen-heldout15.py OUTDIR"""
+framings, Kerberos; ARP variants (odd hardware/protocol types and lengths, in VLAN/QinQ, RARP/InARP, cut at each
+byte and at snaplens), IPv6 extension headers, ICMPv6/ND with options, odd Ethernet lengths. record-heldout.sh 15
+prints them with the real tools. Usage: gen-heldout15.py OUTDIR"""
 import struct, sys
 
 from heldout_frames import case, csum, eth, write_all
@@ -452,7 +452,8 @@ def netbios_cases():
            I11, BC4, BC),
         u4(137, 137, nq(0x8a03, 0x0000, 1, 0, 0, 0, nbname('*', 0x00, fill='\0')
                         + struct.pack('!HH', 0x21, 1)), I11, I13),
-        u4(137, 137, nq(0x8a03, 0x8400, 0, 1, 0, 0, rr(nbname('*', 0x00, fill='\0'), 0x21, 0, stat)), I13, I11, H11, H13),
+        u4(137, 137, nq(0x8a03, 0x8400, 0, 1, 0, 0, rr(nbname('*', 0x00, fill='\0'), 0x21, 0, stat)), I13, I11, H11,
+           H13),
         u4(137, 137, nq(0x8a04, 0x8503, 0, 0, 0, 0, b''), I13, I11, H11, H13),
         u4(137, 137, nq(0x8a05, 0x3010, 0, 0, 0, 1, nbname('HOST11', 0x00) + struct.pack('!HHIH', 0x20, 1, 0, 6)
                         + struct.pack('!H', 0) + I11), I11, BC4, BC),
@@ -563,6 +564,25 @@ def ipx_cases():
         eth(BC, H11, 0x8137, rip[:20]),
     ]
     case('ipx_framings', frames)
+
+
+# ---------------------------------------------------------------- Kerberos (UDP 88 and 750)
+def krb_cases():
+    """print-krb.c: Kerberos 4's message types in both byte orders, other versions, names cut by the capture."""
+    msgs = [b'\x04\x02alice\0\0EXAMPLE.ORG\0\x00\x00\x00\x01\x60krbtgt\0EXAMPLE.ORG\0',
+            b'\x04\x03alice\0\0EXAMPLE.ORG\0' + b'\0' * 10 + b'\x34\x12',
+            b'\x04\x04alice\0\0EXAMPLE.ORG\0' + b'\0' * 10 + b'\x12\x34',
+            b'\x04\x06\x05\x01EXAMPLE.ORG\0\x07\x08',
+            b'\x04\x0aalice\0\0EXAMPLE.ORG\0' + b'\0' * 4 + b'\x00\x08\0\0' + b'unknown principal\0',
+            b'\x04\x0bbob\0x\0R\0\0\0\0\0\x09\0\0\0msg\0',
+            b'\x04\x0ealice\0', b'\x04\x7e', b'\x04\x10', b'\x05\x02', b'\x6a\x81\x00', b'\x6b', b'\x02', b'\x09\x09',
+            b'\x04\x02alice', b'\x04\x02alice\0inst', b'']
+    frames = []
+    for m in msgs:
+        frames.append(u4(40000, 88, m))
+        frames.append(u4(750, 40001, m, I13, I11, H11, H13))
+    full = u4(40000, 88, msgs[0])
+    case('krb_messages', frames + [(full, n) for n in range(42, len(full) + 1, 3)])
 
 
 # ---------------------------------------------------------------- ARP variants
@@ -738,6 +758,7 @@ netbios_cases()
 ntp_cases()
 dhcp_cases()
 ipx_cases()
+krb_cases()
 arp_cases()
 ext_cases()
 nd_cases()

@@ -85,7 +85,8 @@ final class EigrpPrinter {
         }
         int tlen = len - HDRLEN;
         long flags = nd.u32(pptr + 4);
-        out.append("\n\tEIGRP v").append(version).append(", opcode: ").append(name != null ? name : "unknown, type: " + op)
+        out.append("\n\tEIGRP v").append(version).append(", opcode: ")
+                .append(name != null ? name : "unknown, type: " + op)
                 .append(" (").append(op).append("), chksum: 0x");
         Names.appendHex(out, nd.u16(pptr + 2), 4);
         out.append(", Flags: [");

@@ -714,7 +714,8 @@ final class Icmp6Printer {
     /** The node-address flags [aGSLCA] (and T in a reply). */
     private static void niFlags(StringBuilder out, int i, boolean reply) {
         out.append(" [").append((i & 0x40) != 0 ? "a" : "").append((i & 0x20) != 0 ? "G" : "")
-                .append((i & 0x10) != 0 ? "S" : "").append((i & 0x08) != 0 ? "L" : "").append((i & 0x04) != 0 ? "C" : "")
+                .append((i & 0x10) != 0 ? "S" : "").append((i & 0x08) != 0 ? "L" : "")
+                .append((i & 0x04) != 0 ? "C" : "")
                 .append((i & 0x02) != 0 ? "A" : "").append(reply && (i & 0x01) != 0 ? "T" : "").append(']');
     }
 

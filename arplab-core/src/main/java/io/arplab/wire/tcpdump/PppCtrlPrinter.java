@@ -569,7 +569,8 @@ final class PppCtrlPrinter {
                 int b = nd.u8(p + 2);
                 int c = nd.u8(p + 3);
                 out.append(": Window: ").append((b & 0xf0) >> 4).append("K, Method: ")
-                        .append((b & 0x0f) == 8 ? "zlib" : "unknown").append(" (0x").append(Integer.toHexString(b & 0x0f))
+                        .append((b & 0x0f) == 8 ? "zlib" : "unknown").append(" (0x")
+                        .append(Integer.toHexString(b & 0x0f))
                         .append("), MBZ: ").append((c & 0xfc) >> 2).append(", CHK: ").append(c & 0x03);
             }
             default -> {

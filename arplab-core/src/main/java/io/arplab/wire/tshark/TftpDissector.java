@@ -186,7 +186,7 @@ final class TftpDissector {
             }
             case 6 -> options(tvb, p, off, opcode, conv);
             default -> {
-                // the rest is a data item of length -1, which needs at least one byte (tvb_ensure_captured_length_remaining())
+                // the rest: a data item of length -1 needs a byte (tvb_ensure_captured_length_remaining())
                 if (off >= tvb.length) {
                     tvb.check(off, 1);
                 }
