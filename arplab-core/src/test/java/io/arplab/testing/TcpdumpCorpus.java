@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * refdata/tcpdump/public, refdata/tcpdump/heldout and heldout14: the golden corpus's case folders, each a pcap with
- * what tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py and
- * printed by record-heldout.sh 13; heldout14: the second round's, gen-heldout14.py and record-heldout.sh 14).
+ * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 and heldout15: the golden corpus's case folders, each a
+ * pcap with what tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py
+ * and printed by record-heldout.sh 13; heldout14 and heldout15: the second and third rounds', gen-heldout14.py and
+ * gen-heldout15.py, printed by record-heldout.sh 14 and 15).
  */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}
@@ -30,10 +31,11 @@ public final class TcpdumpCorpus {
         return publicCases().resolveSibling("heldout");
     }
 
-    /** The case folders of both held-out rounds, in name order within each. */
+    /** The case folders of the three held-out rounds, in name order within each. */
     public static List<Path> heldoutCaseDirs() throws IOException, URISyntaxException {
         List<Path> out = new java.util.ArrayList<>(caseDirs(heldoutCases()));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout14")));
+        out.addAll(caseDirs(publicCases().resolveSibling("heldout15")));
         return out;
     }
 

@@ -434,7 +434,28 @@ def icmp_redirect_cut():
                 out.append((f[:n], len(f)))
     return out
 
-FAMILIES = {'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
+def dns_trailing():
+    """DNS, mDNS and LLMNR messages with bytes after their records (none, one question, an answer), whole and cut by
+    the capture at each byte from inside the last record to past the extra bytes: TShark reads them to the message's
+    end."""
+    dname = lambda n: b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0'
+    q = lambda i, fl, qs, rrs=b'', n=0: struct.pack('!HHHHHH', i, fl, len(qs), n, 0, 0) + b''.join(qs) + rrs
+    rr = lambda nm, t, c, d: nm + struct.pack('!HHIH', t, c, 120, len(d)) + d
+    msgs = [q(0x6325, 0x0100, []) + dname('local.abcd'),
+            q(0x6325, 0x0100, [dname('a') + b'\0\x01\0\x01']) + b'extra-bytes!',
+            q(0x6326, 0x8180, [dname('a') + b'\0\x01\0\x01'], rr(b'\xc0\x0c', 1, 1, bytes([192, 0, 2, 1])), 1) + b'\0'
+            * 3]
+    out = []
+    for sport, dport, dst in ((40000, 53, (10, 0, 0, 2)), (5353, 5353, (224, 0, 0, 251)),
+                              (51000, 5355, (224, 0, 0, 252))):
+        for m in msgs:
+            f = udp_frame(sport, dport, m, dst=dst)
+            out.append((f, len(f)))
+            for c in range(max(12, len(m) - 20), len(m)):
+                out.append((f[:42 + c], len(f)))
+    return out
+
+FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}

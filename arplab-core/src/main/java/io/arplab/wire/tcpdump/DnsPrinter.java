@@ -365,8 +365,29 @@ final class DnsPrinter {
 
     /** domain_print() over UDP. */
     static void domainPrint(Dissector nd, int bp, int length, boolean mdns) {
+        domainPrint(nd, bp, length, false, mdns);
+    }
+
+    /** domain_print(): over TCP the message follows a two-byte length that must be the rest of the segment. */
+    static void domainPrint(Dissector nd, int bp, int length, boolean overTcp, boolean mdns) {
         nd.protocol = "domain";
         StringBuilder out = nd.out;
+        if (overTcp) {
+            if (length < 2) {
+                out.append(" [DNS over TCP: length ").append(length).append(" < 2]");
+                nd.invalid();
+                return;
+            }
+            length -= 2;
+            int prefix = nd.u16(bp);
+            if (prefix != length) {
+                out.append(" [prefix length(").append(prefix).append(") != length(").append(length).append(")]");
+                nd.invalid();
+                return;
+            }
+            bp += 2;
+            out.append(' ');
+        }
         if (length < 12) {
             out.append(nd.protocol).append(" [length ").append(length).append(" < 12]");
             nd.invalid();

@@ -180,6 +180,11 @@ final class EtherPrinter {
             case ETHERTYPE_ARP, ETHERTYPE_REVARP -> ArpPrinter.arpPrint(nd, p, length, caplen);
             case ETHERTYPE_LLDP -> LldpPrinter.lldpPrint(nd, p, length);
             case 0x8847, 0x8848 -> MplsPrinter.mplsPrint(nd, p, length);
+            case 0x8863, 0x8864, 0x3c12, 0x3c13 -> PppoePrinter.pppoePrint(nd, p, length);
+            case 0x8137 -> {
+                nd.out.append("(NOV-ETHII) ");
+                IpxPrinter.ipxPrint(nd, p, length);
+            }
             default -> {
                 return false;
             }

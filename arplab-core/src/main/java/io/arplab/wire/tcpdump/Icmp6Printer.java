@@ -263,6 +263,7 @@ final class Icmp6Printer {
                     optPrint(nd, dp + 40, length - 40);
                 }
             }
+            case 139, 140 -> nodeinfo(nd, dp, length);
             case 141, 142 -> { }
             case 143 -> mldv2Report(nd, dp, length);
             case 146, 144 -> {
@@ -662,5 +663,228 @@ final class Icmp6Printer {
             }
         }
         out.append(']');
+    }
+
+    /** dnsname_print(): a DNS name without compression, up to {@code ep}. */
+    private static void dnsname(Dissector nd, int cp, int ep) {
+        StringBuilder out = nd.out;
+        out.append(", \"");
+        while (cp < ep) {
+            int i = nd.u8(cp++);
+            if (i != 0) {
+                if (i > ep - cp) {
+                    out.append("???");
+                    break;
+                }
+                while (i-- > 0 && cp < ep) {
+                    nd.printChar(nd.u8(cp++));
+                }
+                if (cp + 1 < ep && nd.u8(cp) != 0) {
+                    out.append('.');
+                }
+            } else {
+                if (cp == ep) {
+                    out.append('.');
+                } else if (!(cp + 1 == ep && nd.u8(cp) == 0)) {
+                    out.append("???");
+                }
+                break;
+            }
+        }
+        out.append('"');
+    }
+
+    /** A name in a node information message: icmp-name-lookup-03's Pascal string, else dnsname_print(). */
+    private static void niName(Dissector nd, int cp, int ep) {
+        if (nd.u8(cp) == ep - cp - 1) {
+            if (nd.vflag > 0) {
+                nd.out.append(", 03 draft");
+            }
+            cp++;
+            nd.out.append(", \"");
+            while (cp < ep) {
+                nd.printChar(nd.u8(cp++));
+            }
+            nd.out.append('"');
+        } else {
+            dnsname(nd, cp, ep);
+        }
+    }
+
+    /** The node-address flags [aGSLCA] (and T in a reply). */
+    private static void niFlags(StringBuilder out, int i, boolean reply) {
+        out.append(" [").append((i & 0x40) != 0 ? "a" : "").append((i & 0x20) != 0 ? "G" : "")
+                .append((i & 0x10) != 0 ? "S" : "").append((i & 0x08) != 0 ? "L" : "")
+                .append((i & 0x04) != 0 ? "C" : "")
+                .append((i & 0x02) != 0 ? "A" : "").append(reply && (i & 0x01) != 0 ? "T" : "").append(']');
+    }
+
+    /**
+     * icmp6_nodeinfo_print(): what was captured ({@code siz}) decides, not the ICMPv6 length; its own "trunc"
+     * label prints " [|icmp6]" and returns to icmp6_print(), which goes on.
+     */
+    private static void nodeinfo(Dissector nd, int bp, int icmp6len) {
+        try {
+            nodeinfoBody(nd, bp, icmp6len);
+        } catch (TruncLabel t) {
+            nd.trunc();
+        }
+    }
+
+    private static void nodeinfoBody(Dissector nd, int bp, int icmp6len) {
+        StringBuilder out = nd.out;
+        int ep = nd.snapend;
+        if (ep < bp) {
+            return;
+        }
+        int siz = ep - bp;
+        final int ni = 16;
+        switch (nd.u8(bp)) {
+            case 139 -> {
+                if (siz == 8 + 4) {
+                    out.append(" who-are-you request");
+                    break;
+                }
+                out.append(" node information query");
+                nd.tcheck(bp, ni);
+                out.append(" (");
+                int qtype = nd.u16(bp + 4);
+                switch (qtype) {
+                    case 0 -> out.append("noop");
+                    case 1 -> {
+                        out.append("supported qtypes");
+                        int i = nd.u16(bp + 6);
+                        if (i != 0) {
+                            out.append(" [").append((i & 0x01) != 0 ? "C" : "").append(']');
+                        }
+                    }
+                    case 2 -> out.append("DNS name");
+                    case 3 -> {
+                        out.append("node addresses");
+                        int i = nd.u16(bp + 6);
+                        if (i != 0) {
+                            niFlags(out, i, false);
+                        }
+                    }
+                    default -> out.append("unknown");
+                }
+                if (qtype == 0 || qtype == 1) {
+                    if (siz != ni && nd.vflag > 0) {
+                        out.append(", invalid len");
+                    }
+                    out.append(')');
+                    break;
+                }
+                if (siz == ni) {
+                    out.append(", 03 draft)");
+                    break;
+                }
+                int cp = bp + ni;
+                switch (nd.u8(bp + 1)) {
+                    case 0 -> {
+                        if (!nd.ttest(bp, ni + 16)) {
+                            break;
+                        }
+                        if (siz != ni + 16) {
+                            if (nd.vflag > 0) {
+                                out.append(", invalid subject len");
+                            }
+                            break;
+                        }
+                        out.append(", subject=");
+                        ip6(nd, cp);
+                    }
+                    case 1 -> {
+                        out.append(", subject=DNS name");
+                        niName(nd, cp, ep);
+                    }
+                    case 2 -> {
+                        if (!nd.ttest(bp, ni + 4)) {
+                            break;
+                        }
+                        if (siz != ni + 4) {
+                            if (nd.vflag > 0) {
+                                out.append(", invalid subject len");
+                            }
+                            break;
+                        }
+                        out.append(", subject=");
+                        Names.ipaddr(out, nd.p, cp);
+                    }
+                    default -> out.append(", unknown subject");
+                }
+                out.append(')');
+            }
+            case 140 -> {
+                if (icmp6len > siz) {
+                    throw TruncLabel.INSTANCE;
+                }
+                boolean comma = false;
+                nd.tcheck(bp, ni);
+                out.append(" node information reply (");
+                int code = nd.u8(bp + 1);
+                switch (code) {
+                    case 0 -> {
+                        if (nd.vflag > 0) {
+                            out.append("success");
+                            comma = true;
+                        }
+                    }
+                    case 1, 2 -> {
+                        out.append(code == 1 ? "refused" : "unknown");
+                        comma = true;
+                        if (siz != ni && nd.vflag > 0) {
+                            out.append(", invalid length");
+                        }
+                    }
+                    default -> { }
+                }
+                if (code != 0) {
+                    out.append(')');
+                    break;
+                }
+                String sep = comma ? ", " : "";
+                switch (nd.u16(bp + 4)) {
+                    case 0 -> {
+                        out.append(sep).append("noop");
+                        if (siz != ni && nd.vflag > 0) {
+                            out.append(", invalid length");
+                        }
+                    }
+                    case 1 -> {
+                        out.append(sep).append("supported qtypes");
+                        int i = nd.u16(bp + 6);
+                        if (i != 0) {
+                            out.append(" [").append((i & 0x01) != 0 ? "C" : "").append(']');
+                        }
+                    }
+                    case 2 -> {
+                        out.append(sep).append("DNS name");
+                        niName(nd, bp + ni + 4, ep);
+                        if ((nd.u16(bp + 6) & 0x01) != 0) {
+                            long ttl = nd.u32(bp + ni);
+                            out.append(" [TTL=").append(ttl).append(']');
+                        }
+                    }
+                    case 3 -> {
+                        out.append(sep).append("node addresses");
+                        for (int i = ni; i < siz && i + 4 + 16 <= siz; i += 20) {
+                            nd.check(bp + i + 4, 16);
+                            long ttl = nd.u32(bp + i);
+                            out.append(' ');
+                            ip6(nd, bp + i + 4);
+                            out.append('(').append(ttl).append(')');
+                        }
+                        int i = nd.u16(bp + 6);
+                        if (i != 0) {
+                            niFlags(out, i, true);
+                        }
+                    }
+                    default -> out.append(sep).append("unknown");
+                }
+                out.append(')');
+            }
+            default -> { }
+        }
     }
 }

@@ -120,6 +120,11 @@ final class Ip6Printer {
                     foundExtension = true;
                     nh = nd.u8(cp);
                 }
+                case 62, 135 -> {
+                    // a mobility header ends the walk: what follows it is not printed
+                    MobilityPrinter.mobilityPrint(nd, cp);
+                    return;
+                }
                 case 60 -> {
                     advance = Ip6Options.dstopt(nd, cp);
                     if (advance < 0) {
@@ -195,11 +200,68 @@ final class Ip6Printer {
         Names.ip6addr(nd.out, nd.p, bp + 24);
     }
 
+    /**
+     * ip6_finddst(): the final destination, the last address of a type 0 or 2 routing header or a segment routing
+     * header's first segment, found through hop-by-hop, destination, mobility and fragment headers; the first routing
+     * header ends the walk, as do AH, ESP and any other protocol.
+     */
+    private static int finddst(Dissector nd, int ip6) {
+        int dst = ip6 + 24;
+        int cp = ip6;
+        int advance = 40;
+        int nh = nd.u8(ip6 + 6);
+        while (cp < nd.snapend) {
+            cp += advance;
+            switch (nh) {
+                case 0, 60, 62, 135 -> {
+                    advance = (nd.u8(cp + 1) + 1) << 3;
+                    nh = nd.u8(cp);
+                }
+                case 44 -> {
+                    advance = 8;
+                    nh = nd.u8(cp);
+                }
+                case 43 -> {
+                    if (!nd.ttest(cp, 4)) {
+                        return dst;
+                    }
+                    int len = nd.u8(cp + 1);
+                    int type = nd.u8(cp + 2);
+                    if (type == 0 || type == 2) {
+                        if (len % 2 == 1) {
+                            return dst;
+                        }
+                        int a = cp + 8;
+                        for (int i = 0; i < len >> 1; i++, a += 16) {
+                            if (!nd.ttest(a, 16)) {
+                                return dst;
+                            }
+                            dst = a;
+                        }
+                    } else if (type == 4) {
+                        if (len % 2 == 1 || !nd.ttest(cp + 8, 16)) {
+                            return dst;
+                        }
+                        dst = cp + 8;
+                    }
+                    return dst;
+                }
+                default -> {
+                    return dst;
+                }
+            }
+        }
+        return dst;
+    }
+
     /** nextproto6_cksum(): the checksum over the IPv6 pseudo-header and {@code covlen} bytes. */
     static int nextproto6Cksum(Dissector nd, int ip6, int data, int len, int covlen, int proto) {
         byte[] p = nd.p;
         long sum = 0;
-        sum = Checksum.sum(p, ip6 + 8, 32, sum);
+        int nh = nd.u8(ip6 + 6);
+        boolean scan = nh == 0 || nh == 60 || nh == 62 || nh == 135 || nh == 44 || nh == 43;
+        sum = Checksum.sum(p, ip6 + 8, 16, sum);
+        sum = Checksum.sum(p, scan ? finddst(nd, ip6) : ip6 + 24, 16, sum);
         sum += (len >>> 16) & 0xffff;
         sum += len & 0xffff;
         sum += proto;

@@ -335,6 +335,7 @@ final class IpPrinter {
             case IPPROTO_SCTP -> SctpPrinter.sctpPrint(nd, bp, iph, length);
             case IgrpPrinter.IPPROTO_PIGP -> IgrpPrinter.igrpPrint(nd, bp, length);
             case EgpPrinter.IPPROTO_EGP -> EgpPrinter.egpPrint(nd, bp, length);
+            case EigrpPrinter.IPPROTO_EIGRP -> EigrpPrinter.eigrpPrint(nd, bp, length);
             case OspfPrinter.IPPROTO_OSPF -> {
                 if (ver == 6) {
                     Ospf6Printer.ospf6Print(nd, bp, length);
@@ -362,7 +363,14 @@ final class IpPrinter {
                     nd.invalid();
                 }
             }
-            case IgmpPrinter.IPPROTO_IGMP -> IgmpPrinter.igmpPrint(nd, bp, length);
+            case IgmpPrinter.IPPROTO_IGMP -> {
+                if (ver == 4) {
+                    IgmpPrinter.igmpPrint(nd, bp, length);
+                } else {
+                    out.append("[").append(Names.ipproto(nh)).append(" requires IPv4]");
+                    nd.invalid();
+                }
+            }
             case VrrpPrinter.IPPROTO_VRRP -> VrrpPrinter.vrrpPrint(nd, bp, length, iph, ttlHl, ver);
             case 4 -> ipPrint(nd, bp, length);
             case 41 -> Ip6Printer.ip6Print(nd, bp, length);

@@ -2,7 +2,7 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-ipx.c: the IPX header ("src > dst: ", each net.node.socket) and ipx_decode()'s dispatch on the destination
- * socket (NCP, SAP, RIP, NetBIOS, diagnostics, NWLink datagrams; EIGRP's header, then other sockets by number).
+ * socket (NCP, SAP, RIP, NetBIOS, diagnostics, NWLink datagrams; EIGRP, then other sockets by number).
  */
 final class IpxPrinter {
     private static final int HEADER = 30;
@@ -51,12 +51,7 @@ final class IpxPrinter {
             case 0x0455 -> out.append("ipx-netbios ").append(length);
             case 0x0456 -> out.append("ipx-diags ").append(length);
             case 0x0553 -> out.append("ipx-nwlink-dgm ").append(length);
-            case 0x85be -> {
-                // eigrp_print() is not carried here: only its header's truncation is, then the socket's number
-                nd.protocol = "eigrp";
-                nd.check(data, 20);
-                out.append("ipx-#85be ").append(length);
-            }
+            case 0x85be -> EigrpPrinter.eigrpPrint(nd, data, length);
             default -> out.append("ipx-#").append(Integer.toHexString(socket)).append(' ').append(length);
         }
     }
@@ -65,34 +60,67 @@ final class IpxPrinter {
     private static void sap(Dissector nd, int p, int length) {
         StringBuilder out = nd.out;
         int command = nd.u16(p);
+        if (length < 2) {
+            nd.invalid();
+            return;
+        }
         p += 2;
         length -= 2;
         switch (command) {
             case 1, 3 -> {
                 out.append(command == 1 ? "ipx-sap-req" : "ipx-sap-nearest-req");
-                out.append(' ').append(Names.ipxsap(nd.u16(p), nd.numeric));
+                String type = Names.ipxsap(nd.u16(p), nd.numeric);
+                out.append(' ').append(type);
             }
             case 2, 4 -> {
                 out.append(command == 2 ? "ipx-sap-resp" : "ipx-sap-nearest-resp");
                 for (int i = 0; i < 8 && length != 0; i++) {
+                    if (!nd.ttest(p, 2)) {
+                        throw Truncated.INSTANCE;
+                    }
+                    if (length < 2) {
+                        nd.invalid();
+                        return;
+                    }
                     out.append(' ').append(Names.ipxsap(nd.u16(p), nd.numeric)).append(" '");
-                    // nd_printzp(): the name up to its NUL, within 48 bytes
+                    p += 2;
+                    length -= 2;
+                    if (length < 48) {
+                        out.append('\'');
+                        nd.invalid();
+                        return;
+                    }
+                    // nd_printjnp(): the name up to its NUL within 48 bytes, each byte read as it is printed
                     for (int j = 0; j < 48; j++) {
-                        if (!nd.ttest(p + 2 + j, 1)) {
-                            out.append('\'');
-                            nd.trunc();
-                            return;
-                        }
-                        int c = nd.u8(p + 2 + j);
+                        int c = nd.u8(p + j);
                         if (c == 0) {
                             break;
                         }
                         nd.printChar(c);
                     }
                     out.append('\'');
-                    out.append(" addr ").append(address(nd, p + 50));
-                    p += 64;
-                    length -= 64;
+                    p += 48;
+                    length -= 48;
+                    if (!nd.ttest(p, 10)) {
+                        throw Truncated.INSTANCE;
+                    }
+                    if (length < 10) {
+                        nd.invalid();
+                        return;
+                    }
+                    out.append(" addr ").append(address(nd, p));
+                    p += 10;
+                    length -= 10;
+                    // the socket and the number of intermediate networks
+                    if (!nd.ttest(p, 4)) {
+                        throw Truncated.INSTANCE;
+                    }
+                    if (length < 4) {
+                        nd.invalid();
+                        return;
+                    }
+                    p += 4;
+                    length -= 4;
                 }
             }
             default -> out.append("ipx-sap-?").append(Integer.toHexString(command));

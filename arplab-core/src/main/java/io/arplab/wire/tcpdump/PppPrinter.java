@@ -1,14 +1,15 @@
 package io.arplab.wire.tcpdump;
 
 /**
- * print-ppp.c's ppp_print() and handle_ppp() for the network protocols (IP, IPv6, IPX, OSI, MPLS); the control
- * protocols (LCP, IPCP, CHAP, PAP ...), multilink and HDLC escapes are printers this package does not carry.
+ * print-ppp.c's ppp_print() and handle_ppp(): the network protocols (IP, IPv6, IPX, OSI, MPLS), the control
+ * protocols (handle_ctrl_proto(): LCP, IPCP, IPv6CP, CCP, BACP with their options, OSICP and MPLSCP), CHAP, PAP
+ * and multilink; HDLC escapes are a printer this package does not carry.
  */
 final class PppPrinter {
     private PppPrinter() {}
 
     /** ppptype2str. */
-    private static String type(int proto) {
+    static String type(int proto) {
         return switch (proto) {
             case 0x0021 -> "IP";
             case 0x0023 -> "OSI";
@@ -101,10 +102,17 @@ final class PppPrinter {
             case 0x0023 -> LlcPrinter.isoclnsPrint(nd, p, length);
             case 0x0281, 0x0283 -> MplsPrinter.mplsPrint(nd, p, length);
             case 0x00fd -> out.append("compressed PPP data");
+            case 0xc021, 0x8021, 0x8023, 0x8281, 0x8057, 0x80fd, 0xc02b -> PppCtrlPrinter.ctrlProto(nd, proto, p, length);
+            case 0x003d -> PppCtrlPrinter.mlppp(nd, p, length);
+            case 0xc223 -> PppCtrlPrinter.chap(nd, p, length);
+            case 0xc023 -> PppCtrlPrinter.pap(nd, p, length);
+            case 0xc02d -> {
+                // handle_bap(): to be supported in tcpdump too
+            }
             default -> {
                 String t = type(proto);
-                if (t != null && (proto >= 0x8000 || proto == 0x003d || (proto & 0xff00) == 0x7e00)) {
-                    return; // handle_ctrl_proto(), handle_mlppp(), handle_chap() ...: not carried
+                if ((proto & 0xff00) == 0x7e00) {
+                    return; // ppp_hdlc(): not carried
                 }
                 out.append(t == null ? "unknown PPP protocol (0x" + String.format("%04x", proto) + ")" : t)
                         .append(' ');

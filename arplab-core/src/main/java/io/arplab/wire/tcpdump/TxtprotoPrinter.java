@@ -18,9 +18,9 @@ final class TxtprotoPrinter {
     private TxtprotoPrinter() {}
 
     /**
-     * tcp_print()'s port dispatch for the text protocols: SMTP, WHOIS, SSH's version line, FTP, HTTP, RTSP, in its
-     * order. Telnet's IAC commands, BGP, PPTP, RESP, NetBIOS, SMB, BEEP, OpenFlow, DNS over TCP, MSDP, RPKI-RTR, LDP
-     * and NFS, which come between them, are printers this package does not carry.
+     * tcp_print()'s port dispatch for the text protocols: SMTP, WHOIS, SSH's version line, FTP, HTTP, RTSP and then
+     * DNS over TCP (domain_print() with over_tcp), in its order. Telnet's IAC commands, BGP, PPTP, RESP, NetBIOS, SMB,
+     * BEEP, OpenFlow, MSDP, RPKI-RTR, LDP and NFS, which come between them, are printers this package does not carry.
      */
     static void tcpPorts(Dissector nd, int bp, int length, int sport, int dport) {
         if (sport == 23 || dport == 23) {
@@ -53,6 +53,8 @@ final class TxtprotoPrinter {
             nd.out.append(": ");
             nd.protocol = "rtsp";
             txtprotoPrint(nd, bp, length, RTSP_CMDS, true);
+        } else if (sport == 53 || dport == 53) {
+            DnsPrinter.domainPrint(nd, bp, length, true, false);
         }
     }
 

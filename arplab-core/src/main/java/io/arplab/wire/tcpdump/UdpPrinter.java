@@ -101,6 +101,9 @@ final class UdpPrinter {
             SnmpPrinter.snmpPrint(nd, cp, length);
         } else if (either(sport, dport, NtpPrinter.NTP_PORT)) {
             NtpPrinter.ntpPrint(nd, cp, length);
+        } else if (either(sport, dport, KrbPrinter.KERBEROS_PORT)
+                || either(sport, dport, KrbPrinter.KERBEROS_SEC_PORT)) {
+            KrbPrinter.krbPrint(nd, cp);
         } else if (either(sport, dport, RipngPrinter.RIPNG_PORT)) {
             RipngPrinter.ripngPrint(nd, cp, length);
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)

@@ -17,6 +17,14 @@ final class Capture {
     /** packet-tcp.c's conversations: the latest one of each pair of endpoints. */
     final Map<String, TcpConversation> tcpConversations = new HashMap<>();
 
+    /**
+     * epan/conversation.c's UDP conversations: by both endpoints ({@link TftpDissector#exactKey}), and those whose
+     * second port is not yet known by the first endpoint and the second address (NO_PORT2); a value is the
+     * conversation's dissector's state, {@link TftpDissector.Conversation#NONE} for none.
+     */
+    final Map<String, TftpDissector.Conversation> udpExact = new HashMap<>();
+    final Map<String, TftpDissector.Conversation> udpNoPort2 = new HashMap<>();
+
     /** One datagram being put together (epan/reassemble.c's fragment_head). */
     static final class Reassembly {
         final List<int[]> pieces = new ArrayList<>();

@@ -26,7 +26,7 @@ final class StpDissector {
                 int flags = tvb.u8(4);
                 int rootId = tvb.u16(5);
                 String rootMac = tvb.mac(7);
-                long cost = tvb.u32(13);
+                int cost = (int) tvb.u32(13); // dissect_stp() formats the guint32 root path cost with %d
                 int port = tvb.u16(25);
                 p.info((type == BPDU_TYPE_CONF ? "Conf. " : "RST. ") + ((flags & 1) != 0 ? "TC + " : "") + "Root = "
                         + (rootId & 0xf000) + "/" + (rootId & 0x0fff) + "/" + rootMac + "  Cost = " + cost

@@ -97,6 +97,22 @@ final class Tvb {
         return Math.max(0, length - off);
     }
 
+    /**
+     * tvb_strsize(): the bytes of the NUL-terminated string at {@code off}, its NUL included; no NUL in the captured
+     * bytes throws (the capture's cut when it cut them, else a malformed packet).
+     */
+    int strsize(int off) {
+        if (off > length) {
+            check(off, 0);
+        }
+        for (int i = off; i < length; i++) {
+            if (data[start + i] == 0) {
+                return i - off + 1;
+            }
+        }
+        throw (length < reported ? Thrown.BOUNDS : Thrown.REPORTED_BOUNDS).error();
+    }
+
     /** tvb_reported_length_remaining(): -1 when {@code off} is past the captured bytes (compute_offset() fails). */
     int reportedLengthRemaining(int off) {
         return off > length ? -1 : reported - off;

@@ -12,10 +12,12 @@ final class UdpDissector {
         p.info(sport + " \u2192 " + dport);
         int ulen = tvb.u16(4);
         int reported = tvb.reported;
-        if (ulen == 0 && p.netSrc != null && p.netSrc.length == 16) {
-            // a jumbogram's length is in IPv6's hop-by-hop option
+        // RFC 2675: over IPv6 a length of 0 is a jumbogram's, the IP payload's length; then checked as any other
+        boolean jumbogram = ulen == 0 && p.netSrc != null && p.netSrc.length == 16;
+        if (jumbogram) {
             ulen = reported;
-        } else if (ulen < 8) {
+        }
+        if (ulen < 8) {
             p.append(" [BAD UDP LENGTH " + ulen + " < 8]");
             return;
         }
@@ -23,11 +25,15 @@ final class UdpDissector {
             p.append(" [BAD UDP LENGTH " + ulen + " > IP PAYLOAD LENGTH]");
         }
         p.append(" Len=" + (ulen - 8));
+        if (jumbogram) {
+            p.append(" [Jumbogram]");
+        }
         int cksum = tvb.u16(6);
         if (cksum == 0 && p.netSrc != null && p.netSrc.length == 16) {
             // RFC 8200: over IPv6 a UDP checksum is mandatory
             p.append(" [ILLEGAL CHECKSUM (0)]");
         }
+        TftpDissector.findOrCreate(p, sport, dport);
         int len = Math.min(tvb.capturedRemaining(8), ulen - 8);
         int rep = Math.min(tvb.reportedRemaining(8), ulen - 8);
         Tvb next = tvb.subset(8, len, rep);
@@ -49,11 +55,14 @@ final class UdpDissector {
             // nothing for a port's dissector
             return;
         }
+        if (TftpDissector.tryConversation(next, p, sport, dport)) {
+            return;
+        }
         if (next.length == 0) {
             // decode_udp_ports() with none of the payload captured: no port's dissector takes it, the data is cut
             throw Thrown.BOUNDS.error();
         }
-        if (port(low, next, p) || port(high, next, p)) {
+        if (port(low, next, p, sport, dport) || port(high, next, p, sport, dport)) {
             return;
         }
         heuristics(next, p);
@@ -118,6 +127,9 @@ final class UdpDissector {
             // classic STUN's message length, STUN's magic cookie (seed 34007)
             throw new Unsupported("UDP payload STUN's heuristic may take");
         }
+        if (tftpRequestBody(payload)) {
+            throw new Unsupported("UDP payload TFTP's heuristic may take");
+        }
         if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
             // dissect_adwin_config_udp(): its lengths between ADwin or broadcast MACs
             p.protocol("ADwin Config");
@@ -126,9 +138,26 @@ final class UdpDissector {
         }
     }
 
-    private static boolean port(int port, Tvb next, Packet p) {
+    /** packet-tftp.c's is_valid_request_body() as a guard: printable bytes or NULs after two, an even count of NULs. */
+    private static boolean tftpRequestBody(Tvb payload) {
+        int zeros = 0;
+        for (int i = 2; i < payload.length; i++) {
+            int c = payload.u8(i);
+            if (c == 0) {
+                zeros++;
+            } else if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return zeros > 0 && zeros % 2 == 0;
+    }
+
+    private static boolean port(int port, Tvb next, Packet p, int sport, int dport) {
         if (port == 0) {
             return false;
+        }
+        if (port == TftpDissector.PORT) {
+            return TftpDissector.dissect(next, p, sport, dport);
         }
         if (port == 53) {
             DnsDissector.dissect(next, p, DnsDissector.Kind.DNS);
