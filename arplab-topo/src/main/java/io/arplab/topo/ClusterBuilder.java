@@ -65,6 +65,8 @@ final class ClusterBuilder {
             NetDevice local = h.stack().device("br-int");
             lab.network().act(lab.network().node(h.name()), out -> h.stack().setUp(lab.now(), local, false,
                     h.outbox(out)));
+            // ofport_open(): a netdev that is not up is PORT_DOWN, and without carrier LINK_DOWN (ovs-ofctl show)
+            of.port(io.arplab.flow.Ports.LOCAL).config |= Ofproto.Port.PORT_DOWN;
             lab.addOvsTunnelPort(br, "antrea-tun0", AntreaPipeline.TUNNEL_PORT, randomMac(),
                     Map.of("remote_ip", "flow", "key", "flow", "csum", "true"));
             MacAddress gwMac = randomMac();

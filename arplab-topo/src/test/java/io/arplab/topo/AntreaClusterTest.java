@@ -108,6 +108,10 @@ class AntreaClusterTest {
                 .contains(" state DOWN ");
         assertThat(lab.exec("worker1", "ip neigh").stdout()).contains("10.222.1.2 dev antrea-gw0 lladdr ")
                 .doesNotContain("dev br-int");
+        // and OVS shows its local port so (ofport_open(): a netdev not up is PORT_DOWN, without carrier LINK_DOWN)
+        assertThat(lab.exec("worker1", "ovs-ofctl show br-int").stdout())
+                .containsPattern(" LOCAL\\(br-int\\): addr:[0-9a-f:]+\n     config:     PORT_DOWN\n"
+                        + "     state:      LINK_DOWN\n");
     }
 
     @Test
