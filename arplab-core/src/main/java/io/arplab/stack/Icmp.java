@@ -163,7 +163,8 @@ final class Icmp {
         int l4 = q + qhl;
         if (proto == ICMP && Bytes.u8(frame, l4) == IcmpType.ECHO_REQUEST) {
             // the quoted echo's identifier and sequence (bytes 4 and 6 of its ICMP header)
-            ns.pings().error(now, dev, from, type, code, info, Bytes.u16(frame, l4 + 4), Bytes.u16(frame, l4 + 6));
+            ns.pings().error(now, dev, from, ip.ttl(), type, code, info, Bytes.u16(frame, l4 + 4),
+                    Bytes.u16(frame, l4 + 6));
         } else if (proto == UDP && type != IcmpType.REDIRECT) { // __udp4_lib_err(): a redirect only updates the route
             ns.udp().err(now, from, ip.ttl(), type, code, info, inner.destinationBits(), inner.ttl(), frame, l4, off + len);
         }
