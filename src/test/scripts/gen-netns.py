@@ -150,6 +150,24 @@ if HAND and layout == "router":
         for n in range(2):
             if rh.random() < 0.7:
                 rt["sysctls"]["net.ipv4.conf.eth%d.bc_forwarding" % n] = 1
+# seeds from 217 on, an eighth stream: every host device's unres_qlen (one draw per case: which packets an unresolved
+# neighbour still holds when it fails, each ping or probe 832 bytes of its 2090-byte units), the router host's
+# icmp_errors_use_inbound_ifaddr and icmp_ratelimit, and ping's -f (seeds below 217 draw and write what they did)
+QUEUE = seed >= 217
+rq = random.Random("gen-netns queue %d" % seed)
+UNRES = 101
+if QUEUE:
+    UNRES = rq.choice([1, 2, 3, 101, 101])
+    for h in hosts:
+        for n in range(len(h["ifaces"])):
+            if UNRES != 101:
+                h["sysctls"]["net.ipv4.neigh.eth%d.unres_qlen" % n] = UNRES
+    if layout == "router":
+        rt = [h for h in hosts if h["name"] == "r"][0]
+        if rq.random() < 0.5:
+            rt["sysctls"]["net.ipv4.icmp_errors_use_inbound_ifaddr"] = 1
+        if rq.random() < 0.4:
+            rt["sysctls"]["net.ipv4.icmp_ratelimit"] = rq.choice([0, 100])
 # ARP sysctls, conf.all (the recorder sets them before the interfaces exist; conf.all applies to all of them)
 for h in hosts:
     for key, values, p in (("arp_ignore", [1, 2], 0.3), ("arp_announce", [1, 2], 0.3), ("arp_filter", [1], 0.15),
@@ -347,6 +365,23 @@ def ping(h):
         if "-w" in more:  # the deadline, when a reply is missing
             dur = (dur[0], max(dur[1], 3.2))
     traffic_line("%s ping %s %s" % (h["name"], " ".join(opts), target), dur[0], dur[1], True)
+
+
+def flood(h):
+    """ping -f: to a host that answers (each reply read before the next request), or, with the default unres_qlen and
+    an entry that fails after the deadline, to an absent address (the send buffer's ENOBUFS bounds the count: refdata/
+    local's round 19); never towards drops (a spoof guard, a deny rule), where the count is the real loop's pace."""
+    if layout == "secure":
+        return
+    mine = [i[1] for i in h["ifaces"]]
+    ts = [i[1] for o in hosts if o is not h for i in o["ifaces"] if i[1].rsplit(".", 1)[0] in
+          [a.rsplit(".", 1)[0] for a in mine] or layout == "router" and h["name"] != "r"]
+    if UNRES == 101 and MCAST * RETRANS >= 1.5 and mine[0].startswith("10.0.0.") and rq.random() < 0.4:
+        traffic_line("%s ping -f -c 2 -w 1 %s10.0.0.77" % (h["name"], rq.choice(["", "-q ", "-s 1000 "])), 1.0, 1.3,
+                     True)
+    elif ts:
+        traffic_line("%s ping -f -c %d %s%s" % (h["name"], rq.choice([3, 5]), rq.choice(["", "-q ", "-n "]),
+                                                rq.choice(ts)), 0.0, 1.3, True)
 
 
 def arping(h):
@@ -585,6 +620,8 @@ if HAND:
 if TOOLS:
     senders += [(arp_hand, 1.5)]
     viewers += [(route_get, 1.0)]
+if QUEUE:
+    senders += [(flood, 2.5)]
 if proxy:  # the hosts reach the other subnet on-link, through r's proxy replies
     for h in hosts:
         if h["name"] != "r" and rh.random() < 0.7:

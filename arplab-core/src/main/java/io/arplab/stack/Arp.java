@@ -257,11 +257,11 @@ final class Arp implements NeighbourTable.Ops {
      * blackhole_netdev, so __icmp_send() takes dev_net() of that, init_net, and routes the error there.
      */
     @Override
-    public void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, Outbox out) {
+    public void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, NetDevice iif, Outbox out) {
         if (via != null && !ns.routes.routes().contains(via)) {
             return;
         }
-        ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, n.dev, out);
+        ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.HOST, 0, n.dev, iif, out);
     }
 
     /** neigh_resolve_output() / neigh_connected_output(): dev_hard_header() from the entry, then dev_queue_xmit(). */

@@ -163,7 +163,8 @@ final class Icmp {
         int l4 = q + qhl;
         if (proto == ICMP && Bytes.u8(frame, l4) == IcmpType.ECHO_REQUEST) {
             // the quoted echo's identifier and sequence (bytes 4 and 6 of its ICMP header)
-            ns.pings().error(now, dev, from, type, code, info, Bytes.u16(frame, l4 + 4), Bytes.u16(frame, l4 + 6));
+            ns.pings().error(now, dev, from, ip.ttl(), type, code, info, Bytes.u16(frame, l4 + 4),
+                    Bytes.u16(frame, l4 + 6));
         } else if (proto == UDP && type != IcmpType.REDIRECT) { // __udp4_lib_err(): a redirect only updates the route
             ns.udp().err(now, from, ip.ttl(), type, code, info, inner.destinationBits(), inner.ttl(), frame, l4, off + len);
         }
@@ -227,6 +228,14 @@ final class Icmp {
      * null: lo for a packet from one of our addresses, which came in through it).
      */
     void send(long now, byte[] offending, int type, int code, int info, NetDevice inDev, Outbox out) {
+        send(now, offending, type, code, info, inDev, null, out);
+    }
+
+    /**
+     * As {@link #send(long, byte[], int, int, int, NetDevice, Outbox)}, about a datagram being forwarded: {@code iif}
+     * is the device it came in by (its input route's inet_iif()), null for a datagram of ours or one we received.
+     */
+    void send(long now, byte[] offending, int type, int code, int info, NetDevice inDev, NetDevice iif, Outbox out) {
         Ipv4View h = quoted().wrap(offending, ETH, offending.length - ETH);
         int ihl = h.headerLength();
         int tot = h.totalLength();
@@ -253,6 +262,10 @@ final class Icmp {
                 src = ns.sourceAddress(Ipv4Address.of(saddr), null).bits();
             } else if (back == null) {
                 return;
+            } else if (iif != null && ns.parts.icmpErrorsUseInboundIfaddr) {
+                // __icmp_send(): an input route's error, with icmp_errors_use_inbound_ifaddr, comes from
+                // inet_select_addr(dev of inet_iif(), the offender's source, RT_SCOPE_LINK)
+                src = ns.selectAddress(iif, saddr, NetDevice.SCOPE_LINK);
             } else {
                 src = ns.sourceFor(back, saddr);
             }

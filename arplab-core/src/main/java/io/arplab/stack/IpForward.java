@@ -48,25 +48,26 @@ final class IpForward {
         }
         if (r == null || r.type() == Route.UNREACHABLE) {
             ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
-                    r == null ? IcmpCode.Unreachable.NET : IcmpCode.Unreachable.HOST, 0, out);
+                    r == null ? IcmpCode.Unreachable.NET : IcmpCode.Unreachable.HOST, 0, in, in, out);
             return;
         }
         if (r.type() != Route.UNICAST) {
             if (r.type() == Route.PROHIBIT) {
                 ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE,
-                        IcmpCode.Unreachable.COMMUNICATION_ADMIN_PROHIBITED, 0, out);
+                        IcmpCode.Unreachable.COMMUNICATION_ADMIN_PROHIBITED, 0, in, in, out);
             }
             return;
         }
         if (ttl <= 1) {
-            ns.icmp().send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, out);
+            ns.icmp().send(now, frame, IcmpType.TIME_EXCEEDED, IcmpCode.TimeExceeded.TTL_EXCEEDED_IN_TRANSIT, 0, in, in,
+                    out);
             return;
         }
         int totalLength = ip.totalLength();
         NetDevice outDev = r.device();
         if (totalLength > outDev.mtu() && ip.dontFragment()) {
             ns.icmp().send(now, frame, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.Unreachable.FRAGMENTATION_NEEDED,
-                    outDev.mtu(), out);
+                    outDev.mtu(), in, in, out);
             return;
         }
         byte[] copy = new byte[ETH + totalLength];
@@ -83,7 +84,7 @@ final class IpForward {
                 return; // fragmented later, by ip_finish_output() after the hooks
             }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
-                ns.ipOutput().finishOutput(now, outDev, nexthopFwd, r, f, out);
+                ns.ipOutput().forwardOutput(now, outDev, nexthopFwd, r, f, in, out);
             }
             return;
         }
@@ -98,7 +99,7 @@ final class IpForward {
         if (outDev == in && ns.devconf(outDev, DevConf.SEND_REDIRECTS) != 0
                 && (ns.devconf(outDev, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(outDev, saddr))
                 && Netns.onLink(in, saddr) && ns.rateLimit().redirectAllowed(ns.wheel().jiffies(now), saddr)) {
-            ns.icmp().send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, out);
+            ns.icmp().send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, in, in, out);
         }
         // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect
         if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
@@ -106,7 +107,7 @@ final class IpForward {
         }
         forwardOptions(copy, r, daddr);
         if (ns.ipOutput().mayLeave(copy, in, outDev)) {
-            ns.ipOutput().finishOutput(now, outDev, nexthop, r, copy, out); // ip_forward_finish() → ip_output()
+            ns.ipOutput().forwardOutput(now, outDev, nexthop, r, copy, in, out); // ip_forward_finish() → ip_output()
         }
     }
 

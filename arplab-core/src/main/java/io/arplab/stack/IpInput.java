@@ -103,7 +103,7 @@ final class IpInput {
             opt = IpOptions.compile(frame, ETH, () -> unicast ? daddr : specDst(dev, saddr), ns, now);
             optFrame = frame;
             if (opt.ppPtr >= 0) { // ip_options_compile(): icmp_send(ICMP_PARAMETERPROB) and drop
-                ns.icmp().send(now, frame, IcmpType.PARAMETER_PROBLEM, 0, opt.ppPtr, out);
+                ns.icmp().send(now, frame, IcmpType.PARAMETER_PROBLEM, 0, opt.ppPtr, dev, dev, out);
                 return;
             }
         }

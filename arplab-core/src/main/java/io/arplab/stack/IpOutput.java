@@ -106,12 +106,12 @@ final class IpOutput {
             // __neigh_event_send() or __dev_queue_xmit()) runs the softirq before the next: a first fragment that
             // starts resolving the next hop comes out of the queue, answered, before the second is queued behind it
             for (byte[] f : IpDefrag.fragment(frame, mtu)) {
-                finishOutput(now, dev, nexthop, via, f, owner, out);
+                finishOutput(now, dev, nexthop, via, f, owner, null, out);
                 out.doSoftirq();
             }
             return 0;
         }
-        finishOutput(now, dev, nexthop, via, frame, owner, out);
+        finishOutput(now, dev, nexthop, via, frame, owner, null, out);
         return 0;
     }
 
@@ -130,10 +130,16 @@ final class IpOutput {
      * table route it took ({@code via}, null when none: the skb's dst).
      */
     void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Outbox out) {
-        finishOutput(now, dev, nexthop, via, frame, null, out);
+        finishOutput(now, dev, nexthop, via, frame, null, null, out);
     }
 
-    private void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Object owner, Outbox out) {
+    /** {@link #finishOutput} of a datagram forwarded from {@code iif}. */
+    void forwardOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, NetDevice iif, Outbox out) {
+        finishOutput(now, dev, nexthop, via, frame, null, iif, out);
+    }
+
+    private void finishOutput(long now, NetDevice dev, int nexthop, Route via, byte[] frame, Object owner,
+                              NetDevice iif, Outbox out) {
         if (dev.loopback) { // ip_neigh_gw4(): a loopback device's neighbour is 0.0.0.0
             loop(now, frame, ns.neighbours().noarp(now, dev, 0, 0));
             return;
@@ -156,7 +162,7 @@ final class IpOutput {
             ns.droppedFrames++; // neighbour table overflow: ENOBUFS
             return;
         }
-        ns.neighbours().output(now, n, frame, via, owner, out);
+        ns.neighbours().output(now, n, frame, via, owner, iif, out);
     }
 
     /**

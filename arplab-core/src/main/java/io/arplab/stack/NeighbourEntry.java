@@ -31,7 +31,7 @@ public final class NeighbourEntry extends TimerHeap.Timer {
      * A packet waiting on the resolution (neigh->arp_queue), the table route it took (its dst) or null, and the socket
      * whose send buffer it is charged to until it leaves or is freed (skb->sk with sock_wfree()), or null.
      */
-    record Queued(byte[] frame, Route via, Object owner) {}
+    record Queued(byte[] frame, Route via, Object owner, NetDevice iif) {}
 
     NeighbourEntry(NetDevice dev, int ip, long now) {
         this.dev = dev;

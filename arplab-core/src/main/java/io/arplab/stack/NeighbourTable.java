@@ -41,7 +41,7 @@ public final class NeighbourTable {
         void solicit(long now, NeighbourEntry n, byte[] queued, HostStack.Outbox out);
 
         /** Reports a packet that could not be delivered because resolution failed (arp_error_report). */
-        void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out);
+        void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, NetDevice iif, HostStack.Outbox out);
 
         /** Puts the link-layer header from {@code n} on an IPv4 frame and transmits it. */
         void transmit(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out);
@@ -495,14 +495,18 @@ public final class NeighbourTable {
 
     /** {@link #output} of a packet routed by the table route {@code via} (null: none), which it keeps if queued. */
     public void output(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
-        output(now, n, frame, via, null, out);
+        output(now, n, frame, via, null, null, out);
     }
 
-    /** {@link #output} of a packet charged to socket {@code owner}'s send buffer (null: none) while it waits. */
-    void output(long now, NeighbourEntry n, byte[] frame, Route via, Object owner, HostStack.Outbox out) {
+    /**
+     * {@link #output} of a packet charged to socket {@code owner}'s send buffer (null: none) while it waits, or
+     * forwarded from {@code iif} (null: ours).
+     */
+    void output(long now, NeighbourEntry n, byte[] frame, Route via, Object owner, NetDevice iif,
+                HostStack.Outbox out) {
         if ((n.state & NudState.CONNECTED) != 0 && n.hh) {
             ops.transmit(now, n, frame, out);
-        } else if (eventSend(now, n, frame, via, owner, out) == 0) {
+        } else if (eventSend(now, n, frame, via, owner, iif, out) == 0) {
             n.hh = true;
             ops.transmit(now, n, frame, out);
         }
@@ -513,10 +517,11 @@ public final class NeighbourTable {
      * the packet while INCOMPLETE (oldest dropped beyond unres_qlen_bytes). Returns 0 when the caller may send now.
      */
     public int eventSend(long now, NeighbourEntry n, byte[] frame, HostStack.Outbox out) {
-        return eventSend(now, n, frame, null, null, out);
+        return eventSend(now, n, frame, null, null, null, out);
     }
 
-    private int eventSend(long now, NeighbourEntry n, byte[] frame, Route via, Object owner, HostStack.Outbox out) {
+    private int eventSend(long now, NeighbourEntry n, byte[] frame, Route via, Object owner, NetDevice iif,
+                          HostStack.Outbox out) {
         n.used = now;
         int state = n.state;
         if ((state & (NudState.CONNECTED | NudState.DELAY.bits | NudState.PROBE.bits)) != 0) {
@@ -561,7 +566,7 @@ public final class NeighbourTable {
                     byte[] dropped = n.arpQueue.pollFirst().frame();
                     n.arpQueueBytes -= SkbTruesize.of(dropped.length);
                 }
-                n.arpQueue.addLast(new NeighbourEntry.Queued(frame, via, owner));
+                n.arpQueue.addLast(new NeighbourEntry.Queued(frame, via, owner, iif));
                 n.arpQueueBytes += truesize;
             }
             rc = 1;
@@ -598,7 +603,7 @@ public final class NeighbourTable {
         while (q != null && n.state == NudState.FAILED.bits && !q.isEmpty()) {
             NeighbourEntry.Queued p = q.pollFirst();
             n.arpQueueBytes -= SkbTruesize.of(p.frame().length);
-            ops.errorReport(now, n, p.frame(), p.via(), out);
+            ops.errorReport(now, n, p.frame(), p.via(), p.iif(), out);
         }
         purgeQueue(n);
     }

@@ -267,8 +267,9 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     }
 
     @Override
-    public void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
-        arp().errorReport(now, n, frame, via, out);
+    public void errorReport(long now, NeighbourEntry n, byte[] frame, Route via, NetDevice iif,
+                            HostStack.Outbox out) {
+        arp().errorReport(now, n, frame, via, iif, out);
     }
 
     @Override
@@ -445,6 +446,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             case 5 -> rateLimit().ratemask;
             case 6 -> rateLimit().msgsPerSec;
             case 7 -> rateLimit().msgsBurst;
+            case 8 -> parts.icmpErrorsUseInboundIfaddr ? 1 : 0;
             default -> throw new IllegalArgumentException("net sysctl slot " + slot);
         };
     }
@@ -458,6 +460,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             case 5 -> rateLimit().ratemask = v;
             case 6 -> rateLimit().msgsPerSec = v;
             case 7 -> rateLimit().msgsBurst = v;
+            case 8 -> own().icmpErrorsUseInboundIfaddr = v != 0;
             default -> throw new IllegalArgumentException("net sysctl slot " + slot);
         }
     }

@@ -32,6 +32,8 @@ final class NetnsParts {
     /** net.ipv4.icmp_echo_ignore_broadcasts and icmp_echo_ignore_all */
     boolean icmpEchoIgnoreBroadcasts = true;
     boolean icmpEchoIgnoreAll;
+    /** net.ipv4.icmp_errors_use_inbound_ifaddr */
+    boolean icmpErrorsUseInboundIfaddr;
     /** Whether this is its kernel's initial namespace (init_net): a stack starts as a machine of its own. */
     boolean initialNamespace = true;
     /** The namespace's nftables ruleset, null until nft first touches it (no hook costs anything before). */

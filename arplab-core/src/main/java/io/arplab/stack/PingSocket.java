@@ -16,6 +16,11 @@ public final class PingSocket {
         /** An ICMP error about one of our requests: {@code from} sent it; {@code sequence} is the quoted request's. */
         void error(long now, int from, int type, int code, int info, int sequence);
 
+        /** The same error as MSG_ERRQUEUE reads it with IP_RECVTTL: {@code ttl} of the ICMP packet itself. */
+        default void error(long now, int from, int ttl, int type, int code, int info, int sequence) {
+            error(now, from, type, code, info, sequence);
+        }
+
         /**
          * An ICMP error about one of our requests that only the raw socket's receive path matched (raw_v4_input()),
          * not its error queue (raw_icmp_error() matches the device the error came in on: lo, for a local one).

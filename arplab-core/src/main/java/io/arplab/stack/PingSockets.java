@@ -90,11 +90,11 @@ final class PingSockets {
     }
 
     /** ping_err(): an ICMP error quoting one of the socket's requests (raw_icmp_error() matches the device too). */
-    void error(long now, NetDevice dev, int from, int type, int code, int info, int identifier, int sequence) {
+    void error(long now, NetDevice dev, int from, int ttl, int type, int code, int info, int identifier, int sequence) {
         PingSocket s = lookup(identifier, dev);
         PingSocket raw = s == null && dev.loopback ? lookup(identifier, null) : null;
         if (s != null) {
-            s.queue.add(0, () -> s.listener.error(now, from, type, code, info, sequence), ns.readySockets());
+            s.queue.add(0, () -> s.listener.error(now, from, ttl, type, code, info, sequence), ns.readySockets());
         } else if (raw != null) {
             // a local error (a failed resolution's Host Unreachable) for a socket bound to a device: its error queue
             // stays empty but the raw socket still reads the packet (ping -I eth0: "pipe 2", no From line)

@@ -78,7 +78,7 @@ public final class SysctlRegistry {
             net("icmp_ratemask", Unit.INT, ANY, INT_MAX, 6168, 5),
             net("icmp_msgs_per_sec", Unit.INT, 0, INT_MAX, 1000, 6),
             net("icmp_msgs_burst", Unit.INT, 0, INT_MAX, 50, 7),
-            net("icmp_errors_use_inbound_ifaddr", Unit.U8, 0, 1, 0, -1),
+            net("icmp_errors_use_inbound_ifaddr", Unit.U8, 0, 1, 0, 8),
             net("icmp_ignore_bogus_error_responses", Unit.U8, 0, 1, 1, -1),
             net("icmp_echo_enable_probe", Unit.U8, 0, 1, 0, -1),
             net("ip_autobind_reuse", Unit.U8, 0, 1, 0, -1),

@@ -770,9 +770,11 @@ public final class Traceroute implements Tool {
             }
 
             @Override
-            public void error(long t, int from, int type, int code, int info, int dst, int dstPort, int quotedTtl) {
+            public void error(long t, int from, int ttl, int type, int code, int info, int dst, int dstPort,
+                              int quotedTtl, byte[] payload) {
+                // recv_reply(): MSG_ERRQUEUE's IP_TTL is the ICMP packet's own (check_expired() reads it)
                 if (dstPort == probes[probeIndex].seq && probes[probeIndex].sk != null) {
-                    onReply(t, probeIndex, from, 0, type, code, info, true);
+                    onReply(t, probeIndex, from, ttl, type, code, info, true);
                     pollNow(t);
                 }
             }
@@ -826,9 +828,14 @@ public final class Traceroute implements Tool {
 
         @Override
         public void error(long now, int from, int type, int code, int info, int sequence) {
+            error(now, from, 0, type, code, info, sequence);
+        }
+
+        @Override
+        public void error(long now, int from, int ttl, int type, int code, int info, int sequence) {
             int idx = bySeq(sequence);
             if (idx >= 0 && type != 4 && type != 5) {
-                unread.add(() -> onReply(now, idx, from, 0, type, code, info, true));
+                unread.add(() -> onReply(now, idx, from, ttl, type, code, info, true));
             }
             pollNow(now);
         }

@@ -41,7 +41,7 @@ class NeighbourTableTest {
             }
 
             @Override
-            public void errorReport(long t, NeighbourEntry n, byte[] frame, Route via, HostStack.Outbox out) {
+            public void errorReport(long t, NeighbourEntry n, byte[] frame, Route via, NetDevice iif, HostStack.Outbox out) {
                 calls.add(new Call("error", t, 0, frame));
             }
 
