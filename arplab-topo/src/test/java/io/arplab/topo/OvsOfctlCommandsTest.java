@@ -157,7 +157,8 @@ class OvsOfctlCommandsTest {
             "probe-newcmds.in", "probe-ctnext3.in", "probe-trace4.in", "probe-dptables.in", "probe-delmod.in",
             "probe-normal5.in", "probe-sortkeys.in", "probe-oddframes.in", "probe-vlancut.in",
             "probe-learnspell.in", "probe-ctodd.in", "probe-receive.in", "probe-names3.in",
-            "probe-trunctnl2.in"})
+            "probe-trunctnl2.in", "probe-selhash.in", "probe-dphash.in", "probe-normal6.in", "probe-ctzone2.in",
+            "probe-ofp15.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
