@@ -205,7 +205,7 @@ class OvsOfctlCommandsTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-bond.in", "probe-bond2.in", "probe-bond3.in",
-            "probe-bond4.in", "probe-bond5.in"})
+            "probe-bond4.in", "probe-bond5.in", "probe-bondgarp.in"})
     void bondsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::bondNormal);
     }
