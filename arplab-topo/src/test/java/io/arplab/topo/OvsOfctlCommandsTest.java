@@ -159,7 +159,8 @@ class OvsOfctlCommandsTest {
             "probe-learnspell.in", "probe-ctodd.in", "probe-receive.in", "probe-names3.in",
             "probe-trunctnl2.in", "probe-selhash.in", "probe-dphash.in", "probe-normal6.in", "probe-ctzone2.in",
             "probe-ofp15.in", "probe-selhash2.in", "probe-natone.in", "probe-tablemiss.in", "probe-dpacts.in",
-            "probe-geneve3.in", "probe-hexacts.in", "probe-appctl5.in", "probe-meterbands.in"})
+            "probe-geneve3.in", "probe-hexacts.in", "probe-appctl5.in", "probe-meterbands.in",
+            "probe-dpparse.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
