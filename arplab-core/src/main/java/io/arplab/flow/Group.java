@@ -80,7 +80,7 @@ public final class Group {
 
     /** A parsed group_mod: what add-group, mod-group, del-groups send. */
     public record Mod(Command command, long id, Type type, String selectionMethod, long selectionMethodParam,
-            List<Field> fields, List<Bucket> buckets, long commandBucketId) {
+            List<HashField> fields, List<Bucket> buckets, long commandBucketId) {
         /** Whether it edits a group's buckets (OFPGC15_INSERT_BUCKET, OFPGC15_REMOVE_BUCKET). */
         public boolean bucketCommand() {
             return command == Command.INSERT_BUCKET || command == Command.REMOVE_BUCKET;
@@ -106,11 +106,29 @@ public final class Group {
          * (OFPGMFC_INVALID_GROUP); null when it decodes.
          */
         public String decodeError(OfVersion v) {
-            boolean typed = command == Command.ADD || command == Command.MODIFY || command == Command.ADD_OR_MOD;
-            if (typed && type == Type.INDIRECT && buckets.size() != 1) {
-                return "OFPGMFC_INVALID_GROUP";
+            if (duplicateIds(v)) { // ofputil_pull_ofp15_group_mod(): the buckets, the properties, then the check
+                return "OFPGMFC_BAD_BUCKET";
             }
-            return duplicateIds(v) ? "OFPGMFC_BAD_BUCKET" : null;
+            if (ntrRefusal(v) != null) {
+                return "OFPBPC_BAD_VALUE";
+            }
+            boolean typed = command == Command.ADD || command == Command.MODIFY || command == Command.ADD_OR_MOD;
+            return typed && type == Type.INDIRECT && buckets.size() != 1 ? "OFPGMFC_INVALID_GROUP" : null;
+        }
+
+        /**
+         * parse_group_prop_ntr_selection_method()'s refusal of the selection method property that OpenFlow 1.0's and
+         * 1.5's group_mods carry (ofputil_encode_ofp15_group_mod()): its log line, or null.
+         */
+        private String ntrRefusal(OfVersion v) {
+            if (selectionMethod.isEmpty() || v.atLeast(OfVersion.OF11) && !v.atLeast(OfVersion.OF15)) {
+                return null;
+            } else if (type != Type.SELECT) {
+                return "ntr selection method property is only allowed for select groups";
+            } else if (!selectionMethod.equals("hash") && !selectionMethod.equals("dp_hash")) {
+                return "ntr selection method '" + selectionMethod + "' is not supported";
+            }
+            return null;
         }
 
         // ofputil_pull_ofp15_buckets(): ofputil_bucket_check_duplicate_id() of the ids the message carries (OpenFlow
@@ -133,7 +151,7 @@ public final class Group {
          */
         public byte[] wire(OfVersion v, int xid) {
             boolean nx = !v.atLeast(OfVersion.OF11), of15 = nx || v.atLeast(OfVersion.OF15);
-            if (!buckets.isEmpty() && !of15 || !selectionMethod.isEmpty()) {
+            if (!buckets.isEmpty() && !of15) {
                 return null;
             }
             int cmd = switch (command) {
@@ -169,7 +187,11 @@ public final class Group {
             } catch (OfpEncode.Unencodable e) {
                 return null;
             }
-            int len = (nx ? 16 : 8) + (of15 ? 16 : 8) + bkts.size();
+            byte[] props = of15 && !selectionMethod.isEmpty() ? ntrProperty(v) : new byte[0];
+            if (props == null) {
+                return null;
+            }
+            int len = (nx ? 16 : 8) + (of15 ? 16 : 8) + bkts.size() + props.length;
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(len);
             b.put((byte) v.wire).put((byte) (nx ? 4 : 15)).putShort((short) len).putInt(xid); // OFPT_VENDOR, GROUP_MOD
             if (nx) {
@@ -179,7 +201,32 @@ public final class Group {
             if (of15) {
                 b.putShort((short) bkts.size()).putShort((short) 0).putInt((int) commandBucketId);
             }
-            b.put(bkts.toByteArray());
+            b.put(bkts.toByteArray()).put(props);
+            return b.array();
+        }
+
+        // ofputil_put_group_prop_ntr_selection_method(): an experimenter property (NTR_VENDOR_ID,
+        // NTRT_SELECTION_METHOD), the method's 16 bytes, its param, then oxm_put_field_array()'s fields, each mask
+        // sent as the field's value; ofpprop_end() pads it to 8 bytes
+        private byte[] ntrProperty(OfVersion v) {
+            java.io.ByteArrayOutputStream fs = new java.io.ByteArrayOutputStream();
+            try {
+                for (HashField h : fields) {
+                    long header = OfpEncode.header(h.field(), false, v);
+                    int hlen = header >>> 32 != 0 ? 8 : 4;
+                    for (int i = hlen - 1; i >= 0; i--) {
+                        fs.write((int) (header >>> (8 * i)));
+                    }
+                    fs.writeBytes(h.bytes(h.mask()));
+                }
+            } catch (OfpEncode.Unencodable e) {
+                return null;
+            }
+            int len = 40 + fs.size();
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((len + 7) / 8 * 8);
+            b.putShort((short) 0xffff).putShort((short) len).putInt(0x154d).putInt(1).putInt(0);
+            byte[] name = selectionMethod.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            b.put(name).put(new byte[16 - name.length]).putLong(selectionMethodParam).put(fs.toByteArray());
             return b.array();
         }
 
@@ -215,6 +262,8 @@ public final class Group {
             List<String> out = new ArrayList<>(Group.decodeLog(buckets, v));
             if (duplicateIds(v)) { // ofputil_pull_ofp15_buckets(), after each bucket's actions
                 out.add("ofp_group|WARN|Duplicate bucket id");
+            } else if (ntrRefusal(v) != null) { // OFPPROP_LOG()
+                out.add("ofp_group|WARN|" + ntrRefusal(v));
             }
             return out;
         }
@@ -236,8 +285,8 @@ public final class Group {
     public final Type type;
     final String selectionMethod;
     final long selectionMethodParam;
-    /** The selection method's fields (props.fields), in mf id order; whole fields only. */
-    final List<Field> fields;
+    /** The selection method's fields (props.fields), in mf id order. */
+    final List<HashField> fields;
     final List<Bucket> buckets;
     final long created;
     long packets, bytes;
@@ -500,7 +549,7 @@ public final class Group {
         return format(id, type, selectionMethod, selectionMethodParam, fields, buckets, v, names);
     }
 
-    static String format(long id, Type type, String method, long param, List<Field> fields, List<Bucket> buckets,
+    static String format(long id, Type type, String method, long param, List<HashField> fields, List<Bucket> buckets,
             OfVersion v, PortMap names) {
         StringBuilder s = new StringBuilder("group_id=").append(id);
         if (type != null) { // ofp_print_group()'s suppress_type for a bucket command
@@ -512,9 +561,12 @@ public final class Group {
             if (param != 0) {
                 s.append(",selection_method_param=").append(param);
             }
-            StringBuilder names1 = new StringBuilder(); // oxm_format_field_array()
-            for (Field f : fields) {
-                names1.append(names1.length() == 0 ? "" : ",").append(f.name);
+            StringBuilder names1 = new StringBuilder(); // oxm_format_field_array(): nx_format_mask_tlv()
+            for (HashField h : fields) {
+                names1.append(names1.length() == 0 ? "" : ",").append(h.field().name);
+                if (!h.whole()) {
+                    names1.append('=').append(MatchFormat.formatValue(h.field(), h.mask(), U128.ones(128), names));
+                }
             }
             if (fields.size() == 1) {
                 s.append(",fields=").append(names1);
@@ -585,7 +637,7 @@ public final class Group {
         Type type = null;
         String method = "";
         long param = 0;
-        List<Field> fields = List.of();
+        List<HashField> fields = List.of();
         KeyValue kv = new KeyValue(head);
         while (kv.next()) {
             String name = kv.key, value = kv.value;
@@ -644,7 +696,7 @@ public final class Group {
                     if (!typed) {
                         throw new FlowParseException("fields are not needed");
                     }
-                    fields = selectionFields(value);
+                    fields = selectionFields(value, names);
                 }
                 case "selection_method_param" -> {
                     if (!typed) {
@@ -689,35 +741,82 @@ public final class Group {
         return new Mod(command, id, type == null ? Type.ALL : type, method, param, fields, buckets, commandBucketId);
     }
 
-    /** The fields pick_hash_fields_select_group() may hash, in mf id order (enum mf_field_id). */
-    static final List<Field> HASHABLE = List.of(Field.ETH_SRC, Field.ETH_DST, Field.ETH_TYPE, Field.VLAN_TCI,
+    /**
+     * The fields a selection method may name, in mf id order (enum mf_field_id); not modelled: tun_metadata,
+     * in_port_oxm and actset_output (their values as mf_get_value() gives them).
+     */
+    static final List<Field> HASHABLE = List.of(Field.DP_HASH, Field.RECIRC_ID, Field.CONJ_ID, Field.TUN_ID,
+            Field.TUN_SRC, Field.TUN_DST, Field.TUN_IPV6_SRC, Field.TUN_IPV6_DST, Field.TUN_FLAGS, Field.TUN_TTL,
+            Field.TUN_TOS, Field.METADATA, Field.IN_PORT, Field.SKB_PRIORITY, Field.PKT_MARK, Field.CT_STATE,
+            Field.CT_ZONE, Field.CT_MARK, Field.CT_LABEL, Field.CT_NW_PROTO, Field.CT_NW_SRC, Field.CT_NW_DST,
+            Field.CT_IPV6_SRC, Field.CT_IPV6_DST, Field.CT_TP_SRC, Field.CT_TP_DST, Field.REG0, Field.REG1, Field.REG2,
+            Field.REG3, Field.REG4, Field.REG5, Field.REG6, Field.REG7, Field.REG8, Field.REG9, Field.REG10,
+            Field.REG11, Field.REG12, Field.REG13, Field.REG14, Field.REG15, Field.XREG0, Field.XREG1, Field.XREG2,
+            Field.XREG3, Field.XREG4, Field.XREG5, Field.XREG6, Field.XREG7, Field.XXREG0, Field.XXREG1, Field.XXREG2,
+            Field.XXREG3, Field.ETH_SRC, Field.ETH_DST, Field.ETH_TYPE, Field.VLAN_TCI,
             Field.DL_VLAN, Field.VLAN_VID, Field.DL_VLAN_PCP, Field.VLAN_PCP, Field.MPLS_LABEL, Field.MPLS_TC,
             Field.MPLS_BOS, Field.MPLS_TTL, Field.IPV4_SRC, Field.IPV4_DST, Field.IPV6_SRC, Field.IPV6_DST,
             Field.IPV6_LABEL, Field.IP_PROTO, Field.IP_DSCP, Field.IP_DSCP_SHIFTED, Field.IP_ECN, Field.IP_TTL,
             Field.IP_FRAG, Field.ARP_OP, Field.ARP_SPA, Field.ARP_TPA, Field.ARP_SHA, Field.ARP_THA, Field.TCP_SRC,
             Field.TCP_DST, Field.TCP_FLAGS, Field.UDP_SRC, Field.UDP_DST, Field.SCTP_SRC, Field.SCTP_DST,
             Field.ICMPV4_TYPE, Field.ICMPV4_CODE, Field.ICMPV6_TYPE, Field.ICMPV6_CODE, Field.ND_TARGET, Field.ND_SLL,
-            Field.ND_TLL);
+            Field.ND_TLL, Field.ND_RESERVED, Field.ND_OPTIONS_TYPE);
 
-    // parse_select_group_field(): field names (mf_from_name()), each once; kept in mf id order (the bitmap's)
-    private static List<Field> selectionFields(String value) {
-        List<Field> fields = new ArrayList<>();
+    /**
+     * A selection method's field and what of it the hash takes (struct field_array's value for the field: all ones
+     * over its bytes unless the group names a mask, `fields(ip_src=255.255.255.0)`).
+     */
+    public record HashField(Field field, U128 mask) {
+        /** is_all_ones() over the field's bytes. */
+        boolean whole() {
+            return mask.equals(U128.ones(8 * field.nBytes));
+        }
+
+        /** {@code v} in the field's n_bytes, network order (union mf_value). */
+        byte[] bytes(U128 v) {
+            byte[] b = new byte[field.nBytes];
+            for (int j = 0; j < b.length; j++) {
+                int shift = 8 * (b.length - 1 - j);
+                b[j] = (byte) (shift >= 64 ? v.hi() >>> (shift - 64) : v.lo() >>> shift);
+            }
+            return b;
+        }
+    }
+
+    // parse_select_group_field(): field names (mf_from_name()), each once, a value being the mask the hash takes
+    // (mf_parse_value(): not all zeros, all ones for a field without masks); kept in mf id order (the bitmap's). The
+    // errors name what the key-value parser left of the string
+    private static List<HashField> selectionFields(String value, PortMap names) {
+        List<HashField> fields = new ArrayList<>();
         KeyValue kv = new KeyValue(value);
         while (kv.next()) {
             Field f = Field.byName(kv.key);
             if (f == null) {
-                throw new FlowParseException(kv.value + ": unknown field " + kv.key);
+                throw new FlowParseException(kv.rest() + ": unknown field " + kv.key);
             }
-            if (fields.contains(f)) {
+            if (fields.stream().anyMatch(h -> h.field() == f)) {
                 throw new FlowParseException(kv.key + ": duplicate field");
             }
-            if (!kv.value.isEmpty() || !HASHABLE.contains(f)) {
-                throw new FlowParseException("not modelled by arplab: selection field " + kv.key
-                        + (kv.value.isEmpty() ? "" : "=" + kv.value));
+            U128 ones = U128.ones(8 * f.nBytes), mask = ones;
+            if (!kv.value.isEmpty()) {
+                U128[] vm = FieldParser.parseWide(f, kv.value, names);
+                if (!vm[1].and(f.ones()).equals(f.ones())) {
+                    throw new FlowParseException(kv.value + ": wildcards not allowed here");
+                }
+                mask = vm[0];
+                if (mask.isZero() && f.tunMetadata() < 0) {
+                    throw new FlowParseException(kv.rest() + ": values are wildcards here and must not be all-zeros");
+                }
+                if (!f.maskable && !mask.equals(ones)) { // mf_is_mask_valid()
+                    throw new FlowParseException(kv.value + ": invalid mask for field " + f.name);
+                }
             }
-            fields.add(f);
+            if (!HASHABLE.contains(f)) {
+                throw new FlowParseException("not modelled by arplab: selection field " + kv.key);
+            }
+            fields.add(new HashField(f, mask));
         }
-        fields.sort(java.util.Comparator.comparingInt(HASHABLE::indexOf));
+        fields.sort(java.util.Comparator.comparingInt(h -> HASHABLE.indexOf(h.field())));
         return fields;
     }
 

@@ -51,6 +51,11 @@ final class KeyValue {
         return true;
     }
 
+    /** What is left of the string after the last pair (ofputil_parse_key_value()'s *stringp). */
+    String rest() {
+        return s.substring(pos);
+    }
+
     private int valueLength(int from, String delims) {
         int n = from;
         while (n < s.length() && delims.indexOf(s.charAt(n)) < 0) {

@@ -29,6 +29,8 @@ public final class MacLearning {
         public final int vlan;
         public long port;
         public long expires;
+        /** grat_arp_lock: the second of OVS's clock until which a bond's gratuitous ARP does not move it. */
+        long gratArpLock;
 
         public boolean isStatic() {
             return expires == STATIC;
@@ -99,17 +101,21 @@ public final class MacLearning {
 
     /**
      * mac_learning_update(): learns {@code mac} on {@code port} and marks it most recently used, unless
-     * is_mac_learning_update_needed() finds nothing to do (the entry is on that port, was learned within the second
-     * and this is no gratuitous ARP). Returns whether the port changed (a new entry or a move).
+     * is_mac_learning_update_needed() finds nothing to do (the entry is on that port and was learned within the
+     * second, and this is no gratuitous ARP from a port other than a bond; or a gratuitous ARP from a bond
+     * ({@code bond}) while the entry's lock holds). A gratuitous ARP from elsewhere locks the entry for
+     * MAC_GRAT_ARP_LOCK_TIME, under which one from a bond refreshes it without moving it
+     * (update_learning_table__()). Returns whether the port changed (a new entry or a move).
      */
-    public boolean learn(long mac, int vlan, long port, long now, boolean gratArp) {
+    public boolean learn(long mac, int vlan, long port, long now, boolean gratArp, boolean bond) {
         if (!mayLearn(mac, vlan)) {
             return false;
         }
         catchUp(now);
         long k = key(mac, vlan);
         Entry e = lru.get(k);
-        if (e != null && (e.isStatic() || e.port == port && !gratArp && age(e, now) <= 0)) {
+        if (e != null && (e.isStatic() || age(e, now) <= 0 && !(gratArp && !bond)
+                && (gratArp && gratArpLocked(e, now) || e.port == port))) {
             return false;
         }
         // mac_learning_insert__()
@@ -126,6 +132,11 @@ public final class MacLearning {
         }
         lru.put(k, e);
         e.expires = sec(now) + idle;
+        if (gratArp && !bond) {
+            e.gratArpLock = sec(now) + GRAT_ARP_LOCK_TIME;
+        } else if (gratArp && gratArpLocked(e, now)) {
+            return false;
+        }
         boolean changed = e.port != port;
         if (changed) {
             if (e.port != -1) {
@@ -138,6 +149,14 @@ public final class MacLearning {
             observer.learned(e);
         }
         return changed;
+    }
+
+    /** MAC_GRAT_ARP_LOCK_TIME: seconds. */
+    static final int GRAT_ARP_LOCK_TIME = 5;
+
+    /** mac_entry_is_grat_arp_locked(). */
+    public boolean gratArpLocked(Entry e, long now) {
+        return sec(now) < e.gratArpLock;
     }
 
     /** mac_learning_add_static_entry(): fdb/add, a new entry or a learned one made static, last in LRU order. */

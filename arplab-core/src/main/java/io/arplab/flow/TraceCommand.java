@@ -256,7 +256,9 @@ public final class TraceCommand {
                     }
                     U128[] vm = FieldParser.parseWide(mf, kv.value, names);
                     boolean masked = kv.value.indexOf('/') >= 0 || kv.value.startsWith("+") || kv.value.startsWith("-");
-                    if (masked && !vm[1].equals(U128.ones(mf.nBits))) { // mf_parse_value(): an exact value only
+                    // mf_parse_value(): an exact value only, is_all_ones() over the field's bytes (tun_flags=+oam's
+                    // one bit is a mask)
+                    if (masked && !vm[1].and(U128.ones(8 * mf.nBytes)).equals(U128.ones(8 * mf.nBytes))) {
                         return "bad value for " + kv.key + " (" + kv.value + ": wildcards not allowed here)";
                     }
                     m.set(mf, vm[0], vm[1]);

@@ -438,11 +438,15 @@ final class Tunnel {
             s.append("geneve(").append(TunMetadata.format(TunMetadata.raw(v, len), TunMetadata.raw(k, len), verbose))
                     .append("),");
         }
-        // format_flags_masked(): +name / -name for every masked flag; the key flag is the tun_id attribute's
-        // presence, which a key without it has not
+        // format_flags_masked(): +name / -name for every masked flag, the flags themselves when all of
+        // FLOW_TNL_F_MASK is masked (a lookup read oam beside tnl_wc_init()'s df, csum and key); the key flag is the
+        // tun_id attribute's presence, which a key without it has not
         s.append("flags(");
         long f = v[Slot.TUN_FLAGS.ordinal()];
         long m = k[Slot.TUN_FLAGS.ordinal()] & ((f & Geneve.TNL_KEY) != 0 ? -1 : ~Geneve.TNL_KEY);
+        if ((m & FLAGS_MASK) == FLAGS_MASK) {
+            return s.append(MatchFormat.flags(f & FLAGS_MASK, FLAG_NAMES, '|')).append(")),").toString();
+        }
         for (int bit = 1; bit <= Geneve.TNL_KEY; bit <<= 1) { // lowest bit first, as format_flags() does
             if ((m & bit) != 0) {
                 s.append((f & bit) != 0 ? '+' : '-').append(FLAG_NAMES[Integer.numberOfTrailingZeros(bit)]);

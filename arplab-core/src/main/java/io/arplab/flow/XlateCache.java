@@ -131,7 +131,8 @@ final class XlateCache {
             }
         }
         for (int i = 0; i < learned.length; i += 4) { // XC_NORMAL: xlate_mac_learning_update()
-            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0);
+            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0,
+                    br.bondOf(br.port(learned[i + 2])) != null);
         }
         for (long port : tunnelTx) { // XC_NETDEV
             br.tunnelTx(port, packets, bytes);

@@ -152,21 +152,16 @@ final class XlateGroup {
     }
 
     // pick_hash_fields_select_group(): from hash_uint64(selection_method_param), hash_bytes() of each field the packet
-    // has (mf_are_prereqs_ok()) in network order, each field then unwildcarded
+    // has (mf_are_prereqs_ok()) in network order, masked by the group's value for it, which is then unwildcarded
     private static Group.Bucket hashFieldsSelect(Xlate x, Group g) {
         int basis = FlowHash.hashUint64(g.selectionMethodParam);
-        for (Field f : g.fields) {
-            if (!x.prereqsOk(f)) {
+        for (Group.HashField h : g.fields) {
+            if (!x.prereqsOk(h.field())) {
                 continue;
             }
-            U128 v = f.value(x.flow);
-            byte[] bytes = new byte[f.nBytes];
-            for (int j = 0; j < bytes.length; j++) {
-                int shift = 8 * (bytes.length - 1 - j);
-                bytes[j] = (byte) (shift >= 64 ? v.hi() >>> (shift - 64) : v.lo() >>> shift);
-            }
-            basis = FlowHash.hashBytes(bytes, basis);
-            f.put(x.wc, f.ones(), f.ones());
+            U128 v = h.field().value(x.flow);
+            basis = FlowHash.hashBytes(h.bytes(new U128(v.hi() & h.mask().hi(), v.lo() & h.mask().lo())), basis);
+            h.field().put(x.wc, h.mask(), h.mask());
         }
         return bestLive(x, g, basis);
     }

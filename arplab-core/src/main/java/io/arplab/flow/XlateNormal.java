@@ -67,7 +67,8 @@ final class XlateNormal {
         boolean gratArp = gratuitousArp(x, dst);
         if (!MacAddress.isMulticast(src) && inPort != null) {
             // update_learning_table(): with side effects only, never for ofpp_none_bundle; a change is reported
-            if (x.sideEffects && x.br.ml.learn(src, vlan, inBundle, x.now, gratArp) && x.trace != null) {
+            if (x.sideEffects && x.br.ml.learn(src, vlan, inBundle, x.now, gratArp, inBond != null)
+                    && x.trace != null) {
                 x.note("learned that " + MatchFormat.mac(src) + " is on port " + inName + " in VLAN " + vlan);
             }
             x.xc.learn(src, vlan, inBundle, gratArp);
@@ -120,8 +121,8 @@ final class XlateNormal {
         }
         if (v == Bond.Verdict.DROP_IF_MOVED) {
             MacLearning.Entry e = x.br.ml.lookup(src, vlan, x.now);
-            // a gratuitous ARP is let through (the learning table's gratuitous ARP lock is not modelled)
-            if (e != null && e.port != bond.bundlePort() && !gratuitousArp(x, dst)) {
+            // a gratuitous ARP is let through unless the entry's gratuitous ARP lock holds
+            if (e != null && e.port != bond.bundlePort() && (!gratuitousArp(x, dst) || x.br.ml.gratArpLocked(e, x.now))) {
                 x.note("SLB bond thinks this packet looped back, dropping");
                 return false;
             }

@@ -348,7 +348,7 @@ final class XlateOutput {
                 x.pushedHeaders += x.keyMissed ? 0 : header.length;
                 for (int i = learnedFrom; i < x.xc.learned.length; i += 4) {
                     outBr.ml.learn(x.xc.learned[i], (int) x.xc.learned[i + 1], x.xc.learned[i + 2], x.now,
-                            x.xc.learned[i + 3] != 0);
+                            x.xc.learned[i + 3] != 0, outBr.bondOf(outBr.port(x.xc.learned[i + 2])) != null);
                 }
             }
         } finally {

@@ -157,7 +157,10 @@ class OvsOfctlCommandsTest {
             "probe-newcmds.in", "probe-ctnext3.in", "probe-trace4.in", "probe-dptables.in", "probe-delmod.in",
             "probe-normal5.in", "probe-sortkeys.in", "probe-oddframes.in", "probe-vlancut.in",
             "probe-learnspell.in", "probe-ctodd.in", "probe-receive.in", "probe-names3.in",
-            "probe-trunctnl2.in"})
+            "probe-trunctnl2.in", "probe-selhash.in", "probe-dphash.in", "probe-normal6.in", "probe-ctzone2.in",
+            "probe-ofp15.in", "probe-selhash2.in", "probe-natone.in", "probe-tablemiss.in", "probe-dpacts.in",
+            "probe-geneve3.in", "probe-hexacts.in", "probe-appctl5.in", "probe-meterbands.in",
+            "probe-dpparse.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
@@ -176,7 +179,7 @@ class OvsOfctlCommandsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
-            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in"})
+            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
@@ -204,7 +207,7 @@ class OvsOfctlCommandsTest {
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-bond.in", "probe-bond2.in", "probe-bond3.in",
-            "probe-bond4.in", "probe-bond5.in"})
+            "probe-bond4.in", "probe-bond5.in", "probe-bondgarp.in"})
     void bondsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::bondNormal);
     }

@@ -84,8 +84,9 @@ final class DpctlFlows {
                     return new Outcome("ovs-vswitchd: parsing flow key (" + e.getMessage() + ") (" + e.strerror + ")",
                             2);
                 }
-                if (!actionsParse(rest.get(rest.size() - 1))) {
-                    return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
+                String actionsError = actionsError(rest.get(rest.size() - 1));
+                if (actionsError != null) {
+                    return new Outcome("ovs-vswitchd: parsing actions (" + actionsError + ")", 2);
                 }
                 // dpif_netdev_flow_put(): the key (a perfect fit) and its mask (maskExpected()), in_port exact too
                 if (!key.perfect() || key.maskExpected() || !key.inPortExact()) {
@@ -124,8 +125,9 @@ final class DpctlFlows {
                 return new Outcome("ovs-vswitchd: deleting flow (No such file or directory)\nPerhaps you need to"
                         + " specify a UFID?", 2);
             }
-            if (!actionsParse(rest.get(rest.size() - 1))) {
-                return new Outcome("ovs-vswitchd: parsing actions (Invalid argument)", 2);
+            String actionsError = actionsError(rest.get(rest.size() - 1));
+            if (actionsError != null) {
+                return new Outcome("ovs-vswitchd: parsing actions (" + actionsError + ")", 2);
             }
             if (!key.perfect() || key.maskExpected() || !key.inPortExact()) {
                 return new Outcome("ovs-vswitchd: updating flow table (Invalid argument)", 2);
@@ -213,18 +215,116 @@ final class DpctlFlows {
     }
 
     // odp_actions_from_string(): port numbers, and actions by name with their arguments in parentheses
-    private static boolean actionsParse(String s) {
-        List<String> actions = OdpKey.splitActions(s);
-        if (actions == null) {
-            return false;
+    private static final String DELIMITERS = ", \t\r\n";
+    // ovs_scan()'s %i: blanks, a sign, then hexadecimal, octal or decimal digits
+    private static final String INT = "\\s*([+-]?(?:0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*))";
+    private static final java.util.regex.Pattern PORT = java.util.regex.Pattern.compile(INT);
+    private static final java.util.regex.Pattern RECIRC = java.util.regex.Pattern.compile("recirc\\(\\s*[+-]?\\d+\\)");
+    private static final java.util.regex.Pattern PUSH_VLAN = java.util.regex.Pattern.compile(
+            "push_vlan\\((?:tpid=" + INT + ",)?vid=" + INT + ",pcp=" + INT + "(?:,cfi=" + INT + ")?\\)");
+    private static final java.util.regex.Pattern CHECK_PKT_LEN = java.util.regex.Pattern.compile(
+            "check_pkt_len\\(size=" + INT + ",gt\\(");
+
+    /**
+     * odp_actions_from_string(): "drop" alone (any case), else actions between delimiters (", \t\r\n", repeated or
+     * not), each as parse_odp_action() reads it and followed by a delimiter or the end; null, or the error's text:
+     * -EINVAL's, or a strerror() of minus the length read when a delimiter does not follow ("pop_vlan()": "Unknown
+     * error -8").
+     */
+    static String actionsError(String s) {
+        if (s.equalsIgnoreCase("drop")) {
+            return null;
         }
-        for (String a : actions) {
-            a = a.trim();
-            String name = a.indexOf('(') >= 0 ? a.substring(0, a.indexOf('(')) : a;
-            if (!a.matches("[0-9]+") && !ACTIONS.contains(name)) {
-                return false;
+        int i = 0;
+        while (true) {
+            while (i < s.length() && DELIMITERS.indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            if (i == s.length()) {
+                return null;
+            }
+            int n = odpAction(s.substring(i));
+            if (n < 0) {
+                return "Invalid argument";
+            }
+            if (i + n < s.length() && DELIMITERS.indexOf(s.charAt(i + n)) < 0) {
+                return "Unknown error -" + n;
+            }
+            i += n;
+        }
+    }
+
+    // parse_odp_action(): the length of the action at the start of t, or -1 (-EINVAL). An output port (%i) first;
+    // pop_vlan and ct_clear by their names alone; recirc(%u); push_vlan's four forms with a VID of 12 bits and a PCP of
+    // 3; check_pkt_len's gt() then le(); hash() is printed but never parsed; the other actions by name, their
+    // parentheses balanced
+    private static int odpAction(String t) {
+        java.util.regex.Matcher m = PORT.matcher(t);
+        if (m.lookingAt()) {
+            return m.end();
+        }
+        if (t.startsWith("pop_vlan") || t.startsWith("ct_clear")) {
+            return 8;
+        }
+        if (t.startsWith("recirc(")) {
+            m = RECIRC.matcher(t);
+            return m.lookingAt() ? m.end() : -1;
+        }
+        if (t.startsWith("push_vlan(")) {
+            m = PUSH_VLAN.matcher(t);
+            if (!m.lookingAt()) {
+                return -1;
+            }
+            long vid = scanInt(m.group(2)), pcp = scanInt(m.group(3));
+            return vid < 0 || vid > 4095 || pcp < 0 || pcp > 7 ? -1 : m.end();
+        }
+        if (t.startsWith("check_pkt_len(")) {
+            m = CHECK_PKT_LEN.matcher(t);
+            if (!m.lookingAt()) {
+                return -1;
+            }
+            int gt = closing(t, m.end() - 1);
+            if (gt < 0 || !t.startsWith(",le(", gt + 1)) {
+                return -1;
+            }
+            int le = closing(t, gt + 4);
+            return le < 0 || le + 1 >= t.length() || t.charAt(le + 1) != ')' ? -1 : le + 2;
+        }
+        int n = 0;
+        while (n < t.length() && (Character.isLetterOrDigit(t.charAt(n)) || t.charAt(n) == '_')) {
+            n++;
+        }
+        String name = t.substring(0, n);
+        if (name.equals("hash") || name.equals("drop") || !ACTIONS.contains(name)) {
+            return -1;
+        }
+        if (n < t.length() && t.charAt(n) == '(') {
+            int end = closing(t, n);
+            return end < 0 ? -1 : end + 1;
+        }
+        return n;
+    }
+
+    // the index of the parenthesis that closes the one at t[open], or -1
+    private static int closing(String t, int open) {
+        int depth = 0;
+        for (int i = open; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return i;
             }
         }
-        return true;
+        return -1;
+    }
+
+    // %i's value: a sign, then 0x for hexadecimal, 0 for octal
+    private static long scanInt(String v) {
+        boolean neg = v.startsWith("-");
+        String d = v.startsWith("+") || neg ? v.substring(1) : v;
+        long x = d.startsWith("0x") || d.startsWith("0X") ? Long.parseLong(d.substring(2), 16)
+                : d.length() > 1 && d.startsWith("0") ? Long.parseLong(d.substring(1), 8) : Long.parseLong(d);
+        return neg ? -x : x;
     }
 }
