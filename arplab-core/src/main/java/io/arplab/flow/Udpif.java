@@ -186,6 +186,14 @@ public final class Udpif {
      */
     private long lastRound;
 
+    /**
+     * The period of the rounds at which rules expire ({@link FlowTables#expire}): the timer's, or 0 while OVS's clock
+     * is stopped (a round comes within real time, at the clock's standing time).
+     */
+    long rulePeriod() {
+        return clockStopped ? 0 : period();
+    }
+
     private long period() {
         return Math.min(maxIdle, maxRevalidator);
     }
