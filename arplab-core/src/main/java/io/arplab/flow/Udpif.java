@@ -165,6 +165,9 @@ public final class Udpif {
 
     /** A command line reaches ovs-vswitchd: with the clock stopped, the timer's round first if one fell since. */
     public void commandLine(long now) {
+        for (Ofproto br : dp.bridgeArray) {
+            br.tables.expire(now, rulePeriod()); // the round a flow_mod of the last line woke: run()'s rule_expire()
+        }
         if (!clockStopped) {
             return;
         }

@@ -186,6 +186,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * A rule replaced by an add keeps the old one's used time (refdata/ovs/rule-expiry-replace, by hand,
+     * record-megaflows.sh rule-expiry-replace; rule_insert() forwards stats.used, reset_counts or not), so a short
+     * idle_timeout over an old rule expires at the round the flow_mod wakes, while a fresh rule, a hit one and a
+     * hard_timeout count from the add; OVS's clock stopped and warped.
+     */
+    @Test
+    void aReplacedRuleKeepsItsUsedTime(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("rule-expiry-replace"), s -> s);
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */
