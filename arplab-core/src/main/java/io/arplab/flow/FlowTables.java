@@ -671,12 +671,12 @@ public final class FlowTables {
     /**
      * Removes rules whose timeouts expired by the last revalidators' round up to {@code now}; returns them.
      * ofproto-dpif.c's run() expires rules (rule_expire(): {@code now > used + idle_timeout * 1000}, the round's own
-     * time a little after its start) only once a round's dump ended: the one a table change woke, then one every
-     * {@code period} after it. A period of 0: a round at {@code now} (OVS's clock stopped, the next round comes in
-     * real time).
+     * time a little after its start: a timeout that falls on a round expires at it) only once a round's dump ended:
+     * the one a table change woke, then one every {@code period} after it. A period of 0: OVS's clock is stopped,
+     * the next round comes in real time at the clock's standing time, which must be past the timeout.
      */
     public List<Rule> expire(long now, long period) {
-        long round = period == 0 || now < changedAt ? now : changedAt + (now - changedAt) / period * period;
+        long round = period == 0 ? now - 1 : now < changedAt ? now : changedAt + (now - changedAt) / period * period;
         List<Rule> gone = new ArrayList<>();
         removeTogether(() -> { // ofproto_run(): the rules of one run's rule_expire()s go together
             for (Rule r : all()) {
@@ -696,7 +696,7 @@ public final class FlowTables {
             t = Math.min(t, r.expiry());
         }
         if (t == Long.MAX_VALUE || period == 0) {
-            return t;
+            return t == Long.MAX_VALUE ? t : t + 1;
         }
         return t <= changedAt ? changedAt : changedAt + (t - changedAt + period - 1) / period * period;
     }
