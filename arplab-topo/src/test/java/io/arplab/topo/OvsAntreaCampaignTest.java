@@ -40,9 +40,10 @@ class OvsAntreaCampaignTest {
             + " dpctl/del-flows, a UDP frame with ports 0 (a TCP key under proto=17, flow_compose()'s 106 bytes, ct()"
             + " makes it +inv) from p3 to a pod's MAC with ttl=1 (line 204) installs the megaflow"
             + " ct_state(-new-est-rpl+inv+trk),ct_mark(0),...,ipv4(frag=no) drop and line 239's hits it; OVS keeps it"
-            + " to the last dumps (1 packet, two recordings alike), arplab has none there while the hit and miss"
-            + " counts agree (its revalidation deletes it?); the same megaflow made by a frame to the gateway's MAC"
-            + " before the del-flows replays whole");
+            + " to the last dumps (1 packet, two recordings alike) where arplab's revalidation (a MAC-learning change)"
+            + " deletes it: its translation of the ukey's key unwildcards ct_nw_*/ct_tp_* bits (XlateCt.ctOrigExtra())"
+            + " that the ukey's mask, from a key without ct_tuple4, lacks; OVS's flow_wildcards_has_extra() keeps it, so"
+            + " its translation of that key unwildcards none: which lookup sets them in arplab is not yet found");
 
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
