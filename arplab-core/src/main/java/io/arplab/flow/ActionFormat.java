@@ -18,8 +18,10 @@ public final class ActionFormat {
         }
         StringBuilder s = new StringBuilder();
         for (Action a : actions) {
-            if (a instanceof Action.PushVlan p && p.implicit() && !v.atLeast(OfVersion.OF11)) {
-                continue; // part of OpenFlow 1.0's mod_vlan_vid/mod_vlan_pcp
+            if (a instanceof Action.PushVlan p && p.implicit()) {
+                // format_SET_VLAN_VID()/_PCP(): push_vlan_if_needed is part of mod_vlan_vid/mod_vlan_pcp, at any
+                // depth (a clone's, an action set's); only encode_SET_VLAN_VID() makes it a push_vlan of its own
+                continue;
             }
             if (s.length() > 0) {
                 s.append(',');

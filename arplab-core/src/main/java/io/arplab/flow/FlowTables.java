@@ -63,6 +63,7 @@ public final class FlowTables {
 
     private String apply__(FlowMod fm, OfVersion version, long now) {
         this.version++;
+        changedAt = now;
         fm = onWire(fm, version);
         if (programs.size() >= PROGRAMS) {
             programs.clear();
@@ -218,6 +219,9 @@ public final class FlowTables {
         if (old != null && (flags & FlowMod.RESET_COUNTS) == 0) {
             r.packets = old.packets;
             r.bytes = old.bytes;
+        }
+        if (old != null) {
+            r.used = old.used; // rule_insert(): the used time is forwarded whenever a rule is replaced
         }
         if (old != null) {
             t.replace(st, old, r);
@@ -658,12 +662,25 @@ public final class FlowTables {
         return tables.get(t).lookup(flow, null);
     }
 
-    /** Removes rules whose timeouts expired by {@code now}; returns them. */
-    public List<Rule> expire(long now) {
+    /**
+     * When a flow_mod last changed the tables: the revalidators' round it woke (REV_FLOW_TABLE), from which their
+     * timer counts its period.
+     */
+    private long changedAt;
+
+    /**
+     * Removes rules whose timeouts expired by the last revalidators' round up to {@code now}; returns them.
+     * ofproto-dpif.c's run() expires rules (rule_expire(): {@code now > used + idle_timeout * 1000}, the round's own
+     * time a little after its start: a timeout that falls on a round expires at it) only once a round's dump ended:
+     * the one a table change woke, then one every {@code period} after it. A period of 0: OVS's clock is stopped,
+     * the next round comes in real time at the clock's standing time, which must be past the timeout.
+     */
+    public List<Rule> expire(long now, long period) {
+        long round = period == 0 ? now - 1 : now < changedAt ? now : changedAt + (now - changedAt) / period * period;
         List<Rule> gone = new ArrayList<>();
         removeTogether(() -> { // ofproto_run(): the rules of one run's rule_expire()s go together
             for (Rule r : all()) {
-                if (r.expiry() <= now) {
+                if (r.expiry() <= round) {
                     gone.add(r);
                     remove(r);
                 }
@@ -672,12 +689,15 @@ public final class FlowTables {
         return gone;
     }
 
-    /** The earliest timeout of any rule, or Long.MAX_VALUE. */
-    public long nextExpiry() {
+    /** The round at which the first rule expires ({@link #expire}), or Long.MAX_VALUE. */
+    public long nextExpiry(long period) {
         long t = Long.MAX_VALUE;
         for (Rule r : all()) {
             t = Math.min(t, r.expiry());
         }
-        return t;
+        if (t == Long.MAX_VALUE || period == 0) {
+            return t == Long.MAX_VALUE ? t : t + 1;
+        }
+        return t <= changedAt ? changedAt : changedAt + (t - changedAt + period - 1) / period * period;
     }
 }

@@ -1008,13 +1008,14 @@ public final class Ofproto {
     /** Expires rules, MAC entries; returns when next needed. */
     public void advance(long now) {
         runBonds(now);
-        tables.expire(now);
+        tables.expire(now, datapath.udpif.rulePeriod());
         ml.expire(now);
         datapath.udpif.revalidate(now); // the revalidators' timer, when due
     }
 
     public long nextDeadline() {
-        return Math.min(Math.min(tables.nextExpiry(), ml.nextExpiry()), datapath.udpif.nextRound());
+        return Math.min(Math.min(tables.nextExpiry(datapath.udpif.rulePeriod()), ml.nextExpiry()),
+                datapath.udpif.nextRound());
     }
 
     /** fdb/stats-show. */

@@ -165,6 +165,9 @@ public final class Udpif {
 
     /** A command line reaches ovs-vswitchd: with the clock stopped, the timer's round first if one fell since. */
     public void commandLine(long now) {
+        for (Ofproto br : dp.bridgeArray) {
+            br.tables.expire(now, rulePeriod()); // the round a flow_mod of the last line woke: run()'s rule_expire()
+        }
         if (!clockStopped) {
             return;
         }
@@ -185,6 +188,14 @@ public final class Udpif {
      * (poll_timer_wait_until()), unless woken first.
      */
     private long lastRound;
+
+    /**
+     * The period of the rounds at which rules expire ({@link FlowTables#expire}): the timer's, or 0 while OVS's clock
+     * is stopped (a round comes within real time, at the clock's standing time).
+     */
+    long rulePeriod() {
+        return clockStopped ? 0 : period();
+    }
 
     private long period() {
         return Math.min(maxIdle, maxRevalidator);

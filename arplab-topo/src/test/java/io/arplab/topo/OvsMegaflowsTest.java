@@ -175,6 +175,28 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * OpenFlow 1.0's mod_vlan_vid/mod_vlan_pcp held by the switch inside clone(), nested clones and after ct()
+     * (refdata/ovs/of10-vlan-held, by hand, record-megaflows.sh of10-vlan-held): the traces, bridge/dump-flows and a
+     * thaw's restored actions print them as format_SET_VLAN_VID() does, with no push_vlan of their own at any depth;
+     * dump-flows in OpenFlow 1.3 and 1.5 as encode_SET_VLAN_VID() pushes a tag before each.
+     */
+    @Test
+    void heldOpenFlow10VlanSetsPrintWithoutTheirPush(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("of10-vlan-held"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
+     * A rule replaced by an add keeps the old one's used time (refdata/ovs/rule-expiry-replace, by hand,
+     * record-megaflows.sh rule-expiry-replace; rule_insert() forwards stats.used, reset_counts or not), so a short
+     * idle_timeout over an old rule expires at the round the flow_mod wakes, while a fresh rule, a hit one and a
+     * hard_timeout count from the add; OVS's clock stopped and warped.
+     */
+    @Test
+    void aReplacedRuleKeepsItsUsedTime(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("rule-expiry-replace"), s -> s);
+    }
+
+    /**
      * IPv6 through the bridge (refdata/ovs/ipv6): traces of IPv6, ICMPv6/ND flows, the refusals of their exact
      * parse, set_field on IPv6 fields, IPv6 frames received as flows and as hex, and the datapath's ipv6() keys.
      */

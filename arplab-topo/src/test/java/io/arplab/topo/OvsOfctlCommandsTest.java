@@ -285,13 +285,7 @@ class OvsOfctlCommandsTest {
     }
 
     /** Flow files left out, with the reason. */
-    static final java.util.Map<String, String> FTE_LEFT_OUT = java.util.Map.of("random-41.in", "not modelled:"
-            + " replace-flows B's add of a catch-all with idle_timeout=1 over A's 1.2 s older one gets its used time"
-            + " (ofproto-dpif.c rule_insert() forwards stats.used on every replace) and OVS expires it at the round"
-            + " the flow_mod wakes (rule_expire() runs after each revalidator dump), three recordings alike; arplab's"
-            + " new rule starts its own idle time, and forwarding it alone breaks random-1, whose idle_timeout=1 flow"
-            + " lives on in OVS through the 500 ms granularity of those rounds, which arplab's continuous expiry"
-            + " lacks");
+    static final java.util.Map<String, String> FTE_LEFT_OUT = java.util.Map.of();
 
     /**
      * Antrea's own flows as its unit tests expect them (refdata/ovs/antrea-flows, src/test/scripts/gen-antrea-flows.py):
