@@ -607,6 +607,15 @@ def ntp_cases():
     ]
     case('ntp_control_private', frames)
 
+    # dissect_ntp_priv()'s Info for every request code and a few past the table, requests and responses,
+    # implementations 0, 2 and 3, versions 1 to 4, the more and error bits, no items
+    more = [u4(40125, 123, priv((vn << 3) | 7 | (0x80 if resp else 0) | (0x40 if code % 5 == 0 else 0), code % 128,
+                                (0, 2, 3)[code % 3], code, (code % 7) << 12 if resp else 0, 0, b'\0' * (code % 3) * 8),
+                *((I13, I11, H11, H13) if resp else ()))
+            for code in list(range(0, 48)) + [60, 127, 200, 255]
+            for vn, resp in ((1 + code % 4, False), (2 + code % 3, True))]
+    case('ntp_private_codes', more)
+
 
 # ---------------------------------------------------------------- DHCP relay-agent and vendor options
 def dhcp_cases():
