@@ -80,7 +80,10 @@ final class NbnsDissector {
         int len = tvb.u16(o + 8);
         o += 10;
         need(tvb, o, len);
-        if (type == T_NB) {
+        if (type == T_NB && opcode == OPCODE_WACK && len == 2) {
+            // a WACK's data is the request's flags; Info gets nothing
+            return o + len;
+        } else if (type == T_NB) {
             if (len < 6 || len % 6 != 0) {
                 throw new Unsupported("NBNS NB record of " + len + " bytes");
             }
