@@ -616,6 +616,22 @@ def ntp_cases():
             for vn, resp in ((1 + code % 4, False), (2 + code % 3, True))]
     case('ntp_private_codes', more)
 
+    # monlist (MON_GETLIST_1) responses: 1 to 6 entries of 72 bytes, IPv4 and IPv6 ones, entries the datagram
+    # cuts or sizes other than 72, and MON_GETLIST's
+    ent = lambda i, v6: struct.pack('!IIIIIIIHBBII', 10 + i, 20 + i, 0, 100 + i, 0xac1c0000 + i, 0xac1c000d, 0, 123,
+                                    3, 4, 1 if v6 else 0, 0) + (bytes(15) + b'\1') * 2
+    mon = [u4(123, 40126, priv(0x97 | (0x40 if n < 6 else 0), 0x00, 3, 42, n, 72,
+                               b''.join(ent(i, i % 2 == 1) for i in range(n))), I13, I11, H11, H13)
+           for n in range(1, 7)]
+    mon += [
+        u4(123, 40126, priv(0x97, 0x00, 3, 42, 3, 72, b''.join(ent(i, False) for i in range(2))), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 3, 42, 1, 72, ent(0, False)[:40]), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 3, 42, 2, 40, bytes(80)), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 3, 20, 1, 32, bytes(32)), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 2, 42, 1, 72, ent(0, False)), I13, I11, H11, H13),
+    ]
+    case('ntp_monlist', mon)
+
 
 # ---------------------------------------------------------------- DHCP relay-agent and vendor options
 def dhcp_cases():

@@ -23,11 +23,17 @@ final class NtpDissector {
         "GET_LEAPINFO", "GET_CLOCKINFO", "SET_CLKFUDGE", "GET_KERNEL", "GET_CLKBUGINFO", null,
         "SET_PRECISION", "MON_GETLIST_1", "HOSTNAME_ASSOCID", "IF_STATS", "IF_RELOAD"};
 
+    /** IMPL_XNTPD, REQ_MON_GETLIST_1 and its struct info_monitor_1's size. */
+    private static final int IMPL_XNTPD = 3;
+    private static final int MON_GETLIST_1 = 42;
+    private static final int MON_GETLIST_1_SIZE = 72;
+
     private NtpDissector() {}
 
     /**
-     * dissect_ntp_priv(): ", Request" or ", Response" and the request code's name in Info, then the header; the
-     * items of each request code and a request's authenticator are not followed.
+     * dissect_ntp_priv(): ", Request" or ", Response" and the request code's name in Info, then the header and,
+     * for xntpd's monlist (MON_GETLIST_1), its whole 72-byte entries; other request codes' items and a request's
+     * authenticator are not followed.
      */
     private static void priv(Tvb tvb, Packet p) {
         if (tvb.length < tvb.reported || tvb.reported < 8) {
@@ -39,7 +45,11 @@ final class NtpDissector {
         p.append(", " + ((flags & 0x80) != 0 ? "Response" : "Request") + ", "
                 + (code < PRIV_RC.length && PRIV_RC[code] != null ? PRIV_RC[code] : "Unknown"));
         int items = tvb.u16(4) & 0x0fff;
-        if (items != 0) {
+        int itemSize = tvb.u16(6) & 0x0fff;
+        boolean monlist = tvb.u8(2) == IMPL_XNTPD && code == MON_GETLIST_1 && itemSize == MON_GETLIST_1_SIZE
+                && 8L + (long) items * itemSize <= tvb.reported;
+        if (items != 0 && !monlist) {
+            // a monlist whose entries the datagram cuts is malformed (ntp_monlist's frames 7 and 8)
             throw new Unsupported("NTP private message items of request code " + code);
         }
         if ((flags & 0x80) == 0 && (authSeq & 0x80) != 0) {
