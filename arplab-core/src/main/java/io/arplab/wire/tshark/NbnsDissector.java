@@ -123,17 +123,22 @@ final class NbnsDissector {
 
     /**
      * get_nbns_name(): get_dns_name(), then the first-level decoding (two letters A-P a byte, 16 bytes),
-     * process_netbios_name()'s printable text, "<%02x>" of the type byte. A name that is not legal, or one behind a
-     * compression pointer or with a scope when Info shows it, is not followed.
+     * process_netbios_name()'s printable text, "<%02x>" of the type byte, a compression pointer followed back. A
+     * name that is not legal, or one with a scope when Info shows it, is not followed.
      */
     private static NbName name(Tvb tvb, int off, boolean shown) {
         int first = need(tvb, off, 1).u8(off);
         if ((first & 0xc0) == 0xc0) {
-            if (shown) {
-                throw new Unsupported("NBNS name shown in Info behind a pointer");
-            }
             need(tvb, off, 2);
-            return new NbName(2, null);
+            if (!shown) {
+                return new NbName(2, null);
+            }
+            // get_dns_name() follows the pointer; one back to an earlier name is read as that name
+            int ptr = (first & 0x3f) << 8 | tvb.u8(off + 1);
+            if (ptr >= off) {
+                throw new Unsupported("NBNS name shown in Info behind a pointer forward");
+            }
+            return new NbName(2, name(tvb, ptr, true).text);
         }
         if (first != 32) {
             throw new Unsupported("NBNS name whose first label is not 32 bytes");
