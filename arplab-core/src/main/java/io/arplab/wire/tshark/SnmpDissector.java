@@ -4,8 +4,9 @@ package io.arplab.wire.tshark;
  * packet-snmp.c (Wireshark 4.0, from asn1/snmp's template and snmp.cnf): dissect_snmp()'s look at the first
  * SEQUENCE, dissect_snmp_pdu()'s version switch, the PDUs CHOICE (col_clear(), the varbinds' OIDs appended by
  * dissect_snmp_VarBind(), the PDU's name prepended), the Trap-PDU's enterprise as oid_resolved_from_string() names
- * it, SNMPv3's header, USM parameters and scoped PDU. Only the well-formed paths are followed; a message with a
- * field of the wrong tag, a length past its container, a capture cut or bytes after it is left undecoded.
+ * it, SNMPv3's header, USM parameters and scoped PDU; only a datagram's first message. Only the well-formed paths
+ * are followed: a message with a field of the wrong tag, a length past its container or a capture cut is left
+ * undecoded.
  */
 final class SnmpDissector {
     /** snmp_PDUs_vals, by context tag. */
@@ -136,7 +137,6 @@ final class SnmpDissector {
         if (msg.ind || !msg.pc) {
             throw new Unsupported("SNMP message of an indefinite length or primitive");
         }
-        // only the first message is dissected; what follows it in the datagram is not looked at
         // dissect_snmp_pdu(): the version read, then COL_PROTOCOL, then the version's message
         if (version.pc || version.ind || version.end() > msg.end()) {
             throw new Unsupported("SNMP version not an INTEGER");
