@@ -400,6 +400,60 @@ def snmp_cases():
     ]
     case('snmp_messages', frames)
 
+    # the names Info shows for OIDs (oids.c's tree without MIBs), traps of several enterprises, error values,
+    # every value type, bad lengths and tags, an encrypted v3 message, bytes after a message
+    gets = [u4(40200 + i, 161, msg(1, b'public', pdu(0xa0, 100 + i, [vb(o, null)])))
+            for i, o in enumerate(['1.3.6.1.2.1.2.2.1.8.3', '1.3.6.1.4.1.9.9.13.1.3.1.3.1', '1.3.6.1.4.1.2021.10.1.3.1',
+                                   '1.3.6.1.4.1.311.1.1.3.1.1', '1.3.6.1.6.3.10.2.1.3.0', '1.3.6.1.2.1.25.3.3.1.2.196608',
+                                   '1.3.6.1.3.99', '1.3.6.1.5.5.7', '1.3.6.1', '1.3', '1.99', '2.5.4.3', '0.9.2342',
+                                   '1.2.840.113549.1.1.1', '1.3.6.1.2.1.4294967295', '1.3.6.1.4.1.8072.3.2.10'])]
+    traps = [u4(40300 + i, 162, msg(0, b'public', ber(0xa4, oid(e) + ber(0x40, I13) + bint(g) + bint(s)
+                                                       + bint(77, 0x43) + seq())), I13, IGW, GW, H13)
+             for i, (e, g, s) in enumerate([('1.3.6.1.4.1.9.1.516', 6, 1), ('1.3.6.1.4.1.311.1.1.3.1.2', 6, 1003),
+                                            ('1.3.6.1.6.3.1.1.5', 0, 0), ('1.3.6.1.2.1.11', 4, 0),
+                                            ('1.3.6.1.4.1.2021.251.1', 6, 2), ('1.3.6.1', 1, 0)])]
+    vals = [ber(0x80, b''), ber(0x81, b''), ber(0x82, b''), ber(0x80, b'\x00'), ber(0x83, b''), bint(-5),
+            ber(2, b'\x00\x00\x00\x00\x01'), ber(2, b''), ber(5, b'\x01'), ber(0x44, b'\x9f\x78\x04\x41\x20\x00\x00'),
+            ber(0x45, b'\x47\x00\x00\x00'), ber(0x40, bytes(16)), ber(0x40, b'\x0a\x00'), ber(0x46, bytes(9)),
+            ber(0x46, b'\x01' + bytes(8)), ber(0x46, b''), ber(0x41, b''), ber(6, b''), oid('1.3.6.1.6.3.1.1.5.1'),
+            ber(0x24, ber(4, b'x')), ber(0x47, b'\x01'), ber(3, b'\x00\xff')]
+    values = [u4(40400 + i, 161, msg(1, b'public', pdu(0xa2, 200 + i, [vb('1.3.6.1.2.1.1.%d.0' % (i % 9 + 1), v)])),
+                 I13, I11, H11, H13) for i, v in enumerate(vals)]
+    good = msg(1, b'public', pdu(0xa0, 300, [vb(sysdescr, null)]))
+    odd = [
+        u4(40500, 161, good + good),
+        u4(40501, 161, good + b'\x00\x00'),
+        u4(40502, 161, b'\x30\x81' + bytes([len(good) - 2]) + good[2:]),
+        u4(40503, 161, seq(bint(1), ber(4, b'public'), pdu(0xa0, 301, [vb(sysdescr, null)]), b'\x05\x00')),
+        u4(40504, 161, seq(bint(1), ber(4, b'public'), pdu(0xa0, 302, [seq(bint(1), null)]))),
+        u4(40505, 161, seq(bint(1), bint(1), pdu(0xa0, 303, [vb(sysdescr, null)]))),
+        u4(40506, 161, seq(bint(1), ber(4, b'public'), ber(0xa0, bint(304) + bint(0) + seq(vb(sysdescr, null))))),
+        u4(40507, 161, seq(bint(1), ber(4, b'public'))),
+        u4(40508, 161, seq(bint(1))),
+        u4(40509, 161, seq(bint(2), ber(4, b'public'), pdu(0xa0, 305, [vb(sysdescr, null)]))),
+        u4(40510, 161, seq(bint(256), ber(4, b'public'), pdu(0xa0, 306, [vb(sysdescr, null)]))),
+        u4(40511, 161, b'\x31\x03\x02\x01\x01'),
+        u4(40512, 161, b'\x30\x03\x04\x01\x01'),
+        u4(40513, 161, b'\x30\x80\x02\x01\x01\x00\x00'),
+        u4(40514, 161, b'\x30'),
+        u4(40515, 161, seq(bint(3), seq(bint(822), bint(65507), ber(4, b'\x07'), bint(3)),
+                           ber(4, seq(ber(4, bytes.fromhex('80001f888059dc486145a26356')), bint(5), bint(1234),
+                                      ber(4, b'admin'), ber(4, bytes(12)), ber(4, bytes(8)))),
+                           ber(4, bytes(40)))),
+        u4(40516, 161, seq(bint(3), seq(bint(823), bint(65507), ber(4, b'\x01'), bint(3)),
+                           ber(4, seq(ber(4, bytes.fromhex('80001f888059dc486145a26356')), bint(5), bint(1234),
+                                      ber(4, b'admin'), ber(4, bytes(12)), ber(4, b''))),
+                           seq(ber(4, bytes.fromhex('80001f888059dc486145a26356')), ber(4, b'ctx'),
+                               pdu(0xa3, 8, [vb('1.3.6.1.2.1.1.6.0', ber(4, b'lab'))])))),
+        u4(40517, 161, seq(bint(3), seq(bint(824), bint(65507), ber(4, b'\x04'), bint(1)),
+                           ber(4, b''), seq(ber(4, b''), ber(4, b''), pdu(0xa0, 9, [])))),
+        u4(40518, 8161, good),
+        u4(161, 162, good, I13, I11, H11, H13),
+        u4(40519, 161, msg(1, b'public', pdu(0xa5, 400, [vb('1.3.6.1.2.1.31.1.1.1.%d' % i, null) for i in range(1, 9)],
+                                             0, 20))),
+    ]
+    case('snmp_oids_values', gets + traps + values + odd)
+
 
 # ---------------------------------------------------------------- TFTP
 def tftp_cases():
@@ -478,6 +532,52 @@ def netbios_cases():
     ]
     case('netbios_ns_dgm', frames)
 
+    # every opcode and error code, answers of one and two addresses, WACK, names with odd bytes and scopes,
+    # pointers, questions in responses; datagrams of every type, SMB and SMB2 payloads, unknown types
+    q = lambda name, t=0x20: name + struct.pack('!HH', t, 1)
+    nb = lambda *ips: b''.join(struct.pack('!H', 0x6000) + ip for ip in ips)
+    more = [u4(137, 137, nq(0x9000 + op, op << 11 | 0x0110, 1, 0, 0, 0, q(nbname('HOST%d' % op, 0x00))), I11, BC4, BC)
+            for op in (0, 1, 5, 6, 7, 8, 9, 15)]
+    more += [u4(137, 137, nq(0x9100 + rc, 0x8500 | rc, 0, 1, 0, 0, rr(nbname('HOST11', 0x00), 0x20, 0, nb(I11))),
+                I13, I11, H11, H13) for rc in range(0, 9)]
+    more += [
+        u4(137, 137, nq(0x9200, 0xad80, 0, 1, 0, 0, rr(nbname('HOST11', 0x00), 0x20, 300000, nb(I11))), I13, I11,
+           H11, H13),
+        u4(137, 137, nq(0x9201, 0xbc00, 0, 1, 0, 0, rr(nbname('HOST11', 0x00), 0x20, 2, struct.pack('!H', 0x2910))),
+           I13, I11, H11, H13),
+        u4(137, 137, nq(0x9202, 0x8500, 0, 1, 0, 0, rr(nbname('GROUP', 0x1c), 0x20, 300000, nb(I11, I13))), I13, I11,
+           H11, H13),
+        u4(137, 137, nq(0x9203, 0x8500, 1, 1, 0, 0, q(nbname('HOST13', 0x20)) + rr(nbname('HOST13', 0x20), 0x20, 60,
+                                                                                      nb(I13))), I13, I11, H11, H13),
+        u4(137, 137, nq(0x9204, 0x0110, 1, 0, 0, 0, q(nbname('lower\x01case', 0x03))), I11, BC4, BC),
+        u4(137, 137, nq(0x9205, 0x0110, 1, 0, 0, 0, q(nbname('MSBROWSE', 0x01, fill='\x02'))), I11, BC4, BC),
+        u4(137, 137, nq(0x9206, 0x0110, 1, 0, 0, 0, q(nbname('A B', 0x20, b'\x03lab\x07arplab\x03net'))), I11, BC4,
+           BC),
+        u4(137, 137, nq(0x9207, 0x0110, 2, 0, 0, 0, q(nbname('ONE', 0x20)) + q(nbname('TWO', 0x00))), I11, BC4, BC),
+        u4(137, 137, nq(0x9208, 0x0110, 2, 0, 0, 0, q(nbname('ONE', 0x20)) + q(b'\xc0\x0c')), I11, BC4, BC),
+        u4(137, 137, nq(0x9209, 0x0110, 1, 0, 0, 0, q(nbname('SHORT', 0x20)[:-3] + b'\0')), I11, BC4, BC),
+        u4(137, 137, nq(0x920a, 0x0110, 1, 0, 0, 0, q(b'\x04ABCD\0')), I11, BC4, BC),
+        u4(137, 137, nq(0x920b, 0x0110, 1, 0, 0, 0, q(nbname('TYPE', 0x20), 0x0a)), I11, BC4, BC),
+        u4(137, 137, nq(0x920c, 0x0110, 1, 0, 0, 0, q(nbname('HOST', 0x20)) + b'\x00\x01'), I11, BC4, BC),
+        u4(137, 137, nq(0x920d, 0x2910, 1, 0, 0, 1, q(nbname('REG', 0x00)) + rr(b'\xc0\x0c', 0x20, 300000, nb(I11))),
+           I11, BC4, BC),
+        u4(137, 137, nq(0x920e, 0x0110, 0, 0, 0, 0, b''), I11, BC4, BC),
+        u4(40600, 137, nq(0x920f, 0x0000, 1, 0, 0, 0, q(nbname('*', 0x00, fill='\0'), 0x21)), I11, I13),
+    ]
+    smb2 = b'\xfeSMB' + bytes(60)
+    for t in range(0x10, 0x18):
+        body = (nbname('HOST11', 0x00) + nbname('HOST13', 0x03) + b'note') if t <= 0x12 else \
+            (bytes([0x82]) if t == 0x13 else nbname('HOST13', 0x20))
+        more.append(u4(138, 138, struct.pack('!BBH4sH', t, 0x02, 0x2000 + t, I11, 138)
+                       + (struct.pack('!HH', len(body), 0) if t <= 0x12 else b'') + body, I11, I13))
+    more += [
+        u4(138, 138, dg(0x10, 0x02, 0x2100, nbname('HOST11', 0x00) + nbname('HOST13', 0x20) + smb2), I11, I13),
+        u4(138, 138, dg(0x10, 0x02, 0x2101, nbname('HOST11', 0x00) + nbname('HOST13', 0x20)), I11, I13),
+        u4(138, 138, dg(0x12, 0x02, 0x2102, nbname('HOST11', 0x00, b'\x03lab') + nbname('*', 0x00, fill='\0')
+                        + b'\x01\x02'), I11, BC4, BC),
+    ]
+    case('netbios_more', more)
+
 
 # ---------------------------------------------------------------- NTP control (mode 6) and private (mode 7)
 def ntp_cases():
@@ -506,6 +606,31 @@ def ntp_cases():
         u4(40124, 123, b'\x17'),
     ]
     case('ntp_control_private', frames)
+
+    # dissect_ntp_priv()'s Info for every request code and a few past the table, requests and responses,
+    # implementations 0, 2 and 3, versions 1 to 4, the more and error bits, no items
+    more = [u4(40125, 123, priv((vn << 3) | 7 | (0x80 if resp else 0) | (0x40 if code % 5 == 0 else 0), code % 128,
+                                (0, 2, 3)[code % 3], code, (code % 7) << 12 if resp else 0, 0, b'\0' * (code % 3) * 8),
+                *((I13, I11, H11, H13) if resp else ()))
+            for code in list(range(0, 48)) + [60, 127, 200, 255]
+            for vn, resp in ((1 + code % 4, False), (2 + code % 3, True))]
+    case('ntp_private_codes', more)
+
+    # monlist (MON_GETLIST_1) responses: 1 to 6 entries of 72 bytes, IPv4 and IPv6 ones, entries the datagram
+    # cuts or sizes other than 72, and MON_GETLIST's
+    ent = lambda i, v6: struct.pack('!IIIIIIIHBBII', 10 + i, 20 + i, 0, 100 + i, 0xac1c0000 + i, 0xac1c000d, 0, 123,
+                                    3, 4, 1 if v6 else 0, 0) + (bytes(15) + b'\1') * 2
+    mon = [u4(123, 40126, priv(0x97 | (0x40 if n < 6 else 0), 0x00, 3, 42, n, 72,
+                               b''.join(ent(i, i % 2 == 1) for i in range(n))), I13, I11, H11, H13)
+           for n in range(1, 7)]
+    mon += [
+        u4(123, 40126, priv(0x97, 0x00, 3, 42, 3, 72, b''.join(ent(i, False) for i in range(2))), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 3, 42, 1, 72, ent(0, False)[:40]), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 3, 42, 2, 40, bytes(80)), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 3, 20, 1, 32, bytes(32)), I13, I11, H11, H13),
+        u4(123, 40126, priv(0x97, 0x00, 2, 42, 1, 72, ent(0, False)), I13, I11, H11, H13),
+    ]
+    case('ntp_monlist', mon)
 
 
 # ---------------------------------------------------------------- DHCP relay-agent and vendor options

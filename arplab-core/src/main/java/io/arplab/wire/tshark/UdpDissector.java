@@ -179,6 +179,17 @@ final class UdpDissector {
             SyslogDissector.dissect(next, p);
             return true;
         }
+        if (port == 137) {
+            NbnsDissector.nbns(next, p);
+            return true;
+        }
+        if (port == 138) {
+            NbnsDissector.nbdgm(next, p);
+            return true;
+        }
+        if ("snmp".equals(Values.dissector("udp.port", port))) {
+            return SnmpDissector.dissect(next, p);
+        }
         if (port == 520) {
             RipDissector.dissect(next, p);
             return true;
