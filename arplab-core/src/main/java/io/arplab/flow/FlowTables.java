@@ -216,14 +216,12 @@ public final class FlowTables {
         r.importance = version.atLeast(OfVersion.OF14) ? fm.importance() : 0;
         r.flags = flags;
         r.actions(actions);
-        if (old != null && (flags & FlowMod.RESET_COUNTS) == 0) {
-            r.packets = old.packets;
-            r.bytes = old.bytes;
-        }
         if (old != null) {
+            if ((flags & FlowMod.RESET_COUNTS) == 0) {
+                r.packets = old.packets;
+                r.bytes = old.bytes;
+            }
             r.used = old.used; // rule_insert(): the used time is forwarded whenever a rule is replaced
-        }
-        if (old != null) {
             t.replace(st, old, r);
             flushLearned(old.actions);
         } else {

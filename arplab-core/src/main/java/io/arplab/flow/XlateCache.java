@@ -105,6 +105,17 @@ final class XlateCache {
         }
     }
 
+    /**
+     * xlate_mac_learning_update() of the NORMAL learning entries from {@code from} on into {@code br}'s table: the
+     * input bundle looked up as the entry is pushed (a bond's gratuitous ARP does not move a locked entry).
+     */
+    void learnFrom(int from, Ofproto br, long now) {
+        for (int i = from; i < learned.length; i += 4) {
+            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0,
+                    br.bondOf(br.port(learned[i + 2])) != null);
+        }
+    }
+
     void learn(long mac, int vlan, long port, boolean gratArp) {
         int n = learned.length;
         learned = java.util.Arrays.copyOf(learned, n + 4);
@@ -130,10 +141,7 @@ final class XlateCache {
                 tables[i].nMissed += packets;
             }
         }
-        for (int i = 0; i < learned.length; i += 4) { // XC_NORMAL: xlate_mac_learning_update()
-            br.ml.learn(learned[i], (int) learned[i + 1], learned[i + 2], now, learned[i + 3] != 0,
-                    br.bondOf(br.port(learned[i + 2])) != null);
-        }
+        learnFrom(0, br, now); // XC_NORMAL
         for (long port : tunnelTx) { // XC_NETDEV
             br.tunnelTx(port, packets, bytes);
         }

@@ -122,7 +122,8 @@ final class XlateNormal {
         if (v == Bond.Verdict.DROP_IF_MOVED) {
             MacLearning.Entry e = x.br.ml.lookup(src, vlan, x.now);
             // a gratuitous ARP is let through unless the entry's gratuitous ARP lock holds
-            if (e != null && e.port != bond.bundlePort() && (!gratuitousArp(x, dst) || x.br.ml.gratArpLocked(e, x.now))) {
+            if (e != null && e.port != bond.bundlePort()
+                    && (!gratuitousArp(x, dst) || x.br.ml.gratArpLocked(e, x.now))) {
                 x.note("SLB bond thinks this packet looped back, dropping");
                 return false;
             }

@@ -346,10 +346,7 @@ final class XlateOutput {
                 savedBr.tunnelTx(tun.ofport, savedPacket.length + x.pushedHeaders + header.length);
                 x.xc.pushOne(tablesFrom, x.now, savedPacket.length + x.pushedHeaders + header.length);
                 x.pushedHeaders += x.keyMissed ? 0 : header.length;
-                for (int i = learnedFrom; i < x.xc.learned.length; i += 4) {
-                    outBr.ml.learn(x.xc.learned[i], (int) x.xc.learned[i + 1], x.xc.learned[i + 2], x.now,
-                            x.xc.learned[i + 3] != 0, outBr.bondOf(outBr.port(x.xc.learned[i + 2])) != null);
-                }
+                x.xc.learnFrom(learnedFrom, outBr, x.now);
             }
         } finally {
             x.underlay = null;
