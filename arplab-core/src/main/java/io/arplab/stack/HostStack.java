@@ -374,6 +374,12 @@ public final class HostStack extends Netns {
         devinet().setUp(now, dev, up, out);
     }
 
+    /** A device as register_netdevice() leaves it when nothing opens it: down, with noop_qdisc. */
+    public void registerDown(long now, NetDevice dev, Outbox out) {
+        devinet().setUp(now, dev, false, out);
+        dev.neverActivated();
+    }
+
     /** ip link set dev DEV arp on|off (IFF_NOARP). */
     public void setNoarp(long now, NetDevice dev, boolean noarp) {
         devinet().setNoarp(now, dev, noarp);

@@ -75,6 +75,8 @@ public final class NetDevice {
     private int linkNetnsId = -1;
     public final boolean loopback;
     private boolean up = true;
+    /** dev_activate() has run once: the device has its default qdisc (noqueue) instead of noop_qdisc. */
+    private boolean activated = true;
     private boolean ownParms;
     /** IFLA_INFO_KIND as its index in {@link #KINDS}. */
     private byte kind;
@@ -299,6 +301,16 @@ public final class NetDevice {
         return up;
     }
 
+    /** Whether the device was ever up: until dev_activate() attaches its default qdisc, IFLA_QDISC is "noop". */
+    public boolean activated() {
+        return activated;
+    }
+
+    /** A device registered down and never opened since (an OVS internal port nobody set up). */
+    void neverActivated() {
+        activated = false;
+    }
+
     void setUp(boolean up) {
         syncSkippedFloods(); // what was skipped so far counted with the carrier it had
         if (peer != null) {
@@ -306,6 +318,7 @@ public final class NetDevice {
         }
         boolean carrier = carrier();
         this.up = up;
+        activated |= up;
         if (peer != null && carrier != carrier()) {
             extras().carrierChanges++; // veth_open() / veth_close(): netif_carrier_on() / netif_carrier_off() of both ends
             peer.extras().carrierChanges++;

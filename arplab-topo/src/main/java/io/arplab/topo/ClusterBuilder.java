@@ -63,7 +63,7 @@ final class ClusterBuilder {
             // OVS leaves a bridge's local interface down and Antrea's agent sets up antrea-gw0 alone (agent.go's
             // setLinkUp(hostGateway)): br-int takes none of the node's traffic and answers no ARP for its addresses
             NetDevice local = h.stack().device("br-int");
-            lab.network().act(lab.network().node(h.name()), out -> h.stack().setUp(lab.now(), local, false,
+            lab.network().act(lab.network().node(h.name()), out -> h.stack().registerDown(lab.now(), local,
                     h.outbox(out)));
             // ofport_open(): a netdev that is not up is PORT_DOWN, and without carrier LINK_DOWN (ovs-ofctl show)
             of.port(io.arplab.flow.Ports.LOCAL).config |= Ofproto.Port.PORT_DOWN;

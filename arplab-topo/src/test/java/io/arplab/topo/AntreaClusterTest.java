@@ -114,6 +114,36 @@ class AntreaClusterTest {
                         + "     state:      LINK_DOWN\n");
     }
 
+    /**
+     * br-int, never opened, has noop_qdisc as the kernel gives a registered device until dev_activate(); once up and
+     * down it keeps noqueue (refdata/local/qdisc/qdisc.out, a kernel bridge named br-int; ifindex and MAC aside).
+     */
+    @Test
+    void aNeverOpenedBrIntShowsTheKernelsQdisc() throws Exception {
+        Lab lab = cluster();
+        List<String> rec = Files.readAllLines(Path.of(AntreaClusterTest.class.getResource(
+                "/refdata/local/qdisc/qdisc.out").toURI()));
+        String mac = lab.host("worker1").stack().device("br-int").mac().toString();
+        int ifindex = lab.host("worker1").stack().device("br-int").ifindex;
+        int compared = 0;
+        for (int i = 0; i < rec.size(); i++) {
+            if (!rec.get(i).startsWith("$ ")) {
+                continue;
+            }
+            StringBuilder want = new StringBuilder();
+            int j = i + 1;
+            for (; !rec.get(j).startsWith("[exit "); j++) {
+                want.append(rec.get(j)).append('\n');
+            }
+            String got = lab.exec("worker1", rec.get(i).substring(2)).stdout().replace(mac, "02:00:00:00:00:01")
+                    .replace(ifindex + ": br-int", "2: br-int").replace("\"ifindex\":" + ifindex + ",", "\"ifindex\":2,");
+            assertThat(got).as(rec.get(i)).isEqualTo(want.toString());
+            compared++;
+            i = j;
+        }
+        assertThat(compared).isEqualTo(6);
+    }
+
     @Test
     void aNodeReachesARemotePodThroughTheResponderAndTheTunnel() {
         Lab lab = cluster();

@@ -360,13 +360,18 @@ final class IpLink {
         out.append('\n');
     }
 
+    /** IFLA_QDISC: noop_qdisc until dev_activate() first attaches the default one (noqueue: IFF_NO_QUEUE devices). */
+    private static String qdisc(NetDevice d) {
+        return d.activated() ? "noqueue" : "noop";
+    }
+
     /** print_linkinfo(): the header line and the link/ether line (with -d, the details). */
     String linkInfo(NetDevice d, long now) {
         StringBuilder sb = new StringBuilder();
         sb.append(d.ifindex).append(": ").append(o.paint(Color.IFNAME, view.nameAndLink(d) + ": "));
         sb.append(view.flags(d));
         sb.append("mtu ").append(d.mtu()).append(' ');
-        sb.append("qdisc noqueue ");
+        sb.append("qdisc ").append(qdisc(d)).append(' ');
         if (d.master() != null) {
             sb.append("master ").append(d.master()).append(' ');
         }
@@ -499,7 +504,7 @@ final class IpLink {
         j.field("ifname", d.name);
         String flags = view.flags(d).trim();
         j.strings("flags", List.of(flags.substring(1, flags.length() - 1).split(",")));
-        j.field("mtu", d.mtu()).field("qdisc", "noqueue");
+        j.field("mtu", d.mtu()).field("qdisc", qdisc(d));
         if (d.master() != null) {
             j.field("master", d.master());
         }
