@@ -26,6 +26,25 @@ class ArpScanRequestsTest {
 
     @Test
     void scansAsTheRealOneDid() throws IOException {
+        replay("scan.out", "scan.tcpdump");
+    }
+
+    /** The random campaigns of src/test/scripts/gen-scan.py, recorded by record-scan-random.sh. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("randomSeeds")
+    void randomCampaignsAsTheRealOneDid(String seed) throws IOException {
+        replay("scan-random/" + seed + ".out", "scan-random/" + seed + ".tcpdump");
+    }
+
+    static List<String> randomSeeds() throws IOException {
+        try (var files = Files.list(SecurityLab.DIR.resolve("scan-random"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".out"))
+                    .map(n -> n.substring(0, n.length() - 4)).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        }
+    }
+
+    private static void replay(String out, String tcpdump) throws IOException {
         Path tmp = Files.createTempDirectory("tmp.");
         Path hosts = tmp.resolve("hosts");
         // record-scan.sh's hosts file: a word and a comment, an empty line, an indented address, a prefix, a comment
@@ -35,7 +54,7 @@ class ArpScanRequestsTest {
         SecurityLab s = new SecurityLab();
         Map<String, List<String>> frames = new LinkedHashMap<>();
         StringBuilder want = new StringBuilder();
-        String recorded = SecurityLab.recorded("scan.out");
+        String recorded = SecurityLab.recorded(out);
         for (String block : recorded.split("(?=\\$ [a-z0-9]+: )")) {
             String title = block.substring(2, block.indexOf('\n'));
             String node = title.substring(0, title.indexOf(':'));
@@ -67,7 +86,7 @@ class ArpScanRequestsTest {
         String got = s.transcript().replace(tmp + "/", "/tmp/T/").replaceAll("\\[exit -1\\]\n", "");
         List<String> gotCases = cases(ArpScanTest.mask(got));
         List<String> wantCases = cases(ArpScanTest.mask(SecurityLab.mask(want.toString())));
-        Map<String, List<String>> wantFrames = recordedFrames();
+        Map<String, List<String>> wantFrames = recordedFrames(tcpdump);
         int whole = 0;
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         for (int i = 0; i < wantCases.size(); i++) {
@@ -81,7 +100,7 @@ class ArpScanRequestsTest {
                 soft.assertThat(frames.get(title)).as("frames of " + title).isEqualTo(f);
             }
         }
-        System.out.println("ArpScanRequestsTest: " + whole + " of " + wantCases.size() + " cases whole");
+        System.out.println("ArpScanRequestsTest " + out + ": " + whole + " of " + wantCases.size() + " cases whole");
         assertThat(gotCases).hasSameSizeAs(wantCases);
         soft.assertAll();
     }
@@ -92,10 +111,10 @@ class ArpScanRequestsTest {
     }
 
     // scan.tcpdump: each case's frames after its "=== COMMAND" line; the temp directory masked
-    private static Map<String, List<String>> recordedFrames() throws IOException {
+    private static Map<String, List<String>> recordedFrames(String file) throws IOException {
         Map<String, List<String>> m = new LinkedHashMap<>();
         List<String> cur = null;
-        for (String line : SecurityLab.recorded("scan.tcpdump").split("\n")) {
+        for (String line : SecurityLab.recorded(file).split("\n")) {
             if (line.startsWith("=== ")) {
                 cur = new ArrayList<>();
                 m.put(SecurityLab.mask("n1: " + line.substring(4)), cur);
