@@ -28,7 +28,7 @@ bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo 
 fin() { wait $(cat $T/$1.pid); rc=$?; echo "\$ [$1 ended]"; cat $T/$1.o; if [ -s $T/$1.e ]; then echo "--- stderr"; cat $T/$1.e; fi; echo "[exit $rc]"; }
 flush() { for n in host n1 n2 n3; do ns $n ip neigh flush all; ns $n nft flush ruleset; done; }
 
-ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic stdin} "
+ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic stdin l4} "
 has() { [[ "$ONLY" == *" $1 "* ]]; }
 teardown; setup
 if has cli; then
@@ -297,5 +297,153 @@ flush; { run n1 bash -c "echo bad | nft -f -"
   run n1 nft bad
   run n1 nft foo bar
 } > stdin.out
+fi
+if has l4; then
+# the network and transport fields (ip protocol/ttl/length/id, icmp type/code, tcp/udp ports, meta l4proto/length/
+# mark, arp htype/ptype/hlen/plen): how nft prints them, their dependencies dropped from the listing, their errors;
+# then the rules against traffic: n2's pings to n1 and to the gateway, counted and dropped by them
+flush; {
+  run n1 nft add table ip t
+  run n1 nft add chain ip t c '{ type filter hook input priority 0; }'
+  run n1 nft add rule ip t c ip protocol icmp
+  run n1 nft add rule ip t c ip protocol 6
+  run n1 nft add rule ip t c ip protocol '{ tcp, udp }'
+  run n1 nft add rule ip t c icmp type echo-request
+  run n1 nft add rule ip t c ip protocol icmp icmp type echo-request
+  run n1 nft add rule ip t c icmp type '{ echo-request, echo-reply }'
+  run n1 nft add rule ip t c icmp code 3
+  run n1 nft add rule ip t c tcp dport 22
+  run n1 nft add rule ip t c tcp dport ssh
+  run n1 nft add rule ip t c udp dport '{ 53, 67 }'
+  run n1 nft add rule ip t c ip ttl 64
+  run n1 nft add rule ip t c meta l4proto udp
+  run n1 nft add rule ip t c meta l4proto icmp icmp type 8
+  run n1 nft add rule ip t c meta mark 0x1
+  run n1 nft add rule ip t c udp sport 68 udp dport 67
+  run n1 nft add rule ip t c ip length 84
+  run n1 nft add rule ip t c ip protocol != icmp
+  run n1 nft add rule ip t c udp dport != 53
+  run n1 nft add rule ip t c ip id 1
+  run n1 nft add rule ip t c icmp code foo
+  run n1 nft add rule ip t c tcp dport nosuchsvc
+  run n1 nft add rule ip t c udp dport domain
+  run n1 nft add rule ip t c tcp dport 0x16
+  run n1 nft add rule ip t c ip ttl foo
+  run n1 nft add rule ip t c ip ttl 0x40
+  run n1 nft add rule ip t c meta mark foo
+  run n1 nft add rule ip t c meta l4proto 300
+  run n1 nft add rule ip t c ip protocol 300
+  run n1 nft add rule ip t c icmp type 300
+  run n1 nft add rule ip t c ip protocol ICMP
+  run n1 nft add rule ip t c tcp sport http
+  run n1 nft add rule ip t c ip protocol udp tcp dport 22
+  run n1 nft add rule ip t c meta l4proto udp tcp dport 22
+  run n1 nft add rule ip t c icmp type echo-request tcp dport 22
+  run n1 nft add rule ip t c arp htype 1
+  run n1 nft add rule ip t c ip protocol tcp tcp dport 22 counter
+  run n1 nft add rule ip t c ip protocol != tcp tcp dport 22
+  run n1 nft add rule ip t c meta length 0x10
+  run n1 nft add rule ip t c ip length 70000
+  run n1 nft add rule ip t c icmp code '{ 1, 3 }'
+  run n1 nft add rule ip t c udp dport 53 ip protocol udp
+  run n1 nft add rule ip t c icmp type 200
+  run n1 nft add rule ip t c icmp type foo
+  run n1 nft add rule ip t c tcp dport 70000
+  run n1 nft add rule ip t c ip protocol foo
+  run n1 nft add rule ip t c ip ttl 300
+  run n1 nft add rule ip t c meta mark 0xffffffff1
+  run n1 nft add rule ip t c icmp code 99
+  run n1 nft add rule ip t c tcp dport 22 udp dport 53
+  run n1 nft add rule ip t c ip protocol 47
+  run n1 nft add rule ip t c ip protocol 255
+  run n1 nft add rule ip t c icmp type '{ 0, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 }'
+  run n1 nft add rule ip t c icmp code '{ 0, 1, 2, 3, 4, 5, 9, 10, 13, 15 }'
+  run n1 nft add rule ip t c ip daddr 1.1.1.1 ip saddr 2.2.2.2
+  run n1 nft add rule ip t c tcp dport 22 tcp sport 1
+  run n1 nft add rule ip t c tcp sport != 1 tcp dport != 2
+  run n1 nft add rule ip t c tcp dport != 2 tcp sport != 1
+  run n1 nft add rule ip t c tcp dport 22 counter tcp sport 1
+  run n1 nft add rule ip t c ip ttl 1 ip saddr 1.1.1.1 ip protocol udp
+  run n1 nft add rule ip t c udp dport 53 udp sport 1 ip ttl 3
+  run n1 nft add rule ip t c tcp dport 22 ip protocol tcp
+  run n1 nft add rule ip t c ip protocol tcp ip ttl 3 tcp dport 22
+  run n1 nft add rule ip t c icmp code 3 icmp type 3
+  run n1 nft add rule ip t c ip saddr != 2.2.2.2 ip daddr != 1.1.1.1
+  run n1 nft add rule ip t c ip protocol tcp meta pkttype host tcp dport 22
+  run n1 nft add rule ip t c ip protocol tcp counter tcp dport 22
+  run n1 nft add rule ip t c ip length 84 counter ip id 1 ip ttl 2 accept
+  run n1 nft add rule ip t c udp sport 1 udp dport '{ 53, 54 }' udp sport != 2
+  run n1 nft add table arp a
+  run n1 nft add chain arp a c '{ type filter hook input priority 0; }'
+  run n1 nft add rule arp a c arp htype 1
+  run n1 nft add rule arp a c arp htype ether
+  run n1 nft add rule arp a c arp ptype ip
+  run n1 nft add rule arp a c arp ptype 0x0800
+  run n1 nft add rule arp a c arp hlen 6
+  run n1 nft add rule arp a c arp plen 4
+  run n1 nft add rule arp a c arp htype != 1
+  run n1 nft add rule arp a c arp hlen '{ 6, 8 }'
+  run n1 nft add rule arp a c icmp type echo-request
+  run n1 nft add rule arp a c tcp dport 22
+  run n1 nft add rule arp a c meta l4proto icmp
+  run n1 nft add rule arp a c meta mark 5
+  run n1 nft add rule arp a c arp saddr ip 1.1.1.1 arp saddr ether 02:00:00:00:00:01
+  run n1 nft add rule arp a c arp plen 4 arp hlen 6
+  run n1 nft add rule arp a c arp saddr ether 02:00:00:00:00:01 arp saddr ip 1.1.1.1 arp daddr ether 02:00:00:00:00:02
+  run n1 nft add rule arp a c arp htype != 1 arp ptype != ip
+  run n1 nft add rule arp a c arp operation reply arp ptype ip meta pkttype broadcast arp htype 1
+  run n1 nft add table inet i
+  run n1 nft add chain inet i c '{ type filter hook input priority 0; }'
+  run n1 nft add rule inet i c icmp type echo-request
+  run n1 nft add rule inet i c tcp dport 22
+  run n1 nft add rule inet i c ip protocol icmp icmp type echo-request
+  run n1 nft add rule inet i c meta l4proto tcp tcp dport 22
+  run n1 nft add rule inet i c udp dport 53 counter drop
+  run n1 nft add rule inet i c ip protocol udp
+  run n1 nft add table bridge b
+  run n1 nft add chain bridge b c '{ type filter hook forward priority 0; }'
+  run n1 nft add rule bridge b c icmp type echo-request
+  run n1 nft add rule bridge b c ip protocol icmp
+  run n1 nft add rule bridge b c ether type ip ip protocol icmp
+  run n1 nft add rule bridge b c udp dport 67
+  run n1 nft add rule bridge b c arp htype 1
+  run n1 nft add rule bridge b c ip protocol tcp tcp dport 22
+  run n1 nft add rule bridge b c meta l4proto tcp tcp dport 22
+  run n1 nft add rule bridge b c ether daddr 02:00:00:00:00:02 ether saddr 02:00:00:00:00:01 ether type arp
+  run n1 nft add rule bridge b c ether saddr 02:00:00:00:00:01 counter ether type arp
+  run n1 nft add rule bridge b c ether type ip ip saddr 1.1.1.1 ether saddr 02:00:00:00:00:01
+  run n1 nft add rule bridge b c ip saddr 1.1.1.1 ether saddr 02:00:00:00:00:01
+  run n1 nft add rule bridge b c arp operation request ether daddr ff:ff:ff:ff:ff:ff
+  run n1 nft add rule bridge b c ether type arp counter arp operation request
+  run n1 nft add rule bridge b c ether type ip ip saddr '{ 1.1.1.1, 2.2.2.2 }' counter
+  run n1 nft add rule bridge b c ether saddr != 02:00:00:00:00:01 ether type != arp
+  run n1 nft add rule bridge b c ether type ip tcp dport 22
+  run n1 nft list ruleset
+  run n1 nft flush ruleset
+  run n1 nft add table ip f
+  run n1 nft add chain ip f input '{ type filter hook input priority 0; }'
+  run n1 nft add rule ip f input icmp type echo-request ip ttl 64 counter drop
+  run n1 nft add rule ip f input ip protocol icmp counter
+  run n1 nft add rule ip f input meta l4proto icmp meta length 84 counter
+  run n1 nft add rule ip f input udp dport 9 counter
+  run n1 nft add rule ip f input icmp type != echo-reply icmp code != 0 counter
+  run n1 nft add rule ip f input icmp type != echo-reply counter icmp code != 0 counter
+  run n1 nft add table arp a
+  run n1 nft add chain arp a input '{ type filter hook input priority 0; }'
+  run n1 nft add rule arp a input arp htype 1 arp ptype ip arp hlen 6 arp plen 4 counter
+  run n1 nft add rule arp a input arp hlen != 6 counter
+  run n2 ping -c2 -W1 -q 172.28.0.11
+  run n1 nft list ruleset
+  run n1 nft delete rule ip f input handle 2
+  run n2 ping -c2 -W1 -q 172.28.0.11
+  run n1 nft list table ip f
+  run host nft add table bridge b
+  run host nft add chain bridge b forward '{ type filter hook forward priority 0; }'
+  run host nft add rule bridge b forward icmp type echo-reply counter
+  run host nft add rule bridge b forward ip protocol icmp icmp code 0 counter
+  run host nft add rule bridge b forward meta l4proto tcp tcp dport 22 counter
+  run n3 ping -c3 -W1 -q 172.28.0.11
+  run host nft list ruleset
+} > l4.out
 fi
 teardown; rm -rf $T

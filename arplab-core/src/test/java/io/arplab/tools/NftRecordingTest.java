@@ -131,6 +131,19 @@ class NftRecordingTest {
     }
 
     /**
+     * l4.out: the network and transport fields (ip protocol/ttl/length/id, icmp type and code, tcp/udp ports, meta
+     * l4proto/length/mark, arp htype/ptype/hlen/plen) as nft prints them, the dependencies it leaves out of the
+     * listing, its errors; then rules with them against n2's and n3's pings: the drops and the counters.
+     */
+    @Test
+    void networkAndTransportFieldsAsNftPrintsAndEvaluatesThem() throws IOException {
+        SecurityLab s = lab();
+        flush(s);
+        String want = recorded("l4.out");
+        assertThat(SecurityLab.mask(replay(s, want))).isEqualTo(SecurityLab.mask(want));
+    }
+
+    /**
      * defence_bridge.out: on the bridge's host, prerouting rules pin the attacker's port to its own MAC and IP:
      * arpspoof's forged replies and macof's random sources are dropped before the bridge learns them.
      */

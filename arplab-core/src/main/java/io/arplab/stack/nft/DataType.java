@@ -7,7 +7,15 @@ public enum DataType {
     ARP_OP("arp_op", 2, "ARP operation"),
     ETHER_TYPE("ether_type", 2, "Ethernet protocol"),
     IFNAME("ifname", 16, "network interface name"),
-    PKT_TYPE("pkt_type", 1, "packet type");
+    PKT_TYPE("pkt_type", 1, "packet type"),
+    INET_PROTO("inet_proto", 1, "Internet protocol"),
+    INET_SERVICE("inet_service", 2, "internet network service"),
+    ICMP_TYPE("icmp_type", 1, "ICMP type"),
+    ICMP_CODE("icmp_code", 1, "icmp code"),
+    MARK("mark", 4, "packet mark"),
+    INTEGER8("integer", 1, "integer"),
+    INTEGER16("integer", 2, "integer"),
+    INTEGER32("integer", 4, "integer");
 
     public final String nftName;
     /** Bytes of the value; a concatenation pads each to 4 (NFT_REG32_SIZE). */

@@ -24,17 +24,37 @@ public sealed interface Expr {
                 eq = name.equals(dev);
             } else if (set != null) {
                 long a = fields[0].read(p);
-                if (fields.length == 1) {
-                    eq = a >= 0 && set.contains(a);
-                } else {
-                    long b = fields[1].read(p);
-                    eq = a >= 0 && b >= 0 && set.contains(a, b);
+                long b = fields.length == 1 ? 0 : fields[1].read(p);
+                if (a < 0 || b < 0) {
+                    return false; // NFT_BREAK: a field the packet lacks (too short, another transport, a fragment)
                 }
+                eq = fields.length == 1 ? set.contains(a) : set.contains(a, b);
             } else {
                 long a = fields[0].read(p);
-                eq = a >= 0 && (a & mask) == value;
+                if (a < 0) {
+                    return false;
+                }
+                eq = (a & mask) == value;
             }
             return eq != negated;
+        }
+    }
+
+    /**
+     * Adjacent "!=" matches nftables 1.0.6 loads as one (stmt_reduce()): the rule goes on when the fields together
+     * differ from the values together, that is when any one of them differs.
+     */
+    record NeqGroup(java.util.List<Match> parts) implements Expr {
+        boolean matches(Packet p) {
+            boolean differs = false;
+            for (Match m : parts) {
+                long a = m.fields()[0].read(p);
+                if (a < 0 || m.fields()[0].dependency != 0 && p.protocol != m.fields()[0].dependency) {
+                    return false;
+                }
+                differs |= (a & m.mask()) != m.value();
+            }
+            return differs;
         }
     }
 

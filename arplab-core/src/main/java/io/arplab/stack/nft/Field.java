@@ -4,9 +4,14 @@ package io.arplab.stack.nft;
  * What a match reads from a packet: a payload field at an offset of the link or network header (nftables
  * src/proto.c: proto_arp with the Ethernet/IPv4 template of its addresses, proto_eth, proto_ip) or a meta key
  * (src/meta.c). {@code dependency} is the EtherType the payload needs (the implicit "ether type"/"meta protocol"
- * match nft adds where the family does not imply it).
+ * match nft adds where the family does not imply it); a transport field also needs its IP protocol ({@code l4}:
+ * "ip protocol"/"meta l4proto", src/payload.c payload_gen_dependency()) and reads at the transport header.
  */
 public enum Field {
+    ARP_HTYPE("arp htype", DataType.INTEGER16, Base.NETWORK, 0, 0x0806),
+    ARP_PTYPE("arp ptype", DataType.ETHER_TYPE, Base.NETWORK, 2, 0x0806),
+    ARP_HLEN("arp hlen", DataType.INTEGER8, Base.NETWORK, 4, 0x0806),
+    ARP_PLEN("arp plen", DataType.INTEGER8, Base.NETWORK, 5, 0x0806),
     ARP_OPERATION("arp operation", DataType.ARP_OP, Base.NETWORK, 6, 0x0806),
     ARP_SADDR_ETHER("arp saddr ether", DataType.ETHER_ADDR, Base.NETWORK, 8, 0x0806),
     ARP_SADDR_IP("arp saddr ip", DataType.IPV4_ADDR, Base.NETWORK, 14, 0x0806),
@@ -17,12 +22,25 @@ public enum Field {
     ETHER_TYPE("ether type", DataType.ETHER_TYPE, Base.LINK, 12, 0),
     IP_SADDR("ip saddr", DataType.IPV4_ADDR, Base.NETWORK, 12, 0x0800),
     IP_DADDR("ip daddr", DataType.IPV4_ADDR, Base.NETWORK, 16, 0x0800),
+    IP_LENGTH("ip length", DataType.INTEGER16, Base.NETWORK, 2, 0x0800),
+    IP_ID("ip id", DataType.INTEGER16, Base.NETWORK, 4, 0x0800),
+    IP_TTL("ip ttl", DataType.INTEGER8, Base.NETWORK, 8, 0x0800),
+    IP_PROTOCOL("ip protocol", DataType.INET_PROTO, Base.NETWORK, 9, 0x0800),
+    ICMP_TYPE("icmp type", DataType.ICMP_TYPE, Base.TRANSPORT, 0, 0x0800, 1),
+    ICMP_CODE("icmp code", DataType.ICMP_CODE, Base.TRANSPORT, 1, 0x0800, 1),
+    TCP_SPORT("tcp sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, 6),
+    TCP_DPORT("tcp dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, 6),
+    UDP_SPORT("udp sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, 17),
+    UDP_DPORT("udp dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, 17),
     IIFNAME("iifname", DataType.IFNAME, Base.META, 0, 0),
     OIFNAME("oifname", DataType.IFNAME, Base.META, 0, 0),
     META_PROTOCOL("meta protocol", DataType.ETHER_TYPE, Base.META, 0, 0),
-    META_PKTTYPE("meta pkttype", DataType.PKT_TYPE, Base.META, 0, 0);
+    META_PKTTYPE("meta pkttype", DataType.PKT_TYPE, Base.META, 0, 0),
+    META_L4PROTO("meta l4proto", DataType.INET_PROTO, Base.META, 0, 0),
+    META_LENGTH("meta length", DataType.INTEGER32, Base.META, 0, 0),
+    META_MARK("meta mark", DataType.MARK, Base.META, 0, 0);
 
-    public enum Base { LINK, NETWORK, META }
+    public enum Base { LINK, NETWORK, TRANSPORT, META }
 
     public final String text;
     public final DataType type;
@@ -30,20 +48,31 @@ public enum Field {
     public final int offset;
     /** The EtherType the field's protocol needs, 0 for none. */
     public final int dependency;
+    /** The IP protocol a transport field needs, 0 for none. */
+    public final int l4;
 
     Field(String text, DataType type, Base base, int offset, int dependency) {
+        this(text, type, base, offset, dependency, 0);
+    }
+
+    Field(String text, DataType type, Base base, int offset, int dependency, int l4) {
         this.text = text;
         this.type = type;
         this.base = base;
         this.offset = offset;
         this.dependency = dependency;
+        this.l4 = l4;
     }
 
     /** The protocol the field belongs to ("arp", "ip", "ether", "meta"), for "conflicting protocols" errors. */
     public String protocol() {
         return switch (this) {
-            case ARP_OPERATION, ARP_SADDR_ETHER, ARP_SADDR_IP, ARP_DADDR_ETHER, ARP_DADDR_IP -> "arp";
-            case IP_SADDR, IP_DADDR -> "ip";
+            case ARP_HTYPE, ARP_PTYPE, ARP_HLEN, ARP_PLEN, ARP_OPERATION, ARP_SADDR_ETHER, ARP_SADDR_IP,
+                    ARP_DADDR_ETHER, ARP_DADDR_IP -> "arp";
+            case IP_SADDR, IP_DADDR, IP_LENGTH, IP_ID, IP_TTL, IP_PROTOCOL -> "ip";
+            case ICMP_TYPE, ICMP_CODE -> "icmp";
+            case TCP_SPORT, TCP_DPORT -> "tcp";
+            case UDP_SPORT, UDP_DPORT -> "udp";
             case ETHER_DADDR, ETHER_SADDR, ETHER_TYPE -> "ether";
             default -> "meta";
         };
@@ -56,10 +85,24 @@ public enum Field {
                 return switch (this) {
                     case META_PROTOCOL -> p.protocol;
                     case META_PKTTYPE -> p.pktType;
+                    case META_L4PROTO -> p.protocol == 0x0800 && p.frame.length >= p.network + 20
+                            ? p.frame[p.network + 9] & 0xff : -1; // pkt->tprot: set for IPv4 only
+                    case META_LENGTH -> p.length();
+                    case META_MARK -> 0; // no rule sets skb->mark here
                     default -> -1;
                 };
             case LINK:
                 return p.frame.length < offset + type.size ? -1 : bytes(p.frame, offset, type.size);
+            case TRANSPORT: {
+                // nft_set_pktinfo_ipv4(): the transport header after the IP header's options, in the first fragment
+                int ip = p.network;
+                if (p.frame.length < ip + 20 || (p.frame[ip + 9] & 0xff) != l4
+                        || (((p.frame[ip + 6] & 0xff) << 8 | (p.frame[ip + 7] & 0xff)) & 0x1fff) != 0) {
+                    return -1;
+                }
+                int at = ip + (p.frame[ip] & 0x0f) * 4 + offset;
+                return p.frame.length < at + type.size ? -1 : bytes(p.frame, at, type.size);
+            }
             default:
                 int at = p.network + offset;
                 return p.frame.length < at + type.size ? -1 : bytes(p.frame, at, type.size);

@@ -174,6 +174,10 @@ public final class Nftables {
                     if (!m.matches(p)) {
                         break;
                     }
+                } else if (e instanceof Expr.NeqGroup g) {
+                    if (!g.matches(p)) {
+                        break;
+                    }
                 } else if (e instanceof Expr.Counter k) {
                     k.packets++;
                     k.bytes += p.length();

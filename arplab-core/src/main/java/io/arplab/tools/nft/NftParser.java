@@ -608,13 +608,23 @@ final class NftParser {
         appendRule(t, c, exprs, anonymous, insert);
     }
 
+    /** Where the statement a pending anonymous set belongs to is (by identity: the rule's list was reordered). */
+    static int indexOf(List<Expr> exprs, Expr.Match m) {
+        for (int i = 0; i < exprs.size(); i++) {
+            if (exprs.get(i) == m) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("an anonymous set's statement is not in its rule");
+    }
+
     private void appendRule(Table t, Chain c, List<Expr> exprs, List<NftStatements.PendingSet> anonymous, boolean insert) {
         List<Expr> done = new ArrayList<>(exprs);
         for (NftStatements.PendingSet p : anonymous) {
             NftSet s = new NftSet(t.nextAnonymousSetName(), t.nextHandle(), p.key(), true);
             p.elements().forEach(s::add);
-            Expr.Match m = (Expr.Match) done.get(p.index());
-            done.set(p.index(), new Expr.Match(m.fields(), m.negated(), 0, 0, 0, null, s));
+            int at = indexOf(done, p.at());
+            done.set(at, new Expr.Match(p.at().fields(), p.at().negated(), 0, 0, 0, null, s));
         }
         Rule r = new Rule(t.nextHandle(), done);
         if (insert) {

@@ -262,6 +262,11 @@ final class NftPrinter {
                 }
             } else if (e instanceof Expr.Match m) {
                 match(sb, m);
+            } else if (e instanceof Expr.NeqGroup g) {
+                for (int i = 0; i < g.parts().size(); i++) {
+                    sb.append(i == 0 ? "" : " ");
+                    match(sb, g.parts().get(i));
+                }
             }
         }
         return sb.toString();

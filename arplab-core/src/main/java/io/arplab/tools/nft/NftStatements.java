@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class NftStatements {
     /** An anonymous set of a match ({@code { a, b }}), made once the rule is accepted: its key, elements, statement. */
-    record PendingSet(DataType[] key, List<long[]> elements, int index) {}
+    record PendingSet(DataType[] key, List<long[]> elements, Expr.Match at) {}
 
     private final NftParser p;
     private final Tokens in;
@@ -38,6 +38,7 @@ final class NftStatements {
         List<Expr> exprs = new ArrayList<>();
         Token terminal = null;
         evalError = null;
+        l4Context = null;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
             NftError before = evalError;
@@ -56,26 +57,152 @@ final class NftStatements {
         if (evalError != null) { // the whole command parsed, the first statement nft cannot evaluate
             throw evalError;
         }
+        reduce(exprs);
         eliminateDependencies(t.family, exprs);
         return exprs;
     }
 
-    /** payload_dependency_kill(): an "ether type X" a later match of protocol X implies is not kept. */
-    private static void eliminateDependencies(Family family, List<Expr> exprs) {
-        if (family != Family.BRIDGE && family != Family.INET) {
-            return;
+    /**
+     * stmt_reduce() (nftables 1.0.6 src/rule.c), as the kernel then holds the rule: the payload matches against a
+     * value (== and !=) are sorted by base and offset, and two adjacent fields with the same operator become one load
+     * (payload_do_merge(), payload_can_merge()). The merged match stays in the statement of the first, or of the
+     * protocol field (ether type, ip protocol) when the second is one, and lists as its fields in offset order. A
+     * statement that is no match (counter, verdict) ends a run only once it holds two matches: 1.0.6 keeps a shorter
+     * run going past it.
+     */
+    private static void reduce(List<Expr> exprs) {
+        List<Object> slots = new ArrayList<>(); // each statement, or for a payload match the fields merged into it
+        List<Integer> run = new ArrayList<>();
+        for (Expr e : exprs) {
+            if (e instanceof Expr.Match m && mergeable(m)) {
+                run.add(slots.size());
+                slots.add(new ArrayList<>(List.of(m)));
+                continue;
+            }
+            if (!(e instanceof Expr.Match) && run.size() >= 2) {
+                merge(slots, run);
+                run.clear();
+            }
+            slots.add(e);
         }
-        for (int i = 0; i < exprs.size(); i++) {
-            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && m.fields()[0] == Field.ETHER_TYPE
-                    && !m.negated() && m.set() == null) {
-                for (int j = i + 1; j < exprs.size(); j++) {
-                    if (exprs.get(j) instanceof Expr.Match later && later.fields()[0].dependency == m.value()) {
+        if (run.size() >= 2) {
+            merge(slots, run);
+        }
+        exprs.clear();
+        for (Object o : slots) {
+            if (o instanceof Expr e) {
+                exprs.add(e);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Expr.Match> g = (List<Expr.Match>) o;
+                if (g.size() > 1 && g.get(0).negated()) {
+                    exprs.add(new Expr.NeqGroup(List.copyOf(g)));
+                } else {
+                    exprs.addAll(g);
+                }
+            }
+        }
+    }
+
+    /** A relational match of one payload field against a value (no set, prefix, interface name or meta key). */
+    private static boolean mergeable(Expr.Match m) {
+        return m.fields().length == 1 && m.fields()[0].base != Field.Base.META && m.set() == null && m.name() == null
+                && m.prefix() < 0;
+    }
+
+    /** payload_do_merge() over one run's slots. */
+    @SuppressWarnings("unchecked")
+    private static void merge(List<Object> slots, List<Integer> run) {
+        List<Integer> sa = new ArrayList<>(run);
+        sa.sort(java.util.Comparator.comparingInt((Integer i) -> ((List<Expr.Match>) slots.get(i)).get(0).fields()[0]
+                .base.ordinal()).thenComparingInt(i -> ((List<Expr.Match>) slots.get(i)).get(0).fields()[0].offset));
+        int last = sa.get(0);
+        for (int k = 1; k < sa.size(); k++) {
+            int cur = sa.get(k);
+            List<Expr.Match> a = (List<Expr.Match>) slots.get(last);
+            List<Expr.Match> b = (List<Expr.Match>) slots.get(cur);
+            if (!canMerge(a, b) || a.get(0).negated() != b.get(0).negated()) {
+                last = cur;
+                continue;
+            }
+            List<Expr.Match> joined = new ArrayList<>(a);
+            joined.addAll(b);
+            boolean protocol = b.stream().anyMatch(m -> isProtocolKey(m.fields()[0]));
+            int keep = protocol ? cur : last; // a protocol field keeps its own statement (and place)
+            slots.set(keep, joined);
+            slots.set(keep == cur ? last : cur, new ArrayList<Expr.Match>());
+            last = keep;
+        }
+    }
+
+    /** payload_can_merge(): adjacent, at most a register, and a load the kernel's fast path would not have taken. */
+    private static boolean canMerge(List<Expr.Match> a, List<Expr.Match> b) {
+        Field fa = a.get(0).fields()[0];
+        Field fb = b.get(0).fields()[0];
+        int aLen = bytes(a);
+        int bLen = bytes(b);
+        if (fa.base != fb.base || fa.offset + aLen != fb.offset || aLen + bLen > 16) {
+            return false;
+        }
+        return aLen + bLen <= 4 || fa.base == Field.Base.LINK || aLen > 4 || bLen > 4;
+    }
+
+    private static int bytes(List<Expr.Match> g) {
+        int n = 0;
+        for (Expr.Match m : g) {
+            n += m.fields()[0].type.size;
+        }
+        return n;
+    }
+
+    /** A proto_desc's protocol_key (EXPR_F_PROTOCOL): the field that names the next header. */
+    private static boolean isProtocolKey(Field f) {
+        return f == Field.ETHER_TYPE || f == Field.IP_PROTOCOL;
+    }
+
+    /**
+     * payload_dependency_kill(): an "ether type X" a later match of protocol X implies is not kept, nor the
+     * transport's own dependency written out before it ("meta l4proto tcp", and in the ip family "ip protocol tcp",
+     * before "tcp dport").
+     */
+    private static void eliminateDependencies(Family family, List<Expr> exprs) {
+        boolean l4deps = family == Family.IP || family == Family.INET || family == Family.BRIDGE;
+        for (int i = 0; l4deps && i < exprs.size(); i++) {
+            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && (m.fields()[0] == Field.META_L4PROTO
+                    || family == Family.IP && m.fields()[0] == Field.IP_PROTOCOL)
+                    && !m.negated() && m.set() == null && m.prefix() < 0) {
+                for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
+                    if (firstField(exprs.get(j)).l4 == m.value()) {
                         exprs.remove(i--);
                         break;
                     }
                 }
             }
         }
+        if (family != Family.BRIDGE && family != Family.INET) {
+            return;
+        }
+        for (int i = 0; i < exprs.size(); i++) {
+            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && m.fields()[0] == Field.ETHER_TYPE
+                    && !m.negated() && m.set() == null) {
+                for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
+                    if (firstField(exprs.get(j)).base == Field.Base.NETWORK
+                            && firstField(exprs.get(j)).dependency == m.value()) {
+                        exprs.remove(i--);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** rule_parse_postprocess(): a statement that is no match resets what the listing takes as a dependency. */
+    private static boolean isMatch(Expr e) {
+        return e instanceof Expr.Match || e instanceof Expr.NeqGroup;
+    }
+
+    private static Field firstField(Expr e) {
+        return e instanceof Expr.NeqGroup g ? g.parts().get(0).fields()[0] : ((Expr.Match) e).fields()[0];
     }
 
     private Expr statement(Table t, List<Expr> before, List<PendingSet> anonymous, Kind closer) {
@@ -125,6 +252,10 @@ final class NftStatements {
         }
         List<Field> fields = new ArrayList<>();
         fields.add(field(w, t.family));
+        if (implicit != null) { // the dependency goes in as a statement of its own, before the field's
+            before.add(implicit);
+            implicit = null;
+        }
         while (in.peek().kind() == Kind.DOT) {
             in.take();
             fields.add(field(in.take(), t.family));
@@ -152,8 +283,9 @@ final class NftStatements {
         }
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
-            anonymous.add(new PendingSet(keyOf(fs), elements, before.size()));
-            return new Expr.Match(fs, negated, 0, 0, 0, null, null);
+            Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
+            anonymous.add(new PendingSet(keyOf(fs), elements, m));
+            return m;
         }
         if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
             throw p.unexpected(v, null);
@@ -198,11 +330,20 @@ final class NftStatements {
         }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
+        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context == null) {
+            l4Context = new long[] {value}; // the transport a later transport field must be (proto_ctx_update())
+        }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
 
     /** The words that begin the fields a statement matches (see field()). */
-    private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta");
+    private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta", "icmp",
+            "tcp", "udp");
+
+    /** The transport protocol the rule has settled so far ({@code {number}}), or null. */
+    private long[] l4Context;
+    /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
+    private Expr.Match implicit;
 
     /** What evaluation refuses first in the rule being parsed: nft parses a command whole before it evaluates it. */
     private NftError evalError;
@@ -284,6 +425,9 @@ final class NftStatements {
                 Token what = in.take();
                 if (what.is("operation")) {
                     f = Field.ARP_OPERATION;
+                } else if (what.is("htype") || what.is("ptype") || what.is("hlen") || what.is("plen")) {
+                    f = what.is("htype") ? Field.ARP_HTYPE : what.is("ptype") ? Field.ARP_PTYPE
+                            : what.is("hlen") ? Field.ARP_HLEN : Field.ARP_PLEN;
                 } else if (what.is("saddr") || what.is("daddr")) {
                     Token kind = in.take();
                     boolean s = what.is("saddr");
@@ -308,7 +452,28 @@ final class NftStatements {
             }
             case "ip" -> {
                 Token what = in.take();
-                f = what.is("saddr") ? Field.IP_SADDR : what.is("daddr") ? Field.IP_DADDR : null;
+                f = switch (NftParser.keyword(what)) {
+                    case "saddr" -> Field.IP_SADDR;
+                    case "daddr" -> Field.IP_DADDR;
+                    case "protocol" -> Field.IP_PROTOCOL;
+                    case "ttl" -> Field.IP_TTL;
+                    case "length" -> Field.IP_LENGTH;
+                    case "id" -> Field.IP_ID;
+                    default -> throw p.unexpected(what, null);
+                };
+            }
+            case "icmp" -> {
+                Token what = in.take();
+                f = what.is("type") ? Field.ICMP_TYPE : what.is("code") ? Field.ICMP_CODE : null;
+                if (f == null) {
+                    throw p.unexpected(what, null);
+                }
+            }
+            case "tcp", "udp" -> {
+                Token what = in.take();
+                boolean tcp = w.is("tcp");
+                f = what.is("sport") ? (tcp ? Field.TCP_SPORT : Field.UDP_SPORT)
+                        : what.is("dport") ? (tcp ? Field.TCP_DPORT : Field.UDP_DPORT) : null;
                 if (f == null) {
                     throw p.unexpected(what, null);
                 }
@@ -322,6 +487,9 @@ final class NftStatements {
                     case "oifname" -> Field.OIFNAME;
                     case "protocol" -> Field.META_PROTOCOL;
                     case "pkttype" -> Field.META_PKTTYPE;
+                    case "l4proto" -> Field.META_L4PROTO;
+                    case "length" -> Field.META_LENGTH;
+                    case "mark" -> Field.META_MARK;
                     default -> throw p.unexpected(what, null);
                 };
             }
@@ -338,6 +506,18 @@ final class NftStatements {
         String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
         if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
             throw new NftError("conflicting protocols specified: " + own + " vs. " + proto, w.start(), in.previous().end());
+        }
+        if (f.l4 != 0) { // the transport the rule already names (or the arp family's network protocol) must agree
+            String before = family == Family.ARP ? "arp" : l4Context != null && l4Context[0] != f.l4
+                    ? Values.format(DataType.INET_PROTO, l4Context[0]) : null;
+            if (before != null) {
+                throw new NftError("conflicting protocols specified: " + before + " vs. " + proto, w.start(),
+                        in.previous().end());
+            }
+            if (l4Context == null) { // payload_gen_dependency(): "meta l4proto X" first
+                implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
+            }
+            l4Context = new long[] {f.l4};
         }
         return f;
     }

@@ -10,6 +10,20 @@ final class Values {
     private static final List<String> ARP_OPS = List.of("", "request", "reply", "rrequest", "rreply", "", "", "",
             "inrequest", "inreply", "nak");
     private static final List<String> PKT_TYPES = List.of("host", "broadcast", "multicast", "other");
+    /** icmp_type_tbl (src/proto.c) */
+    private static final java.util.Map<String, Integer> ICMP_TYPES = java.util.Map.ofEntries(
+            java.util.Map.entry("echo-reply", 0), java.util.Map.entry("destination-unreachable", 3),
+            java.util.Map.entry("source-quench", 4), java.util.Map.entry("redirect", 5),
+            java.util.Map.entry("echo-request", 8), java.util.Map.entry("router-advertisement", 9),
+            java.util.Map.entry("router-solicitation", 10), java.util.Map.entry("time-exceeded", 11),
+            java.util.Map.entry("parameter-problem", 12), java.util.Map.entry("timestamp-request", 13),
+            java.util.Map.entry("timestamp-reply", 14), java.util.Map.entry("info-request", 15),
+            java.util.Map.entry("info-reply", 16), java.util.Map.entry("address-mask-request", 17),
+            java.util.Map.entry("address-mask-reply", 18));
+    /** icmp_code_tbl (src/proto.c) */
+    private static final java.util.Map<String, Integer> ICMP_CODES = java.util.Map.of("net-unreachable", 0,
+            "host-unreachable", 1, "prot-unreachable", 2, "port-unreachable", 3, "frag-needed", 4, "net-prohibited", 9,
+            "host-prohibited", 10, "admin-prohibited", 13);
 
     private Values() {}
 
@@ -64,9 +78,77 @@ final class Values {
                 }
                 return v;
             }
+            case INET_PROTO: { // inet_protocol_type_parse(): a number, else getprotobyname()
+                if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+                    long v = number(s, Long.MAX_VALUE);
+                    if (v >= 0 && v <= 255) {
+                        return v;
+                    }
+                    throw new NftError(v < 0 ? "Could not resolve protocol name" : "Protocol out of range", t);
+                }
+                int n = io.arplab.wire.libc.NetDb.protocolNumber(s);
+                if (n < 0) {
+                    throw new NftError("Could not resolve protocol name", t);
+                }
+                return n;
+            }
+            case INET_SERVICE: { // inet_service_type_parse(): a number, else getaddrinfo()'s service
+                if (!s.isEmpty() && Character.isDigit(s.charAt(0))) {
+                    long v = number(s, Long.MAX_VALUE);
+                    if (v >= 0 && v <= 0xffff) {
+                        return v;
+                    }
+                    if (v > 0xffff) {
+                        throw new NftError("Service out of range", t);
+                    }
+                }
+                int port = io.arplab.wire.libc.NetDb.servicePort(s);
+                if (port < 0) {
+                    throw new NftError("Could not resolve service: Servname not supported for ai_socktype", t);
+                }
+                return port;
+            }
+            case ICMP_TYPE:
+                return symbolic(ICMP_TYPES, type, t, "Could not parse ICMP type");
+            case ICMP_CODE:
+                return symbolic(ICMP_CODES, type, t, "Could not parse icmp code");
+            case MARK:
+                return integer(type, t, "Could not parse packet mark");
+            case INTEGER8:
+            case INTEGER16:
+            case INTEGER32:
+                return integer(type, t, "Could not parse integer");
             default:
                 throw new NftError("Could not parse " + type.description, t);
         }
+    }
+
+    /** symbolic_constant_parse(): a name of the table, else the base type's integer. */
+    private static long symbolic(java.util.Map<String, Integer> table, DataType type, Tokens.Token t, String error) {
+        Integer v = table.get(t.text());
+        return v != null ? v : integer(type, t, error);
+    }
+
+    /** integer_type_parse() and expr_evaluate_value()'s range check: "Value N exceeds valid range 0-MAX". */
+    private static long integer(DataType type, Tokens.Token t, String error) {
+        long v = number(t.text(), Long.MAX_VALUE);
+        if (v < 0) {
+            throw new NftError(error, t);
+        }
+        long max = (1L << (8 * type.size)) - 1;
+        if (v > max) {
+            throw new NftError("Value " + v + " exceeds valid range 0-" + max, t);
+        }
+        return v;
+    }
+
+    private static String name(java.util.Map<String, Integer> table, long v) {
+        for (var e : table.entrySet()) {
+            if (e.getValue() == v) {
+                return e.getKey();
+            }
+        }
+        return Long.toString(v);
     }
 
     static String format(DataType type, long v) {
@@ -93,6 +175,16 @@ final class Values {
                 };
             case PKT_TYPE:
                 return v < PKT_TYPES.size() ? PKT_TYPES.get((int) v) : Long.toString(v);
+            case INET_PROTO: {
+                String n = io.arplab.wire.libc.NetDb.protocolName((int) v);
+                return n != null ? n : Long.toString(v);
+            }
+            case ICMP_TYPE:
+                return name(ICMP_TYPES, v);
+            case ICMP_CODE:
+                return name(ICMP_CODES, v);
+            case MARK:
+                return String.format(Locale.ROOT, "0x%08x", v);
             default:
                 return Long.toString(v);
         }
