@@ -419,6 +419,9 @@ flush; {
   run n1 nft add rule bridge b c ether saddr != 02:00:00:00:00:01 ether type != arp
   run n1 nft add rule bridge b c ether type ip tcp dport 22
   run n1 nft list ruleset
+  run n1 nft -n list ruleset
+  run n1 nft -p list table ip t
+  run n1 nft -nn -a list table arp a
   run n1 nft flush ruleset
   run n1 nft add table ip f
   run n1 nft add chain ip f input '{ type filter hook input priority 0; }'

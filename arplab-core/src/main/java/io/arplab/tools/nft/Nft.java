@@ -97,6 +97,7 @@ public final class Nft implements Tool {
         boolean stateless = false;
         boolean terse = false;
         boolean numericPriority = false;
+        int numeric = 0; // NFT_CTX_OUTPUT_NUMERIC_PROTO (-p), _ALL (-n)
         boolean define = false;
         boolean check = false;
         String file = null;
@@ -131,9 +132,14 @@ public final class Nft implements Tool {
                     case "-c", "--check" -> check = true;
                     case "-s", "--stateless" -> stateless = true;
                     case "-t", "--terse" -> terse = true;
-                    case "-y", "--numeric-priority", "-n", "--numeric" -> numericPriority = true;
-                    // formatting arplab's listings do not show (services, names, ids, protocols, times), and -o
-                    case "-S", "--service", "-N", "--reversedns", "-u", "--guid", "-p", "--numeric-protocol",
+                    case "-y", "--numeric-priority" -> numericPriority = true;
+                    case "-n", "--numeric" -> {
+                        numericPriority = true;
+                        numeric = 2;
+                    }
+                    case "-p", "--numeric-protocol" -> numeric = Math.max(numeric, 1);
+                    // formatting arplab's listings do not show (services, names, ids, times), and -o
+                    case "-S", "--service", "-N", "--reversedns", "-u", "--guid",
                          "-T", "--numeric-time", "-o", "--optimize" -> { }
                     case "-f", "--file", "-D", "--define", "-I", "--includepath", "-d", "--debug" -> {
                         String opt = opts.get(k);
@@ -208,7 +214,7 @@ public final class Nft implements Tool {
         Nftables nft = ctx.stack().nftables();
         Nftables.Snapshot before = nft.begin();
         List<NftError> errors = new NftParser(nft, input,
-                new NftPrinter.Listing(handles, stateless, terse, numericPriority), out).run();
+                new NftPrinter.Listing(handles, stateless, terse, numericPriority, numeric), out).run();
         if (!errors.isEmpty() || check) {
             nft.abort(before, errors.isEmpty() || errors.get(0).phase() == NftError.Phase.KERNEL);
         }

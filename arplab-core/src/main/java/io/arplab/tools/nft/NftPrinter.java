@@ -36,8 +36,8 @@ final class NftPrinter {
      * counter without its packets and bytes), {@code -t} terse (a set without its elements), {@code -y} or {@code -n}
      * numeric priorities.
      */
-    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority) {
-        static final Listing PLAIN = new Listing(false, false, false, false);
+    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority, int numeric) {
+        static final Listing PLAIN = new Listing(false, false, false, false, 0);
     }
 
     static String ruleset(Nftables nft, Listing o) {
@@ -100,7 +100,7 @@ final class NftPrinter {
         sb.append("\n\t\ttype ").append(s.typeText()).append('\n');
         if (!o.terse() && !s.elements().isEmpty()) {
             sb.append("\t\telements = ");
-            elements(sb, s, false);
+            elements(sb, s, false, o);
             sb.append('\n');
         }
         sb.append("\t}\n");
@@ -110,7 +110,7 @@ final class NftPrinter {
      * set_expr_print(): elements as nft sorts them (list_expr_sort(): a value by its number, a concatenation by its
      * registers' bytes read in host (little-endian) order), separated as calculate_delim() decides.
      */
-    private static void elements(StringBuilder sb, NftSet s, boolean anonymous) {
+    private static void elements(StringBuilder sb, NftSet s, boolean anonymous, Listing o) {
         List<long[]> sorted = new ArrayList<>(s.elements());
         sorted.sort((a, b) -> compare(s.key, a, b));
         sb.append("{ ");
@@ -124,7 +124,7 @@ final class NftPrinter {
             }
             long[] e = sorted.get(i);
             for (int k = 0; k < e.length; k++) {
-                sb.append(k == 0 ? "" : " . ").append(Values.format(s.key[k], e[k]));
+                sb.append(k == 0 ? "" : " . ").append(Values.format(s.key[k], e[k], o.numeric()));
             }
             count++;
         }
@@ -198,7 +198,7 @@ final class NftPrinter {
                     .append(c.policyDrop ? "drop" : "accept").append(";\n");
         }
         for (Rule r : rules ? c.rules : List.<Rule>of()) {
-            sb.append("\t\t").append(rule(r, o.stateless()));
+            sb.append("\t\t").append(rule(r, o));
             if (o.handles()) {
                 sb.append(" # handle ").append(r.handle);
             }
@@ -244,7 +244,8 @@ final class NftPrinter {
         };
     }
 
-    static String rule(Rule r, boolean stateless) {
+    static String rule(Rule r, Listing o) {
+        boolean stateless = o.stateless();
         StringBuilder sb = new StringBuilder();
         for (Expr e : r.exprs) {
             if (sb.length() > 0) {
@@ -261,18 +262,18 @@ final class NftPrinter {
                     sb.append(' ').append(v.chain());
                 }
             } else if (e instanceof Expr.Match m) {
-                match(sb, m);
+                match(sb, m, o);
             } else if (e instanceof Expr.NeqGroup g) {
                 for (int i = 0; i < g.parts().size(); i++) {
                     sb.append(i == 0 ? "" : " ");
-                    match(sb, g.parts().get(i));
+                    match(sb, g.parts().get(i), o);
                 }
             }
         }
         return sb.toString();
     }
 
-    private static void match(StringBuilder sb, Expr.Match m) {
+    private static void match(StringBuilder sb, Expr.Match m, Listing o) {
         Field[] fs = m.fields();
         for (int i = 0; i < fs.length; i++) {
             sb.append(i == 0 ? "" : " . ").append(fs[i].text);
@@ -281,11 +282,11 @@ final class NftPrinter {
         if (m.name() != null) {
             sb.append('"').append(m.name()).append('"');
         } else if (m.set() != null && m.set().anonymous) {
-            elements(sb, m.set(), true);
+            elements(sb, m.set(), true, o);
         } else if (m.set() != null) {
             sb.append('@').append(m.set().name);
         } else {
-            sb.append(Values.format(fs[0].type, m.value()));
+            sb.append(Values.format(fs[0].type, m.value(), o.numeric()));
             if (m.prefix() >= 0) {
                 sb.append('/').append(m.prefix());
             }

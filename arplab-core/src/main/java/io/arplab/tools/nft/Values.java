@@ -151,6 +151,22 @@ final class Values {
         return Long.toString(v);
     }
 
+    /**
+     * A value as the listing prints it: {@code numeric} 1 (-p, NFT_CTX_OUTPUT_NUMERIC_PROTO) gives protocols as numbers,
+     * 2 (-n, NUMERIC_ALL) every symbolic constant too (an EtherType in hex).
+     */
+    static String format(DataType type, long v, int numeric) {
+        if (numeric >= 1 && type == DataType.INET_PROTO
+                || numeric >= 2 && (type == DataType.ARP_OP || type == DataType.PKT_TYPE || type == DataType.ICMP_TYPE
+                || type == DataType.ICMP_CODE)) {
+            return Long.toString(v);
+        }
+        if (numeric >= 2 && type == DataType.ETHER_TYPE) {
+            return String.format(Locale.ROOT, "0x%04x", v);
+        }
+        return format(type, v);
+    }
+
     static String format(DataType type, long v) {
         switch (type) {
             case IPV4_ADDR:
