@@ -83,7 +83,7 @@ class RunCommandTest {
 
     @Test
     void sameInputsGiveByteIdenticalOutputPcapsAndTrace() throws IOException {
-        String[] script = {"-c", "node1 ping -c2 node3; node4 ping -c2 node1; sleep 30; node1 ip -s neigh; node3 arp -an"};
+        String[] script = {"-c", "node1 ping -c2 node3; node4 ping -c2 172.28.0.11; sleep 30; node1 ip -s neigh; node3 arp -an"};
         Run a = arplab("run", COMPOSE, "--seed", "7", "--pcap-dir", tmp.resolve("a").toString(), "--trace",
                 tmp.resolve("a.trace").toString(), script[0], script[1]);
         Run b = arplab("run", COMPOSE, "--seed", "7", "--pcap-dir", tmp.resolve("b").toString(), "--trace",

@@ -18,6 +18,37 @@ public final class Resolver {
     private long failedLookupNanos;
     /** gai_strerror() of a failed forward lookup: EAI_NONAME from a hosts file, EAI_AGAIN when no server answers. */
     private String lookupError = "Name or service not known";
+    /** Docker's embedded DNS, which answers a container instead of the lab-wide names; null when there is none. */
+    private EmbeddedDns embedded;
+    /** For a container's view ({@link #forNode}): the lab's resolver and the container asking; else null. */
+    private final Resolver lab;
+    private final String node;
+    private final Map<String, Resolver> views = new HashMap<>();
+
+    public Resolver() {
+        this(null, null);
+    }
+
+    private Resolver(Resolver lab, String node) {
+        this.lab = lab;
+        this.node = node;
+    }
+
+    /** Makes containers ask {@code dns} (a compose lab's networks) instead of the lab-wide names. */
+    public void embeddedDns(EmbeddedDns dns) {
+        this.embedded = dns;
+    }
+
+    /** What {@code node}'s tools resolve with: Docker's embedded DNS as that container asks it, else this. */
+    public Resolver forNode(String node) {
+        if (lab != null) {
+            return lab.forNode(node);
+        }
+        if (embedded == null || !embedded.serves(node)) {
+            return this;
+        }
+        return views.computeIfAbsent(node, n -> new Resolver(this, n));
+    }
 
     /** Adds {@code name} → {@code address}; the first name added for an address is its reverse name. */
     public void add(String name, Ipv4Address address) {
@@ -43,6 +74,9 @@ public final class Resolver {
      * registered for its address when {@code name} is a forward-only alias, else the name itself; null if unknown.
      */
     public String canonicalName(String name) {
+        if (lab != null) { // a DNS answer without CNAME keeps the name asked for
+            return lab.embedded.resolve(node, name) != null ? name : null;
+        }
         Ipv4Address a = forward.get(name);
         if (a == null) {
             return null;
@@ -55,11 +89,17 @@ public final class Resolver {
     /** A dotted quad or a known name; null when neither. */
     public Ipv4Address resolve(String nameOrAddress) {
         Ipv4Address a = Ipv4Address.tryParse(nameOrAddress);
-        return a != null ? a : forward.get(nameOrAddress);
+        if (a != null) {
+            return a;
+        }
+        return lab != null ? lab.embedded.resolve(node, nameOrAddress) : forward.get(nameOrAddress);
     }
 
     /** The reverse name of {@code address}, or null. */
     public String reverse(Ipv4Address address) {
+        if (lab != null) {
+            return lab.embedded.reverse(node, address);
+        }
         return reverse.get(address);
     }
 
@@ -69,8 +109,8 @@ public final class Resolver {
      * EAI_AGAIN, when a name server that does not answer was asked ({@link #failedLookupNanos()} above zero).
      */
     public String nameInfo(Ipv4Address address) {
-        String name = reverse.get(address);
-        return name != null ? name : failedLookupNanos == 0 ? address.toString() : null;
+        String name = reverse(address);
+        return name != null ? name : failedLookupNanos() == 0 ? address.toString() : null;
     }
 
     /**
@@ -78,7 +118,8 @@ public final class Resolver {
      * refuses before asking a server (ResNameCheck), else the resolver's failure ({@link #lookupError(String)} set).
      */
     public String lookupErrorFor(String name) {
-        return io.arplab.wire.libc.ResNameCheck.refusedBeforeQuery(name) ? "Name or service not known" : lookupError;
+        return io.arplab.wire.libc.ResNameCheck.refusedBeforeQuery(name) ? "Name or service not known"
+                : lab != null ? lab.lookupError : lookupError;
     }
 
     /** Sets {@link #lookupErrorFor}'s failure: "Temporary failure in name resolution" for a name server that cannot be reached. */
@@ -88,7 +129,7 @@ public final class Resolver {
 
     /** The time a failed reverse lookup takes (the resolver's timeouts towards a name server that does not answer). */
     public long failedLookupNanos() {
-        return failedLookupNanos;
+        return lab != null ? lab.failedLookupNanos : failedLookupNanos;
     }
 
     public void failedLookupNanos(long nanos) {

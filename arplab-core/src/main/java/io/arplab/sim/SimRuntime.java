@@ -108,7 +108,7 @@ public final class SimRuntime implements NodeRuntime {
 
     @Override
     public Resolver resolver() {
-        return resolver;
+        return resolver.forNode(node.name());
     }
 
     @Override

@@ -174,7 +174,7 @@ final class ComposeFormat {
         Topology.BridgeHost bridgeHost = networks.isEmpty() ? null
                 : new Topology.BridgeHost(LabFormat.pickName(taken), List.of());
         mark("hosts", root.entry("services").key());
-        return new Topology(project, bridgeHost, networks, hosts, where);
+        return new Topology(project, bridgeHost, networks, hosts, where, io.arplab.lab.Lab.Kernel.SHARED, null, true);
     }
 
     /**

@@ -22,14 +22,21 @@ import java.util.Map;
  * @param where      where each item came from, by path (see {@link #where(String)}); empty for a topology in code
  * @param kernel     whether the hosts are one machine's namespaces (the bridge host's) or machines of their own
  * @param cluster    a pod network ({@code cluster:}) that {@link ClusterBuilder} expands, else null
+ * @param embeddedDns whether the hosts ask Docker's embedded DNS (a compose file's containers: names resolve within
+ *                    the networks a container shares), else the lab-wide names of a hosts file
  */
 public record Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
-                       Map<String, Where> where, Lab.Kernel kernel, Cluster cluster) {
+                       Map<String, Where> where, Lab.Kernel kernel, Cluster cluster, boolean embeddedDns) {
 
     public Topology {
         networks = List.copyOf(networks);
         hosts = List.copyOf(hosts);
         where = Map.copyOf(where);
+    }
+
+    public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
+                    Map<String, Where> where, Lab.Kernel kernel, Cluster cluster) {
+        this(name, bridgeHost, networks, hosts, where, kernel, cluster, false);
     }
 
     public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,

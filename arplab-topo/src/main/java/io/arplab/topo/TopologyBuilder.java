@@ -12,8 +12,10 @@ import io.arplab.topo.Topology.Interface;
 import io.arplab.topo.Topology.Neighbour;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -171,6 +173,33 @@ public final class TopologyBuilder {
                 }
             }
         }
+        if (t.embeddedDns()) {
+            resolver.embeddedDns(embeddedDns());
+        }
+    }
+
+    /**
+     * Docker's embedded DNS for a compose lab: each container's endpoints in its interfaces' order, each network
+     * knowing the container's names and its own aliases there, with the PTR name "container.network".
+     */
+    private io.arplab.runtime.EmbeddedDns embeddedDns() {
+        io.arplab.runtime.EmbeddedDns dns = new io.arplab.runtime.EmbeddedDns();
+        for (Topology.Host h : t.hosts()) {
+            for (Interface f : h.interfaces()) {
+                List<String> names = new ArrayList<>(h.names());
+                names.addAll(f.aliases());
+                String dockerName = f.network();
+                int container = -1;
+                for (String n : h.names()) { // the PTR name is "<container name>.<network's Docker name>"
+                    if (f.reverseName() != null && f.reverseName().startsWith(n + ".") && n.length() > container) {
+                        container = n.length();
+                        dockerName = f.reverseName().substring(n.length() + 1);
+                    }
+                }
+                dns.endpoint(h.name(), f.network(), dockerName, names, f.address(), f.reverseName());
+            }
+        }
+        return dns;
     }
 
     /** Docker's host-side veth name: "veth" + 7 random hex digits (netutils.GenerateIfaceName). */

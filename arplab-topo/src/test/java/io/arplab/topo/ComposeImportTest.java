@@ -105,6 +105,45 @@ class ComposeImportTest {
         assertThat(lab.resolver().reverse(ip("172.19.0.2"))).isEqualTo("node1.seed_other");
     }
 
+    /**
+     * Docker's embedded DNS answers a container from its own networks (libnetwork Sandbox.ResolveName(): each
+     * endpoint's network in turn, then "name.network" in that network; ResolveIP(): a PTR only for an address on one
+     * of them): a name on a network the asker is not on does not resolve, a name on two gives the shared one.
+     */
+    @Test
+    void namesResolveWithinTheNetworksAContainerShares() {
+        Lab lab = build("""
+                name: dc
+                services:
+                  web:
+                    container_name: web
+                    networks:
+                      front: {ipv4_address: 10.10.0.10, aliases: [www]}
+                      back: {ipv4_address: 10.20.0.10}
+                  db: {networks: {back: {ipv4_address: 10.20.0.20}}}
+                  client: {networks: {front: {ipv4_address: 10.10.0.2}}}
+                networks:
+                  front: {ipam: {config: [{subnet: 10.10.0.0/24}]}}
+                  back: {internal: true, ipam: {config: [{subnet: 10.20.0.0/24}]}}
+                """);
+
+        assertThat(lab.exec("client", "ping -c1 web").stdout())
+                .contains("64 bytes from web.dc_front (10.10.0.10): icmp_seq=1");
+        assertThat(lab.exec("db", "ping -c1 web").stdout()).contains("64 bytes from web.dc_back (10.20.0.10): icmp_seq=1");
+        assertThat(lab.exec("client", "ping -c1 db").stderr()).isEqualTo("ping: db: Name or service not known\n");
+        assertThat(lab.exec("db", "ping -c1 www").stderr()).isEqualTo("ping: www: Name or service not known\n");
+        assertThat(lab.exec("client", "ping -c1 www").stdout()).contains("PING www (10.10.0.10)");
+        // "name.network" asks that network, if the container is on it
+        assertThat(lab.exec("client", "ping -c1 web.dc_front.").stdout()).contains("PING web.dc_front. (10.10.0.10)");
+        assertThat(lab.exec("client", "ping -c1 web.dc_back").exitCode()).isEqualTo(2);
+        // web, on both, reaches db on back and client on front, each under its own network's PTR name
+        assertThat(lab.exec("web", "ping -c1 db").stdout()).contains("64 bytes from dc-db-1.dc_back (10.20.0.20)");
+        assertThat(lab.exec("web", "ping -c1 dc-client-1").stdout())
+                .contains("64 bytes from dc-client-1.dc_front (10.10.0.2)");
+        // the lab's own view (traceflow, pingall) still knows every name
+        assertThat(lab.resolver().resolve("db")).isEqualTo(ip("10.20.0.20"));
+    }
+
     @Test
     void explicitSubnetsAreSkippedByTheDefaultPools() {
         Lab lab = build("""
