@@ -186,6 +186,17 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * A datapath hit runs its megaflow's actions as last translated (refdata/ovs/normal-hit-stale, by hand,
+     * record-megaflows.sh normal-hit-stale): NORMAL's megaflows for frames from p1 whose source is their destination,
+     * a drop revalidated to output:2 when that MAC moved to p2, send their hits to p2 (through learn(), a group and
+     * plain NORMAL), the hit's own source learned by the push after it; then drops.
+     */
+    @Test
+    void aHitForwardsByTheMacTableBeforeItsOwnLearning(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("normal-hit-stale"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * A rule replaced by an add keeps the old one's used time (refdata/ovs/rule-expiry-replace, by hand,
      * record-megaflows.sh rule-expiry-replace; rule_insert() forwards stats.used, reset_counts or not), so a short
      * idle_timeout over an old rule expires at the round the flow_mod wakes, while a fresh rule, a hit one and a
