@@ -245,14 +245,16 @@ public final class MacLearning {
         }
     }
 
-    /** mac_learning_flush(): every entry but the static ones, not counted as expired. */
+    /**
+     * mac_learning_flush(): every entry but the static ones, not counted as expired; each one's expiry (and only that)
+     * asks for revalidation (mac_learning_expire()'s need_revalidate), so flushing an empty table revalidates nothing.
+     */
     public void flush() {
         for (Entry e : new ArrayList<>(lru.values())) {
             if (!e.isStatic()) {
                 remove(e);
             }
         }
-        version++;
     }
 
     /** bundle_flush_macs(): one port's entries (the port was deleted or its VLANs changed). */

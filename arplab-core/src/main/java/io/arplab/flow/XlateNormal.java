@@ -65,6 +65,10 @@ final class XlateNormal {
             return;
         }
         boolean gratArp = gratuitousArp(x, dst);
+        // a datapath hit runs its megaflow's actions, translated from the table as it stood before the packet: its
+        // own source is learned by the push after it (XC_NORMAL's xlate_mac_learning_update()), not before the lookup
+        MacLearning.Entry before = x.hit && !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
+        long beforePort = before == null ? 0 : before.port; // the entry moves in place
         if (!MacAddress.isMulticast(src) && inPort != null) {
             // update_learning_table(): with side effects only, never for ofpp_none_bundle; a change is reported
             if (x.sideEffects && x.br.ml.learn(src, vlan, inBundle, x.now, gratArp, inBond != null)
@@ -78,17 +82,18 @@ final class XlateNormal {
             XlateMcast.normal(x, inBundle, inName, vlan, tags);
             return;
         }
-        MacLearning.Entry e = !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
-        if (e != null && XlateMirror.isOutput(x, x.br.port(e.port))) {
+        MacLearning.Entry e = x.hit ? before : !MacAddress.isMulticast(dst) ? x.br.ml.lookup(dst, vlan, x.now) : null;
+        long port = x.hit ? beforePort : e == null ? 0 : e.port;
+        if (e != null && XlateMirror.isOutput(x, x.br.port(port))) {
             x.problem("learned port is a mirror port, dropping");
         } else if (e == null) {
             x.note("no learned MAC for destination, flooding");
             normalFlood(x, inBundle, tags);
-        } else if (e.port == inBundle) {
+        } else if (port == inBundle) {
             x.note("learned port is input port, dropping");
         } else {
             x.note("forwarding to learned port");
-            outputNormal(x, e.port, tags);
+            outputNormal(x, port, tags);
         }
     }
 

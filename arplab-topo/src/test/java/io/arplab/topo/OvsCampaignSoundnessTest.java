@@ -147,7 +147,7 @@ class OvsCampaignSoundnessTest {
                 exec(cached, receive);
                 hits += dpC.flows().size() == megaflows ? 1 : 0;
                 String u = since(sentU, beforeU), c = since(sentC, beforeC);
-                if (!u.equals(c)) {
+                if (!u.equals(c) && !toItself(p[1])) {
                     differences.add(receive + "\n  upcall: " + u + "\n  cached: " + c);
                 }
             }
@@ -159,6 +159,18 @@ class OvsCampaignSoundnessTest {
         }
         assertThat(hits).as("packets executed from a megaflow").isPositive();
         assertThat(differences).isEmpty();
+    }
+
+    private static final Pattern ETH = Pattern.compile("eth\\(src=([^,]+),dst=([^)]+)\\)");
+
+    /**
+     * A frame whose source is its destination: an upcall's NORMAL learns the source before it looks the destination
+     * up (xlate_normal()), a hit runs its megaflow's actions, translated while that MAC may have been elsewhere, and
+     * learns it after (XC_NORMAL); OVS's own outputs differ there, so the two labs may too.
+     */
+    private static boolean toItself(String packet) {
+        Matcher m = ETH.matcher(packet);
+        return m.find() && m.group(1).equals(m.group(2));
     }
 
     private static String exec(Setup s, String line) {

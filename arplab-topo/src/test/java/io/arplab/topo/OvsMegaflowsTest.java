@@ -186,6 +186,28 @@ class OvsMegaflowsTest {
     }
 
     /**
+     * A datapath hit runs its megaflow's actions as last translated (refdata/ovs/stale-hit-normal, by hand,
+     * record-megaflows.sh stale-hit-normal): NORMAL's megaflows for frames from p1 whose source is their destination,
+     * a drop revalidated to output:2 when that MAC moved to p2, send their hits to p2 (through learn(), a group and
+     * plain NORMAL), the hit's own source learned by the push after it; then drops.
+     */
+    @Test
+    void aHitForwardsByTheMacTableBeforeItsOwnLearning(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("stale-hit-normal"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
+     * fdb/flush revalidates only when it expires a learned entry (refdata/ovs/fdb-flush-revalidate, by hand,
+     * record-megaflows.sh fdb-flush-revalidate; mac_learning_flush()'s mac_learning_expire()): a ct_state=+inv
+     * megaflow that any revalidation deletes outlives flushes of an empty table and of static entries alone, and goes
+     * at fdb/add and fdb/del of a static entry, at a MAC learned and at a flush that expires it.
+     */
+    @Test
+    void anFdbFlushRevalidatesOnlyWhatItExpires(@TempDir Path tmp) throws IOException {
+        replay(tmp, REF.resolve("fdb-flush-revalidate"), s -> unordered(s, java.util.Set.of()));
+    }
+
+    /**
      * A rule replaced by an add keeps the old one's used time (refdata/ovs/rule-expiry-replace, by hand,
      * record-megaflows.sh rule-expiry-replace; rule_insert() forwards stats.used, reset_counts or not), so a short
      * idle_timeout over an old rule expires at the round the flow_mod wakes, while a fresh rule, a hit one and a
