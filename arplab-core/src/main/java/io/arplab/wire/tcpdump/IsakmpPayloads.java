@@ -498,8 +498,12 @@ final class IsakmpPayloads {
                     }
                     out.append(')');
                 }
-                case 24577 -> out.append(" status=(replay detection ").append(nd.u32(cp) != 0 ? "en" : "dis")
-                        .append("abled)");
+                case 24577 -> {
+                    out.append(" status=(");
+                    // the ND_PRINT's argument is read before any of its text prints
+                    String state = nd.u32(cp) != 0 ? "en" : "dis";
+                    out.append("replay detection ").append(state).append("abled)");
+                }
                 default -> {
                     if (nd.vflag > 3) {
                         out.append(" data=(");
