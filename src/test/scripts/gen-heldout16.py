@@ -540,7 +540,10 @@ def llc_cases():
         eth(BC, H11, 0x8870, b'\xaa\xaa\x03\x00\x00\x00\x08\x00' + ip(1, b'\x08\x00\xf7\xff\0\0\0\0'), pad=False),
         eth(BC, H11, 0x8100, struct.pack('!HH', 0x0064, 39) + b'\x42\x42\x03' + bpdu),
     ]
-    case('llc_snap_more', frames)
+    # AppleTalk DDP and AARP over SNAP, and CLNP over LLC, need print-atalk.c and print-isoclns.c's clnp_print()
+    other = [frames[i] for i in (6, 7, 19)]
+    case('llc_snap_more', [f for i, f in enumerate(frames) if i not in (6, 7, 19)])
+    case('llc_atalk_clnp', other)
 
 
 # ---------------------------------------------------------------- Ethernet lengths around 60 and 64
