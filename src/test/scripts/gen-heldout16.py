@@ -11,7 +11,8 @@ trailers, cut at each snaplen of a tagged request; IPv6 extension headers (jumbo
 headers, fragments of ICMPv6, no next header with bytes after it), ICMPv6/ND (DAD, NA flags, RA preference and
 flags, route information of each length, link-layer options of odd lengths, nonce, redirect, inverse ND, MLDv2
 records, errors of each code); 802.3/LLC/SNAP (STP, RSTP and TCN BPDUs, CDP, SNAP with AppleTalk, AARP, IPv6 and
-ARP, LLC with group and response bits, odd 802.3 lengths); odd Ethernet lengths around 60 and 64.
+ARP, LLC with group and response bits, odd 802.3 lengths); odd Ethernet lengths around 60 and 64; CDP neighbours
+(every TLV, bad lengths, cut every seventh byte) and AppleTalk ARP over Ethernet II, SNAP and a VLAN.
 record-heldout.sh 16 prints them with the real tools. Usage: gen-heldout16.py OUTDIR"""
 import struct, sys
 
@@ -568,6 +569,47 @@ def eth_cases():
     case('ethernet_lengths_64', frames)
 
 
+# ---------------------------------------------------------------- CDP and AARP, the link-layer neighbours of ARP
+def cdp_aarp_cases():
+    def cdp_frame(body, ttl=180, version=2):
+        llc = b'\xaa\xaa\x03\x00\x00\x0c\x20\x00' + struct.pack('!BBH', version, ttl, 0x1234) + body
+        return eth(bytes.fromhex('01000ccccccc'), H11, len(llc), llc)
+    tl = lambda t, v: struct.pack('!HH', t, len(v) + 4) + v
+    addrs = struct.pack('!I', 3) + b'\x01\x01\xcc\x00\x04' + IGW + b'\x02\x08\xaa\xaa\x03\x00\x00\x00\x86\xdd\x00\x10' + \
+        G11 + b'\x01\x01\x81\x00\x02\xab\xcd'
+    full = (tl(1, b'sw1.lab.arplab.net') + tl(2, addrs) + tl(3, b'GigabitEthernet1/0/24') + tl(4, b'\0\0\0\x29') +
+            tl(5, b'Cisco IOS Software, C2960X Software\nVersion 15.2(7)E4\nCopyright (c) 1986-2021') +
+            tl(6, b'cisco WS-C2960X-48FPD-L') + tl(7, bytes([10, 0, 0, 0, 8, 172, 28, 0, 0, 16])) +
+            tl(8, b'\0\0\x0c\x01\x12\0\0\0\0\xff\xff\xff\xff\x01\x02\x20\xff\0\0\0\0\0\0') + tl(9, b'LAB') +
+            tl(10, b'\0\x64') + tl(11, b'\1') + tl(14, b'\1\0\x64') + tl(15, b'\x20\0') + tl(16, b'\x3a\x98') +
+            tl(17, b'\0\0\x05\xdc') + tl(18, b'\0') + tl(19, b'\0') + tl(20, b'sw1') + tl(21, b'\x06\x08+\x06\x01') +
+            tl(22, addrs) + tl(23, b'\x01Rack 4, row B') + tl(0, b'') + tl(12, b'\1\2') + tl(0x1001, b'?'))
+    frames = [cdp_frame(full), cdp_frame(tl(1, b'R1') + tl(3, b'Fa0/0'), ttl=10, version=1),
+              cdp_frame(tl(1, b'R1') + struct.pack('!HH', 3, 2)), cdp_frame(tl(1, b'R1') + struct.pack('!HH', 3, 90) +
+                                                                            b'Fa0/0'),
+              cdp_frame(tl(4, b'\0\0\x29') + tl(10, b'\0') + tl(11, b'\1\2') + tl(16, b'\1\2\3\4') + tl(17, b'\0')),
+              cdp_frame(tl(2, b'\0\0') + tl(2, struct.pack('!I', 1) + b'\x01') + tl(2, struct.pack('!I', 2) +
+                                                                               b'\x01\x01\xcc\x00\x04' + IGW) +
+                        tl(22, struct.pack('!I', 1) + b'\x01\x01\xcc\x00\x04\xac\x1c')),
+              cdp_frame(tl(7, bytes(7)) + tl(16, b'\x07') + tl(16, b'\x00\x01\x02') + tl(23, b'\x02')),
+              cdp_frame(b'\0\x01\0'), cdp_frame(b'')[:0] + eth(bytes.fromhex('01000ccccccc'), H11, 10,
+                                                                  b'\xaa\xaa\x03\x00\x00\x0c\x20\x00\x02\xb4')]
+    big = frames[0]
+    frames += [(big, c) for c in range(22, len(big), 7)]
+    case('cdp_neighbours', frames)
+    aarp = lambda op, ht=1, pt=0x809b, hl=6, pl=4, s=(0xff01, 2), d=(0xff01, 3), tha=bytes(6): \
+        struct.pack('!HHBBH', ht, pt, hl, pl, op) + H11 + struct.pack('!BHB', 0, *s) + tha + struct.pack('!BHB', 0, *d)
+    snap = lambda a: eth(BC, H11, 8 + len(a), b'\xaa\xaa\x03\x00\x00\x00\x80\xf3' + a)
+    frames = [eth(BC, H11, 0x80f3, aarp(1)), eth(H13, H11, 0x80f3, aarp(2, tha=H13)), eth(BC, H11, 0x80f3, aarp(3)),
+              eth(BC, H11, 0x80f3, aarp(1, s=(0x0001, 255), d=(0x0002, 255))), eth(BC, H11, 0x80f3, aarp(4)),
+              eth(BC, H11, 0x80f3, aarp(1, ht=6)), eth(BC, H11, 0x80f3, aarp(1, pt=0x0800)),
+              eth(BC, H11, 0x80f3, aarp(2, pt=0)), eth(BC, H11, 0x80f3, aarp(1, hl=8)),
+              eth(BC, H11, 0x80f3, aarp(1)[:20]), snap(aarp(1)), snap(aarp(2)), snap(aarp(3)[:27]),
+              eth(BC, H11, 0x8100, struct.pack('!HH', 0x0064, 0x80f3) + aarp(1)),
+              (eth(BC, H11, 0x80f3, aarp(1)), 30), (eth(BC, H11, 0x80f3, aarp(1)), 41)]
+    case('aarp_messages', frames)
+
+
 isakmp_cases()
 dhcp_cases()
 arp_cases()
@@ -575,4 +617,5 @@ ext_cases()
 nd_cases()
 llc_cases()
 eth_cases()
+cdp_aarp_cases()
 write_all(OUT)

@@ -40,6 +40,8 @@ final class CdpPrinter {
         new Tlv("System Object ID (not decoded)", 0, -1, -1), new Tlv("Management Addresses", ADDR, 4, -1),
         new Tlv("Physical Location", PHYS_LOC, 1, -1)};
 
+    private static final Tlv UNNAMED = new Tlv(null, 0, 0, 0);
+
     private CdpPrinter() {}
 
     /** cdp_print(). */
@@ -52,7 +54,9 @@ final class CdpPrinter {
             invalid(nd, tptr, length);
             return;
         }
-        out.append("CDPv").append(nd.u8(tptr)).append(", ttl: ").append(nd.u8(tptr + 1)).append('s');
+        int version = nd.u8(tptr);
+        int ttl = nd.u8(tptr + 1);
+        out.append("CDPv").append(version).append(", ttl: ").append(ttl).append('s');
         int checksum = nd.u16(tptr + 2);
         if (nd.vflag > 0) {
             out.append(", checksum: 0x");
@@ -69,12 +73,13 @@ final class CdpPrinter {
             }
             int type = nd.u16(tptr);
             int len = nd.u16(tptr + 2);
-            Tlv info = type < TLVS.length ? TLVS[type] : null;
-            String name = info != null ? info.name : "unknown field type";
+            // cdptlvs[]'s entries up to T_MAX all exist: those not named are zeroed (no name, no printer)
+            Tlv info = type < TLVS.length ? (TLVS[type] != null ? TLVS[type] : UNNAMED) : null;
+            String name = info != null && info.name != null ? info.name : "unknown field type";
             if (len < 4) {
                 if (nd.vflag > 0) {
                     out.append("\n\t").append(name).append(" (0x");
-                    nd.hex2(type);
+                    Names.appendHex(out, type, 2);
                     out.append("), TLV length: ").append(len).append(" byte").append(len == 1 ? "" : "s")
                             .append(" (too short)");
                 } else {
@@ -95,7 +100,7 @@ final class CdpPrinter {
                 out.append(", Device-ID ");
             } else if (nd.vflag > 0) {
                 out.append("\n\t").append(name).append(" (0x");
-                nd.hex2(type);
+                Names.appendHex(out, type, 2);
                 out.append("), value length: ").append(len).append(" byte").append(len == 1 ? "" : "s")
                         .append(": ");
             }
@@ -135,7 +140,7 @@ final class CdpPrinter {
         switch (printer) {
             case STRING -> {
                 out.append('\'');
-                nd.printn(cp, len);
+                printn(nd, cp, len);
                 out.append('\'');
             }
             case ADDR -> addr(nd, cp, len);
@@ -161,10 +166,13 @@ final class CdpPrinter {
             case DUPLEX -> out.append(nd.u8(cp) != 0 ? "full" : "half");
             case ATA186 -> {
                 if (len == 2) {
+                    int v = nd.u16(cp);
                     out.append("unknown 0x");
-                    nd.hex4(nd.u16(cp));
+                    nd.hex4(v);
                 } else {
-                    out.append("app ").append(nd.u8(cp)).append(", vlan ").append(nd.u16(cp + 1));
+                    int app = nd.u8(cp);
+                    int vlan = nd.u16(cp + 1);
+                    out.append("app ").append(app).append(", vlan ").append(vlan);
                 }
             }
             case POWER -> {
@@ -178,18 +186,27 @@ final class CdpPrinter {
             }
             case MTU -> out.append(nd.u32(cp)).append(" bytes");
             case UINT8X -> {
+                int v = nd.u8(cp);
                 out.append("0x");
-                nd.hex2(nd.u8(cp));
+                nd.hex2(v);
             }
             case PHYS_LOC -> {
+                int v = nd.u8(cp);
                 out.append("0x");
-                nd.hex2(nd.u8(cp));
+                nd.hex2(v);
                 if (len > 1) {
                     out.append('/');
-                    nd.printn(cp + 1, len - 1);
+                    printn(nd, cp + 1, len - 1);
                 }
             }
             default -> throw new IllegalStateException("CDP printer " + printer);
+        }
+    }
+
+    /** nd_printn() with no end pointer: each character a GET_U_1(), so a cut longjmps. */
+    private static void printn(Dissector nd, int off, int n) {
+        for (int i = 0; i < n; i++) {
+            nd.printChar(nd.u8(off + i));
         }
     }
 
@@ -247,8 +264,9 @@ final class CdpPrinter {
                 nd.hex2(pt);
                 out.append(", pl=").append(pl).append(", pb=");
                 while (pl != 0) {
+                    int b = nd.u8(p);
                     out.append(' ');
-                    nd.hex2(nd.u8(p));
+                    nd.hex2(b);
                     p++;
                     l--;
                     pl--;
@@ -262,8 +280,9 @@ final class CdpPrinter {
                     return;
                 }
                 while (al != 0) {
+                    int b = nd.u8(p);
                     out.append(' ');
-                    nd.hex2(nd.u8(p));
+                    nd.hex2(b);
                     p++;
                     l--;
                     al--;
@@ -288,6 +307,7 @@ final class CdpPrinter {
         }
         nd.out.append(" IPv4 Prefixes (").append(l / 5).append("):");
         for (; l > 0; l -= 5, p += 5) {
+            nd.check(p, 5); // the ND_PRINT's five GET_U_1()s are read before it prints
             nd.out.append(' ').append(nd.u8(p)).append('.').append(nd.u8(p + 1)).append('.').append(nd.u8(p + 2))
                     .append('.').append(nd.u8(p + 3)).append('/').append(nd.u8(p + 4));
         }
