@@ -342,6 +342,24 @@ def dhcp_options():
             out.append((f[:len(f) - 2], len(f)))
     return out
 
+def aarp():
+    """packet-aarp.c (4.0): AppleTalk ARP over SNAP of every opcode (and one past them), hardware types 1 and 6,
+    protocol types AppleTalk and IPv4, protocol lengths 4 and 6, cut by the 802.3 length at every second byte and by
+    the capture every third byte below it: which address 4.0.17 reads first decides the capture's cut or a
+    malformed packet."""
+    import itertools
+    h = bytes.fromhex('0242ac1c000b')
+    out = []
+    for hrd, pro, pln, op in itertools.product((1, 6), (0x809b, 0x800), (4, 6), (1, 2, 3, 4)):
+        a = struct.pack('!HHBBH', hrd, pro, 6, pln, op) + bytes(range(1, 13 + 2 * pln))
+        for r in range(10, len(a) + 1, 2):
+            for c in range(9, r + 1, 3):
+                llc = b'\xaa\xaa\x03\x00\x00\x00\x80\xf3' + a[:r]
+                f = b'\xff' * 6 + h + struct.pack('!H', len(llc)) + llc
+                f += bytes(max(0, 60 - len(f)))
+                out.append((f[:min(len(f), 22 + c)], len(f)))
+    return out
+
 def lldp_port():
     """packet-lldp.c (4.0): the TLV after the chassis ID, of every type class and length, whole, a byte to far more
     short of the frame, in runt and padded frames; the frames of seeds 33009 and 33010 that settled the rule."""
@@ -506,7 +524,7 @@ def dns_trailing():
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
-            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options}
+            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
