@@ -1,9 +1,10 @@
 package io.arplab.wire.tshark;
 
 /**
- * packet-aarp.c's dissect_aarp() (ethertype 0x80f3, and over SNAP): the addresses are read before the Info is set (a frame too short for them shows only the exception); "Who has T?  Tell S", "S is at SHA", "Is there a T",
- * each opcode also in the byte order Linux once wrote it; an AppleTalk address as "net.node", an Ethernet or Token
- * Ring one of 6 bytes as a MAC (never resolved), any other as hex bytes, an empty one as "Unknown".
+ * packet-aarp.c's dissect_aarp() (ethertype 0x80f3, and over SNAP): the addresses are read before the Info is set
+ * (a frame too short for them shows only the exception); "Who has T?  Tell S", "S is at SHA", "Is there a T", each
+ * opcode also in the byte order Linux once wrote it; an AppleTalk address as "net.node", an Ethernet or Token Ring
+ * one of 6 bytes as a MAC (never resolved), any other as hex bytes, an empty one as "Unknown".
  */
 final class AarpDissector {
     private static final int HDR = 8;
