@@ -12,7 +12,8 @@ headers, fragments of ICMPv6, no next header with bytes after it), ICMPv6/ND (DA
 flags, route information of each length, link-layer options of odd lengths, nonce, redirect, inverse ND, MLDv2
 records, errors of each code); 802.3/LLC/SNAP (STP, RSTP and TCN BPDUs, CDP, SNAP with AppleTalk, AARP, IPv6 and
 ARP, LLC with group and response bits, odd 802.3 lengths); odd Ethernet lengths around 60 and 64; CDP neighbours
-(every TLV, bad lengths, cut every seventh byte) and AppleTalk ARP over Ethernet II, SNAP and a VLAN.
+(every TLV, bad lengths, cut every seventh byte), AppleTalk ARP over Ethernet II, SNAP and a VLAN, and PTP as
+linuxptp sends it.
 record-heldout.sh 16 prints them with the real tools. Usage: gen-heldout16.py OUTDIR"""
 import struct, sys
 
@@ -610,6 +611,49 @@ def cdp_aarp_cases():
     case('aarp_messages', frames)
 
 
+# ---------------------------------------------------------------- PTP (IEEE 1588) as linuxptp sends it
+def ptp_cases():
+    PTPM = bytes([224, 0, 1, 129])
+    PTPMAC = bytes.fromhex('01005e000181')
+    clk = lambda x: bytes.fromhex('0242acfffe1c00') + bytes([x])
+    def hdr(mt, ln, flags, seq, control, lmi, corr=0, domain=0, ver=2, src=0x0b):
+        return struct.pack('!BBHBBH', mt, ver, ln, domain, 0, flags) + struct.pack('!Q', corr << 16)[:8] + \
+            b'\0' * 4 + clk(src) + struct.pack('!HHBb', 1, seq, control, lmi)
+    ts = lambda s, n: struct.pack('!HIi', s >> 32, s & 0xffffffff, n)
+    pid = lambda x: clk(x) + b'\0\x01'
+    def msg(mt, body, flags=0, seq=1, control=5, lmi=0x7f, **kw):
+        return hdr(mt, 34 + len(body), flags, seq, control, lmi, **kw) + body
+    p = lambda sport, dport, m, src=I11: u4(sport, dport, m, src, PTPM, PTPMAC)
+    frames = [
+        p(320, 320, msg(0xb, ts(0, 0) + struct.pack('!hBBBBHB', 37, 0, 128, 248, 0xfe, 0xffff, 128) + clk(0x0b) +
+                        struct.pack('!HB', 0, 0xa0), flags=0x0008, control=5, lmi=1)),
+        p(319, 319, msg(0x0, ts(1700000000, 123456789), flags=0x0200, seq=7, control=0, lmi=0)),
+        p(320, 320, msg(0x8, ts(1700000000, 123460000), seq=7, control=2, lmi=0, corr=1234)),
+        p(319, 319, msg(0x1, ts(0, 0), seq=3, control=1, lmi=0x7f, src=0x0d), I13),
+        p(320, 320, msg(0x9, ts(1700000001, 5000) + pid(0x0d), seq=3, control=3, lmi=0)),
+        p(319, 319, msg(0x2, ts(0, 0) + bytes(10), seq=9, control=5, lmi=0x7f, src=0x0d), I13),
+        p(319, 319, msg(0x3, ts(1700000002, 42) + pid(0x0d), flags=0x0200, seq=9, control=5, lmi=0x7f)),
+        p(320, 320, msg(0xa, ts(1700000002, 99) + pid(0x0d), seq=9, control=5, lmi=0x7f)),
+        p(320, 320, msg(0xc, pid(0x0d) + struct.pack('!HH', 1, 6) + b'\0\0\0\0\x01\x02', control=5, lmi=0x7f)),
+        p(320, 320, msg(0xd, pid(0xff) + bytes([1, 1, 0, 0]) + struct.pack('!HHH', 1, 2, 0x2000), control=4,
+                        lmi=0x7f)),
+        p(320, 320, msg(0xb, ts(0, 0) + bytes(20), flags=0x18c0 | 0x3f, control=5, lmi=1, domain=24)),
+        p(320, 320, msg(0x4, b'', control=6, lmi=0)),
+        p(320, 320, msg(0xe, b'abcd', control=5, lmi=0)),
+        p(320, 320, msg(0x10, ts(0, 0), control=0, lmi=0)),
+        p(319, 319, hdr(0x0, 44, 0, 1, 0, 0, ver=1) + bytes(10)),
+        p(319, 319, hdr(0x0, 44, 0, 1, 0, 0, ver=3) + bytes(10)),
+        p(319, 319, hdr(0x0, 44, 0, 1, 0, 0)[:30]),
+        p(319, 40000, msg(0x0, ts(5, 6), seq=8, control=0, lmi=0)),
+        p(40000, 320, msg(0x0, ts(5, 6), seq=8, control=0, lmi=0)),
+        p(320, 320, msg(0xb, ts(0, 0) + bytes(12), control=5, lmi=1)),
+        p(319, 319, msg(0x3, ts(1, 2), control=5, lmi=0x7f)),
+    ]
+    full = frames[0]
+    frames += [(full, c) for c in range(42 + 34 - 20, len(full), 3)]
+    case('ptp_messages', frames)
+
+
 isakmp_cases()
 dhcp_cases()
 arp_cases()
@@ -618,4 +662,5 @@ nd_cases()
 llc_cases()
 eth_cases()
 cdp_aarp_cases()
+ptp_cases()
 write_all(OUT)
