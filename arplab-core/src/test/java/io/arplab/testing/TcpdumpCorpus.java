@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 and heldout15: the golden corpus's case folders, each a
- * pcap with what tcpdump and tshark printed (heldout: the held-out round's, made by src/test/scripts/gen-heldout13.py
- * and printed by record-heldout.sh 13; heldout14 and heldout15: the second and third rounds', gen-heldout14.py and
- * gen-heldout15.py, printed by record-heldout.sh 14 and 15).
+ * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14, heldout15 and heldout16: the golden corpus's case
+ * folders, each a pcap with what tcpdump and tshark printed (heldout: the held-out round's, made by
+ * src/test/scripts/gen-heldout13.py and printed by record-heldout.sh 13; heldout14, heldout15 and heldout16: the
+ * second, third and fourth rounds', gen-heldout14.py to gen-heldout16.py, printed by record-heldout.sh 14, 15, 16).
  */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}
@@ -36,6 +36,7 @@ public final class TcpdumpCorpus {
         List<Path> out = new java.util.ArrayList<>(caseDirs(heldoutCases()));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout14")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout15")));
+        out.addAll(caseDirs(publicCases().resolveSibling("heldout16")));
         return out;
     }
 

@@ -294,6 +294,72 @@ def dhcp():
     out = with_cuts(fr, (0, 1, 3, 20, 27, 33, 34, 100, 235, 236, 239, 240, 241, 242, 243, 245, 250, 260))
     return out
 
+def dhcp_options():
+    """packet-dhcp.c's option dissectors (4.0): each option with a dissector of its own at lengths 0 to 7 of three
+    contents, options 82 (relay agent: sub-option lengths, vendor-specific enterprises), 124 and 125 (V-I vendor
+    class and information: TR-111, CableLabs and other enterprises, lengths past the option), 63, 94, 123 and 43
+    with and without a vendor class; every fifth option value cut by the capture."""
+    mac = bytes.fromhex('0242ac1c000b')
+    def bootp(opts):
+        return struct.pack('!BBBBIHH', 1, 1, 6, 0, 0x3903f327, 0, 0x8000) + bytes(16) + mac + bytes(10) + \
+            bytes(192) + b'\x63\x82\x53\x63' + b'\x35\x01\x01' + opts + b'\xff'
+    o = lambda t, v: bytes([t, len(v)]) + v
+    e = lambda n, d: struct.pack('!IB', n, len(d)) + d
+    vals = []
+    for code in (21, 33, 43, 55, 60, 61, 63, 77, 78, 79, 81, 82, 85, 90, 93, 94, 97, 99, 117, 121, 123, 124, 125,
+                 145, 151, 152, 154, 155, 158, 159, 160, 212, 249, 62, 95, 122, 200):
+        for ln in range(0, 8):
+            for fill in (b'\0', b'\1', b'\xff'):
+                vals.append(o(code, (fill * ln) if fill != b'\1' else bytes(range(1, ln + 1))))
+    vals += [o(82, v) for v in (o(1, b'abc'), b'\x01\x09ab', b'\x01', e(3561, b'abcd')[:0] + o(9, e(3561, b'abcd')),
+                                 o(9, e(3561, b'abcd')[:5] + b'\x09abcd'), o(9, e(9, b'ab')) + o(1, b'x' * 10),
+                                 o(9, e(9, b'ab')[:4] + b'\x14ab') + o(1, b'x' * 10), o(9, b'\0\0\x11'),
+                                 o(9, e(9, b'')), o(9, e(9, b'a') + e(7, b'bc')), o(9, e(9, b'a') + b'\0\0'),
+                                 o(151, b'\x01'), o(151, b'vrf'), o(151, b'\0' * 7), o(5, b'\1\2'), o(4, b'\1'),
+                                 o(10, b'\1\2'), o(0, b'') + o(200, b'zz'), b'\x02\x00', b'\x01\x00\x09')]
+    vals += [o(124, v) for v in (b'\x01', e(4491, b'abc'), e(4491, b'abc')[:4] + b'\x09abc', e(4491, b'abc') + b'\1\2',
+                                  e(4491, b'') + e(9, b'x'), b'\0' * 5, b'\0' * 4 + b'\x05')]
+    vals += [o(125, v) for v in (b'\0\0', e(3561, o(1, b'ab')), e(3561, o(1, b'abcdef'))[:5] + o(1, b'abcdef'),
+                                  e(3561, o(1, b'ab'))[:4] + b'\x0a' + o(1, b'ab'), e(9, o(1, b'ab')),
+                                  e(9, o(1, b'abcd')), e(9, o(1, b'ab'))[:4] + b'\x06' + o(1, b'ab'),
+                                  e(4491, o(2, b'ab')), e(4491, o(2, b'\1\2\3\4')), e(4491, o(4, b'\1')),
+                                  e(3561, b'\x01'), e(3561, b'\x01\x05a'), e(3561, o(1, b'00A0BC') + o(2, b'SN1') +
+                                  o(3, b'CPE'))[:4] + b'\x0e' + o(1, b'00A0BC') + o(2, b'SN1') + o(3, b'CPE'),
+                                  e(3561, o(1, b'a')) + e(9, o(7, b'b')) + e(4491, o(1, b'\1\2')), e(0, b''),
+                                  e(3561, b'') + b'\1', e(9, b'\1') + b'\0\0\0\0')]
+    vals += [o(63, v) for v in (o(1, b''), b'\x05\x09a', b'\x05', o(6, b'\1\2\3\4\5'), o(11, b'\1'))]
+    vals += [o(123, v) for v in (b'\x01\x05ab', b'\x01\x02ab\x01\x09', b'\x01\x02ab\x01\x01c', b'\0' * 16,
+                                  b'\0' * 69)]
+    vals += [o(60, b'MSFT 5.0') + o(43, b'\x01\x09ab'), o(43, b'\x3a\x02\0\x05'), o(43, b'\x3a\x09'),
+             o(43, b'\x43\x03sip\xff'), o(61, b'\0abc'), o(61, b'\x01' + mac), o(61, b'\0' + bytes(16)),
+             o(81, b'\0\0\0host'), o(81, b'\x01\0\0'), o(94, b'\x01\x02\x03'), o(77, b'iPXE'), o(77, b'\x09corp'),
+             o(77, b'RRAS.Microsoft'), o(97, b'\0' + bytes(16)), o(97, b'\x01' + mac), o(249, b'\x18\x0a\1\2\1\2\3\4'),
+             o(249, b'\x21\1\2\3\4\5'), o(249, b'\x18\x0a\1\2\1\2'), o(121, b'\0\1\2\3\4'), o(99, b'\0US\x01\x09a')]
+    fr = [udp_frame(68, 67, bootp(v), dst=(255, 255, 255, 255)) for v in vals]
+    out = [(f, len(f)) for f in fr]
+    for i, f in enumerate(fr):
+        if i % 5 == 0 and len(vals[i]) > 2:
+            out.append((f[:len(f) - 2], len(f)))
+    return out
+
+def aarp():
+    """packet-aarp.c (4.0): AppleTalk ARP over SNAP of every opcode (and one past them), hardware types 1 and 6,
+    protocol types AppleTalk and IPv4, protocol lengths 4 and 6, cut by the 802.3 length at every second byte and by
+    the capture every third byte below it: which address 4.0.17 reads first decides the capture's cut or a
+    malformed packet."""
+    import itertools
+    h = bytes.fromhex('0242ac1c000b')
+    out = []
+    for hrd, pro, pln, op in itertools.product((1, 6), (0x809b, 0x800), (4, 6), (1, 2, 3, 4)):
+        a = struct.pack('!HHBBH', hrd, pro, 6, pln, op) + bytes(range(1, 13 + 2 * pln))
+        for r in range(10, len(a) + 1, 2):
+            for c in range(9, r + 1, 3):
+                llc = b'\xaa\xaa\x03\x00\x00\x00\x80\xf3' + a[:r]
+                f = b'\xff' * 6 + h + struct.pack('!H', len(llc)) + llc
+                f += bytes(max(0, 60 - len(f)))
+                out.append((f[:min(len(f), 22 + c)], len(f)))
+    return out
+
 def lldp_port():
     """packet-lldp.c (4.0): the TLV after the chassis ID, of every type class and length, whole, a byte to far more
     short of the frame, in runt and padded frames; the frames of seeds 33009 and 33010 that settled the rule."""
@@ -458,7 +524,7 @@ def dns_trailing():
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
-            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port}
+            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

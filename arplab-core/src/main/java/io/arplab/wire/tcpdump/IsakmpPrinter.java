@@ -4,9 +4,8 @@ import java.util.Arrays;
 
 /**
  * print-isakmp.c: the ISAKMP/IKE header (RFC 2408, IKEv2 RFC 7296) on UDP ports 500, 7500 and 8500, and
- * isakmp_rfc3948_print() on 4500 (NAT-T keep-alives, non-ESP marker, ESP in UDP). With -v each payload's own
- * printer (SA, proposals, transforms, KE, nonce, notify ...) is one this package does not carry: only the payload
- * walk and the names print.
+ * isakmp_rfc3948_print() on 4500 (NAT-T keep-alives, non-ESP marker, ESP in UDP). With -v the payload walk
+ * (ikev1_sub_print(), ikev2_sub_print()) hands each payload to its printer in {@link IsakmpPayloads}.
  */
 final class IsakmpPrinter {
     static final int ISAKMP_PORT = 500;
@@ -175,7 +174,7 @@ final class IsakmpPrinter {
         if (flags != 0) {
             out.append('[').append((flags & 1) != 0 ? "E" : "").append((flags & 2) != 0 ? "C" : "").append(']');
         }
-        payloads(nd, base, length, flags);
+        payloads(nd, base, length, flags, false);
     }
 
     /** ikev2_print(). */
@@ -188,43 +187,97 @@ final class IsakmpPrinter {
             out.append('[').append((flags & 0x08) != 0 ? "I" : "").append((flags & 0x10) != 0 ? "V" : "")
                     .append((flags & 0x20) != 0 ? "R" : "").append(']');
         }
-        payloads(nd, base, length, flags);
+        payloads(nd, base, length, flags, true);
     }
 
-    /** The -v part both versions share: the payload walk of ikev1_sub_print() / ikev2_sub_print(). */
-    private static void payloads(Dissector nd, int base, int length, int flags) {
+    static String npstr(int np) {
+        return strOrId(NPSTR, np);
+    }
+
+    /** The newline and four spaces a level that open each payload. */
+    static void indent(Dissector nd, int depth) {
+        nd.out.append('\n');
+        for (int i = 0; i < depth; i++) {
+            nd.out.append("    ");
+        }
+    }
+
+    /** The -v part of ikev1_print() and ikev2_print(): the payload walk, then the length check. */
+    private static void payloads(Dissector nd, int base, int length, int flags, boolean v2) {
         if (nd.vflag == 0) {
             return;
         }
         StringBuilder out = nd.out;
         out.append(':');
         int np = nd.u8(base + 16);
+        int phase = nd.u32(base + 20) == 0 ? 1 : 2;
         if ((flags & 1) != 0) {
-            out.append(" [encrypted ").append(strOrId(NPSTR, np)).append(']');
+            out.append(" [encrypted ").append(npstr(np)).append(']');
         } else if (nd.snapend < base + HDR_LEN) {
-            out.append(" [|").append(strOrId(NPSTR, np)).append(']');
+            out.append(" [|").append(npstr(np)).append(']');
+        } else if (v2) {
+            subV2(nd, np, base + HDR_LEN, nd.snapend, phase, 0);
         } else {
-            int ext = base + HDR_LEN;
-            while (np != 0) {
-                if (!nd.ttest(ext, 4) || !nd.ttest(ext, nd.u16(ext + 2))) {
-                    out.append(" [|").append(strOrId(NPSTR, np)).append(']');
-                    break;
-                }
-                out.append("\n    (");
-                int itemLen = nd.u16(ext + 2);
-                if (itemLen <= 4) {
-                    out.append(')');
-                    break;
-                }
-                out.append(strOrId(NPSTR, np)).append(')');
-                np = nd.u8(ext);
-                ext += itemLen;
-            }
+            subV1(nd, np, base + HDR_LEN, nd.snapend, phase, 0, 0, 0);
         }
         long len = nd.u32(base + 24);
         if (len != (length & 0xffffffffL)) {
             out.append(" (len mismatch: isakmp ").append(len).append("/ip ").append(length & 0xffffffffL)
                     .append(')');
         }
+    }
+
+    /** ikev1_sub_print() with ike_sub0_print(). */
+    static int subV1(Dissector nd, int np, int ext, int ep, int phase, long doi, int proto, int depth) {
+        return sub(nd, np, ext, ep, phase, doi, proto, depth, false);
+    }
+
+    /** ikev2_sub_print() with ikev2_sub0_print(). */
+    private static int subV2(Dissector nd, int np, int ext, int ep, int phase, int depth) {
+        return sub(nd, np, ext, ep, phase, 0, 0, depth, true);
+    }
+
+    private static int sub(Dissector nd, int np, int ext, int ep, int phase, long doi, int proto, int depth,
+            boolean v2) {
+        int cp = ext;
+        while (np != 0) {
+            if (!nd.ttest(ext, 4) || !nd.ttest(ext, nd.u16(ext + 2))) {
+                nd.out.append(" [|").append(npstr(np)).append(']');
+                return -1;
+            }
+            depth++;
+            indent(nd, depth);
+            nd.out.append('(');
+            cp = sub0(nd, np, ext, ep, phase, doi, proto, depth, v2);
+            nd.out.append(')');
+            depth--;
+            if (cp < 0) {
+                return -1;
+            }
+            np = nd.u8(ext);
+            ext = cp;
+        }
+        return cp;
+    }
+
+    /** ike_sub0_print() / ikev2_sub0_print(): a payload shorter than 5 bytes ends the walk. */
+    private static int sub0(Dissector nd, int np, int ext, int ep, int phase, long doi, int proto, int depth,
+            boolean v2) {
+        if (!nd.ttest(ext, 4)) {
+            nd.trunc();
+            return -1;
+        }
+        int itemLen = nd.u16(ext + 2);
+        if (itemLen <= 4) {
+            return -1;
+        }
+        if (v2 && np == IsakmpPayloads.NP_V2E) {
+            return IsakmpPayloads.v2E(nd, np, ext, itemLen);
+        }
+        if (IsakmpPayloads.hasPrinter(np)) {
+            return IsakmpPayloads.print(nd, np, ext, itemLen, ep, phase, doi, proto, depth);
+        }
+        nd.out.append(npstr(np));
+        return ext + itemLen;
     }
 }

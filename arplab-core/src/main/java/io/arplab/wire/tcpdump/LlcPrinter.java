@@ -290,6 +290,10 @@ final class LlcPrinter {
                 }
             }
             case 0x00000c -> {
+                if (et == 0x2000) {
+                    CdpPrinter.cdpPrint(nd, p, length);
+                    return true;
+                }
                 if (et == 0x010b || et == 0x010c) {
                     StpPrinter.stpPrint(nd, p, length);
                     return true;

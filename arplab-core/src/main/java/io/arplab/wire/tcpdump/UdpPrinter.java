@@ -127,6 +127,8 @@ final class UdpPrinter {
             VxlanPrinter.vxlanPrint(nd, cp, length);
         } else if (either(sport, dport, GenevePrinter.GENEVE_PORT)) {
             GenevePrinter.genevePrint(nd, cp, length);
+        } else if (PtpPrinter.isPort(sport, dport)) {
+            PtpPrinter.ptpPrint(nd, cp, length);
         } else if (ulen > length && !fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
         } else {

@@ -5,8 +5,8 @@ package io.arplab.wire.tshark;
  * Reply", then dhcp_option()'s first pass, which reads each option's code (the capture's cut throws there) but its
  * length and value only when captured, and turns the Info into "DHCP type - Transaction ID 0x..." when option 53 is
  * there; then the tree's items: the fixed fields, each option whole, option 53's byte in its own tvbuff, the padding
- * after End. Options whose values have dissectors of their own (vendor-specific, relay agent, FQDN, classless routes,
- * overload ...) and other hardware types are not decoded.
+ * after End; each other option's value goes to its dissector in {@link DhcpOptions}. The overload option and other
+ * hardware types are not decoded.
  */
 final class DhcpDissector {
     private static final int VENDOR_INFO_OFFSET = 236;
@@ -16,12 +16,6 @@ final class DhcpDissector {
         "Bulk Lease Query", "Lease Query Done", "Active LeaseQuery", "Lease Query Status", "TLS"};
 
     private DhcpDissector() {}
-
-    /** Options whose value dhcp_handle_basic_types() shows (a wrong length is only an expert info). */
-    private static boolean basic(int code) {
-        return code >= 1 && code <= 42 || code >= 44 && code <= 51 || code >= 54 && code <= 60
-                || code >= 64 && code <= 76 || code == 116 || code == 118;
-    }
 
     /**
      * The fixed fields' items in dissect_dhcp()'s order (op to giaddr, the Ethernet chaddr and its padding, the
@@ -68,6 +62,7 @@ final class DhcpDissector {
         int eoff = tvb.reported;
         // the first pass: only what is captured is read, but for each option's code
         String type = null;
+        String vendorClassId = null;
         for (int voff = start; voff < eoff; ) {
             int code = tvb.u8(voff);
             if (code == 255) {
@@ -90,6 +85,10 @@ final class DhcpDissector {
                     int t = tvb.u8(voff + 2);
                     type = t < TYPES.length && TYPES[t] != null ? TYPES[t]
                             : String.format("Unknown Message Type (0x%02x)", t);
+                }
+                if (code == 60) {
+                    vendorClassId = new String(tvb.data, tvb.at(voff + 2, len), len,
+                            java.nio.charset.StandardCharsets.ISO_8859_1);
                 }
             }
             voff += len + 2;
@@ -118,9 +117,8 @@ final class DhcpDissector {
             if (code == 53) {
                 // the type's byte, read in the option's own tvbuff
                 tvb.subset(voff + 2, -1, len).u8(0);
-            } else if (!(code == 55 || code == 12 && len > 0 || code == 61 && len >= 2 || basic(code))) {
-                // the others are shown as they are, a wrong length as an expert info
-                throw new Unsupported("DHCP option " + code + " of length " + len);
+            } else {
+                DhcpOptions.dissect(code, tvb.subset(voff + 2, -1, len), vendorClassId);
             }
             voff += len + 2;
         }

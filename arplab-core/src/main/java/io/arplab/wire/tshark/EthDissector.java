@@ -184,6 +184,7 @@ final class EthDissector {
         switch (type) {
             case 0x0800 -> IpDissector.dissectIp(next, p);
             case 0x0806, 0x8035 -> ArpDissector.dissect(next, p);
+            case 0x80f3 -> AarpDissector.dissect(next, p);
             case 0x86dd -> {
                 return Ipv6Dissector.dissect(next, p);
             }
