@@ -184,6 +184,11 @@ public final class Datapath {
         return ports.values();
     }
 
+    /** rt_support's boolean feature {@code name} (dpif/set-dp-features turns one off at run time). */
+    boolean supports(String name) {
+        return runTime(name) != 0;
+    }
+
     /** rt_support.clone. */
     boolean supportsClone() {
         return runTime("clone") != 0;
