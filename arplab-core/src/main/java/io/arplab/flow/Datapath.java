@@ -189,6 +189,11 @@ public final class Datapath {
         return runTime(name) != 0;
     }
 
+    /** rt_support's size_t feature {@code name} (max_hash_alg, max_vlan_headers ...). */
+    long support(String name) {
+        return runTime(name);
+    }
+
     /** rt_support.clone. */
     boolean supportsClone() {
         return runTime("clone") != 0;
