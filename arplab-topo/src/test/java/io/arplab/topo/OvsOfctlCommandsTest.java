@@ -163,7 +163,7 @@ class OvsOfctlCommandsTest {
             "probe-dpparse.in", "probe-learnfin.in", "probe-ctforce3.in", "probe-dpfilter2.in", "probe-tnltoggle.in",
             "probe-cookie2.in", "probe-groupstats2.in", "probe-cookieidx.in", "probe-dpfeatures.in",
             "probe-dpxlate.in", "probe-oddinput2.in", "probe-ctnormal.in", "probe-cookielearn.in", "probe-dpfilter3.in",
-            "probe-dpfeat2.in", "probe-tunmd.in"})
+            "probe-dpfeat2.in", "probe-tunmd.in", "probe-cookieidx2.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
