@@ -184,6 +184,16 @@ public final class Datapath {
         return ports.values();
     }
 
+    /** rt_support's boolean feature {@code name} (dpif/set-dp-features turns one off at run time). */
+    boolean supports(String name) {
+        return runTime(name) != 0;
+    }
+
+    /** rt_support's size_t feature {@code name} (max_hash_alg, max_vlan_headers ...). */
+    long support(String name) {
+        return runTime(name);
+    }
+
     /** rt_support.clone. */
     boolean supportsClone() {
         return runTime("clone") != 0;

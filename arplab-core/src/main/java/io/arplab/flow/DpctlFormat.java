@@ -11,23 +11,58 @@ final class DpctlFormat {
     private DpctlFormat() {
     }
 
+    /**
+     * dpctl_dump_flows()'s filter: the flow's key and the filter (parse_ofp_exact_flow()) each masked by the flow's
+     * mask (odp_flow_key_to_mask(), match_init()), compared on the filter's own fields (minimatch_matches_flow()): a
+     * field the megaflow wildcards passes whatever the filter gives it. in_port is a datapath port number.
+     */
     private static boolean meets(Megaflow m, Match filter) {
         for (Slot s : Slot.ALL) {
-            long v = m.key(s.ordinal());
+            long f = filter.mask(s);
+            if (f == 0) {
+                continue;
+            }
+            long v = m.key(s.ordinal()), mask = m.mask[s.ordinal()];
             if (s == Slot.IN_PORT) {
                 Ofproto.Port p = m.br.port(v);
                 v = p == null ? v : p.dpPort;
+                mask = -1L;
+            } else if (s.ordinal() <= Slot.CT_TP_DST.ordinal()) { // the key's ct_tuple4/ct_tuple6
+                long[] vm = ctOrig(s, m.ctTuple, m.ctMask);
+                v = vm[0];
+                mask = vm[1];
             }
-            if (filter.mask(s) != 0 && (v & filter.mask(s)) != filter.value(s)) {
+            if (((v ^ filter.value(s)) & mask & f) != 0) {
                 return false;
             }
         }
         return true;
     }
 
+    // odp_flow_key_to_flow()/_to_mask() of a key's ct_tuple4/ct_tuple6: the original tuple's member in slot s,
+    // with its mask ({0, 0} without a tuple, or for the other family's addresses)
+    private static long[] ctOrig(Slot s, Conntrack.Key t, Conntrack.Key m) {
+        if (t == null || m == null) {
+            return new long[] {0, 0};
+        }
+        boolean v6 = t.v6();
+        return switch (s) {
+            case CT_NW_PROTO -> new long[] {t.proto(), m.proto()};
+            case CT_TP_SRC -> new long[] {t.sport(), m.sport()};
+            case CT_TP_DST -> new long[] {t.dport(), m.dport()};
+            case CT_NW_SRC -> v6 ? new long[] {0, 0} : new long[] {t.src(), m.src()};
+            case CT_NW_DST -> v6 ? new long[] {0, 0} : new long[] {t.dst(), m.dst()};
+            case CT_IPV6_SRC_HI -> v6 ? new long[] {t.srcHi(), m.srcHi()} : new long[] {0, 0};
+            case CT_IPV6_SRC_LO -> v6 ? new long[] {t.src(), m.src()} : new long[] {0, 0};
+            case CT_IPV6_DST_HI -> v6 ? new long[] {t.dstHi(), m.dstHi()} : new long[] {0, 0};
+            case CT_IPV6_DST_LO -> v6 ? new long[] {t.dst(), m.dst()} : new long[] {0, 0};
+            default -> new long[] {0, 0};
+        };
+    }
+
     /**
-     * The same, of the flows whose key meets {@code filter} (dpctl/dump-flows filter=: flow_equal_except() on the
-     * fields the filter sets, in_port a datapath port number), or all with null.
+     * The same, of the flows whose key meets {@code filter} (dpctl/dump-flows filter=, {@link #meets}), or all with
+     * null.
      */
     static String dumpFlows(Datapath dp, Ofproto only, long now, boolean verbose, boolean names, Match filter) {
         dp.udpif.revalidate(now); // a round if one is due (a view is none in OVS)

@@ -457,8 +457,11 @@ public final class FlowParser {
         throw new FlowParseException("invalid " + name + " \"" + value + "\"");
     }
 
-    // str_to_be64(): strtoull(s, 0)
+    // str_to_be64() and str_to_u64(): strtoull(s, 0), refusing an empty string and what strtoull() leaves or overflows
     static long be64(String value) {
+        if (value.isEmpty()) {
+            throw new FlowParseException("missing required numeric argument");
+        }
         try {
             var v = FieldParser.parseUnsigned(value);
             if (v.bitLength() <= 64) {
@@ -467,6 +470,6 @@ public final class FlowParser {
         } catch (NumberFormatException e) {
             // below
         }
-        throw new FlowParseException("invalid cookie \"" + value + "\"");
+        throw new FlowParseException("invalid numeric format " + value);
     }
 }

@@ -413,6 +413,9 @@ public final class FlowStatsFormat {
         if (fm.importance() != 0 && v.atLeast(OfVersion.OF14)) {
             s.append("importance:").append(fm.importance()).append(' ');
         }
+        if (fm.outPort() != Ports.NONE) { // OFPP_ANY: no out_port criterion
+            s.append("out_port:").append(Ports.format(fm.outPort(), PortMap.NONE)).append(' ');
+        }
         int flags = fm.flags() & wireFlags(v);
         if (!v.atLeast(OfVersion.OF12)) {
             flags &= ~FlowMod.RESET_COUNTS; // not printed for OpenFlow 1.0 and 1.1

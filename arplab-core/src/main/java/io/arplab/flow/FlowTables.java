@@ -88,15 +88,20 @@ public final class FlowTables {
                     if (modifyMayAdd(fm, version)) {
                         return add(fm, actions, flags, version, now);
                     }
+                } else if (rules.stream().allMatch(internalRules::contains)) {
+                    return "OFPBRC_EPERM"; // collect_rules_loose(): only read-only rules found
                 } else {
+                    rules.removeIf(internalRules::contains);
                     List<List<Action>> replaced = new ArrayList<>();
                     for (Rule r : rules) {
+                        cookieRemove(r); // replace_rule_start(): the old rule leaves the cookie index, the new joins
                         replaced.add(r.actions);
                         r.actions(actions);
                         tables.get(r.table).actionsChanged(r);
                         if (modifyCookie(fm, version) != -1L) { // replace_rule_start()'s change_cookie
                             r.cookie = modifyCookie(fm, version);
                         }
+                        cookieInsert(r);
                         if ((flags & FlowMod.RESET_COUNTS) != 0) {
                             r.packets = 0;
                             r.bytes = 0;
@@ -112,8 +117,14 @@ public final class FlowTables {
                 }
             }
             case DELETE, DELETE_STRICT -> {
-                for (Rule r : collect(fm, fm.command() == FlowMod.Command.DELETE_STRICT)) {
-                    remove(r);
+                List<Rule> rules = collect(fm, fm.command() == FlowMod.Command.DELETE_STRICT);
+                if (!rules.isEmpty() && rules.stream().allMatch(internalRules::contains)) {
+                    return "OFPBRC_EPERM"; // collect_rules_loose(): only read-only rules found
+                }
+                for (Rule r : rules) {
+                    if (!internalRules.contains(r)) {
+                        remove(r);
+                    }
                 }
             }
             case QUERY -> throw new IllegalArgumentException("not a flow_mod");
@@ -144,8 +155,8 @@ public final class FlowTables {
 
     /** Whether a modify replaces some rule or adds one: only then the switch checks its actions. */
     boolean modifyTakesEffect(FlowMod fm, OfVersion version) {
-        return modifyMayAdd(fm, version)
-                || !collect(onWire(fm, version), fm.command() == FlowMod.Command.MODIFY_STRICT).isEmpty();
+        return modifyMayAdd(fm, version) || collect(onWire(fm, version),
+                fm.command() == FlowMod.Command.MODIFY_STRICT).stream().anyMatch(r -> !internalRules.contains(r));
     }
 
     // the flow_mod as the switch decodes it: its match as the wire format carried it
@@ -223,10 +234,12 @@ public final class FlowTables {
             }
             r.used = old.used; // rule_insert(): the used time is forwarded whenever a rule is replaced
             t.replace(st, old, r);
+            cookieRemove(old);
             flushLearned(old.actions);
         } else {
             t.insert(t.subtable(fm.match().mask, true), r);
         }
+        cookieInsert(r);
         return null;
     }
 
@@ -248,6 +261,7 @@ public final class FlowTables {
     }
 
     public void remove(Rule r) {
+        cookieRemove(r);
         version++;
         Classifier t = tables.get(r.table);
         t.remove(r, postponed > 0);
@@ -318,23 +332,70 @@ public final class FlowTables {
         return false;
     }
 
-    /** collect_rules_loose() / collect_rules_strict(), in dump order. */
+    /**
+     * collect_rules_loose() / collect_rules_strict(), in dump order: with an exact cookie mask, that cookie's rules in
+     * the cookie index's order, of every table (TBL_INTERNAL's too); else each table's in turn, the hidden
+     * TBL_INTERNAL only when named. The read-only internal rules are among them (a modify or delete skips them).
+     */
     public List<Rule> collect(FlowMod q, boolean strict) {
         List<Rule> out = new ArrayList<>();
-        for (int i = 0; i < N_TABLES; i++) {
-            if (q.table() != 255 && q.table() != i) {
-                continue;
+        if (q.cookieMask() == -1L) {
+            for (Rule r : cookies.getOrDefault(q.cookie(), List.of())) {
+                if ((q.table() == 255 || q.table() == r.table) && collects(r, q, strict)) {
+                    out.add(r);
+                }
             }
-            for (Rule r : rules(i)) {
-                boolean ok = strict ? r.priority == q.priority() && r.match.equals(q.match())
-                        : looseMatch(r.match, q.match());
-                if (ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())
-                        && outputsToGroup(r, q.outGroup())) {
+            return out;
+        }
+        for (int i = 0; i < N_TABLES; i++) {
+            if (q.table() != 255 && q.table() != i || q.table() == 255 && i == Ofproto.TABLE_INTERNAL) {
+                continue; // FOR_EACH_MATCHING_TABLE(): every visible table, or the one named
+            }
+            for (Rule r : i == Ofproto.TABLE_INTERNAL ? internalInTable : rules(i)) {
+                if (collects(r, q, strict)) {
                     out.add(r);
                 }
             }
         }
         return out;
+    }
+
+    // collect_rule() of a rule the table or the cookie index gave: the match (loose or strict), cookie, out_port and
+    // out_group
+    private static boolean collects(Rule r, FlowMod q, boolean strict) {
+        boolean ok = strict ? r.priority == q.priority() && r.match.equals(q.match()) : looseMatch(r.match, q.match());
+        return ok && ((r.cookie ^ q.cookie()) & q.cookieMask()) == 0 && outputsTo(r, q.outPort())
+                && outputsToGroup(r, q.outGroup());
+    }
+
+    /**
+     * ofproto->cookies, the hindex of every rule by cookie: each cookie's chain in the order
+     * HINDEX_FOR_EACH_WITH_HASH walks it (hindex_insert_fast() keeps the first rule in as the head and puts each
+     * later one right after it; hindex_remove() of the head makes the next one the head).
+     */
+    private final java.util.Map<Long, List<Rule>> cookies = new java.util.HashMap<>();
+    /** TBL_INTERNAL's read-only rules, and the same in that table's classifier order. */
+    private List<Rule> internalRules = List.of(), internalInTable = List.of();
+
+    /** add_internal_flows(): the internal rules as inserted, and as their table lists them. */
+    void internal(List<Rule> inserted, List<Rule> inTable) {
+        internalRules = inserted;
+        internalInTable = inTable;
+        inserted.forEach(this::cookieInsert);
+    }
+
+    // cookies_insert()
+    private void cookieInsert(Rule r) {
+        List<Rule> chain = cookies.computeIfAbsent(r.cookie, c -> new ArrayList<>());
+        chain.add(chain.isEmpty() ? 0 : 1, r);
+    }
+
+    // cookies_remove()
+    private void cookieRemove(Rule r) {
+        List<Rule> chain = cookies.get(r.cookie);
+        if (chain != null && chain.remove(r) && chain.isEmpty()) {
+            cookies.remove(r.cookie);
+        }
     }
 
     // cls_rule_is_loose_match(): every bit the criteria care about, the rule matches the same way, packet_type too

@@ -320,8 +320,11 @@ public final class Group {
         this.selectionMethodParam = old.selectionMethodParam;
         this.fields = old.fields;
         this.buckets = new ArrayList<>();
-        for (Bucket b : buckets) {
-            this.buckets.add(new Bucket(b.id, b.weight, b.watchPort, b.watchGroup, b.actions));
+        for (Bucket b : buckets) { // ofputil_bucket_clone_data() copies a kept bucket's counters (the group's restart)
+            Bucket c = new Bucket(b.id, b.weight, b.watchPort, b.watchGroup, b.actions);
+            c.packets = b.packets;
+            c.bytes = b.bytes;
+            this.buckets.add(c);
         }
         this.created = old.created;
         if (type == Type.SELECT && (selectionMethod.isEmpty() || selectionMethod.equals("dp_hash"))) {

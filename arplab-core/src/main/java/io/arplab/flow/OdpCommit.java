@@ -41,6 +41,11 @@ final class OdpCommit {
             eth.add("dst=" + MatchFormat.mac(flow[Slot.DL_DST.ordinal()] & setMaskBits(Slot.DL_DST))
                     + setMask(Slot.DL_DST, MatchFormat::mac));
         }
+        if (!eth.isEmpty() && !masked()) { // commit(): without masked sets, the whole header, matched whole
+            eth = List.of("src=" + MatchFormat.mac(flow[Slot.DL_SRC.ordinal()]),
+                    "dst=" + MatchFormat.mac(flow[Slot.DL_DST.ordinal()]));
+            exact(Slot.DL_SRC, Slot.DL_DST);
+        }
         if (!eth.isEmpty()) {
             x.odpAdd("set(eth(" + String.join(",", eth) + "))");
         }
@@ -110,6 +115,15 @@ final class OdpCommit {
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("hlimit=" + flow[Slot.NW_TTL.ordinal()]);
             }
+            if (!ip.isEmpty() && flow[Slot.NW_PROTO.ordinal()] != 0 && !masked()) {
+                ip = List.of("src=" + ipv6(flow, Slot.IPV6_SRC_HI), "dst=" + ipv6(flow, Slot.IPV6_DST_HI),
+                        "label=" + MatchFormat.hex(flow[Slot.IPV6_LABEL.ordinal()]),
+                        "proto=" + flow[Slot.NW_PROTO.ordinal()], "tclass=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()]),
+                        "hlimit=" + flow[Slot.NW_TTL.ordinal()], "frag=" + frag(flow));
+                exact(Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO, Slot.IPV6_LABEL,
+                        Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL, Slot.NW_FRAG);
+                wc[Slot.IPV6_LABEL.ordinal()] = 0xfffff;
+            }
             if (!ip.isEmpty() && flow[Slot.NW_PROTO.ordinal()] != 0) {
                 x.odpAdd("set(ipv6(" + String.join(",", ip) + "))");
             }
@@ -140,6 +154,13 @@ final class OdpCommit {
             }
             if (flow[Slot.NW_TTL.ordinal()] != x.base[Slot.NW_TTL.ordinal()]) {
                 ip.add("ttl=" + flow[Slot.NW_TTL.ordinal()]);
+            }
+            if (!ip.isEmpty() && flow[Slot.NW_PROTO.ordinal()] != 0 && !masked()) {
+                ip = List.of("src=" + MatchFormat.ip(flow[Slot.NW_SRC.ordinal()]),
+                        "dst=" + MatchFormat.ip(flow[Slot.NW_DST.ordinal()]), "proto=" + flow[Slot.NW_PROTO.ordinal()],
+                        "tos=" + MatchFormat.hex(flow[Slot.NW_TOS.ordinal()]), "ttl=" + flow[Slot.NW_TTL.ordinal()],
+                        "frag=" + frag(flow));
+                exact(Slot.NW_SRC, Slot.NW_DST, Slot.NW_PROTO, Slot.NW_TOS, Slot.NW_TTL, Slot.NW_FRAG);
             }
             if (!ip.isEmpty() && flow[Slot.NW_PROTO.ordinal()] != 0) {
                 // commit_set_ipv4_action() of a masked set: the protocol is not written, nor matched for it
@@ -246,6 +267,10 @@ final class OdpCommit {
             return;
         }
         if (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP || proto == Match.PROTO_SCTP) {
+            if (!masked()) {
+                tp = List.of("src=" + flow[Slot.TP_SRC.ordinal()], "dst=" + flow[Slot.TP_DST.ordinal()]);
+                exact(Slot.TP_SRC, Slot.TP_DST);
+            }
             x.odpAdd("set(" + (proto == Match.PROTO_TCP ? "tcp" : proto == Match.PROTO_UDP ? "udp" : "sctp") + "("
                     + String.join(",", tp) + "))");
         } else if (proto == icmp) { // not a masked set: the whole type and code are matched
@@ -292,6 +317,28 @@ final class OdpCommit {
             x.odpAdd(v.append(')').toString());
             x.xc.ops.add(new XlateCache.Op(XlateCache.PUSH_VLAN, 0, to[f], null, false, null));
         }
+    }
+
+    // rt_support.masked_set_action: commit() without it sets a header whole unless every field changed under an
+    // exact mask (the same set), and the wildcards take the whole header (dpif/set-dp-features)
+    private boolean masked() {
+        return x.br.datapath.supports("masked_set_action");
+    }
+
+    private void exact(Slot... slots) {
+        for (Slot s : slots) {
+            x.wc[s.ordinal()] = s.max;
+        }
+    }
+
+    // format_odp_key_attr()'s frag= of a whole IP key (ovs_frag_type_to_string())
+    private static String frag(long[] flow) {
+        long f = flow[Slot.NW_FRAG.ordinal()];
+        return (f & 1) == 0 ? "no" : (f & 2) == 0 ? "first" : "later";
+    }
+
+    private static String ipv6(long[] flow, Slot hi) {
+        return new io.arplab.wire.Ipv6Address(flow[hi.ordinal()], flow[hi.ordinal() + 1]).toString();
     }
 
     // the bits of a committed field its set() writes: the masked set's mask as printed below (an IPv6 address's

@@ -313,6 +313,8 @@ public final class Ofproto {
         this.datapathId = datapathId;
         this.datapath = datapath;
         this.ct = datapath.ct;
+        // add_internal_flows()' order: the miss, no-packet-in and drop-frags rules, then recirc_id=0's
+        tables.internal(List.of(missRule, noPacketInRule, dropFragsRule, recircZeroRule), internalRules());
         datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         putPort(local);

@@ -64,7 +64,12 @@ final class OfprotoFlowMod {
         if (consistency != null) {
             return consistency[0];
         }
-        return hiddenError(fm);
+        String hidden = hiddenError(fm);
+        if (hidden != null || fm.command() != FlowMod.Command.ADD && fm.command() != FlowMod.Command.MODIFY
+                && fm.command() != FlowMod.Command.MODIFY_STRICT) {
+            return hidden;
+        }
+        return OfprotoRuleCheck.ruleCheck(br.datapath, fm); // add_flow_init()'s rule_construct(), a modify's too
     }
 
     // ofproto_check_ofpacts(): the groups (of {@code known}) and meters the actions name exist; null or the error

@@ -457,7 +457,9 @@ final class Xlate {
         tunnelNoteDone = false;
         tail = true;
         Tunnel.wildcards(initial, wc);
-        wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
+        if (br.datapath.supports("recirc")) { // xlate_wc_init(): recirc_id exact when the datapath recirculates
+            wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
+        }
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;
         wc[Slot.DL_TYPE.ordinal()] = Slot.DL_TYPE.max;
         if (flow[Slot.PACKET_TYPE.ordinal()] != 0) {

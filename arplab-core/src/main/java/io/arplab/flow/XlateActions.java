@@ -263,7 +263,8 @@ final class XlateActions {
             } else if (a instanceof Action.CtClear) {
                 // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
-                if ((x.flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0) {
+                // (and only where the datapath has ct_clear: rt_support.ct_clear)
+                if ((x.flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0 && x.br.datapath.supports("ct_clear")) {
                     x.odpAdd("ct_clear");
                     Arrays.fill(x.packetCt, 0);
                 }

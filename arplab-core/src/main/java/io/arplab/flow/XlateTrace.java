@@ -142,7 +142,8 @@ final class XlateTrace {
         for (Slot s : Slot.ALL) {
             m.putSlot(s, x.initial[s.ordinal()], mask[s.ordinal()]);
         }
-        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, tracePortNames(x), true);
+        // match_format(): "eth" for a megaflow, one whose recirc_id is exact (the datapath recirculates)
+        return MatchFormat.format(m, MatchFormat.DEFAULT_PRIORITY, tracePortNames(x), mask[Slot.RECIRC_ID.ordinal()] != 0);
     }
 
     // ofproto_trace__()'s port map for the flow, final flow and megaflow: the traced bridge's, even after a thaw in

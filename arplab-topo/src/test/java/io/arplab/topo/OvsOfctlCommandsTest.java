@@ -160,7 +160,10 @@ class OvsOfctlCommandsTest {
             "probe-trunctnl2.in", "probe-selhash.in", "probe-dphash.in", "probe-normal6.in", "probe-ctzone2.in",
             "probe-ofp15.in", "probe-selhash2.in", "probe-natone.in", "probe-tablemiss.in", "probe-dpacts.in",
             "probe-geneve3.in", "probe-hexacts.in", "probe-appctl5.in", "probe-meterbands.in",
-            "probe-dpparse.in"})
+            "probe-dpparse.in", "probe-learnfin.in", "probe-ctforce3.in", "probe-dpfilter2.in", "probe-tnltoggle.in",
+            "probe-cookie2.in", "probe-groupstats2.in", "probe-cookieidx.in", "probe-dpfeatures.in",
+            "probe-dpxlate.in", "probe-oddinput2.in", "probe-ctnormal.in", "probe-cookielearn.in", "probe-dpfilter3.in",
+            "probe-dpfeat2.in", "probe-tunmd.in", "probe-cookieidx2.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
