@@ -15,7 +15,9 @@ drop_gratuitous_arp; one host icmp_echo_ignore_broadcasts=0). The script mixes p
 OVS views (dpctl/dump-flows after revalidator/wait, dpctl/show, fdb/show, dump-flows, dump-ports, ofproto/trace,
 dpctl/dump-conntrack).
 
-Seeds from 195 on also draw traceroute's -I/-U/-f/-q 2, tracepath's -l, `ip route get`, net-tools' arp -s/-d and
+Seeds from 249 on also draw traceroute -T and tracepath -b across the router host (from 261 on traceroute -U -q 2 and
+tracepath -l 1500 instead), arping -D -w, ping -q -i, `ip -s -s
+neigh flush` and `ip -s neigh show dev`. Seeds from 195 on also draw traceroute's -I/-U/-f/-q 2, tracepath's -l, `ip route get`, net-tools' arp -s/-d and
 arp_accept 2. Seeds from 155 on also draw app_solicit (with a 0.5 s retrans_time), proxy ARP on the router host (proxy_delay 0,
 the hosts given an on-link route to the other subnet), directed broadcasts through it (bc_forwarding), neighbours
 added, changed, deleted and flushed by hand in every settled state, and the views `ip -s neigh`, `ip neigh show nud
@@ -168,6 +170,10 @@ if QUEUE:
             rt["sysctls"]["net.ipv4.icmp_errors_use_inbound_ifaddr"] = 1
         if rq.random() < 0.4:
             rt["sysctls"]["net.ipv4.icmp_ratelimit"] = rq.choice([0, 100])
+# seeds from 249 on, a ninth stream: traceroute -T and tracepath -b across the router host, arping -D -w, ping -q -i,
+# `ip -s -s neigh flush` and `ip -s neigh show dev` (seeds below 249 draw and write what they did)
+R21 = seed >= 249
+r9 = random.Random("gen-netns round21 %d" % seed)
 # ARP sysctls, conf.all (the recorder sets them before the interfaces exist; conf.all applies to all of them)
 for h in hosts:
     for key, values, p in (("arp_ignore", [1, 2], 0.3), ("arp_announce", [1, 2], 0.3), ("arp_filter", [1], 0.15),
@@ -516,6 +522,33 @@ def trace(h):
     traffic_line(line, 0.0, 3.5, True)
 
 
+def tools21(h):
+    """The tools' options the earlier streams leave out: arping's DAD with a deadline, ping -q -i, and across the router
+    host traceroute's TCP SYN probes (the far host's RST ends the trace) and tracepath -b."""
+    own = [i[1] for i in h["ifaces"]]
+    x = r9.random()
+    if layout == "router" and h["name"] != "r" and x < 0.4:
+        mine = own[0].rsplit(".", 1)[0]
+        target = r9.choice([i[1] for o in hosts for i in o["ifaces"] if not i[1].startswith(mine + ".")])
+        if seed < 261:
+            line = ("traceroute -n -T -q 1 -w 1 -m 3 %s" if x < 0.25 else "tracepath -n -b -m 3 %s") % target
+        else:  # no tcp module in arplab's traceroute; -b's names are the recording machine's resolver's
+            line = ("traceroute -n -U -q 2 -w 1 -m 3 %s" if x < 0.25 else "tracepath -n -l 1500 -m 3 %s") % target
+        traffic_line("%s %s" % (h["name"], line), 0.0, 3.5, True)
+    elif x < 0.7:
+        target = r9.choice([a for a in addrs() if a not in own] + ["10.0.0.9"])
+        traffic_line("%s arping -D -c 2 -w 2 -I eth0 %s" % (h["name"], target), 0.0, 2.2, False)
+    else:
+        traffic_line("%s ping -c 2 -q -i 0.5 -W 1 %s" % (h["name"], ping_target(h)), 0.5, 1.8, True)
+
+
+def view21(h):
+    if r9.random() < 0.5:
+        view("%s ip -s -s neigh flush dev eth0 nud %s" % (h["name"], r9.choice(["stale", "failed", "noarp"])), "neigh")
+    else:
+        view("%s ip -s neigh show dev eth0" % h["name"], "neigh")
+
+
 def ovs_view():
     br = r.choice(bridges)
     x = r.random()
@@ -622,6 +655,9 @@ if TOOLS:
     viewers += [(route_get, 1.0)]
 if QUEUE:
     senders += [(flood, 2.5)]
+if R21:
+    senders += [(tools21, 2.0)]
+    viewers += [(view21, 1.0)]
 if proxy:  # the hosts reach the other subnet on-link, through r's proxy replies
     for h in hosts:
         if h["name"] != "r" and rh.random() < 0.7:

@@ -24,7 +24,15 @@ through the router (bc_forwarding), ping's -w/-q/-O/-A/-n/-f/-l/-p and arping's 
 draw what they drew before. From seed 1272 on (round 18) a device that draws app_solicit gets a retrans_time_ms of
 500 unless it drew 250 or 500. From seed 1344 on (round 19) also traceroute's -U/-I/-q 2/-f, ping's -R, small -s and
 -t with -i, and `ip [-s] neigh flush dev DEV [nud STATE | to ADDR]`. From seed 1404 on (round 20) a device whose
-unresolved entries fail after a whole 1 or 2 s gets 150 ms more retrans_time.
+unresolved entries fail after a whole 1 or 2 s gets 150 ms more retrans_time. From seed 1476 on (round 21, a
+stream of its own) every device gets a proxy_delay of 1 or 2 (centiseconds, 2 or 5 jiffies: pneigh_enqueue()'s
+draw bounded to 0-16 ms, where the default's 0-800 ms decided what followed), a node about to trace to an absent
+address (and the router) gets icmp_msgs_burst 10000 (icmp_global_consume()'s 0-2 credit draw then never empties the
+netns bucket), ping -f drops -w for -W 1 (the count no longer the real loop's pace), and traceroute -T, tracepath
+-b, ip -s -s neigh flush, arping -D -w, ping -q -i and more views are drawn. From seed 1500 on neither traceroute -T
+(arplab's traceroute has no tcp module) nor tracepath -b (its names come from the recording machine's resolver: PTR
+queries through the gateway) is drawn, and an icmp_msgs_burst of 5 is drawn as 10000 (with 5, how many errors past
+the third leave is the credit draw).
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -32,6 +40,7 @@ import sys
 
 def scenario(seed):
     r = random.Random(seed)
+    r21 = random.Random(f"gen.py round 21 {seed}")  # seeds from 1476 on: a stream of its own
     lines = [f"# random scenario {seed} (gen.py {seed})"]
     nbr = r.choice([1, 2])
     for b in range(nbr):
@@ -102,6 +111,9 @@ def scenario(seed):
             if r.random() < 0.15:
                 drawn[key] = r.choice(list(vals))
                 lines.append(f"{n} sysctl -w net.ipv4.neigh.{i}.{key}={drawn[key]}")
+        if seed >= 1476 and "proxy_delay" not in drawn:
+            # pneigh_enqueue() delays a proxied reply by a random part of proxy_delay: 1 or 2 cs (2 or 5 jiffies)
+            lines.append(f"{n} sysctl -w net.ipv4.neigh.{i}.proxy_delay={r21.choice([1, 2])}")
         if seed >= 1272 and "app_solicit" in drawn and drawn.get("retrans_time_ms", 1000) not in (250, 500):
             # app_solicit puts the first request retrans_time after the packet: a 1 s or 2 s timer shares its tick
             # with ping's 1 s waits, and whether ping reads what that tick's softirq delivered before its next probe
@@ -128,11 +140,25 @@ def scenario(seed):
         for n in nodes:
             for key, vals in icmp:
                 if r.random() < 0.12:
-                    lines.append(f"{n} sysctl -w net.ipv4.{key}={r.choice(vals)}")
+                    v = r.choice(vals)
+                    if seed >= 1500 and key == "icmp_msgs_burst":
+                        v = 10000  # a burst of 5 lets a random 3 or more errors out (icmp_global_consume())
+                    lines.append(f"{n} sysctl -w net.ipv4.{key}={v}")
     for n, i, s in ifaces:
         lines.append(f"{n} ip ntable show dev {i}")
 
     secondary = {}   # node -> [ip]
+    burst = set()    # nodes given icmp_msgs_burst 10000 (seeds from 1476 on)
+
+    def absent_guard(src, t):
+        # a trace to an absent address queues many probes on the failing entry, whose Host Unreachables leave while
+        # the netns's credit lasts, each taking a random 0-2 (icmp_global_consume()): with a burst of 10000 it lasts
+        if seed < 1476 or not t.endswith(".77"):
+            return
+        for m in [src] + (["r"] if router else []):
+            if m not in burst:
+                burst.add(m)
+                lines.append(f"{m} sysctl -w net.ipv4.icmp_msgs_burst=10000")
 
     def target(src):
         s = subnet.get(src, r.randint(0, 1))
@@ -160,6 +186,9 @@ def scenario(seed):
         if seed >= 1344:
             kinds += ["trace19", "ping19", "flush19"]
             weights = weights + [2 if router else 1, 2, 2]
+        if seed >= 1476:
+            kinds += ["tools21"]
+            weights = weights + [4]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -223,7 +252,9 @@ def scenario(seed):
         elif kind == "traceroute" and seed >= 200:
             opts = ["-n"] + r.sample(["-I", f"-q {r.randint(1, 3)}", f"-m {r.randint(2, 5)}", f"-f {r.randint(1, 2)}",
                                       f"-p {r.choice([33434, 4000, 53])}"], r.randint(0, 3))
-            lines.append(f"{n} traceroute {' '.join(opts)} -w 1 {target(n)}".replace(" -f 2 -w", " -f 2 -m 4 -w"))
+            t = target(n)
+            absent_guard(n, t)
+            lines.append(f"{n} traceroute {' '.join(opts)} -w 1 {t}".replace(" -f 2 -w", " -f 2 -m 4 -w"))
         elif kind == "traceroute":
             lines.append(f"{n} traceroute -n -q 1 -w 1 -m 4 {target(n)}")
         elif kind == "pmtu":
@@ -267,7 +298,9 @@ def scenario(seed):
             opts = ["-n", f"-m {r.randint(1, 4)}"]
             if r.random() < 0.4:
                 opts.append(f"-l {r.choice([100, 1000, 1400, 1600])}")
-            lines.append(f"{n} tracepath {' '.join(opts)} {target(n)}")
+            t = target(n)
+            absent_guard(n, t)
+            lines.append(f"{n} tracepath {' '.join(opts)} {t}")
         elif kind in ("fdb", "brlink", "portdown"):
             m = r.choice(nodes)
             i = ifname(m)
@@ -450,6 +483,9 @@ def scenario(seed):
                             r.randint(1, 3))
             if r.random() < 0.2:
                 opts = ["-f"] + [o for o in opts if o not in ("-A", "-O")]
+                if seed >= 1476:
+                    # under -w the count is what the real loop sends in the deadline (refdata's 1357)
+                    opts = [o for o in opts if o != "-w 2"] + ["-W 1"]
             lines.append(f"{n} ping -c {r.randint(1, 3)} {' '.join(opts)} {t}")
         elif kind == "arping17":
             i = ifname(n)
@@ -457,7 +493,9 @@ def scenario(seed):
             lines.append(f"{n} arping -c {r.randint(1, 3)} {' '.join(opts)} -I {i} {target(n)}")
         elif kind == "trace19":
             opts = ["-n", r.choice(["-U", "-I", "-U -q 2", "-f 2 -m 3"])]
-            lines.append(f"{n} traceroute {' '.join(opts)} -q 1 -w 1 -m 3 {target(n)}".replace("-q 2 -q 1", "-q 2")
+            t = target(n)
+            absent_guard(n, t)
+            lines.append(f"{n} traceroute {' '.join(opts)} -q 1 -w 1 -m 3 {t}".replace("-q 2 -q 1", "-q 2")
                          .replace("-m 3 -q 1 -w 1 -m 3", "-q 1 -w 1 -m 3"))
         elif kind == "ping19":
             opts = [f"-c {r.randint(1, 2)}", "-W 1", r.choice(["-R", "-R -n", f"-s {r.choice([0, 8, 9, 16])}",
@@ -467,6 +505,25 @@ def scenario(seed):
             i = ifname(n)
             lines.append(f"{n} ip {r.choice(['', '-s '])}neigh flush dev {i}"
                          + r.choice(["", " nud stale", " nud reachable", " nud failed", " nud all", f" to {target(n)}"]))
+        elif kind == "tools21":
+            i = ifname(n)
+            t = target(n)
+            op = r21.choice(["tcp", "tracepath", "flush", "dad", "ping", "view"])
+            if op in ("tcp", "tracepath"):
+                absent_guard(n, t)
+            if op == "tcp":
+                lines.append(f"{n} traceroute -n {'-U' if seed >= 1500 else '-T'} -q 1 -w 1 -m 3 {t}")
+            elif op == "tracepath":
+                lines.append(f"{n} tracepath -n {'' if seed >= 1500 else '-b '}-m {r21.randint(1, 3)} {t}")
+            elif op == "flush":
+                lines.append(f"{n} ip -s -s neigh flush dev {i}" + r21.choice(["", " nud stale", " nud all", f" to {t}"]))
+            elif op == "dad":
+                lines.append(f"{n} arping -D -c 2 -w 2 -I {i} {t}")
+            elif op == "ping":
+                lines.append(f"{n} ping -c 2 -q -i 0.5 -W 1 {t}")
+            else:
+                lines.append(f"{n} " + r21.choice(["arp -n", f"ip -s neigh show dev {i}", "ip neigh show nud stale",
+                                                   f"ip route get {t}"]))
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:

@@ -677,6 +677,11 @@ public final class NetworkNode extends Scheduler.Event implements Device.Output,
     void readSockets(Runnable read) {
         if (processRunning && !part.softirq) {
             read.run();
+        } else if (part.softirq && part.inFlight > 0) {
+            // sock_def_readable()/sk_error_report() in NET_RX only wake the task: it runs once the softirq has
+            // drained the CPU's backlog (process_backlog()), so it reads everything that backlog brought at once
+            Partition p = part;
+            p.afterSoftirq.add(() -> process(read));
         } else {
             process(read);
         }

@@ -715,14 +715,15 @@ public final class Ping extends PingCommon {
         long size = datalen + 28L + optlen;
         if (size > 0xFFFF || pmtudisc == IP_PMTUDISC_DO && size > mtu) {
             // __ip_append_data(): ip_local_error(EMSGSIZE, mtu less the options) → "local error" from the error
-            // queue. Without -M do the kernel fragments the datagram instead.
-            nerrors++;
+            // queue (ping4_receive_error_msg(): under -q it leaves before counting it in nerrors). Without -M do
+            // the kernel fragments the datagram instead.
             if (!quiet) {
                 if (flood) {
                     ctx.out().print('E');
                 } else {
                     ctx.err().println("ping: local error: message too long, mtu=" + (mtu - optlen));
                 }
+                nerrors++;
             }
             return Errno.EMSGSIZE.negative();
         }
