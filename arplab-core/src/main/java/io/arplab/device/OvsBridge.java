@@ -255,7 +255,7 @@ public final class OvsBridge implements Switch {
     private void transmit(long now, List<Ofproto.Output> outputs, Output out) {
         List<Ofproto.Output> replies = null;
         for (Ofproto.Output o : outputs) {
-            byte[] reply = ofproto.dummyArpReply(o.ofport(), o.frame());
+            byte[] reply = io.arplab.flow.NativeTunnel.dummyArpReply(ofproto, o.ofport(), o.frame());
             if (reply != null) {
                 if (replies == null) {
                     replies = new java.util.ArrayList<>(1);

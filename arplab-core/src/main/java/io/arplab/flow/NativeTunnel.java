@@ -13,7 +13,7 @@ import io.arplab.wire.MacAddress;
  * listening ports' lookup (lib/tnl-ports.c tnl_port_map_lookup()) and ARP snooping (lib/tnl-neigh-cache.c
  * tnl_arp_snoop()).
  */
-final class NativeTunnel {
+public final class NativeTunnel {
     private static final int IP = 14, L4 = 34, L4_6 = 54;
     /** OVS_VPORT_TYPE_IP6GRE (lib/odp-netlink.h's out-of-tree vport types). */
     private static final int IP6GRE = 109;
@@ -459,5 +459,20 @@ final class NativeTunnel {
             }
             trace.replace(r[0], r[1], t.toString());
         }
+    }
+
+    /**
+     * netdev_dummy_send(): a dummy port with an address (netdev-dummy/ip4addr) that is sent an ARP request for it
+     * queues the reply as received (compose_arp(): from its MAC to the asker, not broadcast); null otherwise.
+     */
+    public static byte[] dummyArpReply(Ofproto of, long ofport, byte[] frame) {
+        Ofproto.Port p = of.port(ofport);
+        long[] a = p == null ? null : of.datapath.router.address(p.name);
+        if (a == null || frame.length < 42 || io.arplab.wire.Bytes.u16(frame, 12) != Match.ETH_ARP
+                || io.arplab.wire.Bytes.u16(frame, 20) != 1 || io.arplab.wire.Bytes.u32(frame, 38) != a[0]) {
+            return null;
+        }
+        return arp(2, p.mac, io.arplab.wire.MacAddress.read(frame, 6).bits(), false, a[0],
+                io.arplab.wire.Bytes.u32(frame, 28));
     }
 }

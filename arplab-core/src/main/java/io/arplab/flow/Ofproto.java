@@ -252,21 +252,6 @@ public final class Ofproto {
         return upcallContext;
     }
 
-    /**
-     * netdev_dummy_send(): a dummy port with an address (netdev-dummy/ip4addr) that is sent an ARP request for it
-     * queues the reply as received (compose_arp(): from its MAC to the asker, not broadcast); null otherwise.
-     */
-    public byte[] dummyArpReply(long ofport, byte[] frame) {
-        Port p = port(ofport);
-        long[] a = p == null ? null : datapath.router.address(p.name);
-        if (a == null || frame.length < 42 || io.arplab.wire.Bytes.u16(frame, 12) != Match.ETH_ARP
-                || io.arplab.wire.Bytes.u16(frame, 20) != 1 || io.arplab.wire.Bytes.u32(frame, 38) != a[0]) {
-            return null;
-        }
-        return NativeTunnel.arp(2, p.mac, io.arplab.wire.MacAddress.read(frame, 6).bits(), false, a[0],
-                io.arplab.wire.Bytes.u32(frame, 28));
-    }
-
     /** populate_xcache(): the ukey of {@code key} translated again, without packet or stats, for its cache. */
     XlateCache populateXcache(long now, long[] key) {
         Xlate x = xlate(now, key, null, false);
@@ -314,7 +299,7 @@ public final class Ofproto {
         this.datapath = datapath;
         this.ct = datapath.ct;
         // add_internal_flows()' order: the miss, no-packet-in and drop-frags rules, then recirc_id=0's
-        tables.internal(List.of(missRule, noPacketInRule, dropFragsRule, recircZeroRule), internalRules());
+        tables.internal(List.of(internal.miss, internal.noPacketIn, internal.dropFrags, internal.recircZero), internalRules());
         datapath.nextDummyMac(); // the local port is a dummy-internal netdev too, whatever MAC the bridge gives it
         Port local = new Port(Ports.LOCAL, name, "internal", hwaddr, datapath.choosePort(name), Map.of());
         putPort(local);
@@ -859,43 +844,12 @@ public final class Ofproto {
 
     /** ofproto->frag_handling: "normal", "drop" or "nx-match" (OFPUTIL_FRAG_*). */
     private String fragHandling = "normal";
-    /**
-     * ofproto->drop_frags_rule: the hidden rule, without actions, that frag_handling "drop" gives fragments;
-     * add_internal_miss_flow() matches it on reg0=0x3 in TBL_INTERNAL.
-     */
-    final Rule dropFragsRule = new Rule(254, 0, new Match(), 0, 0);
-
-    {
-        dropFragsRule.match.setSlot(Slot.REG0, 3, 0xffffffffL);
-        dropFragsRule.actions(List.of());
-    }
-
-    /**
-     * ofproto->miss_rule: add_internal_flows()' reg0=0x1 rule in TBL_INTERNAL, whose controller action (reason
-     * OFPR_IMPLICIT_MISS) sends a table miss to the controllers (rule_dpif_lookup_from_table()).
-     */
-    final Rule missRule = new Rule(254, 0, new Match(), 0, 0);
-
-    {
-        missRule.match.setSlot(Slot.REG0, 1, 0xffffffffL);
-        missRule.actions(List.of(new Action.Controller(0xffff, 7, 0, null, false, -1)));
-    }
-
-    /** ofproto->no_packet_in_rule: add_internal_flows()' reg0=0x2 rule, without actions, that a table miss takes. */
-    final Rule noPacketInRule = new Rule(254, 0, new Match(), 0, 0);
-    /** add_internal_flows()' last rule: recirc_id=0 at priority 2, without actions (runaway lookups dropped). */
-    private final Rule recircZeroRule = new Rule(254, 2, new Match(), 0, 0);
-
-    {
-        noPacketInRule.match.setSlot(Slot.REG0, 2, 0xffffffffL);
-        noPacketInRule.actions(List.of());
-        recircZeroRule.match.setSlot(Slot.RECIRC_ID, 0, 0xffffffffL);
-        recircZeroRule.actions(List.of());
-    }
+    /** TBL_INTERNAL's hidden rules (add_internal_flows()). */
+    final InternalRules internal = new InternalRules();
 
     /** TBL_INTERNAL's rules in its classifier's order (the recirc_id subtable, then reg0's rules 1, 2 and 3). */
     public List<Rule> internalRules() {
-        return List.of(recircZeroRule, missRule, noPacketInRule, dropFragsRule);
+        return internal.all();
     }
 
     public String fragHandling() {

@@ -89,7 +89,7 @@ final class XlateTable {
                     x.prefoundIn = null;
                 } else {
                     // lib/classifier.c find_match_wc() via classifier_lookup()
-                    r = dropFrag ? x.br.dropFragsRule : lookup(x, table);
+                    r = dropFrag ? x.br.internal.dropFrags : lookup(x, table);
                 }
                 afterLookup(x);
                 // the packet counted in the table, and in the cache (XC_TABLE) for its megaflow's later packets
@@ -117,11 +117,11 @@ final class XlateTable {
                 // the miss_rule (a packet-in) for a miss that ended in CONTINUE or CONTROLLER, from a known input port
                 // without OFPPC_NO_PACKET_IN; DEFAULT takes it only for a controller that wants misses (none here)
                 Ofproto.Port in = x.br.port(x.flow[Slot.IN_PORT.ordinal()]);
-                r = in != null && (in.config & Ofproto.Port.NO_PACKET_IN) == 0 ? x.br.missRule : null;
+                r = in != null && (in.config & Ofproto.Port.NO_PACKET_IN) == 0 ? x.br.internal.miss : null;
             }
-            if (r == null || r == x.br.missRule) {
+            if (r == null || r == x.br.internal.miss) {
                 // a miss returns the miss_rule or the no_packet_in_rule, whose stats it credits (XC_RULE)
-                x.xc.table(null, r != null ? r : x.br.noPacketInRule);
+                x.xc.table(null, r != null ? r : x.br.internal.noPacketIn);
             }
             int reported = x.firstLookup ? t : asked;
             if (x.trace != null) {
@@ -174,7 +174,7 @@ final class XlateTable {
             } else if (x.patchLookup) {
                 x.patchLookup = false;
                 XlateClone.cloneActions(x, acts);
-            } else if (x.trace == null && !x.exited && !x.wasMpls && r != x.br.missRule && !dropFrag
+            } else if (x.trace == null && !x.exited && !x.wasMpls && r != x.br.internal.miss && !dropFrag
                     && table.foundGoto >= 0 && acts == r.actions) { // the lookup's own rule (foundGoto: the last)
                 x.listContinues = false;
                 x.tableLevel = x.level; // gotoTable()'s

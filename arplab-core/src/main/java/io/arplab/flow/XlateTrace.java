@@ -103,7 +103,7 @@ final class XlateTrace {
             trace.append(x.br == x.xinBr ? "No match." : "reg0=0x2, priority 0").append('\n');
         } else if (dropFrag && x.br == x.xinBr) {
             trace.append("Packets are IP fragments and the fragment handling mode is \"drop\".\n");
-        } else if (r == x.br.missRule && x.br == x.xinBr) { // ... and of the miss_rule
+        } else if (r == x.br.internal.miss && x.br == x.xinBr) { // ... and of the miss_rule
             trace.append("No match, and a \"packet-in\" is called for.\n");
         } else {
             String m = MatchFormat.format(r.match, MatchFormat.DEFAULT_PRIORITY, x.portNames());

@@ -229,7 +229,7 @@ public final class Traceroute implements Tool {
         dstName = host;
         if (positional.size() == 2) {
             String p = positional.get(1)[0];
-            Long v = cStrtol(p);
+            Long v = TracerouteClif.cStrtol(p);
             if (v == null) {
                 throw bad("Cannot handle \"packetlen\" cmdline arg `" + p + "' on position 2 (argc "
                         + positional.get(1)[1] + ")");
@@ -291,48 +291,48 @@ public final class Traceroute implements Tool {
             case FOUR, SIX -> six = o == Opt.SIX; // set_af(): the last one counts, once every option is read
             case DONTFRAG -> dontfrag = true;
             case FIRST -> {
-                Long n = clifUint(v);
+                Long n = TracerouteClif.clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 firstHop = (int) (long) n;
             }
             case MAXHOPS -> {
-                Long n = clifUint(v);
+                Long n = TracerouteClif.clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 maxHops = (int) (long) n;
             }
             case SIM -> {
-                Long n = clifUint(v);
+                Long n = TracerouteClif.clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 simProbes = (int) (long) n;
             }
             case QUERIES -> {
-                Long n = clifUint(v);
+                Long n = TracerouteClif.clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 probesPerHop = (int) (long) n;
             }
             case TOS -> {
-                Long n = clifUint(v);
+                Long n = TracerouteClif.clifUint(v);
                 if (n == null) {
                     return false;
                 }
                 tos = (int) (long) n;
             }
             case FLOW, FWMARK -> {
-                return clifUint(v) != null;
+                return TracerouteClif.clifUint(v) != null;
             }
             case SPORT -> {
-                return cStrtoul(v) != null;
+                return TracerouteClif.cStrtoul(v) != null;
             }
             case PORT -> {
-                Long n = cStrtoul(v);
+                Long n = TracerouteClif.cStrtoul(v);
                 if (n == null) {
                     return false;
                 }
@@ -343,7 +343,7 @@ public final class Traceroute implements Tool {
                 return setWaitSpecs(v);
             }
             case SENDWAIT -> {
-                Double d = clifDouble(v);
+                Double d = TracerouteClif.clifDouble(v);
                 if (d == null) {
                     return false;
                 }
@@ -415,30 +415,6 @@ public final class Traceroute implements Tool {
         }
         nearFactor = n.value();
         return q + n.end() == arg.length();
-    }
-
-    /** clif.c set_uint(): (unsigned int) strtoul(s, &q, 0) that must consume the whole argument. */
-    private static Long clifUint(String s) {
-        CStrtol n = CStrtol.scan(s, 0);
-        return n.converted() && n.end() == s.length() ? n.asUnsignedLong() & 0xFFFF_FFFFL : null;
-    }
-
-    /** clif.c set_double(): strtod() that must consume the whole argument. */
-    private static Double clifDouble(String s) {
-        CStrtod n = CStrtod.scan(s);
-        return n.end() > 0 && n.end() == s.length() ? n.value() : null;
-    }
-
-    /** (unsigned int) strtoul(s, &q, 0) whose only check is that something was read. */
-    private static Long cStrtoul(String s) {
-        CStrtol n = CStrtol.scan(s, 0);
-        return n.converted() ? n.asUnsignedLong() & 0xFFFF_FFFFL : null;
-    }
-
-    /** CLIF_arg_int() → set_int(): strtol(arg, &q, 0), refused unless it read the whole word (q == arg or *q). */
-    private static Long cStrtol(String s) {
-        CStrtol n = CStrtol.scan(s, 0);
-        return n.converted() && n.end() == s.length() ? n.asLong() : null;
     }
 
     private boolean checkAndInit() {
