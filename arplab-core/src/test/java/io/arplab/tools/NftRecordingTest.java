@@ -144,6 +144,29 @@ class NftRecordingTest {
     }
 
     /**
+     * random/SEED.out (refdata/local/nft/record-random.sh, src/test/scripts/gen-nft.py SEED): ~40 random nft commands
+     * per seed, the arp, ip and inet tables in n1, the bridge ones on host, with pings between the nodes; each seed
+     * in namespaces of its own.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.MethodSource("randomSeeds")
+    void randomCampaignsAsRecorded(int seed) throws IOException {
+        SecurityLab s = lab();
+        String want = recorded("random/" + seed + ".out");
+        String got = replay(s, want);
+        Files.writeString(Path.of("target").resolve("nft-random-" + seed + ".out"), got);
+        assertThat(SecurityLab.mask(got)).isEqualTo(SecurityLab.mask(want));
+    }
+
+    static java.util.stream.IntStream randomSeeds() throws IOException {
+        try (var files = Files.list(DIR.resolve("random"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".out"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(0, n.length() - 4))).sorted().boxed().toList().stream()
+                    .mapToInt(Integer::intValue);
+        }
+    }
+
+    /**
      * defence_bridge.out: on the bridge's host, prerouting rules pin the attacker's port to its own MAC and IP:
      * arpspoof's forged replies and macof's random sources are dropped before the bridge learns them.
      */
