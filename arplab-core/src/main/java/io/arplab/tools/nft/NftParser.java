@@ -88,7 +88,7 @@ final class NftParser {
             case COMMA -> "comma";
             case DOT -> "dot";
             case NEQ -> "!=";
-            case EQ -> "'='";
+            case EQ -> t.text().equals("==") ? "==" : "'='"; // %token EQ "==", and the char literal
             case AT -> "@";
             // parser_bison.y's names: char literals quoted, the named tokens by their strings
             case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "[]()|$".contains(t.text()) ? "'" + t.text() + "'"
@@ -314,7 +314,7 @@ final class NftParser {
             case "chain" -> {
                 Named n = tableSpec();
                 Token name = identifier();
-                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
+                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, null, false);
                 endOfCommand(); // the whole command parsed before its evaluation
                 Table t = existingTableHinted(n, false); // chain_evaluate(): table_not_found() over the table cache
                 if (create && t.chains.containsKey(name.text())) {
@@ -365,7 +365,10 @@ final class NftParser {
         }
     }
 
-    private record ChainSpec(String type, Hook hook, int priority, boolean policyDrop) {}
+    private record ChainSpec(String type, Token hook, Prio prio, boolean policyDrop) {}
+
+    /** A chain's priority as written: a number, or a standard name and an offset; "priority ..." spans start-end. */
+    private record Prio(String name, int value, int start, int end) {}
 
     private static final List<String> HOOK_NAMES = List.of("prerouting", "input", "forward", "output", "postrouting",
             "ingress", "egress");
@@ -376,8 +379,8 @@ final class NftParser {
             in.take();
         }
         String type = null;
-        Hook hook = null;
-        int priority = 0;
+        Token hook = null;
+        Prio priority = null;
         boolean drop = false;
         while (true) {
             Token t = in.peek();
@@ -395,13 +398,10 @@ final class NftParser {
                 in.take();
                 type = word("expecting string").text();
                 expectWord("hook");
-                Token h = word("expecting string");
-                if (!HOOK_NAMES.contains(h.text())) {
-                    throw unexpected(h, "expecting string");
-                }
-                hook = Hook.byName(h.text());
+                hook = word("expecting string");
+                Token p = in.peek();
                 expectWord("priority");
-                priority = priority(in.take());
+                priority = priority(p, in.take());
             } else if (t.is("policy")) {
                 in.take();
                 Token p = in.take();
@@ -418,32 +418,33 @@ final class NftParser {
         return new ChainSpec(type, hook, priority, drop);
     }
 
-    private int priority(Token t) {
+    private Prio priority(Token keyword, Token t) {
         if (t.kind() == Kind.CHAR && t.text().equals("-") && in.peek().kind() == Kind.WORD) {
             Token n = in.take(); // scanner.l: DASH then NUM (prio_spec's "- NUM")
             t = new Token(Kind.WORD, "-" + n.text(), t.start(), n.end());
         }
         String s = t.text();
         if (s.matches("-?[0-9]{1,10}") && Math.abs(Long.parseLong(s)) <= Integer.MAX_VALUE) {
-            return Integer.parseInt(s);
+            return new Prio(null, Integer.parseInt(s), keyword.start(), t.end());
         }
-        Integer std = NftPrinter.standardPriority(s);
-        if (std == null) {
+        if (!NftPrinter.isStandardPriority(s)) {
             throw new NftError("'" + s + "' is invalid priority.", t);
         }
-        int p = std;
+        int off = 0;
+        Token last = t;
         Token sign = in.peek();
         if (sign.kind() == Kind.CHAR && (sign.text().equals("+") || sign.text().equals("-"))
                 && in.peek(1).kind() == Kind.WORD) { // PLUS and DASH are tokens of their own
             in.take();
             Token n = in.take();
-            long off = Values.number(n.text(), Integer.MAX_VALUE);
-            if (off < 0) {
+            long v = Values.number(n.text(), Integer.MAX_VALUE);
+            if (v < 0) {
                 throw new NftError("'" + n.text() + "' is invalid priority.", n);
             }
-            p += sign.text().equals("+") ? (int) off : (int) -off;
+            off = sign.text().equals("+") ? (int) v : (int) -v;
+            last = n;
         }
-        return p;
+        return new Prio(s, off, keyword.start(), last.end());
     }
 
     private Chain addChain(Table t, Token name, ChainSpec spec, Token last) {
@@ -451,11 +452,33 @@ final class NftParser {
         if (c != null) {
             return c;
         }
-        if (spec.hook() == null && spec.type() != null || spec.hook() != null && !t.family.hooks.contains(spec.hook())) {
+        Hook hook = null;
+        int prio = 0;
+        if (spec.hook() != null) {
+            // chain_evaluate(): str2hooknum() knows the family's hook names (arp's forward too, which the kernel
+            // refuses below), then evaluate_priority() a standard name as std_prio_lookup() finds it for the hook
+            String h = spec.hook().text();
+            boolean known = t.family == Family.ARP ? List.of("input", "forward", "output").contains(h)
+                    : HOOK_NAMES.contains(h) && (t.family == Family.INET || !h.endsWith("gress"));
+            if (!known) {
+                throw new NftError("unknown chain hook", spec.hook());
+            }
+            hook = Hook.byName(h);
+            Prio p = spec.prio();
+            prio = p.value();
+            if (p.name() != null && hook != null) {
+                Integer std = NftPrinter.standardPriority(t.family, hook, p.name());
+                if (std == null) {
+                    throw new NftError("invalid priority expression value in this context.", p.start(), p.end());
+                }
+                prio += std;
+            }
+        }
+        if (hook == null && spec.type() != null || hook != null && !t.family.hooks.contains(hook)) {
             // the kernel's refusal locates the whole command, with the newline nft appends to it
             throw new NftError("Could not process rule: Operation not supported", commandStart, last.end() + 1);
         }
-        return nft.addChain(t, name.text(), spec.type(), spec.hook(), spec.priority(), spec.policyDrop());
+        return nft.addChain(t, name.text(), spec.type(), hook, prio, spec.policyDrop());
     }
 
     /** { type T [. T]; } as a set's key. */
@@ -860,7 +883,7 @@ final class NftParser {
             } else if (tk.is("chain")) {
                 Token name = identifier();
                 openBrace();
-                ChainSpec spec = new ChainSpec(null, null, 0, false);
+                ChainSpec spec = new ChainSpec(null, null, null, false);
                 Chain chain = null;
                 while (true) {
                     Token s = in.peek();
@@ -871,7 +894,7 @@ final class NftParser {
                     } else if (chain == null && (s.is("type") || s.is("policy"))) {
                         ChainSpec more = chainSpec(false);
                         spec = more.type() != null ? more
-                                : new ChainSpec(spec.type(), spec.hook(), spec.priority(), more.policyDrop());
+                                : new ChainSpec(spec.type(), spec.hook(), spec.prio(), more.policyDrop());
                     } else {
                         if (chain == null) {
                             chain = addChain(t, name, spec, in.previous());

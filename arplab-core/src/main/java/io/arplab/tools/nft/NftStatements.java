@@ -281,11 +281,38 @@ final class NftStatements {
             }
             return new Expr.Match(fs, negated, 0, 0, 0, null, s);
         }
+        if (v.kind() == Kind.LBRACE && fs.length == 1 && singleton()) {
+            // expr_evaluate_set(): an anonymous set written with one element is that element, no set made
+            in.take();
+            Expr e = value(fs, negated, in.peek());
+            in.take();
+            return e;
+        }
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
             anonymous.add(new PendingSet(keyOf(fs), elements, m));
             return m;
+        }
+        return value(fs, negated, v);
+    }
+
+    /** "{ X }" or "{ X/N }": a set of one element as written. */
+    private boolean singleton() {
+        Kind k = in.peek(1).kind();
+        if (k != Kind.WORD && k != Kind.STRING) {
+            return false;
+        }
+        Token after = in.peek(2);
+        return after.kind() == Kind.RBRACE || after.kind() == Kind.CHAR && after.text().equals("/")
+                && in.peek(3).kind() == Kind.WORD && in.peek(4).kind() == Kind.RBRACE;
+    }
+
+    /** A match's right-hand side that is one value (an address with a prefix, a name, a number). */
+    private Expr value(Field[] fs, boolean negated, Token v) {
+        if (v.kind() == Kind.ASTERISK_STRING && fs.length == 1 && fs[0].type == DataType.IFNAME) {
+            in.take(); // ifname_type: "eth*" matches the names that start with "eth"
+            return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
         }
         if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
             throw p.unexpected(v, null);
@@ -320,7 +347,7 @@ final class NftStatements {
                 return refuse(new NftError("Prefix length " + (bits >= 0 ? bits : len)
                         + " is invalid for type of 32 bits width", v));
             }
-            prefix = (int) bits;
+            prefix = bits == 32 ? -1 : (int) bits; // a whole-width prefix is the address: a cmp without bitwise
         }
         long value;
         try { // expr_evaluate_symbol(): after the whole command is parsed
