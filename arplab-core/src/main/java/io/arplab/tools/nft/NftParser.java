@@ -288,8 +288,8 @@ final class NftParser {
                 }
             }
         }
-        if (best == null) {
-            throw new NftError("No such file or directory", name).fromKernel();
+        if (best == null) { // nft_cmd_error(): nothing to suggest, the kernel's ENOENT at the chain's attribute
+            throw new NftError("Could not process rule: No such file or directory", name);
         }
         throw new NftError("No such file or directory; did you mean chain \u2018" + best.name + "\u2019 in table "
                 + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name).fromKernel();
@@ -755,7 +755,10 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = identifier();
                 endOfCommand();
-                Chain c = existingChain(existingTable(n, true), name);
+                Chain c = existingTable(n, true).chains.get(name.text());
+                if (c == null) { // the flush's cache holds no chains: nothing to suggest
+                    throw new NftError("Could not process rule: No such file or directory", name);
+                }
                 c.rules.clear();
                 nft.changed();
             }

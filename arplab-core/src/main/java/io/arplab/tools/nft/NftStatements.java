@@ -172,7 +172,7 @@ final class NftStatements {
                     || family == Family.IP && m.fields()[0] == Field.IP_PROTOCOL)
                     && !m.negated() && m.set() == null && m.prefix() < 0) {
                 for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
-                    if (firstField(exprs.get(j)).l4 == m.value()) {
+                    if (firstField(exprs.get(j)).l4 != 0 && firstField(exprs.get(j)).l4 == m.value()) {
                         exprs.remove(i--);
                         break;
                     }
@@ -183,7 +183,9 @@ final class NftStatements {
             return;
         }
         for (int i = 0; i < exprs.size(); i++) {
-            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && m.fields()[0] == Field.ETHER_TYPE
+            // meta_match_postprocess() stores "meta protocol X" as the link layer's dependency as it does "ether type"
+            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1
+                    && (m.fields()[0] == Field.ETHER_TYPE || m.fields()[0] == Field.META_PROTOCOL)
                     && !m.negated() && m.set() == null) {
                 for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
                     if (firstField(exprs.get(j)).base == Field.Base.NETWORK
