@@ -52,11 +52,16 @@ final class NftParser {
                 continue;
             }
             int start = in.position();
+            actionErrors.clear();
             try {
                 command();
                 endOfCommand();
+                errors.addAll(actionErrors);
             } catch (NftError e) {
-                errors.add(e);
+                errors.addAll(actionErrors);
+                if (!actionErrors.contains(e)) {
+                    errors.add(e);
+                }
                 in.recover(start);
             }
         }
@@ -68,6 +73,9 @@ final class NftParser {
         }
         return errors;
     }
+
+    /** The errors grammar actions raised in the command being parsed, which goes on parsing after them. */
+    private final List<NftError> actionErrors = new ArrayList<>();
 
     private void endOfCommand() {
         Token t = in.peek();
@@ -281,6 +289,10 @@ final class NftParser {
         int bestDistance = Integer.MAX_VALUE;
         for (Table other : nft.tables()) {
             for (Chain candidate : other.chains.values()) {
+                if (candidate.name.equals(name.text())) {
+                    // chain_lookup_fuzzy() returns a chain of that very name elsewhere: nothing to suggest
+                    throw new NftError("Could not process rule: No such file or directory", name);
+                }
                 int d = Values.misspelt(candidate.name, name.text());
                 if (d >= 0 && d < bestDistance) {
                     bestDistance = d;
@@ -399,6 +411,9 @@ final class NftParser {
                 type = word("expecting string").text();
                 expectWord("hook");
                 hook = word("expecting string");
+                if (!HOOK_NAMES.contains(hook.text())) { // hook_spec: chain_hookname_lookup()
+                    actionErrors.add(new NftError("unknown chain hook", hook).fromParser());
+                }
                 Token p = in.peek();
                 expectWord("priority");
                 priority = priority(p, in.take());
@@ -458,6 +473,9 @@ final class NftParser {
             // chain_evaluate(): str2hooknum() knows the family's hook names (arp's forward too, which the kernel
             // refuses below), then evaluate_priority() a standard name as std_prio_lookup() finds it for the hook
             String h = spec.hook().text();
+            if (!HOOK_NAMES.contains(h)) {
+                throw actionErrors.get(actionErrors.size() - 1); // the parser's, already counted
+            }
             boolean known = t.family == Family.ARP ? List.of("input", "forward", "output").contains(h)
                     : HOOK_NAMES.contains(h) && (t.family == Family.INET || !h.endsWith("gress"));
             if (!known) {

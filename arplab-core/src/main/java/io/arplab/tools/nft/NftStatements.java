@@ -39,6 +39,7 @@ final class NftStatements {
         Token terminal = null;
         evalError = null;
         l4Context = null;
+        l3Context = 0;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
             NftError before = evalError;
@@ -359,6 +360,9 @@ final class NftStatements {
         }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
+        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && l3Context == 0) {
+            l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
+        }
         if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context == null) {
             l4Context = new long[] {value}; // the transport a later transport field must be (proto_ctx_update())
         }
@@ -368,6 +372,9 @@ final class NftStatements {
     /** The words that begin the fields a statement matches (see field()). */
     private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta", "icmp",
             "tcp", "udp");
+
+    /** The bridge family's network protocol the rule has settled so far (an EtherType), or 0. */
+    private int l3Context;
 
     /** The transport protocol the rule has settled so far ({@code {number}}), or null. */
     private long[] l4Context;
@@ -535,6 +542,15 @@ final class NftStatements {
         String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
         if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
             throw new NftError("conflicting protocols specified: " + own + " vs. " + proto, w.start(), in.previous().end());
+        }
+        if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
+            // payload_gen_dependency(): the network header the rule has settled must be the field's own
+            String before = l3Context == 0x0806 ? "arp" : l3Context == 0x0800 ? "ip" : null;
+            if (before != null && l3Context != f.dependency) {
+                throw new NftError("conflicting protocols specified: " + before + " vs. " + proto, w.start(),
+                        in.previous().end());
+            }
+            l3Context = f.dependency;
         }
         if (f.l4 != 0) { // the transport the rule already names (or the arp family's network protocol) must agree
             String before = family == Family.ARP ? "arp" : l4Context != null && l4Context[0] != f.l4
