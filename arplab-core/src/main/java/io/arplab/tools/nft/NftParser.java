@@ -567,7 +567,7 @@ final class NftParser {
             throw unexpected(open, "expecting '{'");
         }
         in.take();
-        List<long[]> all = new ArrayList<>();
+        List<List<Token>> written = new ArrayList<>();
         while (true) {
             skipNewlines();
             Token first = in.peek();
@@ -581,15 +581,7 @@ final class NftParser {
                 in.take();
                 parts.add(word("expecting string"));
             }
-            Token lastPart = parts.get(parts.size() - 1);
-            long[] e = new long[key.length];
-            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
-                e[i] = Values.parse(key[i], parts.get(i));
-            }
-            if (parts.size() != key.length) {
-                throw new NftError("invalid data type, expected " + describeKey(key), first.start(), lastPart.end());
-            }
-            all.add(e);
+            written.add(parts);
             skipNewlines();
             Token sep = in.peek();
             if (sep.kind() == Kind.COMMA) {
@@ -597,6 +589,19 @@ final class NftParser {
             } else if (sep.kind() != Kind.RBRACE) {
                 throw unexpected(sep, "expecting comma or '}'");
             }
+        }
+        // the values are evaluated once the braces have parsed (a later syntax error is reported instead)
+        List<long[]> all = new ArrayList<>();
+        for (List<Token> parts : written) {
+            long[] e = new long[key.length];
+            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
+                e[i] = Values.parse(key[i], parts.get(i));
+            }
+            if (parts.size() != key.length) {
+                throw new NftError("invalid data type, expected " + describeKey(key), parts.get(0).start(),
+                        parts.get(parts.size() - 1).end());
+            }
+            all.add(e);
         }
         return all;
     }
