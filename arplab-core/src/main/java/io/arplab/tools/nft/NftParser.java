@@ -649,6 +649,10 @@ final class NftParser {
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
         if (missing != null) {
+            // the batch's NEWSET of each anonymous set precedes the NEWRULE the kernel refuses: their handles are drawn
+            for (int k = 0; k < anonymous.size(); k++) {
+                t.nextHandle();
+            }
             throw missing;
         }
         appendRule(t, c, exprs, anonymous, insert);

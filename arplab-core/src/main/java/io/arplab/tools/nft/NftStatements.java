@@ -300,6 +300,8 @@ final class NftStatements {
         return value(fs, negated, v);
     }
 
+    private static final List<String> VERDICT_WORDS = List.of("accept", "drop", "jump", "goto", "return", "counter");
+
     /** "{ X }" or "{ X/N }": a set of one element as written. */
     private boolean singleton() {
         Kind k = in.peek(1).kind();
@@ -317,8 +319,9 @@ final class NftStatements {
             in.take(); // ifname_type: "eth*" matches the names that start with "eth"
             return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
         }
-        if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
-            throw p.unexpected(v, null);
+        if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING
+                || v.kind() == Kind.WORD && VERDICT_WORDS.contains(v.text())) {
+            throw p.unexpected(v, null); // a statement's keyword is no primary_rhs_expr
         }
         in.take();
         if (in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) { // prefix_rhs_expr: an address SLASH NUM
@@ -482,8 +485,8 @@ final class NftStatements {
                 Token what = in.take();
                 f = what.is("saddr") ? Field.ETHER_SADDR : what.is("daddr") ? Field.ETHER_DADDR
                         : what.is("type") ? Field.ETHER_TYPE : null;
-                if (f == null) {
-                    throw p.unexpected(what, null);
+                if (f == null) { // eth_hdr_field has three tokens: bison names them (up to four)
+                    throw p.unexpected(what, "expecting saddr or daddr or type");
                 }
             }
             case "ip" -> {
