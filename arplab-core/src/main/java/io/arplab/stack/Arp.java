@@ -193,8 +193,8 @@ final class Arp implements NeighbourTable.Ops {
         }
         byte[] f = new byte[ArpFrames.FRAME_LENGTH];
         ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
-        // arp_xmit(): NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, ..., arp_xmit_finish)
-        if (ns.nfHook(Family.ARP, Hook.OUTPUT, f, ETH, null, dev, HostStack.PACKET_HOST, ETH_P_ARP)) {
+        // arp_xmit(): NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, ..., arp_xmit_finish), the skb from dev_hard_header() on
+        if (ns.nfHook(Family.ARP, Hook.OUTPUT, f, ETH, 0, null, dev, HostStack.PACKET_HOST, ETH_P_ARP)) {
             out.transmit(dev, f);
         }
     }

@@ -61,6 +61,12 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
      */
     boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
             NetDevice iif, NetDevice oif, int pktType, int protocol) {
+        return nfHook(family, hook, frame, network, network, iif, oif, pktType, protocol);
+    }
+
+    /** The same with skb->data at {@code data} (0: the link header already pushed, as arp_xmit()'s skb has it). */
+    boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
+            int data, NetDevice iif, NetDevice oif, int pktType, int protocol) {
         io.arplab.stack.nft.Nftables nft = parts.nft;
         if (nft == null || !nft.hooked(family, hook)) {
             return true;
@@ -69,7 +75,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             parts.nftPacket = new io.arplab.stack.nft.Packet(); // parts are the namespace's own once nft exists
         }
         return nft.accept(family, hook, parts.nftPacket.set(frame, network, iif == null ? null : iif.name,
-                oif == null ? null : oif.name, pktType, protocol));
+                oif == null ? null : oif.name, pktType, protocol).dataAt(data));
     }
     Tracer tracer = Tracer.OFF;
 

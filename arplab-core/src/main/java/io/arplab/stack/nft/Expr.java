@@ -21,7 +21,9 @@ public sealed interface Expr {
             boolean eq;
             if (name != null) {
                 String dev = fields[0] == Field.IIFNAME ? p.iif : p.oif;
-                eq = name.equals(dev);
+                // a trailing '*' matches by prefix (nft's ifname_type: a cmp over the name's leading bytes)
+                eq = name.endsWith("*") ? dev != null && dev.startsWith(name.substring(0, name.length() - 1))
+                        : name.equals(dev);
             } else if (set != null) {
                 long a = fields[0].read(p);
                 long b = fields.length == 1 ? 0 : fields[1].read(p);

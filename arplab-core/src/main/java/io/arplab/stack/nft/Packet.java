@@ -16,6 +16,8 @@ public final class Packet {
     String oif;
     int pktType;
     int protocol;
+    /** Where skb->data is: the network header, or the link header where the hook sees it pushed (arp_xmit()). */
+    int data;
 
     /** Fills the packet in place; {@code iif}/{@code oif} are null where the hook has none. */
     public Packet set(byte[] frame, int network, String iif, String oif, int pktType, int protocol) {
@@ -25,11 +27,18 @@ public final class Packet {
         this.oif = oif;
         this.pktType = pktType;
         this.protocol = protocol;
+        this.data = network;
         return this;
     }
 
-    /** skb->len at the hook: from the network header on (what counters add). */
+    /** skb->data at {@code at} instead of the network header. */
+    public Packet dataAt(int at) {
+        this.data = at;
+        return this;
+    }
+
+    /** skb->len at the hook: from skb->data on (what counters and meta length see). */
     int length() {
-        return frame.length - network;
+        return frame.length - data;
     }
 }

@@ -26,11 +26,18 @@ final class NftError extends RuntimeException {
     enum Phase { SYNTAX, EVALUATION, KERNEL }
 
     private boolean fromKernel;
+    private boolean fromParser;
 
     Phase phase() {
         String m = getMessage();
-        return m.startsWith("syntax error") ? Phase.SYNTAX
+        return fromParser || m.startsWith("syntax error") ? Phase.SYNTAX
                 : fromKernel || m.startsWith("Could not process rule:") ? Phase.KERNEL : Phase.EVALUATION;
+    }
+
+    /** An error a grammar action raises (erec_queue() then YYERROR: bison recovers and parses on). */
+    NftError fromParser() {
+        fromParser = true;
+        return this;
     }
 
     /** A kernel refusal nft words itself (nft_cmd_enoent(): ENOENT with a suggestion). */

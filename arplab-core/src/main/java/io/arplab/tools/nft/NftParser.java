@@ -52,11 +52,16 @@ final class NftParser {
                 continue;
             }
             int start = in.position();
+            actionErrors.clear();
             try {
                 command();
                 endOfCommand();
+                errors.addAll(actionErrors);
             } catch (NftError e) {
-                errors.add(e);
+                errors.addAll(actionErrors);
+                if (!actionErrors.contains(e)) {
+                    errors.add(e);
+                }
                 in.recover(start);
             }
         }
@@ -68,6 +73,9 @@ final class NftParser {
         }
         return errors;
     }
+
+    /** The errors grammar actions raised in the command being parsed, which goes on parsing after them. */
+    private final List<NftError> actionErrors = new ArrayList<>();
 
     private void endOfCommand() {
         Token t = in.peek();
@@ -88,7 +96,7 @@ final class NftParser {
             case COMMA -> "comma";
             case DOT -> "dot";
             case NEQ -> "!=";
-            case EQ -> "'='";
+            case EQ -> t.text().equals("==") ? "==" : "'='"; // %token EQ "==", and the char literal
             case AT -> "@";
             // parser_bison.y's names: char literals quoted, the named tokens by their strings
             case CHAR -> "~`?%'".contains(t.text()) ? "junk" : "[]()|$".contains(t.text()) ? "'" + t.text() + "'"
@@ -281,6 +289,10 @@ final class NftParser {
         int bestDistance = Integer.MAX_VALUE;
         for (Table other : nft.tables()) {
             for (Chain candidate : other.chains.values()) {
+                if (candidate.name.equals(name.text())) {
+                    // chain_lookup_fuzzy() returns a chain of that very name elsewhere: nothing to suggest
+                    throw new NftError("Could not process rule: No such file or directory", name);
+                }
                 int d = Values.misspelt(candidate.name, name.text());
                 if (d >= 0 && d < bestDistance) {
                     bestDistance = d;
@@ -288,8 +300,8 @@ final class NftParser {
                 }
             }
         }
-        if (best == null) {
-            throw new NftError("No such file or directory", name).fromKernel();
+        if (best == null) { // nft_cmd_error(): nothing to suggest, the kernel's ENOENT at the chain's attribute
+            throw new NftError("Could not process rule: No such file or directory", name);
         }
         throw new NftError("No such file or directory; did you mean chain \u2018" + best.name + "\u2019 in table "
                 + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name).fromKernel();
@@ -314,7 +326,7 @@ final class NftParser {
             case "chain" -> {
                 Named n = tableSpec();
                 Token name = identifier();
-                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, 0, false);
+                ChainSpec spec = in.peek().kind() == Kind.LBRACE ? chainSpec(true) : new ChainSpec(null, null, null, false);
                 endOfCommand(); // the whole command parsed before its evaluation
                 Table t = existingTableHinted(n, false); // chain_evaluate(): table_not_found() over the table cache
                 if (create && t.chains.containsKey(name.text())) {
@@ -365,7 +377,10 @@ final class NftParser {
         }
     }
 
-    private record ChainSpec(String type, Hook hook, int priority, boolean policyDrop) {}
+    private record ChainSpec(String type, Token hook, Prio prio, boolean policyDrop) {}
+
+    /** A chain's priority as written: a number, or a standard name and an offset; "priority ..." spans start-end. */
+    private record Prio(String name, int value, int start, int end) {}
 
     private static final List<String> HOOK_NAMES = List.of("prerouting", "input", "forward", "output", "postrouting",
             "ingress", "egress");
@@ -376,8 +391,8 @@ final class NftParser {
             in.take();
         }
         String type = null;
-        Hook hook = null;
-        int priority = 0;
+        Token hook = null;
+        Prio priority = null;
         boolean drop = false;
         while (true) {
             Token t = in.peek();
@@ -395,13 +410,13 @@ final class NftParser {
                 in.take();
                 type = word("expecting string").text();
                 expectWord("hook");
-                Token h = word("expecting string");
-                if (!HOOK_NAMES.contains(h.text())) {
-                    throw unexpected(h, "expecting string");
+                hook = word("expecting string");
+                if (!HOOK_NAMES.contains(hook.text())) { // hook_spec: chain_hookname_lookup()
+                    actionErrors.add(new NftError("unknown chain hook", hook).fromParser());
                 }
-                hook = Hook.byName(h.text());
+                Token p = in.peek();
                 expectWord("priority");
-                priority = priority(in.take());
+                priority = priority(p, in.take());
             } else if (t.is("policy")) {
                 in.take();
                 Token p = in.take();
@@ -418,32 +433,33 @@ final class NftParser {
         return new ChainSpec(type, hook, priority, drop);
     }
 
-    private int priority(Token t) {
+    private Prio priority(Token keyword, Token t) {
         if (t.kind() == Kind.CHAR && t.text().equals("-") && in.peek().kind() == Kind.WORD) {
             Token n = in.take(); // scanner.l: DASH then NUM (prio_spec's "- NUM")
             t = new Token(Kind.WORD, "-" + n.text(), t.start(), n.end());
         }
         String s = t.text();
         if (s.matches("-?[0-9]{1,10}") && Math.abs(Long.parseLong(s)) <= Integer.MAX_VALUE) {
-            return Integer.parseInt(s);
+            return new Prio(null, Integer.parseInt(s), keyword.start(), t.end());
         }
-        Integer std = NftPrinter.standardPriority(s);
-        if (std == null) {
+        if (!NftPrinter.isStandardPriority(s)) {
             throw new NftError("'" + s + "' is invalid priority.", t);
         }
-        int p = std;
+        int off = 0;
+        Token last = t;
         Token sign = in.peek();
         if (sign.kind() == Kind.CHAR && (sign.text().equals("+") || sign.text().equals("-"))
                 && in.peek(1).kind() == Kind.WORD) { // PLUS and DASH are tokens of their own
             in.take();
             Token n = in.take();
-            long off = Values.number(n.text(), Integer.MAX_VALUE);
-            if (off < 0) {
+            long v = Values.number(n.text(), Integer.MAX_VALUE);
+            if (v < 0) {
                 throw new NftError("'" + n.text() + "' is invalid priority.", n);
             }
-            p += sign.text().equals("+") ? (int) off : (int) -off;
+            off = sign.text().equals("+") ? (int) v : (int) -v;
+            last = n;
         }
-        return p;
+        return new Prio(s, off, keyword.start(), last.end());
     }
 
     private Chain addChain(Table t, Token name, ChainSpec spec, Token last) {
@@ -451,11 +467,36 @@ final class NftParser {
         if (c != null) {
             return c;
         }
-        if (spec.hook() == null && spec.type() != null || spec.hook() != null && !t.family.hooks.contains(spec.hook())) {
+        Hook hook = null;
+        int prio = 0;
+        if (spec.hook() != null) {
+            // chain_evaluate(): str2hooknum() knows the family's hook names (arp's forward too, which the kernel
+            // refuses below), then evaluate_priority() a standard name as std_prio_lookup() finds it for the hook
+            String h = spec.hook().text();
+            if (!HOOK_NAMES.contains(h)) {
+                throw actionErrors.get(actionErrors.size() - 1); // the parser's, already counted
+            }
+            boolean known = t.family == Family.ARP ? List.of("input", "forward", "output").contains(h)
+                    : HOOK_NAMES.contains(h) && (t.family == Family.INET || !h.endsWith("gress"));
+            if (!known) {
+                throw new NftError("unknown chain hook", spec.hook());
+            }
+            hook = Hook.byName(h);
+            Prio p = spec.prio();
+            prio = p.value();
+            if (p.name() != null && hook != null) {
+                Integer std = NftPrinter.standardPriority(t.family, hook, p.name());
+                if (std == null) {
+                    throw new NftError("invalid priority expression value in this context.", p.start(), p.end());
+                }
+                prio += std;
+            }
+        }
+        if (hook == null && spec.type() != null || hook != null && !t.family.hooks.contains(hook)) {
             // the kernel's refusal locates the whole command, with the newline nft appends to it
             throw new NftError("Could not process rule: Operation not supported", commandStart, last.end() + 1);
         }
-        return nft.addChain(t, name.text(), spec.type(), spec.hook(), spec.priority(), spec.policyDrop());
+        return nft.addChain(t, name.text(), spec.type(), hook, prio, spec.policyDrop());
     }
 
     /** { type T [. T]; } as a set's key. */
@@ -526,7 +567,7 @@ final class NftParser {
             throw unexpected(open, "expecting '{'");
         }
         in.take();
-        List<long[]> all = new ArrayList<>();
+        List<List<Token>> written = new ArrayList<>();
         while (true) {
             skipNewlines();
             Token first = in.peek();
@@ -540,15 +581,7 @@ final class NftParser {
                 in.take();
                 parts.add(word("expecting string"));
             }
-            Token lastPart = parts.get(parts.size() - 1);
-            long[] e = new long[key.length];
-            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
-                e[i] = Values.parse(key[i], parts.get(i));
-            }
-            if (parts.size() != key.length) {
-                throw new NftError("invalid data type, expected " + describeKey(key), first.start(), lastPart.end());
-            }
-            all.add(e);
+            written.add(parts);
             skipNewlines();
             Token sep = in.peek();
             if (sep.kind() == Kind.COMMA) {
@@ -556,6 +589,19 @@ final class NftParser {
             } else if (sep.kind() != Kind.RBRACE) {
                 throw unexpected(sep, "expecting comma or '}'");
             }
+        }
+        // the values are evaluated once the braces have parsed (a later syntax error is reported instead)
+        List<long[]> all = new ArrayList<>();
+        for (List<Token> parts : written) {
+            long[] e = new long[key.length];
+            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
+                e[i] = Values.parse(key[i], parts.get(i));
+            }
+            if (parts.size() != key.length) {
+                throw new NftError("invalid data type, expected " + describeKey(key), parts.get(0).start(),
+                        parts.get(parts.size() - 1).end());
+            }
+            all.add(e);
         }
         return all;
     }
@@ -603,6 +649,10 @@ final class NftParser {
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
         if (missing != null) {
+            // the batch's NEWSET of each anonymous set precedes the NEWRULE the kernel refuses: their handles are drawn
+            for (int k = 0; k < anonymous.size(); k++) {
+                t.nextHandle();
+            }
             throw missing;
         }
         appendRule(t, c, exprs, anonymous, insert);
@@ -732,7 +782,10 @@ final class NftParser {
                 Named n = tableSpec();
                 Token name = identifier();
                 endOfCommand();
-                Chain c = existingChain(existingTable(n, true), name);
+                Chain c = existingTable(n, true).chains.get(name.text());
+                if (c == null) { // the flush's cache holds no chains: nothing to suggest
+                    throw new NftError("Could not process rule: No such file or directory", name);
+                }
                 c.rules.clear();
                 nft.changed();
             }
@@ -860,7 +913,7 @@ final class NftParser {
             } else if (tk.is("chain")) {
                 Token name = identifier();
                 openBrace();
-                ChainSpec spec = new ChainSpec(null, null, 0, false);
+                ChainSpec spec = new ChainSpec(null, null, null, false);
                 Chain chain = null;
                 while (true) {
                     Token s = in.peek();
@@ -871,7 +924,7 @@ final class NftParser {
                     } else if (chain == null && (s.is("type") || s.is("policy"))) {
                         ChainSpec more = chainSpec(false);
                         spec = more.type() != null ? more
-                                : new ChainSpec(spec.type(), spec.hook(), spec.priority(), more.policyDrop());
+                                : new ChainSpec(spec.type(), spec.hook(), spec.prio(), more.policyDrop());
                     } else {
                         if (chain == null) {
                             chain = addChain(t, name, spec, in.previous());

@@ -27,8 +27,18 @@ final class NftPrinter {
 
     private NftPrinter() {}
 
-    static Integer standardPriority(String name) {
-        return STD.get(name);
+    static boolean isStandardPriority(String name) {
+        return STD.containsKey(name) || name.equals("out");
+    }
+
+    /** std_prio_lookup(): the family's standard priority of that name, if valid at the hook. */
+    static Integer standardPriority(Family family, Hook hook, String name) {
+        for (Object[] std : family == Family.BRIDGE ? BRIDGE_ORDER : STD_ORDER) {
+            if (std[0].equals(name)) {
+                return valid(family, hook, name) ? (Integer) std[1] : null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -137,7 +147,7 @@ final class NftPrinter {
             return 0;
         }
         return switch (s.key[0]) {
-            case ARP_OP -> 5;
+            case ARP_OP, INET_SERVICE, INET_PROTO, MARK, INTEGER8, INTEGER16, INTEGER32 -> 5;
             case IPV4_ADDR, PKT_TYPE -> 2;
             default -> 0;
         };

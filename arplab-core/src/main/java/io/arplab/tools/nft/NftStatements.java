@@ -39,6 +39,7 @@ final class NftStatements {
         Token terminal = null;
         evalError = null;
         l4Context = null;
+        l3Context = 0;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
             NftError before = evalError;
@@ -172,7 +173,7 @@ final class NftStatements {
                     || family == Family.IP && m.fields()[0] == Field.IP_PROTOCOL)
                     && !m.negated() && m.set() == null && m.prefix() < 0) {
                 for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
-                    if (firstField(exprs.get(j)).l4 == m.value()) {
+                    if (firstField(exprs.get(j)).l4 != 0 && firstField(exprs.get(j)).l4 == m.value()) {
                         exprs.remove(i--);
                         break;
                     }
@@ -183,7 +184,9 @@ final class NftStatements {
             return;
         }
         for (int i = 0; i < exprs.size(); i++) {
-            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && m.fields()[0] == Field.ETHER_TYPE
+            // meta_match_postprocess() stores "meta protocol X" as the link layer's dependency as it does "ether type"
+            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1
+                    && (m.fields()[0] == Field.ETHER_TYPE || m.fields()[0] == Field.META_PROTOCOL)
                     && !m.negated() && m.set() == null) {
                 for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
                     if (firstField(exprs.get(j)).base == Field.Base.NETWORK
@@ -281,14 +284,44 @@ final class NftStatements {
             }
             return new Expr.Match(fs, negated, 0, 0, 0, null, s);
         }
+        if (v.kind() == Kind.LBRACE && fs.length == 1 && singleton()) {
+            // expr_evaluate_set(): an anonymous set written with one element is that element, no set made
+            in.take();
+            Expr e = value(fs, negated, in.peek());
+            in.take();
+            return e;
+        }
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
             anonymous.add(new PendingSet(keyOf(fs), elements, m));
             return m;
         }
-        if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
-            throw p.unexpected(v, null);
+        return value(fs, negated, v);
+    }
+
+    private static final List<String> VERDICT_WORDS = List.of("accept", "drop", "jump", "goto", "return", "counter");
+
+    /** "{ X }" or "{ X/N }": a set of one element as written. */
+    private boolean singleton() {
+        Kind k = in.peek(1).kind();
+        if (k != Kind.WORD && k != Kind.STRING) {
+            return false;
+        }
+        Token after = in.peek(2);
+        return after.kind() == Kind.RBRACE || after.kind() == Kind.CHAR && after.text().equals("/")
+                && in.peek(3).kind() == Kind.WORD && in.peek(4).kind() == Kind.RBRACE;
+    }
+
+    /** A match's right-hand side that is one value (an address with a prefix, a name, a number). */
+    private Expr value(Field[] fs, boolean negated, Token v) {
+        if (v.kind() == Kind.ASTERISK_STRING && fs.length == 1 && fs[0].type == DataType.IFNAME) {
+            in.take(); // ifname_type: "eth*" matches the names that start with "eth"
+            return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
+        }
+        if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING
+                || v.kind() == Kind.WORD && VERDICT_WORDS.contains(v.text())) {
+            throw p.unexpected(v, null); // a statement's keyword is no primary_rhs_expr
         }
         in.take();
         if (in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) { // prefix_rhs_expr: an address SLASH NUM
@@ -320,7 +353,7 @@ final class NftStatements {
                 return refuse(new NftError("Prefix length " + (bits >= 0 ? bits : len)
                         + " is invalid for type of 32 bits width", v));
             }
-            prefix = (int) bits;
+            prefix = bits == 32 ? -1 : (int) bits; // a whole-width prefix is the address: a cmp without bitwise
         }
         long value;
         try { // expr_evaluate_symbol(): after the whole command is parsed
@@ -330,6 +363,9 @@ final class NftStatements {
         }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
+        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && l3Context == 0) {
+            l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
+        }
         if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context == null) {
             l4Context = new long[] {value}; // the transport a later transport field must be (proto_ctx_update())
         }
@@ -339,6 +375,9 @@ final class NftStatements {
     /** The words that begin the fields a statement matches (see field()). */
     private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta", "icmp",
             "tcp", "udp");
+
+    /** The bridge family's network protocol the rule has settled so far (an EtherType), or 0. */
+    private int l3Context;
 
     /** The transport protocol the rule has settled so far ({@code {number}}), or null. */
     private long[] l4Context;
@@ -446,8 +485,8 @@ final class NftStatements {
                 Token what = in.take();
                 f = what.is("saddr") ? Field.ETHER_SADDR : what.is("daddr") ? Field.ETHER_DADDR
                         : what.is("type") ? Field.ETHER_TYPE : null;
-                if (f == null) {
-                    throw p.unexpected(what, null);
+                if (f == null) { // eth_hdr_field has three tokens: bison names them (up to four)
+                    throw p.unexpected(what, "expecting saddr or daddr or type");
                 }
             }
             case "ip" -> {
@@ -506,6 +545,15 @@ final class NftStatements {
         String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
         if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
             throw new NftError("conflicting protocols specified: " + own + " vs. " + proto, w.start(), in.previous().end());
+        }
+        if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
+            // payload_gen_dependency(): the network header the rule has settled must be the field's own
+            String before = l3Context == 0x0806 ? "arp" : l3Context == 0x0800 ? "ip" : null;
+            if (before != null && l3Context != f.dependency) {
+                throw new NftError("conflicting protocols specified: " + before + " vs. " + proto, w.start(),
+                        in.previous().end());
+            }
+            l3Context = f.dependency;
         }
         if (f.l4 != 0) { // the transport the rule already names (or the arp family's network protocol) must agree
             String before = family == Family.ARP ? "arp" : l4Context != null && l4Context[0] != f.l4
