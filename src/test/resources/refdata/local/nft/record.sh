@@ -8,20 +8,8 @@
 # its exit status) and deletes the namespaces. Arguments name the scenarios to record (default: all of them).
 set -u
 cd "$(dirname "$0")"
+. ../security/lab.sh # the security lab: ns, setup (bridge br0 on host, n1..n3 behind veths), teardown
 P=wtnft
-ns() { ip netns exec "$P-$1" "${@:2}"; }
-setup() {
-  for n in host n1 n2 n3; do ip netns add $P-$n; ip netns exec $P-$n sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; ip -n $P-$n link set lo up; done
-  ip -n $P-host link add br0 address 02:42:8e:ff:44:b3 type bridge; ip -n $P-host addr add 172.28.0.1/16 dev br0
-  ip -n $P-host link set br0 up; ns host sysctl -qw net.ipv4.ip_forward=1
-  plug() { ip link add veth-$1 netns $P-host type veth peer name eth0 netns $P-$1; ip -n $P-host link set veth-$1 master br0 up
-           ip -n $P-$1 link set eth0 address $2; ip -n $P-$1 addr add $3 dev eth0; ip -n $P-$1 link set eth0 up; ip -n $P-$1 route add default via 172.28.0.1; }
-  plug n1 02:42:ac:1c:00:0b 172.28.0.11/16
-  plug n2 02:42:ac:1c:00:0c 172.28.0.12/16
-  plug n3 02:42:ac:1c:00:0d 172.28.0.13/16
-  sleep 2
-}
-teardown() { for n in host n1 n2 n3; do ip netns del $P-$n 2>/dev/null; done; }
 T=$(mktemp -d)
 run() { echo "\$ $1: ${*:2}"; ns "$@" >$T/o 2>$T/e; rc=$?; cat $T/o; if [ -s $T/e ]; then echo "--- stderr"; cat $T/e; fi; echo "[exit $rc]"; }
 bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo $! >$T/$id.pid; echo "\$ $1: ${*:2} &"; }
