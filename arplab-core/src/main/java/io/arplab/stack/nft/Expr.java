@@ -32,13 +32,20 @@ public sealed interface Expr {
                 }
                 eq = fields.length == 1 ? set.contains(a) : set.contains(a, b);
             } else {
-                long a = fields[0].read(p);
+                long a = masked(p);
                 if (a < 0) {
                     return false;
                 }
-                eq = (a & mask) == value;
+                eq = a == value;
             }
             return eq != negated;
+        }
+
+        /** A one-field match's field in {@code p} under its mask; -1 where the rule breaks (NFT_BREAK). */
+        long masked(Packet p) {
+            Field f = fields[0];
+            long a = f.dependency != 0 && p.protocol != f.dependency ? -1 : f.read(p);
+            return a < 0 ? -1 : a & mask;
         }
     }
 
@@ -50,11 +57,11 @@ public sealed interface Expr {
         boolean matches(Packet p) {
             boolean differs = false;
             for (Match m : parts) {
-                long a = m.fields()[0].read(p);
-                if (a < 0 || m.fields()[0].dependency != 0 && p.protocol != m.fields()[0].dependency) {
+                long a = m.masked(p);
+                if (a < 0) {
                     return false;
                 }
-                differs |= (a & m.mask()) != m.value();
+                differs |= a != m.value();
             }
             return differs;
         }

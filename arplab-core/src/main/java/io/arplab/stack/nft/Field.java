@@ -97,7 +97,7 @@ public enum Field {
                 // nft_set_pktinfo_ipv4(): the transport header after the IP header's options, in the first fragment
                 int ip = p.network;
                 if (p.frame.length < ip + 20 || (p.frame[ip + 9] & 0xff) != l4
-                        || (((p.frame[ip + 6] & 0xff) << 8 | (p.frame[ip + 7] & 0xff)) & 0x1fff) != 0) {
+                        || (io.arplab.wire.Bytes.u16(p.frame, ip + 6) & 0x1fff) != 0) {
                     return -1;
                 }
                 int at = ip + (p.frame[ip] & 0x0f) * 4 + offset;

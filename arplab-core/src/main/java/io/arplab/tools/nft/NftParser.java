@@ -659,7 +659,7 @@ final class NftParser {
     }
 
     /** Where the statement a pending anonymous set belongs to is (by identity: the rule's list was reordered). */
-    static int indexOf(List<Expr> exprs, Expr.Match m) {
+    private static int indexOf(List<Expr> exprs, Expr.Match m) {
         for (int i = 0; i < exprs.size(); i++) {
             if (exprs.get(i) == m) {
                 return i;

@@ -38,7 +38,7 @@ final class NftStatements {
         List<Expr> exprs = new ArrayList<>();
         Token terminal = null;
         evalError = null;
-        l4Context = null;
+        l4Context = -1;
         l3Context = 0;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
@@ -366,8 +366,8 @@ final class NftStatements {
         if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && l3Context == 0) {
             l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context == null) {
-            l4Context = new long[] {value}; // the transport a later transport field must be (proto_ctx_update())
+        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context < 0) {
+            l4Context = (int) value; // the transport a later transport field must be (proto_ctx_update())
         }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
@@ -379,8 +379,8 @@ final class NftStatements {
     /** The bridge family's network protocol the rule has settled so far (an EtherType), or 0. */
     private int l3Context;
 
-    /** The transport protocol the rule has settled so far ({@code {number}}), or null. */
-    private long[] l4Context;
+    /** The transport protocol the rule has settled so far, or -1. */
+    private int l4Context;
     /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
     private Expr.Match implicit;
 
@@ -544,29 +544,33 @@ final class NftStatements {
         String proto = f.protocol();
         String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
         if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
-            throw new NftError("conflicting protocols specified: " + own + " vs. " + proto, w.start(), in.previous().end());
+            throw conflict(own, proto, w);
         }
         if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
             // payload_gen_dependency(): the network header the rule has settled must be the field's own
             String before = l3Context == 0x0806 ? "arp" : l3Context == 0x0800 ? "ip" : null;
             if (before != null && l3Context != f.dependency) {
-                throw new NftError("conflicting protocols specified: " + before + " vs. " + proto, w.start(),
-                        in.previous().end());
+                throw conflict(before, proto, w);
             }
             l3Context = f.dependency;
         }
         if (f.l4 != 0) { // the transport the rule already names (or the arp family's network protocol) must agree
-            String before = family == Family.ARP ? "arp" : l4Context != null && l4Context[0] != f.l4
-                    ? Values.format(DataType.INET_PROTO, l4Context[0]) : null;
+            String before = family == Family.ARP ? "arp" : l4Context >= 0 && l4Context != f.l4
+                    ? Values.format(DataType.INET_PROTO, l4Context) : null;
             if (before != null) {
-                throw new NftError("conflicting protocols specified: " + before + " vs. " + proto, w.start(),
-                        in.previous().end());
+                throw conflict(before, proto, w);
             }
-            if (l4Context == null) { // payload_gen_dependency(): "meta l4proto X" first
+            if (l4Context < 0) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
             }
-            l4Context = new long[] {f.l4};
+            l4Context = f.l4;
         }
         return f;
+    }
+
+    /** The field just read (from {@code w}) names another protocol than the rule's own at its layer. */
+    private NftError conflict(String before, String proto, Token w) {
+        return new NftError("conflicting protocols specified: " + before + " vs. " + proto, w.start(),
+                in.previous().end());
     }
 }
