@@ -191,6 +191,15 @@ public final class HostStack extends Netns {
         return p.nft;
     }
 
+    /** The namespace's iptables filter table (created on first use). */
+    public Xtables xtables() {
+        NetnsParts p = own();
+        if (p.xtables == null) {
+            p.xtables = new Xtables();
+        }
+        return p.xtables;
+    }
+
     /** Frames the stack received and dropped (malformed, not for it). */
     public long droppedFrames() {
         return droppedFrames;

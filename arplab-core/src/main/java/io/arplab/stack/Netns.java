@@ -67,6 +67,11 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     /** The same with skb->data at {@code data} (0: the link header already pushed, as arp_xmit()'s skb has it). */
     boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
             int data, NetDevice iif, NetDevice oif, int pktType, int protocol) {
+        // iptables' filter table, registered before any nft chain of the same priority (NF_IP_PRI_FILTER)
+        if (parts.xtables != null && family == io.arplab.stack.nft.Family.IP && !parts.xtables.accept(hook, frame,
+                network, iif == null ? null : iif.name, oif == null ? null : oif.name)) {
+            return false;
+        }
         io.arplab.stack.nft.Nftables nft = parts.nft;
         if (nft == null || !nft.hooked(family, hook)) {
             return true;

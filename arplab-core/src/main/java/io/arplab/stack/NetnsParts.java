@@ -39,6 +39,8 @@ final class NetnsParts {
     /** The namespace's nftables ruleset, null until nft first touches it (no hook costs anything before). */
     io.arplab.stack.nft.Nftables nft;
     io.arplab.stack.nft.Packet nftPacket;
+    /** The namespace's iptables filter table, null until rules are written (a Docker host's: see Xtables). */
+    Xtables xtables;
     /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
     List<SocketQueue> readySockets;
     /** Devices by name, once a host has many (a bridge owner holds one veth per port). */

@@ -174,7 +174,14 @@ final class ComposeFormat {
         Topology.BridgeHost bridgeHost = networks.isEmpty() ? null
                 : new Topology.BridgeHost(LabFormat.pickName(taken), List.of());
         mark("hosts", root.entry("services").key());
-        return new Topology(project, bridgeHost, networks, hosts, where, io.arplab.lab.Lab.Kernel.SHARED, null, true);
+        Set<String> internal = new HashSet<>();
+        for (Net n : nets.values()) {
+            if (n.internal) {
+                internal.add(n.key);
+            }
+        }
+        return new Topology(project, bridgeHost, networks, hosts, where, io.arplab.lab.Lab.Kernel.SHARED, null,
+                new Topology.Docker(internal));
     }
 
     /**

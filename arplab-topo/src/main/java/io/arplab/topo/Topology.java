@@ -7,6 +7,7 @@ import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.MacAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A lab as data: networks (one Linux bridge each), the host that owns the bridges' own interfaces (Docker's host:
@@ -22,11 +23,12 @@ import java.util.Map;
  * @param where      where each item came from, by path (see {@link #where(String)}); empty for a topology in code
  * @param kernel     whether the hosts are one machine's namespaces (the bridge host's) or machines of their own
  * @param cluster    a pod network ({@code cluster:}) that {@link ClusterBuilder} expands, else null
- * @param embeddedDns whether the hosts ask Docker's embedded DNS (a compose file's containers: names resolve within
- *                    the networks a container shares), else the lab-wide names of a hosts file
+ * @param docker     a Docker Engine's containers (a compose file), else null: names come from Docker's embedded DNS
+ *                   (within the networks a container shares) rather than the lab-wide names of a hosts file, and the
+ *                   bridge host has the iptables rules dockerd writes
  */
 public record Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
-                       Map<String, Where> where, Lab.Kernel kernel, Cluster cluster, boolean embeddedDns) {
+                       Map<String, Where> where, Lab.Kernel kernel, Cluster cluster, Docker docker) {
 
     public Topology {
         networks = List.copyOf(networks);
@@ -36,7 +38,7 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
 
     public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
                     Map<String, Where> where, Lab.Kernel kernel, Cluster cluster) {
-        this(name, bridgeHost, networks, hosts, where, kernel, cluster, false);
+        this(name, bridgeHost, networks, hosts, where, kernel, cluster, null);
     }
 
     public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
@@ -48,6 +50,13 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
     public Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
                     Map<String, Where> where) {
         this(name, bridgeHost, networks, hosts, where, Lab.Kernel.SHARED);
+    }
+
+    /** What a Docker Engine adds to a compose lab: {@code internal} names the networks marked {@code internal: true}. */
+    public record Docker(Set<String> internal) {
+        public Docker {
+            internal = Set.copyOf(internal);
+        }
     }
 
     /** A place in a file, 1-based; prints as {@code file:line:column}. */

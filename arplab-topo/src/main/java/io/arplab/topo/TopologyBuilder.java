@@ -95,6 +95,9 @@ public final class TopologyBuilder {
         }
         if (owner != null) {
             Sysctls.apply(owner.stack(), t.bridgeHost().sysctls(), random.split());
+            if (t.docker() != null) {
+                DockerFirewall.install(owner.stack(), t.networks(), t.docker());
+            }
         }
         for (Topology.Host spec : t.hosts()) {
             host(spec, bridges);
@@ -173,7 +176,7 @@ public final class TopologyBuilder {
                 }
             }
         }
-        if (t.embeddedDns()) {
+        if (t.docker() != null) {
             resolver.embeddedDns(embeddedDns());
         }
     }
