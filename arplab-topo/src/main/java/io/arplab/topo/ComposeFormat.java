@@ -111,9 +111,21 @@ final class ComposeFormat {
         return key.startsWith("x-");
     }
 
+    /** arplab's own settings in a compose file's {@code x-arplab} extension. */
+    static final List<String> ARPLAB = List.of("iptables");
+
     private Topology read(MapNode root) {
+        boolean iptables = false;
         for (Entry e : root.entries().values()) {
             String k = e.key().text();
+            if (k.equals("x-arplab")) {
+                MapNode x = Fields.map(e.value(), "arplab's settings (iptables)");
+                Fields.checkKeys(x, "in x-arplab", ARPLAB);
+                if (x.has("iptables")) {
+                    iptables = Fields.bool(x.get("iptables"), "'iptables'");
+                }
+                continue;
+            }
             if (extension(k)) {
                 continue;
             }
@@ -181,7 +193,7 @@ final class ComposeFormat {
             }
         }
         return new Topology(project, bridgeHost, networks, hosts, where, io.arplab.lab.Lab.Kernel.SHARED, null,
-                new Topology.Docker(internal));
+                new Topology.Docker(iptables, internal));
     }
 
     /**

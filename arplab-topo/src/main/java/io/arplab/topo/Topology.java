@@ -25,7 +25,7 @@ import java.util.Set;
  * @param cluster    a pod network ({@code cluster:}) that {@link ClusterBuilder} expands, else null
  * @param docker     a Docker Engine's containers (a compose file), else null: names come from Docker's embedded DNS
  *                   (within the networks a container shares) rather than the lab-wide names of a hosts file, and the
- *                   bridge host has the iptables rules dockerd writes
+ *                   bridge host may have the iptables rules dockerd writes
  */
 public record Topology(String name, BridgeHost bridgeHost, List<Network> networks, List<Host> hosts,
                        Map<String, Where> where, Lab.Kernel kernel, Cluster cluster, Docker docker) {
@@ -52,8 +52,12 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
         this(name, bridgeHost, networks, hosts, where, Lab.Kernel.SHARED);
     }
 
-    /** What a Docker Engine adds to a compose lab: {@code internal} names the networks marked {@code internal: true}. */
-    public record Docker(Set<String> internal) {
+    /**
+     * What a Docker Engine adds to a compose lab: {@code iptables}, whether the host has the filter rules dockerd
+     * writes (its {@code "iptables"} setting; off unless the file's {@code x-arplab} turns it on); {@code internal},
+     * the networks marked {@code internal: true}.
+     */
+    public record Docker(boolean iptables, Set<String> internal) {
         public Docker {
             internal = Set.copyOf(internal);
         }

@@ -95,7 +95,7 @@ public final class TopologyBuilder {
         }
         if (owner != null) {
             Sysctls.apply(owner.stack(), t.bridgeHost().sysctls(), random.split());
-            if (t.docker() != null) {
+            if (t.docker() != null && t.docker().iptables()) {
                 DockerFirewall.install(owner.stack(), t.networks(), t.docker());
             }
         }
