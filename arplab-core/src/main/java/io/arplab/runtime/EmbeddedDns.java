@@ -11,8 +11,9 @@ import java.util.Map;
  * Docker's embedded DNS server (127.0.0.11), as libnetwork's Sandbox.ResolveName() and ResolveIP() answer a
  * container: a name is looked up in the asking container's networks in turn, the first that knows it giving its
  * address there; {@code name.network} asks one network by its name; a PTR is answered only for an address on one of
- * the container's networks ({@code container.network}). Anything else goes to the host's servers, which a lab has
- * not: the lookup fails.
+ * the container's networks ({@code container.network}). Names match whatever their case (addNameToIP() and
+ * Network.ResolveName() lower-case both), a network's name only as written. Anything else goes to the host's
+ * servers, which a lab has not: the lookup fails.
  */
 public final class EmbeddedDns {
     /** One network's service records (libnetwork's svcRecords): names to addresses and addresses to PTR names. */
@@ -30,7 +31,7 @@ public final class EmbeddedDns {
                          String ptr) {
         Records r = networks.computeIfAbsent(network, k -> new Records(dockerName, new HashMap<>(), new HashMap<>()));
         for (String n : names) {
-            r.names().putIfAbsent(n, address);
+            r.names().putIfAbsent(n.toLowerCase(java.util.Locale.ROOT), address);
         }
         if (ptr != null) {
             r.ptr().putIfAbsent(address, ptr);
@@ -54,7 +55,7 @@ public final class EmbeddedDns {
         List<Records> own = containers.getOrDefault(container, List.of());
         String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         for (Records r : own) {
-            Ipv4Address a = r.names().get(n);
+            Ipv4Address a = r.names().get(n.toLowerCase(java.util.Locale.ROOT));
             if (a != null) {
                 return a;
             }
@@ -63,7 +64,7 @@ public final class EmbeddedDns {
             String network = n.substring(i + 1);
             for (Records r : own) {
                 if (r.dockerName().equals(network)) {
-                    Ipv4Address a = r.names().get(n.substring(0, i));
+                    Ipv4Address a = r.names().get(n.substring(0, i).toLowerCase(java.util.Locale.ROOT));
                     if (a != null) {
                         return a;
                     }

@@ -179,8 +179,12 @@ final class ComposeFormat {
         List<Service> order = creationOrder(list);
         Map<String, List<Ipv4Address>> addresses = assignAddresses(order);
         List<Topology.Host> hosts = new ArrayList<>();
+        Map<String, List<String>> endpoints = new HashMap<>();
         for (Service s : list) {
             hosts.add(host(s, project, addresses.get(s.name())));
+            List<Attachment> sandbox = new ArrayList<>(s.attachments());
+            sandbox.sort(ComposeFormat::endpointOrder);
+            endpoints.put(s.labName(), sandbox.stream().map(a -> a.net().key).toList());
         }
         Set<String> taken = new HashSet<>(labNames.keySet());
         Topology.BridgeHost bridgeHost = networks.isEmpty() ? null
@@ -193,7 +197,7 @@ final class ComposeFormat {
             }
         }
         return new Topology(project, bridgeHost, networks, hosts, where, io.arplab.lab.Lab.Kernel.SHARED, null,
-                new Topology.Docker(iptables, internal));
+                new Topology.Docker(iptables, internal, endpoints));
     }
 
     /**
@@ -689,21 +693,31 @@ final class ComposeFormat {
     }
 
     /**
-     * The network giving the default route (moby libnetwork sandbox endpoint order): internal networks never do
-     * (the bridge driver sets no gateway for them); then the highest gw_priority; then the network name.
+     * The network giving the default route: the first in the sandbox's endpoint order that has a gateway (internal
+     * networks have none: the bridge driver sets no gateway for them).
      */
     private static Attachment gatewayAttachment(List<Attachment> attachments) {
         Attachment best = null;
         for (Attachment a : attachments) {
-            if (a.net().internal) {
-                continue;
-            }
-            if (best == null || a.gwPriority() > best.gwPriority()
-                    || a.gwPriority() == best.gwPriority() && a.net().dockerName.compareTo(best.net().dockerName) < 0) {
+            if (!a.net().internal && (best == null || endpointOrder(a, best) < 0)) {
                 best = a;
             }
         }
         return best;
+    }
+
+    /**
+     * libnetwork's sandbox endpoint order (Endpoint.Less()): the highest gw_priority first, then non-internal before
+     * internal (with a gateway before without), then the network's name.
+     */
+    private static int endpointOrder(Attachment a, Attachment b) {
+        if (a.gwPriority() != b.gwPriority()) {
+            return a.gwPriority() > b.gwPriority() ? -1 : 1;
+        }
+        if (a.net().internal != b.net().internal) {
+            return a.net().internal ? 1 : -1;
+        }
+        return a.net().dockerName.compareTo(b.net().dockerName);
     }
 
     /**

@@ -55,11 +55,13 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
     /**
      * What a Docker Engine adds to a compose lab: {@code iptables}, whether the host has the filter rules dockerd
      * writes (its {@code "iptables"} setting; off unless the file's {@code x-arplab} turns it on); {@code internal},
-     * the networks marked {@code internal: true}.
+     * the networks marked {@code internal: true}; {@code endpoints}, each container's network keys in its sandbox's
+     * endpoint order, the order Docker's DNS asks them in.
      */
-    public record Docker(boolean iptables, Set<String> internal) {
+    public record Docker(boolean iptables, Set<String> internal, Map<String, List<String>> endpoints) {
         public Docker {
             internal = Set.copyOf(internal);
+            endpoints = Map.copyOf(endpoints);
         }
     }
 

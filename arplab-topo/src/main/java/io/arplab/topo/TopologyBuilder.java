@@ -182,13 +182,16 @@ public final class TopologyBuilder {
     }
 
     /**
-     * Docker's embedded DNS for a compose lab: each container's endpoints in its interfaces' order, each network
+     * Docker's embedded DNS for a compose lab: each container's endpoints in its sandbox's order, each network
      * knowing the container's names and its own aliases there, with the PTR name "container.network".
      */
     private io.arplab.runtime.EmbeddedDns embeddedDns() {
         io.arplab.runtime.EmbeddedDns dns = new io.arplab.runtime.EmbeddedDns();
         for (Topology.Host h : t.hosts()) {
-            for (Interface f : h.interfaces()) {
+            List<String> order = t.docker().endpoints().getOrDefault(h.name(), List.of());
+            List<Interface> endpoints = new ArrayList<>(h.interfaces());
+            endpoints.sort(java.util.Comparator.comparingInt(f -> order.indexOf(f.network())));
+            for (Interface f : endpoints) {
                 List<String> names = new ArrayList<>(h.names());
                 names.addAll(f.aliases());
                 String dockerName = f.network();

@@ -144,6 +144,36 @@ class ComposeImportTest {
         assertThat(lab.resolver().resolve("db")).isEqualTo(ip("10.20.0.20"));
     }
 
+    /**
+     * The networks are asked in the sandbox's endpoint order (libnetwork Endpoint.Less(): gw_priority, internal last,
+     * then the network's name), not the interfaces' (compose's priority); names match in any case (addNameToIP()
+     * and Network.ResolveName() lower-case them), the network of "name.network" only as written.
+     */
+    @Test
+    void namesAreAskedInTheSandboxsEndpointOrderWhateverTheirCase() {
+        Lab lab = build("""
+                name: ep
+                services:
+                  client:
+                    networks:
+                      zeta: {priority: 10}
+                      alpha: {}
+                  one: {networks: {alpha: {aliases: [db]}}}
+                  two: {networks: {zeta: {aliases: [db]}}}
+                networks:
+                  alpha: {ipam: {config: [{subnet: 10.1.0.0/24}]}}
+                  zeta: {ipam: {config: [{subnet: 10.2.0.0/24}]}}
+                """);
+
+        // compose's priority makes zeta eth0, but Docker asks ep_alpha first
+        assertThat(lab.host("client").stack().device("eth0").addresses().get(0).address()).isEqualTo(ip("10.2.0.2"));
+        assertThat(lab.exec("client", "ping -c1 db").stdout()).contains("64 bytes from ep-one-1.ep_alpha (10.1.0.3)");
+        assertThat(lab.exec("client", "ping -c1 DB").stdout()).contains("PING DB (10.1.0.3)");
+        assertThat(lab.exec("client", "ping -c1 Db.ep_zeta").stdout()).contains("PING Db.ep_zeta (10.2.0.3)");
+        assertThat(lab.exec("client", "ping -c1 db.EP_ZETA").stderr())
+                .isEqualTo("ping: db.EP_ZETA: Name or service not known\n");
+    }
+
     @Test
     void explicitSubnetsAreSkippedByTheDefaultPools() {
         Lab lab = build("""
