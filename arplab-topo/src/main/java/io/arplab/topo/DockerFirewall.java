@@ -15,7 +15,8 @@ import java.util.List;
  * STAGE-2, which drops it when it enters another Docker bridge (setINC()); an internal network drops what leaves its
  * subnet and what enters from outside it (setupInternalNetworkRules()). What enters a bridge from elsewhere is
  * accepted only for an established connection (conntrack) or a published port (the DOCKER chain); a lab has neither,
- * so it meets the policy. The rules' order is dockerd's for the networks in creation order.
+ * so it meets the policy. Each network's isolation rules go first in their chains, as dockerd inserts them (only
+ * the counters, which arplab does not list, could tell another order).
  */
 final class DockerFirewall {
     private DockerFirewall() {}
