@@ -96,6 +96,15 @@ public final class Xtables {
         public List<Rule> rules() {
             return rules;
         }
+
+        /** The packets and bytes the policy of a built-in chain decided. */
+        public long policyPackets() {
+            return policyPackets;
+        }
+
+        public long policyBytes() {
+            return policyBytes;
+        }
     }
 
     private final Map<String, Chain> chains = new LinkedHashMap<>();
