@@ -664,6 +664,27 @@ public final class Datapath {
         return null;
     }
 
+    /**
+     * dp_netdev_pmd_lookup_flow() of a flow put's unmasked key {@code key} (DpifNetdevFlows' slots, in_port a datapath
+     * port): whether a megaflow covers it; the pmd's lookup counters untouched (flow_put_on_pmd()).
+     */
+    public boolean covers(long[] key) {
+        int in = (int) key[Slot.IN_PORT.ordinal()];
+        Ofproto.Port p = port(in);
+        Ofproto br = bridgeOf(in);
+        if (p == null || br == null) {
+            return false;
+        }
+        long[] flow = key.clone();
+        flow[Slot.IN_PORT.ordinal()] = p.ofport;
+        long probes = maskProbes;
+        try {
+            return lookup(br, flow) != null;
+        } finally {
+            maskProbes = probes;
+        }
+    }
+
     /** The number of distinct megaflow masks. */
     public int maskCount() {
         return masks.size();

@@ -166,7 +166,7 @@ public final class DpifNetdevFlows {
      * the first VLAN's TCI matched exactly (VID and CFI) when the key leaves it (dpif_netdev_flow_put()). A tag's
      * outer Ethertype is its TPID, the encap()'s the frame's.
      */
-    static long[][] valueAndMask(String key) {
+    public static long[][] valueAndMask(String key) {
         long[] v = new long[Slot.ALL.length], m = new long[Slot.ALL.length];
         List<OdpKeyParse.Attr> attrs = OdpKeyParse.fromString(key, true, null);
         fill(attrs, v, m);
