@@ -318,8 +318,11 @@ public final class Datapath {
         return -1;
     }
 
-    /** dp_execute_cb()'s recirculation depth: tnl_pop inside tnl_pop stops at MAX_RECIRC_DEPTH (6). */
-    private int popDepth;
+    /**
+     * dp_execute_cb()'s recirculation depth (recirc_depth_get()): a tnl_pop or recirc() this deep (MAX_RECIRC_DEPTH,
+     * 6) drops the packet (datapath_drop_recirc_error) instead of running its next pass.
+     */
+    int popDepth;
 
     /**
      * tnl_pop(PORT) executed on {@code frame}: the tunnel class of the datapath port pops its header (or drops the
