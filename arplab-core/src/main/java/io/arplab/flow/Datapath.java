@@ -682,7 +682,9 @@ public final class Datapath {
         flow[Slot.IN_PORT.ordinal()] = p.ofport;
         long probes = maskProbes;
         try {
-            return lookup(br, flow) != null;
+            Megaflow m = lookup(br, flow);
+            // xlate_wc_init() makes packet_type exact in every megaflow; arplab's leave an Ethernet one's (0) wild
+            return m != null && (m.mask[Slot.PACKET_TYPE.ordinal()] != 0 || flow[Slot.PACKET_TYPE.ordinal()] == 0);
         } finally {
             maskProbes = probes;
         }

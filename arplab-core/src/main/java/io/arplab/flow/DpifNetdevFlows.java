@@ -166,7 +166,19 @@ public final class DpifNetdevFlows {
      * the first VLAN's TCI matched exactly (VID and CFI) when the key leaves it (dpif_netdev_flow_put()). A tag's
      * outer Ethertype is its TPID, the encap()'s the frame's.
      */
-    public static long[][] valueAndMask(String key) {
+    /**
+     * dpif_netdev_flow_put()'s unmasked key of {@code key} (odp_flow_key_to_flow()): its values, a key without eth()
+     * an L3 packet's (packet_type (1, its Ethertype)); null when its mask does not fit.
+     */
+    public static long[] unmaskedKey(String key) {
+        long[][] vm = valueAndMask(key);
+        if (vm != null && OdpKeyParse.fromString(key, true, null).stream().noneMatch(a -> a.name.equals("eth"))) {
+            vm[0][Slot.PACKET_TYPE.ordinal()] = 1L << 16 | vm[0][Slot.DL_TYPE.ordinal()];
+        }
+        return vm == null ? null : vm[0];
+    }
+
+    static long[][] valueAndMask(String key) {
         long[] v = new long[Slot.ALL.length], m = new long[Slot.ALL.length];
         List<OdpKeyParse.Attr> attrs = OdpKeyParse.fromString(key, true, null);
         fill(attrs, v, m);

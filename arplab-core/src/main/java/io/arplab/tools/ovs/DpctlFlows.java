@@ -109,8 +109,8 @@ final class DpctlFlows {
 
     private static boolean coveredKey(Datapath dp, String keyText) {
         try {
-            long[][] vm = DpifNetdevFlows.valueAndMask(keyText);
-            return vm != null && dp.covers(vm[0]);
+            long[] key = DpifNetdevFlows.unmaskedKey(keyText);
+            return key != null && dp.covers(key);
         } catch (FlowParseException e) { // a key arplab's flow table does not model: no megaflow has it
             return false;
         }
