@@ -50,9 +50,11 @@ final class ActionParserFields {
             throw new FlowParseException(value + e.getMessage().substring(arrow));
         }
         Subfield dst = Subfield.parse(value.substring(arrow + 2));
-        if (src.nBits() != dst.nBits()) {
-            throw new FlowParseException(value + ": source field is " + src.nBits()
-                    + " bits wide but destination is " + dst.nBits() + " bits wide");
+        int srcBits = Subfield.parsedBits(value.substring(0, arrow), src);
+        int dstBits = Subfield.parsedBits(value.substring(arrow + 2), dst);
+        if (srcBits != dstBits) {
+            throw new FlowParseException(value + ": source field is " + srcBits
+                    + " bits wide but destination is " + dstBits + " bits wide");
         }
         return new Action.Move(src, dst);
     }

@@ -318,8 +318,11 @@ public final class Datapath {
         return -1;
     }
 
-    /** dp_execute_cb()'s recirculation depth: tnl_pop inside tnl_pop stops at MAX_RECIRC_DEPTH (6). */
-    private int popDepth;
+    /**
+     * dp_execute_cb()'s recirculation depth (recirc_depth_get()): a tnl_pop or recirc() this deep (MAX_RECIRC_DEPTH,
+     * 6) drops the packet (datapath_drop_recirc_error) instead of running its next pass.
+     */
+    int popDepth;
 
     /**
      * tnl_pop(PORT) executed on {@code frame}: the tunnel class of the datapath port pops its header (or drops the
@@ -662,6 +665,29 @@ public final class Datapath {
             }
         }
         return null;
+    }
+
+    /**
+     * dp_netdev_pmd_lookup_flow() of a flow put's unmasked key {@code key} (DpifNetdevFlows' slots, in_port a datapath
+     * port): whether a megaflow covers it; the pmd's lookup counters untouched (flow_put_on_pmd()).
+     */
+    public boolean covers(long[] key) {
+        int in = (int) key[Slot.IN_PORT.ordinal()];
+        Ofproto.Port p = port(in);
+        Ofproto br = bridgeOf(in);
+        if (p == null || br == null) {
+            return false;
+        }
+        long[] flow = key.clone();
+        flow[Slot.IN_PORT.ordinal()] = p.ofport;
+        long probes = maskProbes;
+        try {
+            Megaflow m = lookup(br, flow);
+            // xlate_wc_init() makes packet_type exact in every megaflow; arplab's leave an Ethernet one's (0) wild
+            return m != null && (m.mask[Slot.PACKET_TYPE.ordinal()] != 0 || flow[Slot.PACKET_TYPE.ordinal()] == 0);
+        } finally {
+            maskProbes = probes;
+        }
     }
 
     /** The number of distinct megaflow masks. */

@@ -161,6 +161,18 @@ public final class DpifNetdevFlows {
             new FieldAt("nd", 22, 6, Slot.ARP_THA));
 
     /**
+     * dpif_netdev_flow_put()'s unmasked key of {@code key} (odp_flow_key_to_flow()): its values, a key without eth()
+     * an L3 packet's (packet_type (1, its Ethertype)); null when its mask does not fit.
+     */
+    public static long[] unmaskedKey(String key) {
+        long[][] vm = valueAndMask(key);
+        if (vm != null && OdpKeyParse.fromString(key, true, null).stream().noneMatch(a -> a.name.equals("eth"))) {
+            vm[0][Slot.PACKET_TYPE.ordinal()] = 1L << 16 | vm[0][Slot.DL_TYPE.ordinal()];
+        }
+        return vm == null ? null : vm[0];
+    }
+
+    /**
      * dpif_netdev_flow_from_nlattrs() and dpif_netdev_mask_from_nlattrs(): each attribute's fields into the flow, an
      * attribute given without a mask matched exactly, one not given wildcarded; odp_to_ovs_frag()'s fragment bits;
      * the first VLAN's TCI matched exactly (VID and CFI) when the key leaves it (dpif_netdev_flow_put()). A tag's

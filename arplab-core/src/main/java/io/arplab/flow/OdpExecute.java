@@ -103,7 +103,15 @@ final class OdpExecute {
                     long[] r = retag == null ? k.clone() : Packet.retagKey(Packet.withVlans(k, key), retag);
                     byte[] p = Packet.keyAtVlanLimit(r, packet, br.datapath.vlanLimit());
                     r[Slot.RECIRC_ID.ordinal()] = op.value();
-                    br.pass(now, r, p, outputs, p == packet ? tags : Packet.vlanCount(r));
+                    if (br.datapath.popDepth >= 6) { // dp_execute_cb(): past MAX_RECIRC_DEPTH the packet is dropped
+                        return;
+                    }
+                    br.datapath.popDepth++;
+                    try {
+                        br.pass(now, r, p, outputs, p == packet ? tags : Packet.vlanCount(r));
+                    } finally {
+                        br.datapath.popDepth--;
+                    }
                     // the packet goes on untracked (ct_clear after the fork, as the translation did)
                     k = k.clone();
                     Conntrack.clear(k);

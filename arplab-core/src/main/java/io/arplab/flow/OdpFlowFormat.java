@@ -310,7 +310,8 @@ final class OdpFlowFormat {
         if (t != null && (verbose || tm != null)) { // only a resubmit(ct)'s lookup matches it
             ctTuple(s, t, tm == null ? new Conntrack.Key(0, 0, 0, 0, 0, 0) : tm, verbose);
         }
-        s.append("recirc_id(").append(MatchFormat.hex(v[Slot.RECIRC_ID.ordinal()])).append("),");
+        // masked like the others: a datapath without recirculation leaves it wildcarded (xlate_wc_init())
+        hexAttr(s, "recirc_id", v, k, Slot.RECIRC_ID, verbose);
         hexAttr(s, "dp_hash", v, k, Slot.DP_HASH, verbose); // the datapath's hash, kept
         Ofproto.Port in = br == null ? null : br.port(v[Slot.IN_PORT.ordinal()]);
         int dp = in == null ? (int) v[Slot.IN_PORT.ordinal()] : in.dpPort;

@@ -48,6 +48,7 @@ final class OfprotoFlowMod {
             return tunMetadata;
         }
         br.tlv.normalise(fm.match());
+        br.tlv.normalise(fm.actions());
         String match = FlowModDecode.matchError(fm, version);
         if (match != null) {
             return match;

@@ -48,6 +48,15 @@ public record Subfield(Field field, int ofs, int nBits) {
         return new Subfield(f, start, end - start + 1);
     }
 
+    /**
+     * The width ovs-ofctl's checks see for {@code sf}, parsed from {@code text}: a whole tun_metadata field is its
+     * mf_field's n_bits, TLV_MAX_OPT_SIZE (124) bytes, whatever option the switch maps it to (arplab holds 64 bits).
+     */
+    static int parsedBits(String text, Subfield sf) {
+        boolean whole = text.indexOf('[') < 0 || text.endsWith("[]");
+        return whole && sf.field().tunMetadata() >= 0 ? 8 * TunMetadata.MF_BYTES : sf.nBits();
+    }
+
     public static Subfield whole(Field f) {
         return new Subfield(f, 0, f.subfieldBits());
     }

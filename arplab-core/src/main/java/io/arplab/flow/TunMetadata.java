@@ -12,6 +12,8 @@ import java.util.List;
 public final class TunMetadata {
     /** The tun_metadata fields arplab has (TUN_METADATA_NUM_OPTS is 64). */
     static final int FIELDS = 8;
+    /** TLV_MAX_OPT_SIZE: a tun_metadata field's mf_field n_bytes, the largest option OVS maps. */
+    static final int MF_BYTES = 124;
     /** The largest option arplab maps, in bytes (TLV_MAX_OPT_SIZE is 124). */
     static final int MAX_LEN = 8;
     /** The received option bytes a flow holds. */
@@ -96,10 +98,30 @@ public final class TunMetadata {
                 if ((m.mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) == 0 || e == null) {
                     continue;
                 }
-                long ones = e.len() == 8 ? -1L : (1L << (8 * e.len())) - 1;
                 Slot s = Slot.ALL[Slot.TUN_METADATA0.ordinal() + i];
-                long mask = m.mask(s) & ones;
-                m.putSlot(s, m.value(s) & ones, mask == ones ? -1L : mask);
+                long[] vm = pulled(m.value(s), m.mask(s), e.len());
+                m.putSlot(s, vm[0], vm[1]);
+            }
+        }
+
+        /**
+         * The same for the set_field actions (a load's too) of {@code actions}, ct()'s exec, write_actions and clone
+         * within: each tun_metadata value and mask as the switch decodes them (NXAST_REG_LOAD2's entry).
+         */
+        public void normalise(List<Action> actions) {
+            for (int j = 0; j < actions.size(); j++) {
+                Action a = actions.get(j);
+                if (a instanceof Action.SetField sf && sf.field().tunMetadata() >= 0
+                        && entries[sf.field().tunMetadata()] != null) {
+                    long[] vm = pulled(sf.value(), sf.mask(), entries[sf.field().tunMetadata()].len());
+                    actions.set(j, new Action.SetField(sf.field(), vm[0], vm[1], sf.raw()));
+                } else if (a instanceof Action.Ct ct && ct.exec() != null) {
+                    normalise(ct.exec());
+                } else if (a instanceof Action.WriteActions w) {
+                    normalise(w.actions());
+                } else if (a instanceof Action.Clone c) {
+                    normalise(c.actions());
+                }
             }
         }
 
@@ -439,5 +461,25 @@ public final class TunMetadata {
             }
         }
         return true;
+    }
+
+    /**
+     * nx_pull_entry__()'s copy_entry_value() of a tun_metadata entry through an option of {@code len} bytes: ovs-ofctl
+     * sends the value and mask as short as their leading zero bytes allow (mf_field_len(); no mask when it is all
+     * ones, {@code mask} -1), the switch keeps their first {@code len} bytes. Returns the value (under the mask) and
+     * the mask (-1 when it covers the option).
+     */
+    static long[] pulled(long value, long mask, int len) {
+        int sent = mask == -1L ? bytes(value) : Math.max(bytes(value), bytes(mask));
+        int shift = sent > len ? 8 * (sent - len) : 0;
+        long ones = len == 8 ? -1L : (1L << (8 * len)) - 1;
+        long v = value >>> shift & ones;
+        long m = mask == -1L ? ones : mask >>> shift & ones;
+        return new long[] {v, m == ones ? -1L : m};
+    }
+
+    // field_len(): the bytes a value needs without its leading zero bytes
+    private static int bytes(long x) {
+        return (64 - Long.numberOfLeadingZeros(x) + 7) / 8;
     }
 }

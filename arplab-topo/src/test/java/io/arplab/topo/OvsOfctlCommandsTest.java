@@ -163,7 +163,8 @@ class OvsOfctlCommandsTest {
             "probe-dpparse.in", "probe-learnfin.in", "probe-ctforce3.in", "probe-dpfilter2.in", "probe-tnltoggle.in",
             "probe-cookie2.in", "probe-groupstats2.in", "probe-cookieidx.in", "probe-dpfeatures.in",
             "probe-dpxlate.in", "probe-oddinput2.in", "probe-ctnormal.in", "probe-cookielearn.in", "probe-dpfilter3.in",
-            "probe-dpfeat2.in", "probe-tunmd.in", "probe-cookieidx2.in"})
+            "probe-dpfeat2.in", "probe-tunmd.in", "probe-cookieidx2.in", "probe-tunmdwide.in", "probe-recircoff.in",
+            "probe-dpexist.in", "probe-ctrelnat2.in", "probe-fdbviews.in", "probe-dpfeat3.in", "probe-tlverr.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }

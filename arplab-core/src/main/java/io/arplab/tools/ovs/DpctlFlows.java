@@ -92,11 +92,27 @@ final class DpctlFlows {
                 if (!key.perfect() || key.maskExpected() || !key.inPortExact()) {
                     return new Outcome("ovs-vswitchd: updating flow table (Invalid argument)", 2);
                 }
-                if (cmd.equals("dpctl/mod-flow") && !mayCreate) {
+                // flow_put_on_pmd(): a megaflow the unmasked key meets is EEXIST to a create, taken by a modify (its
+                // actions, which the revalidator's next round puts back); none is ENOENT to a modify alone. A flow
+                // put by hand is not kept: the revalidator deletes it (no ukey) within its round (real time).
+                boolean covered = coveredKey(dp, keyText);
+                if (covered && cmd.equals("dpctl/add-flow")) {
+                    return new Outcome("ovs-vswitchd: updating flow table (File exists)", 2);
+                }
+                if (!covered && cmd.equals("dpctl/mod-flow") && !mayCreate) {
                     return new Outcome("ovs-vswitchd: updating flow table (No such file or directory)", 2);
                 }
                 return new Outcome(null, 0);
             }
+        }
+    }
+
+    private static boolean coveredKey(Datapath dp, String keyText) {
+        try {
+            long[] key = DpifNetdevFlows.unmaskedKey(keyText);
+            return key != null && dp.covers(key);
+        } catch (FlowParseException e) { // a key arplab's flow table does not model: no megaflow has it
+            return false;
         }
     }
 

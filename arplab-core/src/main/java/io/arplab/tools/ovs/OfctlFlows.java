@@ -229,6 +229,7 @@ final class OfctlFlows {
         } else if (plain && refusedRequest(q, false, text)) {
             return 0;
         }
+        br.tlv.normalise(q.match()); // the switch's nx_pull_match() of the request through its TLV map
         List<Rule> reply = br.tables.collect(q, false); // the switch's reply, in its order
         List<Rule> rules = sorted(reply);
         PortMap pm = of.names ? of.portMap(br) : PortMap.NONE;
@@ -292,6 +293,7 @@ final class OfctlFlows {
         if (refusedRequest(q, true, text)) {
             return 0;
         }
+        br.tlv.normalise(q.match());
         List<Rule> rules = br.tables.collect(q, false);
         for (Rule r : rules) {
             packets += r.packets();
