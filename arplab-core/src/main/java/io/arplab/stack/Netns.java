@@ -862,7 +862,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
      * on that device: fib_lookup_good_nhc() skips a nexthop on another device than flowi4_oif, and the lookup goes on
      * to the main table (then "assume on link").
      */
-    boolean isLocalFor(int a, NetDevice oif) {
+    public boolean isLocalFor(int a, NetDevice oif) {
         return isLocalAddress(a) && (oif == null || localInputDevice(a) == oif);
     }
 
