@@ -32,7 +32,9 @@ netns bucket), ping -f drops -w for -W 1 (the count no longer the real loop's pa
 -b, ip -s -s neigh flush, arping -D -w, ping -q -i and more views are drawn. From seed 1500 on neither traceroute -T
 (arplab's traceroute has no tcp module) nor tracepath -b (its names come from the recording machine's resolver: PTR
 queries through the gateway) is drawn, and an icmp_msgs_burst of 5 is drawn as 10000 (with 5, how many errors past
-the third leave is the credit draw).
+the third leave is the credit draw). From seed 1560 on (round 22, a stream of its own) a node also pings its own
+addresses (and 127.0.0.1) from a socket bound to lo or to one of its devices, asks `ip route get OWN oif DEV`, and
+pings its own subnet's broadcast with `-b -I DEV` and icmp_echo_ignore_broadcasts 0 (it hears its own looped requests).
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -41,6 +43,7 @@ import sys
 def scenario(seed):
     r = random.Random(seed)
     r21 = random.Random(f"gen.py round 21 {seed}")  # seeds from 1476 on: a stream of its own
+    r22 = random.Random(f"gen.py round 22 {seed}")  # seeds from 1560 on
     lines = [f"# random scenario {seed} (gen.py {seed})"]
     nbr = r.choice([1, 2])
     for b in range(nbr):
@@ -189,6 +192,9 @@ def scenario(seed):
         if seed >= 1476:
             kinds += ["tools21"]
             weights = weights + [4]
+        if seed >= 1560:
+            kinds += ["self22"]
+            weights = weights + [3]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -524,6 +530,22 @@ def scenario(seed):
             else:
                 lines.append(f"{n} " + r21.choice(["arp -n", f"ip -s neigh show dev {i}", "ip neigh show nud stale",
                                                    f"ip route get {t}"]))
+        elif kind == "self22":
+            # traffic to our own addresses from a socket bound to a device: the output route is RTN_LOCAL only
+            # through the local route's own device (fib_lookup_good_nhc()), and the echo reply comes back through lo
+            # with that device as inet_iif()
+            own = [ip for ip, _ in addrs[n]] + secondary.get(n, [])
+            dev = r22.choice(["lo", ifname(n)] + (["eth0", "eth1"] if n == "r" else []))
+            op = r22.choice(["ping", "ping", "get", "bcast"])
+            if op == "ping":
+                lines.append(f"{n} ping -c 1 -W 1 -I {dev} {r22.choice(own + ['127.0.0.1'])}")
+            elif op == "get":
+                lines.append(f"{n} ip route get {r22.choice(own)} oif {dev}")
+            else:
+                i = ifname(n)
+                s = int(i[-1]) if n == "r" else subnet[n]
+                lines.append(f"{n} sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0")
+                lines.append(f"{n} ping -c 2 -W 1 -b -I {i} 10.0.{s}.255")
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:

@@ -229,6 +229,12 @@ public final class Udpif {
                 push(m, m.ukeyCache(), now);
             }
         }
+        for (int i = 0; i < patchHits.size(); i += 2) { // xlate_push_stats_entry()'s XC_NETDEV of the hits' ukeys
+            countPatch((Ofproto.Port) patchHits.get(i), (Ofproto.Port) patchHits.get(i + 1), 1,
+                    patchHitBytes.get(i / 2));
+        }
+        patchHits.clear();
+        patchHitBytes.clear();
         pending = false;
         roundRealTime = realTime;
         // the timer keeps its phase unless this round came before it
@@ -372,6 +378,28 @@ public final class Udpif {
 
     /** The installed megaflows whose translation missed a neighbour and whose ukey has no xcache yet, oldest first. */
     final List<Megaflow> unpopulated = new ArrayList<>();
+
+    /**
+     * The patch ports (tx, rx pairs) and lengths of the packets of megaflow hits that crossed one: patch_port_output()
+     * counts on the patch netdevs only with resubmit_stats (an upcall's translation); a hit's come through its ukey's
+     * XC_NETDEV entry when the next round pushes its stats.
+     */
+    private final List<Object> patchHits = new ArrayList<>();
+    private final it.unimi.dsi.fastutil.ints.IntArrayList patchHitBytes = new it.unimi.dsi.fastutil.ints.IntArrayList();
+
+    void patchHit(Ofproto.Port tx, Ofproto.Port rx, int len) {
+        patchHits.add(tx);
+        patchHits.add(rx);
+        patchHitBytes.add(len);
+    }
+
+    /** netdev_vport_inc_tx() on the patch port left by and netdev_vport_inc_rx() on its peer. */
+    static void countPatch(Ofproto.Port tx, Ofproto.Port rx, long packets, long bytes) {
+        tx.txPackets += packets;
+        tx.txBytes += bytes;
+        rx.rxPackets += packets;
+        rx.rxBytes += bytes;
+    }
 
     /** A hit's stats wait in its megaflow for the next round (its time the oldest such since the last one). */
     void hitPending(long now) {

@@ -405,11 +405,11 @@ final class XlateOutput {
                 XlateFreeze.finishFreezing(x);
             }
         } finally {
-            if (x.execute && x.packet != null) { // netdev_vport_inc_tx()/inc_rx() with the pass's resubmit_stats
-                inDev.txPackets++;
-                inDev.txBytes += x.passLength;
-                outDev.rxPackets++;
-                outDev.rxBytes += x.passLength;
+            if (x.execute && x.packet != null && x.hit) {
+                // a hit's packet reaches the patch netdevs through its ukey's XC_NETDEV at the revalidator's push
+                x.br.datapath.udpif.patchHit(inDev, outDev, x.passLength);
+            } else if (x.execute && x.packet != null) { // netdev_vport_inc_tx()/inc_rx() with the upcall's stats
+                Udpif.countPatch(inDev, outDev, 1, x.passLength);
             }
             x.flow = savedFlow;
             x.br = savedBr;

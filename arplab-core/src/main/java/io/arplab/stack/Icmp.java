@@ -56,8 +56,11 @@ final class Icmp {
                 }
                 echo(now, frame, off, len, daddr, broadcast, out);
             }
-            case IcmpType.ECHO_REPLY -> ns.pings().echoReply(now, dev, saddr, h.ttl(), m.identifier(), m.sequenceNumber(),
-                    len, frame, off + IcmpView.HEADER_LENGTH, len - IcmpView.HEADER_LENGTH);
+            // raw_v4_input() matches a bound socket against inet_iif(): for a reply to ourselves, through lo, the
+            // local route's device
+            case IcmpType.ECHO_REPLY -> ns.pings().echoReply(now, dev.loopback ? ns.localInputDevice(daddr) : dev,
+                    saddr, h.ttl(), m.identifier(), m.sequenceNumber(), len, frame, off + IcmpView.HEADER_LENGTH,
+                    len - IcmpView.HEADER_LENGTH);
             case IcmpType.REDIRECT -> {
                 redirect(now, frame, off, len, saddr, code, out);
                 error(now, dev, frame, off, len, saddr, type, code);

@@ -52,7 +52,7 @@ final class IpOutput {
     int output(long now, byte[] frame, NetDevice bind, Object owner, Outbox out) {
         Ipv4View h = ip().wrap(frame, ETH, frame.length - ETH);
         int daddr = h.destinationBits();
-        if (ns.isLocalAddress(daddr)) {
+        if (ns.isLocalFor(daddr, bind)) {
             if (ns.localRouteRefused()) {
                 return Errno.EINVAL.negative();
             }

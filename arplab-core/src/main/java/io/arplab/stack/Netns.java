@@ -830,7 +830,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
 
     /** The source address a datagram to {@code dst} would carry, or null when unroutable. */
     public Ipv4Address sourceAddress(Ipv4Address dst, NetDevice bind) {
-        if (isLocalAddress(dst.bits())) {
+        if (isLocalFor(dst.bits(), bind)) {
             return localRouteSource(dst);
         }
         Route r = route(dst.bits(), bind);
@@ -848,14 +848,38 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
      * 127.0.40.1 is reached from 127.0.0.1); the destination itself when none matches.
      */
     private Ipv4Address localRouteSource(Ipv4Address dst) {
+        Route best = localRoute(dst.bits());
+        return best == null || best.prefsrc() == null ? dst : best.prefsrc();
+    }
+
+    /**
+     * inet_iif() of a datagram to our own {@code dst} that came back in through lo: ip_route_output_key_hash_rcu()
+     * sets orig_oif to the RTN_LOCAL route's device (FIB_RES_OIF, "make sure orig_oif points to fib result device"),
+     * which becomes the route's rt_iif (lo when no local route matches).
+     */
+    NetDevice localInputDevice(int dst) {
+        Route best = localRoute(dst);
+        return best == null ? deviceAt(0) : best.device();
+    }
+
+    /**
+     * An output route to our own {@code a} through {@code oif} (null: any) is RTN_LOCAL only when its local route is
+     * on that device: fib_lookup_good_nhc() skips a nexthop on another device than flowi4_oif, and the lookup goes on
+     * to the main table (then "assume on link").
+     */
+    public boolean isLocalFor(int a, NetDevice oif) {
+        return isLocalAddress(a) && (oif == null || localInputDevice(a) == oif);
+    }
+
+    /** The longest RTN_LOCAL route of table local matching {@code dst}, or null. */
+    private Route localRoute(int dst) {
         Route best = null;
         for (Route r : devinet().localTable().routes()) {
-            if (r.type() == Route.LOCAL && r.matches(dst.bits())
-                    && (best == null || r.prefixLength() > best.prefixLength())) {
+            if (r.type() == Route.LOCAL && r.matches(dst) && (best == null || r.prefixLength() > best.prefixLength())) {
                 best = r;
             }
         }
-        return best == null || best.prefsrc() == null ? dst : best.prefsrc();
+        return best;
     }
 
     /** net.ipv4.route.mtu_expires (ip_rt_mtu_expires, 10 min) and min_pmtu (ip_rt_min_pmtu). */

@@ -686,10 +686,11 @@ final class IpRoute {
             // ip_route_output_key_hash_rcu(): a source that is none of ours (__ip_dev_find() fails)
             throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
         }
-        if (stack.isLocalAddress(dst.bits()) && stack.localRouteRefused()) {
+        boolean local = stack.isLocalFor(dst.bits(), oif); // oif on another device: "assume on link" below
+        if (local && stack.localRouteRefused()) {
             throw CommandExit.rtnetlink(Errno.EINVAL.text);
         }
-        if (stack.isLocalAddress(dst.bits())) {
+        if (local) {
             // RTA_SRC of the request; no RTA_PREFSRC when it is the source
             Ipv4Address prefsrc = from == null ? stack.sourceAddress(dst, null) : null;
             printCached("local", dst, from, null, "lo", prefsrc, mark, List.of("local"), -1, true);
