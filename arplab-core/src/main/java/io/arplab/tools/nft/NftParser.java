@@ -648,6 +648,9 @@ final class NftParser {
         }
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
+        if (missing == null && !statements.kernelErrors.isEmpty()) {
+            missing = statements.kernelErrors.get(0); // nf_tables_newrule(): the first expression it cannot init
+        }
         if (missing != null) {
             // the batch's NEWSET of each anonymous set precedes the NEWRULE the kernel refuses: their handles are drawn
             for (int k = 0; k < anonymous.size(); k++) {
@@ -659,7 +662,7 @@ final class NftParser {
     }
 
     /** Where the statement a pending anonymous set belongs to is (by identity: the rule's list was reordered). */
-    private static int indexOf(List<Expr> exprs, Expr.Match m) {
+    private static int indexOf(List<Expr> exprs, Expr m) {
         for (int i = 0; i < exprs.size(); i++) {
             if (exprs.get(i) == m) {
                 return i;
@@ -673,8 +676,9 @@ final class NftParser {
         for (NftStatements.PendingSet p : anonymous) {
             NftSet s = new NftSet(t.nextAnonymousSetName(), t.nextHandle(), p.key(), true);
             p.elements().forEach(s::add);
-            int at = indexOf(done, p.at());
-            done.set(at, new Expr.Match(p.at().fields(), p.at().negated(), 0, 0, 0, null, s));
+            if (p.at() instanceof Expr.Match m) {
+                done.set(indexOf(done, m), new Expr.Match(m.fields(), m.negated(), 0, 0, 0, null, s));
+            }
         }
         Rule r = new Rule(t.nextHandle(), done);
         if (insert) {
@@ -688,8 +692,35 @@ final class NftParser {
                 // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
                 throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
             }
+            if (base.isBase() && !rejectFits(t, base, base.hook, 0)) {
+                c.rules.remove(r);
+                // nft_reject_validate(): reject only at prerouting, input, forward and output
+                throw new NftError("Could not process rule: Operation not supported", commandStart,
+                        in.previous().end() + 1);
+            }
         }
         nft.changed();
+    }
+
+    /** Whether no reject is reachable from a base chain at {@code hook} that it cannot serve. */
+    private static boolean rejectFits(Table t, Chain c, Hook hook, int depth) {
+        if (depth >= 16) {
+            return true;
+        }
+        for (Rule r : c.rules) {
+            for (Expr e : r.exprs) {
+                if (e instanceof Expr.Reject && hook == Hook.POSTROUTING) {
+                    return false;
+                }
+                if (e instanceof Expr.Verdict v && v.chain() != null) {
+                    Chain target = t.chains.get(v.chain());
+                    if (target != null && !rejectFits(t, target, hook, depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean validates(Table t, Chain c, int depth) {
