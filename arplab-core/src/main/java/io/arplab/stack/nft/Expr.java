@@ -151,7 +151,8 @@ public sealed interface Expr {
             this.bytes = bytes;
             this.over = over;
             long nsecs = unit * 1_000_000_000L;
-            this.tokensMax = bytes ? nsecs * (rate + burst) / rate : nsecs / rate * (burst == 0 ? 5 : burst);
+            // a rate of 0 never gets here from nft (the kernel refuses it): an empty bucket then
+            this.tokensMax = rate == 0 ? 0 : bytes ? nsecs * (rate + burst) / rate : nsecs / rate * (burst == 0 ? 5 : burst);
             this.tokens = tokensMax;
         }
 
@@ -166,7 +167,7 @@ public sealed interface Expr {
         /** nft_limit_eval(): true when the rule goes on. */
         boolean pass(long now, int length) {
             long nsecs = unit * 1_000_000_000L;
-            long cost = bytes ? nsecs * length / rate : nsecs / rate;
+            long cost = rate == 0 ? 1 : bytes ? nsecs * length / rate : nsecs / rate;
             long t = last == Long.MIN_VALUE ? tokensMax : Math.min(tokensMax, tokens + now - last);
             last = now;
             long delta = t - cost;

@@ -648,12 +648,16 @@ final class NftParser {
         }
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
+        boolean drawn = false;
         if (missing == null && !statements.kernelErrors.isEmpty()) {
-            missing = statements.kernelErrors.get(0); // nf_tables_newrule(): the first expression it cannot init
+            // nf_tables_newrule(): the rule's handle is allocated before its expressions are initialised; the first
+            // one the kernel cannot init refuses it
+            missing = statements.kernelErrors.get(0);
+            drawn = true;
         }
         if (missing != null) {
             // the batch's NEWSET of each anonymous set precedes the NEWRULE the kernel refuses: their handles are drawn
-            for (int k = 0; k < anonymous.size(); k++) {
+            for (int k = 0; k < anonymous.size() + (drawn ? 1 : 0); k++) {
                 t.nextHandle();
             }
             throw missing;

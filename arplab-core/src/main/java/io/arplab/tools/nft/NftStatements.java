@@ -56,9 +56,7 @@ final class NftStatements {
                 terminal = first.start() == in.previous().start() ? first
                         : new Token(Kind.WORD, "", first.start(), in.previous().end());
             }
-            if (e != null) {
-                exprs.add(e);
-            }
+            exprs.add(e); // null for a statement evaluation refused (evalError)
         }
         if (evalError != null) { // the whole command parsed, the first statement nft cannot evaluate
             throw evalError;
@@ -443,6 +441,12 @@ final class NftStatements {
     /** The words that begin the fields a statement matches (see field()). */
     private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta", "icmp",
             "tcp", "udp", "th", "ip6", "icmpv6", "mark");
+
+    /** meta_templates[]'s keys in table order, as the meta STRING error lists them (src/meta.c). */
+    private static final String META_KEYS = "length, protocol, priority, mark, iif, oif, iifname, oifname, iiftype, "
+            + "oiftype, skuid, skgid, nftrace, rtclassid, secmark, nfproto, l4proto, ibrname, obrname, pkttype, cpu, "
+            + "iifgroup, oifgroup, cgroup, random, ipsec, iifkind, oifkind, ibrpvid, ibrvproto, time, day, hour, sdif, "
+            + "sdifname";
 
     /** Refusals the kernel gives for the rule's expressions (nf_tables_newrule()), in order, with their places. */
     final List<NftError> kernelErrors = new ArrayList<>();
@@ -903,7 +907,15 @@ final class NftStatements {
                     case "l4proto" -> Field.META_L4PROTO;
                     case "length" -> Field.META_LENGTH;
                     case "mark" -> Field.META_MARK;
-                    default -> throw p.unexpected(what, null);
+                    default -> {
+                        if (what.kind() == Kind.WORD && !p.isKeyword(what.text())
+                                && !p.unexpected(what, null).getMessage().endsWith("number")) {
+                            // meta_expr's META STRING: the parser's own error over "meta WORD", naming meta's keys
+                            throw new NftError("syntax error, unexpected " + what.text() + ", known keys are "
+                                    + META_KEYS, w.start(), what.end()).fromParser();
+                        }
+                        throw p.unexpected(what, null);
+                    }
                 };
             }
             default -> {
