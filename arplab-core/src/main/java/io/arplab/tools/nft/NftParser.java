@@ -279,32 +279,53 @@ final class NftParser {
         throw kernel ? e.fromKernel() : e;
     }
 
-    Chain existingChain(Table t, Token name) {
-        Chain c = t.chains.get(name.text());
-        if (c != null) {
-            return c;
-        }
-        // chain_not_found(): chain_lookup_fuzzy() over every table's chains
+    /**
+     * chain_lookup_fuzzy() as 1.0.6 has it: over every table's chains, the closest name string_misspell_update()
+     * accepts (no early return for the very name: a one-letter name is never a candidate, a longer one is at
+     * distance 0); null when none is close.
+     */
+    private Chain chainLookupFuzzy(String name) {
         Chain best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Table other : nft.tables()) {
             for (Chain candidate : other.chains.values()) {
-                if (candidate.name.equals(name.text())) {
-                    // chain_lookup_fuzzy() returns a chain of that very name elsewhere: nothing to suggest
-                    throw new NftError("Could not process rule: No such file or directory", name);
-                }
-                int d = Values.misspelt(candidate.name, name.text());
+                int d = Values.misspelt(candidate.name, name);
                 if (d >= 0 && d < bestDistance) {
                     bestDistance = d;
                     best = candidate;
                 }
             }
         }
-        if (best == null) { // nft_cmd_error(): nothing to suggest, the kernel's ENOENT at the chain's attribute
-            throw new NftError("Could not process rule: No such file or directory", name);
+        return best;
+    }
+
+    /**
+     * nft_cmd_enoent_rule(): the kernel's ENOENT for a rule command at {@code at}, worded from the fuzzy lookup of the
+     * rule's own chain name {@code chain}: a missing table's closest (table_fuzzy_check(), at the table's name), a
+     * chain of another name, else the plain refusal.
+     */
+    NftError enoentRule(Family family, Token table, String chain, Token at) {
+        Chain c = chainLookupFuzzy(chain);
+        if (c == null) {
+            return new NftError("Could not process rule: No such file or directory", at);
         }
-        throw new NftError("No such file or directory; did you mean chain \u2018" + best.name + "\u2019 in table "
-                + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name).fromKernel();
+        if (nft.table(family, table.text()) == null) {
+            return new NftError("No such file or directory; did you mean table \u2018" + c.table.name
+                    + "\u2019 in family " + c.table.family.nftName + "?", table).fromKernel();
+        }
+        if (c.name.equals(chain)) {
+            return new NftError("Could not process rule: No such file or directory", at);
+        }
+        return new NftError("No such file or directory; did you mean chain \u2018" + c.name + "\u2019 in table "
+                + c.table.family.nftName + " \u2018" + c.table.name + "\u2019?", at).fromKernel();
+    }
+
+    Chain existingChain(Table t, Token name) {
+        Chain c = t.chains.get(name.text());
+        if (c == null) {
+            throw enoentRule(t.family, new Token(Kind.WORD, t.name, 0, 0), name.text(), name);
+        }
+        return c;
     }
 
     /** add, or create: which the kernel refuses for an object that exists (NLM_F_EXCL: EEXIST at its name). */
@@ -632,22 +653,31 @@ final class NftParser {
         if (first.kind() == Kind.EOF || first.kind() == Kind.NEWLINE || first.kind() == Kind.SEMICOLON) {
             throw unexpected(first, null); // parser_bison.y's rule: stmt_list, at least one statement
         }
-        Table t;
+        Table t = nft.table(n.family(), n.table().text());
         Chain c = null;
         NftError missing = null; // the kernel's, after the statements' parsing and evaluation
-        try {
-            t = existingTable(n, true);
-        } catch (NftError e) {
-            missing = e;
+        if (t == null) {
             t = nft.detached(n.family(), n.table().text());
-        }
-        try {
-            c = missing == null ? existingChain(t, chainName) : null;
-        } catch (NftError e) {
-            missing = e;
+        } else {
+            try {
+                c = existingChain(t, chainName);
+            } catch (NftError e) {
+                missing = e;
+            }
         }
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
+        statements.ruleChain = chainName.text();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
+        if (t.handle == 0) {
+            // the batch: each anonymous set's NEWSET refused at the table, its NEWSETELEM at the set (no set name
+            // anything resembles), then the NEWRULE, which nft_cmd_enoent_rule() words
+            for (NftStatements.PendingSet a : anonymous) {
+                actionErrors.add(new NftError("Could not process rule: No such file or directory", n.table()));
+                actionErrors.add(new NftError("Could not process rule: No such file or directory", a.start(),
+                        a.end()));
+            }
+            throw enoentRule(n.family(), n.table(), chainName.text(), n.table());
+        }
         boolean drawn = false;
         if (missing == null && !statements.kernelErrors.isEmpty()) {
             // nf_tables_newrule(): the rule's handle is allocated before its expressions are initialised; the first
@@ -969,7 +999,11 @@ final class NftParser {
                             break;
                         }
                         List<NftStatements.PendingSet> a = new ArrayList<>();
+                        statements.ruleChain = name.text();
                         rules.add(statements.parse(t, a, Kind.RBRACE));
+                        if (!statements.kernelErrors.isEmpty()) {
+                            throw statements.kernelErrors.get(0);
+                        }
                         anon.add(a);
                         ruleChains.add(chain);
                     }

@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class NftStatements {
     /** An anonymous set of a match ({@code { a, b }}), made once the rule is accepted: its key, elements, statement. */
-    record PendingSet(DataType[] key, List<long[]> elements, Expr at) {}
+    record PendingSet(DataType[] key, List<long[]> elements, Expr at, int start, int end) {}
 
     private final NftParser p;
     private final Tokens in;
@@ -249,8 +249,17 @@ final class NftStatements {
                 return new Expr.Verdict(Expr.Verdict.Kind.RETURN, null);
             case "jump", "goto": {
                 Token target = p.word("expecting string");
-                if (p.existingChain(t, target).isBase()) {
-                    throw new NftError("Could not process rule: Operation not supported", target); // nft_validate_register_store(): no jump to a base chain
+                try { // the kernel's, once the rule's handle is drawn (nft_verdict_init() looks the chain up)
+                    io.arplab.stack.nft.Chain to = t.chains.get(target.text());
+                    if (to == null) { // nft_cmd_enoent_rule() words it from the rule's own chain name
+                        throw p.enoentRule(t.family, new Token(Kind.WORD, t.name, 0, 0), ruleChain, target);
+                    }
+                    if (to.isBase()) {
+                        // nft_validate_register_store(): no jump to a base chain
+                        kernelErrors.add(new NftError("Could not process rule: Operation not supported", target));
+                    }
+                } catch (NftError e) {
+                    kernelErrors.add(e);
                 }
                 return new Expr.Verdict(w.is("jump") ? Expr.Verdict.Kind.JUMP : Expr.Verdict.Kind.GOTO, target.text());
             }
@@ -351,7 +360,7 @@ final class NftStatements {
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
-            anonymous.add(new PendingSet(keyOf(fs), elements, m));
+            anonymous.add(new PendingSet(keyOf(fs), elements, m, v.start(), in.previous().end()));
             return m;
         }
         return value(fs, negated, v);
@@ -447,6 +456,9 @@ final class NftStatements {
             + "oiftype, skuid, skgid, nftrace, rtclassid, secmark, nfproto, l4proto, ibrname, obrname, pkttype, cpu, "
             + "iifgroup, oifgroup, cgroup, random, ipsec, iifkind, oifkind, ibrpvid, ibrvproto, time, day, hour, sdif, "
             + "sdifname";
+
+    /** The chain the rule goes to (the command's), which the kernel's ENOENT wording looks up. */
+    String ruleChain = "";
 
     /** Refusals the kernel gives for the rule's expressions (nf_tables_newrule()), in order, with their places. */
     final List<NftError> kernelErrors = new ArrayList<>();
@@ -547,6 +559,7 @@ final class NftStatements {
         Token v = in.peek();
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(new DataType[] {type});
+            int end = in.previous().end();
             long[] set = new long[elements.size()];
             for (int i = 0; i < set.length; i++) {
                 set[i] = elements.get(i)[0];
@@ -555,7 +568,7 @@ final class NftStatements {
                 return new Expr.Ct(key.text(), op.isEmpty() ? "==" : op, set[0], null);
             }
             Expr.Ct ct = new Expr.Ct(key.text(), op.isEmpty() ? "==" : op, 0, set);
-            anonymous.add(new PendingSet(new DataType[] {type}, elements, ct));
+            anonymous.add(new PendingSet(new DataType[] {type}, elements, ct, v.start(), end));
             return ct;
         }
         if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING
