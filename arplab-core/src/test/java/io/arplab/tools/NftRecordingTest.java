@@ -155,7 +155,6 @@ class NftRecordingTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
     @org.junit.jupiter.params.provider.MethodSource("randomSeeds")
     void randomCampaignsAsRecorded(int seed) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("nft.all") != null || !NOT_YET.containsKey(seed), () -> NOT_YET.get(seed));
         SecurityLab s = lab();
         String want = recorded("random/" + seed + ".out");
         String got = unquoteNames(replay(s, want));
@@ -167,16 +166,6 @@ class NftRecordingTest {
     private static String maskTimes(String s) {
         return SecurityLab.mask(s).replaceAll(" [0-9]+\\.[0-9]+ ms", " T ms");
     }
-
-    /** Seeds whose recording shows what arplab does not model yet (README, "nft random campaigns"). */
-    private static final java.util.Map<Integer, String> NOT_YET = java.util.Map.of(
-            3, "a rule with anonymous sets in a missing table: nft reports each set's refusal too",
-            5, "a rule with anonymous sets in a missing table: nft reports each set's refusal too",
-            8, "which table nft_cmd_enoent_rule() suggests for a rule's missing table",
-            10, "the rule handle the kernel draws before refusing a jump to a missing chain",
-            11, "which table nft_cmd_enoent_rule() suggests for a rule's missing table",
-            13, "which table nft_cmd_enoent_rule() suggests; the arp family's transport conflict (udp vs. tcp first)",
-            16, "meta's known-keys error, the chain suggested for an arp rule, the inet family's ip protocol context");
 
     static java.util.stream.IntStream randomSeeds() throws IOException {
         try (var files = Files.list(DIR.resolve("random"))) {

@@ -441,8 +441,14 @@ final class NftStatements {
             l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context < 0) {
-            l4Context = (int) value; // the transport a later transport field must be (proto_ctx_update())
+        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context == -1) {
+            // proto_ctx_update() with proto_find_upper(): a protocol nft has a header for settles the transport;
+            // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update())
+            if (TRANSPORTS.contains((int) value)) {
+                l4Context = (int) value;
+            } else if (f == Field.META_L4PROTO) {
+                l4Context = -2;
+            }
         }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
@@ -740,7 +746,11 @@ final class NftStatements {
     /** The bridge family's network protocol the rule has settled so far (an EtherType), or 0. */
     private int l3Context;
 
-    /** The transport protocol the rule has settled so far, or -1. */
+    /** The transports nft has a header description for (proto_ip's and proto_inet_service's upper layers). */
+    private static final java.util.Set<Integer> TRANSPORTS = java.util.Set.of(1, 2, 6, 17, 33, 50, 51, 58, 108, 132,
+            136);
+
+    /** The transport protocol the rule has settled so far, -1 for none, -2 for one nft does not know. */
     private int l4Context;
     /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
     private Expr.Match implicit;
@@ -953,16 +963,16 @@ final class NftStatements {
             }
             l3Context = f.dependency;
         }
-        if (f.l4 > 0) {
+        if (f.l4 > 0 && l4Written == null) {
             l4Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
         }
         if (f.l4 > 0) { // the transport the rule already names (or the arp family's network protocol) must agree
-            String before = family == Family.ARP ? "arp" : l4Context >= 0 && l4Context != f.l4
-                    ? Values.format(DataType.INET_PROTO, l4Context) : null;
+            String before = l4Context == -2 ? "unknown" : l4Context >= 0 && l4Context != f.l4
+                    ? Values.format(DataType.INET_PROTO, l4Context) : family == Family.ARP ? "arp" : null;
             if (before != null) {
                 throw conflict(before, proto, w);
             }
-            if (l4Context < 0) { // payload_gen_dependency(): "meta l4proto X" first
+            if (l4Context == -1) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
             }
             l4Context = f.l4;
