@@ -728,7 +728,12 @@ final class NftParser {
             }
             if (base.isBase() && !rejectFits(t, base, base.hook, 0)) {
                 c.rules.remove(r);
-                // nft_reject_validate(): reject only at prerouting, input, forward and output
+                // nft_reject_validate(): reject only at prerouting, input, forward and output. The commit's
+                // nf_tables_validate() fails with EAGAIN and nfnetlink replays the batch, whose NEWRULE (and NEWSETs)
+                // draw their handles again before the rule's own validation refuses it
+                for (int k = 0; k <= anonymous.size(); k++) {
+                    t.nextHandle();
+                }
                 throw new NftError("Could not process rule: Operation not supported", commandStart,
                         in.previous().end() + 1);
             }

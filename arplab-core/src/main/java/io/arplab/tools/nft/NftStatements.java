@@ -441,9 +441,10 @@ final class NftStatements {
             l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context == -1) {
+        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated) {
             // proto_ctx_update() with proto_find_upper(): a protocol nft has a header for settles the transport;
-            // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update())
+            // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update());
+            // a later one overrides an earlier one
             if (TRANSPORTS.contains((int) value)) {
                 l4Context = (int) value;
             } else if (f == Field.META_L4PROTO) {
