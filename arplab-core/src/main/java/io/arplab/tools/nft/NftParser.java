@@ -785,8 +785,13 @@ final class NftParser {
     private void list() {
         Token what = in.take();
         switch (keyword(what)) {
-            case "ruleset" -> out.append(NftPrinter.ruleset(nft, listing));
+            case "ruleset" -> out.append(listing.json() ? NftJson.list(nft.tables(), null, null, false)
+                    : NftPrinter.ruleset(nft, listing));
             case "tables" -> {
+                if (listing.json()) {
+                    out.append(NftJson.list(nft.tables(), null, null, true));
+                    return;
+                }
                 for (Table t : nft.tables()) {
                     out.append("table ").append(t.family.nftName).append(' ').append(t.name).append('\n');
                 }
@@ -794,7 +799,9 @@ final class NftParser {
             case "table" -> {
                 Named n = tableSpec();
                 endOfCommand(); // nft parses the whole input before it evaluates anything
-                out.append(NftPrinter.table(existingTable(n, false), listing, null, null));
+                Table t = existingTable(n, false);
+                out.append(listing.json() ? NftJson.list(List.of(t), null, null, false)
+                        : NftPrinter.table(t, listing, null, null));
             }
             case "sets", "chains" -> {
                 // do_list_sets() / do_list_chains(): every table (of the family given), with its sets or chains
@@ -818,7 +825,8 @@ final class NftParser {
                 if (c == null) {
                     throw new NftError("No such file or directory", name);
                 }
-                out.append(NftPrinter.table(t, listing, c, null));
+                out.append(listing.json() ? NftJson.list(List.of(t), c, null, false)
+                        : NftPrinter.table(t, listing, c, null));
             }
             case "set" -> {
                 Named n = tableSpec();
@@ -829,7 +837,8 @@ final class NftParser {
                 if (s == null) {
                     throw new NftError("No such file or directory", name);
                 }
-                out.append(NftPrinter.table(t, listing, null, s));
+                out.append(listing.json() ? NftJson.list(List.of(t), null, s, false)
+                        : NftPrinter.table(t, listing, null, s));
             }
             default -> throw unexpected(what, null);
         }

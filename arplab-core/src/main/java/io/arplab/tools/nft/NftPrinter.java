@@ -44,10 +44,11 @@ final class NftPrinter {
     /**
      * nft's output flags for listings (nft_ctx_output_set_flags()): {@code -a} handles, {@code -s} stateless (a
      * counter without its packets and bytes), {@code -t} terse (a set without its elements), {@code -y} or {@code -n}
-     * numeric priorities.
+     * numeric priorities; {@code -j} JSON (NftJson).
      */
-    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority, int numeric) {
-        static final Listing PLAIN = new Listing(false, false, false, false, 0);
+    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority, int numeric,
+            boolean json) {
+        static final Listing PLAIN = new Listing(false, false, false, false, 0, false);
     }
 
     static String ruleset(Nftables nft, Listing o) {
