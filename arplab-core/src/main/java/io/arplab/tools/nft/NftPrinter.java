@@ -249,8 +249,8 @@ final class NftPrinter {
         return switch (name) {
             case "filter" -> true;
             case "raw", "mangle", "security" -> family != Family.ARP;
-            case "dstnat" -> family != Family.ARP && (hook == Hook.PREROUTING || hook == Hook.OUTPUT);
-            case "srcnat" -> family != Family.ARP && (hook == Hook.POSTROUTING || hook == Hook.INPUT);
+            case "dstnat" -> family != Family.ARP && hook == Hook.PREROUTING;
+            case "srcnat" -> family != Family.ARP && hook == Hook.POSTROUTING;
             default -> false;
         };
     }

@@ -359,6 +359,12 @@ final class NftStatements {
         }
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
+            if (fs.length == 1 && (fs[0] == Field.ETHER_TYPE || fs[0] == Field.META_PROTOCOL) && !negated
+                    && !elements.isEmpty()) {
+                // relational_expr_pctx_update() of a set: each element in turn, so the last one written
+                l3Context = (int) elements.get(elements.size() - 1)[0];
+                l3Written = new Token(Kind.WORD, "", fieldStart, in.previous().end());
+            }
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
             anonymous.add(new PendingSet(keyOf(fs), elements, m, v.start(), in.previous().end()));
             return m;
@@ -437,8 +443,8 @@ final class NftStatements {
         }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
-        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && l3Context == 0) {
-            l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
+        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated) {
+            l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol, the latest
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
         if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated) {
@@ -697,13 +703,17 @@ final class NftStatements {
      * stmt_evaluate_reject() does for the family (icmpx only in inet, tcp reset only for tcp).
      */
     private Expr reject(Token w, Family family) {
-        if (!in.peek().is("with")) {
-            if (family == Family.ARP || family == Family.BRIDGE && l3Context != 0x0800) {
-                // stmt_evaluate_reject_bridge_family(): only an IPv4 or IPv6 context (the ether type's ~~~)
-                return refuse(l3Written == null ? new NftError("cannot reject this network family", w)
-                        : new NftError("cannot reject this network family", w.start(), w.end(), l3Written.start(),
-                                l3Written.end()));
+        if (family == Family.ARP || family == Family.BRIDGE && l3Context != 0 && l3Context != 0x0800
+                && l3Context != 0x86dd) {
+            // stmt_evaluate_reject_bridge_family(): only an IPv4 or IPv6 context (the ether type's ~~~)
+            while (!endsRule(in.peek(), Kind.EOF)) {
+                in.take();
             }
+            return refuse(l3Written == null ? new NftError("cannot reject this network family", w)
+                    : new NftError("cannot reject this network family", w.start(), w.end(), l3Written.start(),
+                            l3Written.end()));
+        }
+        if (!in.peek().is("with")) {
             return new Expr.Reject(family == Family.INET ? "icmpx" : "icmp", family == Family.INET ? 1 : 3, false);
         }
         in.take();
@@ -958,7 +968,14 @@ final class NftStatements {
         }
         if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
             // payload_gen_dependency(): the network header the rule has settled must be the field's own
-            String before = l3Context == 0x0806 ? "arp" : l3Context == 0x0800 ? "ip" : null;
+            String before = switch (l3Context) { // the proto_desc names of the link layer's upper protocols
+                case 0 -> null;
+                case 0x0806 -> "arp";
+                case 0x0800 -> "ip";
+                case 0x86dd -> "ip6";
+                case 0x8100 -> "vlan";
+                default -> "unknown";
+            };
             if (before != null && l3Context != f.dependency) {
                 throw conflict(before, proto, w);
             }

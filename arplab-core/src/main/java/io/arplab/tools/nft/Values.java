@@ -184,7 +184,7 @@ final class Values {
                     case "ip" -> 0x0800;
                     case "arp" -> 0x0806;
                     case "ip6" -> 0x86dd;
-                    case "vlan" -> 0x8100;
+                    case "vlan", "8021q" -> 0x8100;
                     case "8021ad" -> 0x88a8;
                     default -> number(s, 0xffff);
                 };
@@ -322,7 +322,7 @@ final class Values {
                     case 0x0800 -> "ip";
                     case 0x0806 -> "arp";
                     case 0x86dd -> "ip6";
-                    case 0x8100 -> "vlan";
+                    case 0x8100 -> "8021q"; // ethertype_tbl's name (vlan is the parser's alias)
                     case 0x88a8 -> "8021ad";
                     default -> String.format(Locale.ROOT, "0x%04x", v);
                 };
