@@ -360,7 +360,8 @@ final class NftStatements {
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
             if (fs.length == 1 && (fs[0] == Field.ETHER_TYPE || fs[0] == Field.META_PROTOCOL) && !negated
-                    && !elements.isEmpty()) {
+                    && !elements.isEmpty() && (fs[0] == Field.META_PROTOCOL
+                    || elements.get(elements.size() - 1)[0] != 0x8100)) {
                 // relational_expr_pctx_update() of a set: each element in turn, so the last one written
                 l3Context = (int) elements.get(elements.size() - 1)[0];
                 l3Written = new Token(Kind.WORD, "", fieldStart, in.previous().end());
@@ -443,8 +444,11 @@ final class NftStatements {
         }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
-        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated) {
-            l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol, the latest
+        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && (f == Field.META_PROTOCOL
+                || value != 0x8100)) {
+            // relational_expr_pctx_update(): the link layer's next protocol, the latest; ether type's vlan is a
+            // stacked link header (payload_expr_pctx_update()), meta protocol's the network one
+            l3Context = (int) value;
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
         if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated) {
