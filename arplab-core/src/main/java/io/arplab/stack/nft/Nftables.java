@@ -169,22 +169,33 @@ public final class Nftables {
 
     /** NF_HOOK(): true when the packet may go on (NF_ACCEPT), false when a rule or a policy dropped it. */
     public boolean accept(Family family, Hook hook, Packet p) {
-        if (tracks(family)) { // nf_conntrack_in() at NF_IP_PRI_CONNTRACK, before the filter chains
-            if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
-                conntrack.in(p);
-            } else {
-                conntrack.lookup(p);
-            }
+        // nf_conntrack_in() at prerouting and output, NF_IP_PRI_CONNTRACK (-200): the chains before it (raw, and
+        // -200 itself, registered earlier) see no entry; at the other hooks the skb carries what it found
+        boolean entry = hook == Hook.PREROUTING || hook == Hook.OUTPUT;
+        boolean tracked = !tracks(family);
+        if (!tracked && !entry) {
+            conntrack.lookup(p);
+            tracked = true;
         }
         Chain[] cs = chains(family, hook);
         for (Chain c : cs) {
+            if (!tracked && c.priority > CONNTRACK_PRIORITY) {
+                conntrack.in(p);
+                tracked = true;
+            }
             int v = run(c.table, c, p, 0);
             if (v == DROP || v != ACCEPT && c.policyDrop) {
                 return false;
             }
         }
+        if (!tracked) {
+            conntrack.in(p);
+        }
         return true;
     }
+
+    /** NF_IP_PRI_CONNTRACK */
+    private static final int CONNTRACK_PRIORITY = -200;
 
     private static final int CONTINUE = 0;
     private static final int ACCEPT = 1;
