@@ -156,7 +156,9 @@ class NftRecordingTest {
     @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
     @org.junit.jupiter.params.provider.MethodSource("randomSeeds")
     void randomCampaignsAsRecorded(int seed) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeTrue(!NOT_YET.containsKey(seed), () -> NOT_YET.get(seed));
+        // -Dnft.all replays the skipped seeds too (to measure them)
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("nft.all") != null || !NOT_YET.containsKey(seed),
+                () -> NOT_YET.get(seed));
         SecurityLab s = lab();
         String want = recorded("random/" + seed + ".out");
         String got = unquoteNames(replay(s, want));
@@ -174,7 +176,6 @@ class NftRecordingTest {
             17, "a chain command error-recovered by bison is still evaluated; pings while an arp chain drops (ARP timing)",
             18, "th dport merged with icmp type/code into one load, listed as icmp checksum",
             19, "traceroute and ping while the arp input chain drops: the neighbour entry's timing",
-            20, "No symbol type information for an arp address in the bridge family",
             23, "an arp output counter at a goto: one ARP frame more on the real host",
             29, "ip protocol 255 left out of the listing before tcp fields; bridge input oifname on frames to the host",
             31, "prefixes in an anonymous set (interval set, merged); one conntrack counter");

@@ -981,7 +981,8 @@ final class NftStatements {
                 default -> "unknown";
             };
             if (before != null && l3Context != f.dependency) {
-                throw conflict(before, proto, w);
+                // an evaluation error: the rule's earlier statements are evaluated (and refused) first
+                refuse(conflict(before, proto, w));
             }
             l3Context = f.dependency;
         }

@@ -154,8 +154,9 @@ final class Values {
     static long parse(DataType type, Tokens.Token t) {
         String s = t.text();
         switch (type) {
-            case IPV4_ADDR: {
-                long v = ipv4(s);
+            case IPV4_ADDR: { // ipaddr_type_parse(): getaddrinfo(), numeric forms as inet_aton() reads them ("1")
+                io.arplab.wire.Ipv4Address a = io.arplab.tools.InetAton.parse(s);
+                long v = a == null ? -1 : a.bits() & 0xffffffffL;
                 if (v < 0) {
                     throw new NftError("Could not resolve hostname: Name or service not known", t);
                 }
