@@ -6,13 +6,16 @@ named priorities, policies) and regular ones; rules mixing the modelled matches 
 number, prefixes, anonymous sets, named sets and concatenations) with counters, verdicts and jumps, adjacent
 fields in both orders and counters between matches; invalid inputs (values out of range, unknown names,
 conflicting protocols, misspelt keywords); listings with -a, -n, -s, -t; and pings between the nodes so counters
-move. Only what arplab models: no ct, limit, log, ranges or </>. Usage: gen-nft.py SEED [STEPS]."""
+move. Seeds from 17 on (WIDE) also draw ranges and </>/<=/>=, ct state/status/mark, limit rate, log, reject, meta
+mark set, th ports, ip6/icmpv6 fields, nft -j listings, and nc/traceroute probes that show a reject to the peer;
+the draws of seeds 1-16 are unchanged. Usage: gen-nft.py SEED [STEPS]."""
 import random
 import sys
 
 seed = int(sys.argv[1])
 steps = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 r = random.Random(seed)
+WIDE = seed >= 17  # the second round's constructs (seeds 1-16 draw as they were recorded)
 
 IPS = ["172.28.0.1", "172.28.0.11", "172.28.0.12", "172.28.0.13", "10.0.0.1", "1.2.3.4", "172.28.0.255"]
 PREFIXES = ["172.28.0.0/16", "172.28.0.0/24", "10.0.0.0/8", "172.28.0.12/30", "172.28.0.5/24", "0.0.0.0/0",
@@ -68,6 +71,8 @@ def value(kind):
         "ptype": lambda: r.choice(["ip", "0x0800", "arp", "0x86dd"]),
         "hlen": lambda: r.choice(["6", "8", "0x6"]),
         "plen": lambda: r.choice(["4", "16"]),
+        "ip6": lambda: r.choice(IP6_VALUES),
+        "icmp6_type": lambda: r.choice(ICMP6_TYPES),
     }[kind]
     if kind in BAD and r.random() < 0.04:
         return r.choice(BAD[kind])
@@ -93,6 +98,11 @@ FIELDS = {
     "arp saddr ip": "ip", "arp daddr ip": "ip", "arp saddr ether": "mac", "arp daddr ether": "mac",
     "ether saddr": "mac", "ether daddr": "mac", "ether type": "etype",
 }
+FIELDS.update({"ip6 saddr": "ip6", "ip6 daddr": "ip6", "ip6 nexthdr": "proto", "ip6 hoplimit": "ttl",
+               "icmpv6 type": "icmp6_type", "icmpv6 code": "icmp_code", "th sport": "port", "th dport": "port"})
+IP6_VALUES = ["::1", "fe80::1", "fe80::/64", "2001:db8::1", "2001:db8::/32", "::", "ff02::1"]
+ICMP6_TYPES = ["echo-request", "echo-reply", "nd-neighbor-solicit", "nd-neighbor-advert", "nd-router-advert",
+               "destination-unreachable", "packet-too-big", "mld-listener-query", "128", "135", "300"]
 IP_FIELDS = ["ip saddr", "ip daddr", "ip protocol", "ip ttl", "ip length", "ip id", "icmp type", "icmp code",
              "tcp sport", "tcp dport", "udp sport", "udp dport", "meta l4proto", "meta length", "meta mark",
              "meta pkttype", "iifname", "oifname", "meta iifname"]
@@ -206,8 +216,41 @@ def add_element(t, sname, typ):
     emit(node, f"nft add element {fam} {name} {sname} '{{ {', '.join(els)} }}'")
 
 
+# the second round: values that take a range a-b or a comparison, and what each range may be
+RANGES = {
+    "port": ["1-1024", "22-80", "1024-65535", "53-53", "80-22", "ssh-http", "0-65535"],
+    "ttl": ["1-64", "64-128", "2-255", "128-1"],
+    "len": ["20-100", "84-1500", "0-28"],
+    "mlen": ["28-100", "80-90", "1000-65535"],
+    "mark": ["0x1-0x10", "0-5", "0x00000010-0x00000020"],
+    "ip": ["172.28.0.10-172.28.0.12", "172.28.0.1-172.28.0.255", "10.0.0.1-10.0.0.9", "172.28.0.13-172.28.0.11"],
+    "ip1": ["172.28.0.10-172.28.0.12", "172.28.0.11-172.28.0.20"],
+    "id": ["0-100", "1000-65535"],
+    "icmp_type": ["0-8", "echo-reply-echo-request"],
+}
+COMPARABLE = ["port", "ttl", "len", "mlen", "mark", "id", "ip1", "ip"]
+
+
+def wide_match(field, kind):
+    """A range or a comparison, where the field's type has an order."""
+    if r.random() < 0.55 and kind in RANGES:
+        v = r.choice(RANGES[kind])
+        if r.random() < 0.08:
+            v = v.replace("-", " - ", 1)
+        return f"{field} {r.choice(['', '', '!= '])}{v}"
+    if kind not in COMPARABLE:
+        return None
+    op = r.choice(["<", ">", "<=", ">="])
+    v = value("ip1" if kind == "ip" else kind).strip("'{} ").split(",")[0].strip()
+    return f"{field} '{op}' {v}"
+
+
 def match(fam, field):
     kind = FIELDS[field]
+    if WIDE and r.random() < 0.22:
+        m = wide_match(field, kind)
+        if m:
+            return m
     op = r.choice(["", "", "", "!= ", "== "])
     return f"{field} {op}{value(kind)}"
 
@@ -240,10 +283,18 @@ def add_rule():
         return
     chain = r.choice(cs)[0]
     pool = {"arp": ARP_FIELDS, "bridge": BRIDGE_FIELDS}.get(fam, IP_FIELDS)
+    if WIDE:
+        pool = pool + (["th sport", "th dport"] if fam != "arp" else [])
+        if fam in ("inet", "bridge") and r.random() < 0.3:
+            # an IPv6 rule: its fields instead of IPv4's (now and then both, nft's conflicting protocols)
+            v6 = ["ip6 saddr", "ip6 daddr", "ip6 nexthdr", "ip6 hoplimit", "icmpv6 type", "icmpv6 code"]
+            pool = [f for f in pool if not f.startswith(("ip ", "icmp ")) or r.random() < 0.05] + v6
     # one transport protocol per rule, mostly: two are nft's "conflicting protocols", kept for a few rules
     l4 = r.choice(["icmp", "tcp", "udp"])
     if r.random() < 0.92:
         pool = [f for f in pool if f.split()[0] not in ("icmp", "tcp", "udp") or f.startswith(l4)]
+        if WIDE and l4 != "icmp":
+            pool = [f for f in pool if f.split()[0] != "icmpv6"]
     parts = []
     if r.random() < 0.06:
         parts.append(r.choice(MISSPELT))
@@ -264,6 +315,14 @@ def add_rule():
                 parts.append("counter")
             else:
                 parts.append(match(fam, r.choice(pool)))
+    if WIDE:
+        for _ in range(r.choice([0, 0, 1, 1, 2])):
+            parts.append(wide_statement(fam))
+        if fam != "arp" and r.random() < 0.12:
+            parts.append(reject(fam, l4))
+            verb = "insert" if r.random() < 0.12 else "add"
+            emit(node, f"nft {verb} rule {fam} {name} {chain} " + " ".join(parts))
+            return
     stmt = r.random()
     others = [c for c, base in cs if not base and c != chain]
     if stmt < 0.35:
@@ -285,9 +344,52 @@ def add_rule():
     emit(node, f"nft {verb} rule {fam} {tname} {chain} " + " ".join(parts))
 
 
+CT = ["ct state new", "ct state established", "ct state established,related", "ct state '{ new, established }'",
+      "ct state != established", "ct state invalid", "ct state untracked", "ct state related,established,new",
+      "ct status dnat", "ct status assured", "ct mark 0x1", "ct mark != 0", "ct state neww", "ct stat new"]
+LIMITS = ["limit rate 10/second", "limit rate over 1/minute", "limit rate 2/second burst 3 packets",
+          "limit rate 1 mbytes/second", "limit rate over 100 kbytes/second burst 1000 bytes", "limit rate 1/hour",
+          "limit rate 5/day", "limit rate over 1/second burst 1 packets", "limit rate 0/second",
+          "limit rate 10/fortnight"]
+LOGS = ["log", "log prefix '\"nft-drop: \"'", "log level warn", "log prefix '\"x\"' level debug", "log level emerg",
+        "log prefix '\"in \"' level info", "log level loud", "log prefix foo"]
+MARKS = ["meta mark set 0x5", "mark set 1", "meta mark set 0xffffffff", "meta mark set 0x10", "meta mark set foo"]
+
+
+def wide_statement(fam):
+    x = r.random()
+    if x < 0.3:
+        return r.choice(CT)
+    if x < 0.5:
+        return r.choice(LIMITS)
+    if x < 0.75:
+        return r.choice(LOGS)
+    return r.choice(MARKS)
+
+
+def reject(fam, l4):
+    with_ = ["", "", " with icmp type host-unreachable", " with icmp type port-unreachable",
+             " with icmp type admin-prohibited", " with icmp port-unreachable", " with icmp type net-unreachable",
+             " with tcp reset", " with icmpx type admin-prohibited", " with icmpx type port-unreachable",
+             " with icmp type echo-request"]
+    w = r.choice(with_)
+    pre = "meta l4proto tcp " if "tcp" in w and r.random() < 0.6 else ""
+    return pre + "reject" + w
+
+
+def probe():
+    src, dst = r.choice([("n2", "172.28.0.11"), ("n3", "172.28.0.11"), ("n1", "172.28.0.12"), ("n1", "172.28.0.1")])
+    if r.random() < 0.6:
+        emit(src, f"nc -z -v -w1 {dst} {r.choice(['22', '80', '53', '1234'])}")
+    else:
+        emit(src, f"traceroute -n -q1 -w1 -m2 {dst}")
+
+
 def listing():
     t = r.choice(tables) if tables else None
     opts = r.choice(["", "", "-a ", "-n ", "-s ", "-t ", "-a -n ", "-nn ", "-s -a ", "-p ", "-y "])
+    if WIDE and r.random() < 0.12:
+        opts = r.choice(["-j ", "-j -a ", "-j "])
     what = r.random()
     node = r.choice(["n1", "host"])
     if t is None or what < 0.4:
@@ -345,6 +447,8 @@ while len(out) < steps:
         listing()
     elif x < 0.85:
         ping()
+    elif WIDE and x < 0.9:
+        probe()
     else:
         other()
 emit("n2", "ping -c2 -W1 -q 172.28.0.11")

@@ -70,6 +70,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     /** The bridge family's ruleset: the one of the namespace the bridge's own interface lives in (or null). */
     private Nftables nft;
     private final Packet nftPacket = new Packet();
+    /** The time of the frame being bridged, for the hooks' statements that keep time (limit). */
+    private long hookNow;
     private final List<Fdb.Listener> listeners = new ArrayList<>(0);
 
     @Override
@@ -427,6 +429,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
 
     @Override
     public void receive(long now, int port, byte[] frame, Output out) {
+        hookNow = now;
         if (frame.length < 14) {
             return; // runt: dropped by the driver
         }
@@ -497,7 +500,8 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         long dst = Bytes.u48(frame, 0);
         // eth_type_trans() on the device the frame came in (or leaves) by
         int pktType = io.arplab.stack.HostStack.pktType(dst, portMacs.getLong(port));
-        return nft.accept(Family.BRIDGE, hook, nftPacket.set(frame, 14, in, outName, pktType, Bytes.u16(frame, 12)));
+        return nft.accept(Family.BRIDGE, hook, nftPacket.set(frame, 14, in, outName, pktType, Bytes.u16(frame, 12))
+                .at(hookNow));
     }
 
     private boolean filtersEgress() {

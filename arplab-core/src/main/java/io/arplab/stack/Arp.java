@@ -54,7 +54,7 @@ final class Arp implements NeighbourTable.Ops {
             return;
         }
         // arp_rcv(): NF_HOOK(NFPROTO_ARP, NF_ARP_IN, ..., arp_process); a proxied request comes back past it
-        if (!redo && !ns.nfHook(Family.ARP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_ARP)) {
+        if (!redo && !ns.nfHook(Family.ARP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_ARP, now, out)) {
             return;
         }
         int hrd = a.hardwareType();
@@ -78,7 +78,7 @@ final class Arp implements NeighbourTable.Ops {
         if (sip == 0) {
             // RFC 2131 duplicate address detection probe: answer if the address is ours
             if (op == REQUEST && ns.isLocalAddress(tip) && !ignore(dev, sip, tip)) {
-                send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
+                send(now, REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
             }
             return;
         }
@@ -91,7 +91,7 @@ final class Arp implements NeighbourTable.Ops {
                     // a request for us: learn the requester as STALE (neigh_event_ns), then reply
                     NeighbourEntry n = ns.neighbours().eventNs(now, dev, sip, sha, out);
                     if (n != null) {
-                        send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
+                        send(now, REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
                     }
                 }
                 return;
@@ -110,7 +110,7 @@ final class Arp implements NeighbourTable.Ops {
                     long delay = dev.arpParms().proxyDelay;
                     if (redo || pktType == HostStack.PACKET_HOST || delay == 0) {
                         if (n != null) {
-                            send(REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
+                            send(now, REPLY, dev, sip, tip, sha, dev.macBits(), sha, out);
                         }
                     } else {
                         proxyEnqueue(now, dev, frame, pktType, delay);
@@ -187,26 +187,26 @@ final class Arp implements NeighbourTable.Ops {
     }
 
     /** arp_send_dst(): an Ethernet/IPv4 ARP frame, 42 bytes (veth does not pad to 60). */
-    private void send(int op, NetDevice dev, int destIp, int srcIp, long destHw, long srcHw, long targetHw, Outbox out) {
+    private void send(long now, int op, NetDevice dev, int destIp, int srcIp, long destHw, long srcHw, long targetHw, Outbox out) {
         if (dev.noarp()) {
             return; // arp_send_dst(): nothing on an IFF_NOARP device (a hand-made DELAY entry's probes)
         }
         byte[] f = new byte[ArpFrames.FRAME_LENGTH];
         ArpFrames.write(f, 0, destHw, dev.macBits(), op, srcHw, srcIp, targetHw, destIp);
         // arp_xmit(): NF_HOOK(NFPROTO_ARP, NF_ARP_OUT, ..., arp_xmit_finish), the skb from dev_hard_header() on
-        if (ns.nfHook(Family.ARP, Hook.OUTPUT, f, ETH, 0, null, dev, HostStack.PACKET_HOST, ETH_P_ARP)) {
+        if (ns.nfHook(Family.ARP, Hook.OUTPUT, f, ETH, 0, null, dev, HostStack.PACKET_HOST, ETH_P_ARP, now, out)) {
             out.transmit(dev, f);
         }
     }
 
     /** arp_send(ARPOP_REQUEST) of a gratuitous request for each address of {@code dev} (arp_notify, arping -U). */
-    void announce(NetDevice dev, Outbox out) {
+    void announce(long now, NetDevice dev, Outbox out) {
         if (dev.loopback || dev.noarp()) {
             return; // arp_send_dst(): nothing on an IFF_NOARP device
         }
         for (NetDevice.Address a : dev.addresses()) {
             int ip = a.address().bits();
-            send(REQUEST, dev, ip, ip, MacAddress.BROADCAST.bits(), dev.macBits(), 0, out);
+            send(now, REQUEST, dev, ip, ip, MacAddress.BROADCAST.bits(), dev.macBits(), 0, out);
         }
     }
 
@@ -248,7 +248,7 @@ final class Arp implements NeighbourTable.Ops {
             }
             dstHw = MacAddress.BROADCAST.bits();
         }
-        send(REQUEST, dev, target, saddr, dstHw, dev.macBits(), 0, out);
+        send(now, REQUEST, dev, target, saddr, dstHw, dev.macBits(), 0, out);
     }
 
     /**

@@ -348,7 +348,7 @@ final class Devinet {
         ns.configChanged();
         ns.flushNeighbours(now, dev, false);
         if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0) {
-            ns.arp().announce(dev, out);
+            ns.arp().announce(now, dev, out);
         }
     }
 
@@ -418,7 +418,7 @@ final class Devinet {
             // (refdata/local/timeline/garp_sysctls)
             boolean peerBridgePort = peer != null && peer.master() != null;
             if (ns.devconf(dev, DevConf.ARP_NOTIFY) != 0 && !peerBridgePort) {
-                ns.arp().announce(dev, out);
+                ns.arp().announce(now, dev, out);
             }
         }
     }

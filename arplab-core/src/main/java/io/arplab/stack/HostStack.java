@@ -405,7 +405,7 @@ public final class HostStack extends Netns {
 
     /** Sends a gratuitous ARP request for each address of {@code dev} (arp_notify / arping -U). */
     public void announce(long now, NetDevice dev, Outbox out) {
-        arp().announce(dev, out);
+        arp().announce(now, dev, out);
     }
 
     // --------------------------------------------------------------------------------- receive and timers

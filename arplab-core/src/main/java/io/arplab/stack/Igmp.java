@@ -173,7 +173,7 @@ final class Igmp {
             put32(f, r + 4, records.get(i)[1]);
         }
         put16(f, g + 2, InternetChecksum.compute(f, g, igmpLen));
-        if (ns.ipOutput().mayLeave(f, null, d.dev)) {
+        if (ns.ipOutput().mayLeave(now, f, null, d.dev, out)) {
             ns.ipOutput().finishOutput(now, d.dev, ALL_MCR, null, f, out);
         }
     }

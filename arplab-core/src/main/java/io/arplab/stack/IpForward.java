@@ -76,11 +76,11 @@ final class IpForward {
         int nexthopFwd = ns.icmp().nexthop(now, r, daddr);
         if (totalLength > outDev.mtu()) {
             Bytes.put8(copy, ETH + TTL, ttl - 1);
-            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
+            if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP, now, out)) {
                 return;
             }
             forwardOptions(copy, r, daddr);
-            if (!ns.ipOutput().mayLeave(copy, in, outDev)) {
+            if (!ns.ipOutput().mayLeave(now, copy, in, outDev, out)) {
                 return; // fragmented later, by ip_finish_output() after the hooks
             }
             for (byte[] f : IpDefrag.fragment(copy, outDev.mtu())) {
@@ -102,11 +102,11 @@ final class IpForward {
             ns.icmp().send(now, copy, IcmpType.REDIRECT, IcmpCode.Redirect.HOST, nexthop, in, in, out);
         }
         // ip_forward(): NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, ..., ip_forward_finish), after the redirect
-        if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP)) {
+        if (!ns.nfHook(Family.IP, Hook.FORWARD, copy, ETH, in, outDev, pktType, ETH_P_IP, now, out)) {
             return;
         }
         forwardOptions(copy, r, daddr);
-        if (ns.ipOutput().mayLeave(copy, in, outDev)) {
+        if (ns.ipOutput().mayLeave(now, copy, in, outDev, out)) {
             ns.ipOutput().forwardOutput(now, outDev, nexthop, r, copy, in, out); // ip_forward_finish() → ip_output()
         }
     }

@@ -71,7 +71,7 @@ final class IpInput {
             return;
         }
         // ip_rcv(): NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, ..., ip_rcv_finish)
-        if (!ns.nfHook(Family.IP, Hook.PREROUTING, frame, ETH, dev, null, pktType, ETH_P_IP)) {
+        if (!ns.nfHook(Family.IP, Hook.PREROUTING, frame, ETH, dev, null, pktType, ETH_P_IP, now, out)) {
             return;
         }
         int saddr = ip.sourceBits();
@@ -115,7 +115,7 @@ final class IpInput {
                          int daddr, Outbox out) {
         if (local) {
             // ip_local_deliver(): NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, ..., ip_local_deliver_finish)
-            if (ns.nfHook(Family.IP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_IP)) {
+            if (ns.nfHook(Family.IP, Hook.INPUT, frame, ETH, dev, null, pktType, ETH_P_IP, now, out)) {
                 localDeliver(now, dev, frame, pktType, daddr, out);
             }
             return;

@@ -57,7 +57,7 @@ final class IpOutput {
                 return Errno.EINVAL.negative();
             }
             NetDevice lo = ns.device(1);
-            if (!mayLeave(frame, null, lo)) {
+            if (!mayLeave(now, frame, null, lo, out)) {
                 return Errno.EPERM.negative();
             }
             // local routes go out through lo: its 0.0.0.0 neighbour
@@ -87,7 +87,7 @@ final class IpOutput {
             dev = r.device();
             nexthop = ns.icmp().nexthop(now, r, daddr);
         }
-        if (!mayLeave(frame, null, dev)) {
+        if (!mayLeave(now, frame, null, dev, out)) {
             return Errno.EPERM.negative();
         }
         int mtu = daddr == -1 ? dev.mtu() : ns.pathMtu(now, daddr, dev);
@@ -120,9 +120,9 @@ final class IpOutput {
      * NF_INET_POST_ROUTING with the device it came in by (before ip_finish_output() fragments it). False when a rule
      * dropped it: nf_hook_slow()'s -EPERM, which sendmsg() returns.
      */
-    boolean mayLeave(byte[] frame, NetDevice in, NetDevice dev) {
-        return (in != null || ns.nfHook(Family.IP, Hook.OUTPUT, frame, ETH, null, dev, HostStack.PACKET_HOST, ETH_P_IP))
-                && ns.nfHook(Family.IP, Hook.POSTROUTING, frame, ETH, in, dev, HostStack.PACKET_HOST, ETH_P_IP);
+    boolean mayLeave(long now, byte[] frame, NetDevice in, NetDevice dev, HostStack.Outbox out) {
+        return (in != null || ns.nfHook(Family.IP, Hook.OUTPUT, frame, ETH, null, dev, HostStack.PACKET_HOST, ETH_P_IP, now, out))
+                && ns.nfHook(Family.IP, Hook.POSTROUTING, frame, ETH, in, dev, HostStack.PACKET_HOST, ETH_P_IP, now, out);
     }
 
     /**

@@ -57,30 +57,62 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
 
     /**
      * NF_HOOK(): whether the frame passes the family's base chains at {@code hook}; {@code network} is where its
-     * network header starts, {@code iif}/{@code oif} the devices (null where the hook has none).
+     * network header starts, {@code iif}/{@code oif} the devices (null where the hook has none). A reject statement
+     * that dropped it has sent its ICMP error or TCP reset ({@code now}, {@code out}).
      */
     boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
-            NetDevice iif, NetDevice oif, int pktType, int protocol) {
-        return nfHook(family, hook, frame, network, network, iif, oif, pktType, protocol);
+            NetDevice iif, NetDevice oif, int pktType, int protocol, long now, HostStack.Outbox out) {
+        return nfHook(family, hook, frame, network, network, iif, oif, pktType, protocol, now, out);
     }
 
     /** The same with skb->data at {@code data} (0: the link header already pushed, as arp_xmit()'s skb has it). */
     boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
-            int data, NetDevice iif, NetDevice oif, int pktType, int protocol) {
-        // iptables' filter table, registered before any nft chain of the same priority (NF_IP_PRI_FILTER)
+            int data, NetDevice iif, NetDevice oif, int pktType, int protocol, long now, HostStack.Outbox out) {
+        // iptables' filter table (NF_IP_PRI_FILTER), run before the nft chains: a drop is a drop in any order
         if (parts.xtables != null && family == io.arplab.stack.nft.Family.IP && !parts.xtables.accept(hook, frame,
                 network, iif == null ? null : iif.name, oif == null ? null : oif.name)) {
             return false;
         }
         io.arplab.stack.nft.Nftables nft = parts.nft;
-        if (nft == null || !nft.hooked(family, hook)) {
+        if (nft == null || !nft.hooked(family, hook) && !nft.tracks(family)) {
             return true;
         }
         if (parts.nftPacket == null) {
             parts.nftPacket = new io.arplab.stack.nft.Packet(); // parts are the namespace's own once nft exists
         }
-        return nft.accept(family, hook, parts.nftPacket.set(frame, network, iif == null ? null : iif.name,
-                oif == null ? null : oif.name, pktType, protocol).dataAt(data));
+        io.arplab.stack.nft.Packet p = parts.nftPacket.set(frame, network, iif == null ? null : iif.name,
+                oif == null ? null : oif.name, pktType, protocol).dataAt(data).at(now);
+        if (nft.accept(family, hook, p)) {
+            return true;
+        }
+        if (p.reject != null) {
+            reject(p.reject, p.rejectCode, frame, iif, hook, now, out);
+        }
+        return false;
+    }
+
+    /**
+     * nft_reject_ipv4_eval(): nf_send_unreach() (icmp_send() of a destination unreachable about the packet) or
+     * nf_send_reset() (a reset answering a TCP segment that is none, from the address it was sent to).
+     */
+    private void reject(String kind, int code, byte[] frame, NetDevice iif, io.arplab.stack.nft.Hook hook, long now,
+            HostStack.Outbox out) {
+        if (kind.equals("tcp reset")) {
+            io.arplab.wire.Ipv4View ip = new io.arplab.wire.Ipv4View(frame, 14, frame.length - 14);
+            if (ip.protocolNumber() != 6 || ip.fragmentOffset() != 0) {
+                return;
+            }
+            io.arplab.wire.TcpView t = new io.arplab.wire.TcpView(frame, 14 + ip.headerLength(), ip.totalLength() - ip.headerLength());
+            if ((t.flags() & io.arplab.wire.TcpView.RST) == 0) {
+                tcp().output.sendReset(now, ip.destinationBits(), ip.sourceBits(), t, out);
+            }
+            return;
+        }
+        if (kind.equals("icmpx")) { // nft_reject_icmp_code(): the abstract codes as ICMP's
+            code = new int[] {0, 3, 1, 13}[code];
+        }
+        icmp().send(now, frame, io.arplab.wire.IcmpType.DESTINATION_UNREACHABLE, code, 0,
+                hook == io.arplab.stack.nft.Hook.OUTPUT ? null : iif, out);
     }
     Tracer tracer = Tracer.OFF;
 

@@ -3,6 +3,11 @@ package io.arplab.stack.nft;
 /** The nftables data types a match compares (nftables src/datatype.c, proto.c, meta.c): name, size, description. */
 public enum DataType {
     IPV4_ADDR("ipv4_addr", 4, "IPv4 address"),
+    IPV6_ADDR("ipv6_addr", 16, "IPv6 address"),
+    ICMPV6_TYPE("icmpv6_type", 1, "ICMPv6 type"),
+    ICMPV6_CODE("icmpv6_code", 1, "icmpv6 code"),
+    CT_STATE("ct_state", 4, "conntrack state"),
+    CT_STATUS("ct_status", 4, "conntrack status"),
     ETHER_ADDR("ether_addr", 6, "Ethernet address"),
     ARP_OP("arp_op", 2, "ARP operation"),
     ETHER_TYPE("ether_type", 2, "Ethernet protocol"),

@@ -1,6 +1,9 @@
 package io.arplab.stack.nft;
 
-/** The statements of a rule (net/netfilter/nft_cmp.c, nft_lookup.c, nft_meta.c, nft_counter.c, nft_immediate.c). */
+/**
+ * The statements of a rule (net/netfilter/nft_cmp.c, nft_range.c, nft_lookup.c, nft_meta.c, nft_ct.c, nft_limit.c,
+ * nft_log.c, nft_reject.c, nft_counter.c, nft_immediate.c).
+ */
 public sealed interface Expr {
     /** How a rule goes on after this statement. */
     int NEXT = 0;
@@ -19,7 +22,9 @@ public sealed interface Expr {
                 }
             }
             boolean eq;
-            if (name != null) {
+            if (fields[0].type == DataType.IPV6_ADDR) {
+                return false; // no IPv6 here: the dependency above has already failed
+            } else if (name != null) {
                 String dev = fields[0] == Field.IIFNAME ? p.iif : p.oif;
                 // a trailing '*' matches by prefix (nft's ifname_type: a cmp over the name's leading bytes)
                 eq = name.endsWith("*") ? dev != null && dev.startsWith(name.substring(0, name.length() - 1))
@@ -66,6 +71,127 @@ public sealed interface Expr {
             return differs;
         }
     }
+
+    /** nft_range_eval(): the field (in network order) within [low, high], or outside it. */
+    record Range(Field field, boolean negated, long low, long high) implements Expr {
+        boolean matches(Packet p) {
+            long a = field.dependency != 0 && p.protocol != field.dependency ? -1 : field.read(p);
+            return a >= 0 && (a >= low && a <= high) != negated;
+        }
+    }
+
+    /** nft_cmp_eval()'s NFT_CMP_LT, _LTE, _GT, _GTE: the field's bytes against the value's, as numbers. */
+    record Cmp(Field field, String op, long value) implements Expr {
+        boolean matches(Packet p) {
+            long a = field.dependency != 0 && p.protocol != field.dependency ? -1 : field.read(p);
+            if (a < 0) {
+                return false;
+            }
+            return switch (op) {
+                case "<" -> a < value;
+                case ">" -> a > value;
+                case "<=" -> a <= value;
+                default -> a >= value;
+            };
+        }
+    }
+
+    /**
+     * A conntrack match (nft_ct_get_eval()): state and status are bitmasks, matched as nft's implicit operator does
+     * ((key & value) != 0; == compares the whole value; != wants none of the bits), mark as a value; a set lists
+     * values. A packet without a conntrack entry has state "invalid" (or "untracked") and no status or mark
+     * (NFT_BREAK).
+     */
+    record Ct(String key, String op, long value, long[] set) implements Expr {
+        boolean matches(Packet p) {
+            long v;
+            if (key.equals("state")) {
+                v = p.ctState;
+            } else if (p.ct == null) {
+                return false;
+            } else {
+                v = key.equals("status") ? p.ct.status : p.ct.mark;
+            }
+            if (set != null) {
+                for (long x : set) {
+                    if (x == v) {
+                        return !op.equals("!=");
+                    }
+                }
+                return op.equals("!=");
+            }
+            boolean bitmask = !key.equals("mark");
+            return switch (op) {
+                case "==" -> v == value;
+                case "!=" -> bitmask ? (v & value) == 0 : v != value;
+                default -> bitmask ? (v & value) != 0 : v == value;
+            };
+        }
+    }
+
+    /**
+     * nft_limit.c: a token bucket of nanoseconds, full when the rule is made (tokens_max: unit * burst / rate for
+     * packets, unit * (rate + burst) / rate for bytes), each packet costing unit / rate (or unit * len / rate); the
+     * rule breaks when the bucket cannot pay, or with "over" when it can.
+     */
+    final class Limit implements Expr {
+        public final long rate;
+        public final long unit;
+        public final long burst;
+        public final boolean bytes;
+        public final boolean over;
+        private final long tokensMax;
+        private long tokens;
+        private long last = Long.MIN_VALUE;
+
+        public Limit(long rate, long unit, long burst, boolean bytes, boolean over) {
+            this.rate = rate;
+            this.unit = unit;
+            this.burst = burst;
+            this.bytes = bytes;
+            this.over = over;
+            long nsecs = unit * 1_000_000_000L;
+            // a rate of 0 never gets here from nft (the kernel refuses it): an empty bucket then
+            this.tokensMax = rate == 0 ? 0 : bytes ? nsecs * (rate + burst) / rate : nsecs / rate * (burst == 0 ? 5 : burst);
+            this.tokens = tokensMax;
+        }
+
+        /** A copy with the same bucket (a transaction's rollback keeps it). */
+        public Limit copy() {
+            Limit l = new Limit(rate, unit, burst, bytes, over);
+            l.tokens = tokens;
+            l.last = last;
+            return l;
+        }
+
+        /** nft_limit_eval(): true when the rule goes on. */
+        boolean pass(long now, int length) {
+            long nsecs = unit * 1_000_000_000L;
+            long cost = rate == 0 ? 1 : bytes ? nsecs * length / rate : nsecs / rate;
+            long t = last == Long.MIN_VALUE ? tokensMax : Math.min(tokensMax, tokens + now - last);
+            last = now;
+            long delta = t - cost;
+            if (delta >= 0) {
+                tokens = delta;
+                return !over;
+            }
+            tokens = t;
+            return over;
+        }
+    }
+
+    /** nft_log.c: the kernel's log, which arplab does not write; only listed. */
+    record Log(String prefix, String level) implements Expr {}
+
+    /** nft_meta_set_eval(): meta mark set (skb->mark). */
+    record MarkSet(long value) implements Expr {}
+
+    /**
+     * nft_reject_ipv4.c / nft_reject_inet.c: drop, and send an ICMP destination unreachable of {@code code} (nf_send_unreach())
+     * or a TCP reset (nf_send_reset()). {@code kind}: "icmp", "icmpx" (inet's abstract codes) or "tcp reset";
+     * {@code written}: whether the rule names the type (the listing shows what was written).
+     */
+    record Reject(String kind, int code, boolean written) implements Expr {}
 
     /** counter: packets and the bytes of skb->len. */
     final class Counter implements Expr {

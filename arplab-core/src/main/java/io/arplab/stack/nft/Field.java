@@ -32,6 +32,15 @@ public enum Field {
     TCP_DPORT("tcp dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, 6),
     UDP_SPORT("udp sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, 17),
     UDP_DPORT("udp dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, 17),
+    /** th: the transport header of any protocol (nft's proto_th, no dependency of its own). */
+    TH_SPORT("th sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, -1),
+    TH_DPORT("th dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, -1),
+    IP6_SADDR("ip6 saddr", DataType.IPV6_ADDR, Base.NETWORK, 8, 0x86dd),
+    IP6_DADDR("ip6 daddr", DataType.IPV6_ADDR, Base.NETWORK, 24, 0x86dd),
+    IP6_NEXTHDR("ip6 nexthdr", DataType.INET_PROTO, Base.NETWORK, 6, 0x86dd),
+    IP6_HOPLIMIT("ip6 hoplimit", DataType.INTEGER8, Base.NETWORK, 7, 0x86dd),
+    ICMPV6_TYPE("icmpv6 type", DataType.ICMPV6_TYPE, Base.TRANSPORT, 0, 0x86dd, 58),
+    ICMPV6_CODE("icmpv6 code", DataType.ICMPV6_CODE, Base.TRANSPORT, 1, 0x86dd, 58),
     IIFNAME("iifname", DataType.IFNAME, Base.META, 0, 0),
     OIFNAME("oifname", DataType.IFNAME, Base.META, 0, 0),
     META_PROTOCOL("meta protocol", DataType.ETHER_TYPE, Base.META, 0, 0),
@@ -73,6 +82,9 @@ public enum Field {
             case ICMP_TYPE, ICMP_CODE -> "icmp";
             case TCP_SPORT, TCP_DPORT -> "tcp";
             case UDP_SPORT, UDP_DPORT -> "udp";
+            case TH_SPORT, TH_DPORT -> "th";
+            case IP6_SADDR, IP6_DADDR, IP6_NEXTHDR, IP6_HOPLIMIT -> "ip6";
+            case ICMPV6_TYPE, ICMPV6_CODE -> "icmpv6";
             case ETHER_DADDR, ETHER_SADDR, ETHER_TYPE -> "ether";
             default -> "meta";
         };
@@ -88,7 +100,7 @@ public enum Field {
                     case META_L4PROTO -> p.protocol == 0x0800 && p.frame.length >= p.network + 20
                             ? p.frame[p.network + 9] & 0xff : -1; // pkt->tprot: set for IPv4 only
                     case META_LENGTH -> p.length();
-                    case META_MARK -> 0; // no rule sets skb->mark here
+                    case META_MARK -> p.mark;
                     default -> -1;
                 };
             case LINK:
@@ -96,7 +108,7 @@ public enum Field {
             case TRANSPORT: {
                 // nft_set_pktinfo_ipv4(): the transport header after the IP header's options, in the first fragment
                 int ip = p.network;
-                if (p.frame.length < ip + 20 || (p.frame[ip + 9] & 0xff) != l4
+                if (p.protocol != 0x0800 || p.frame.length < ip + 20 || l4 >= 0 && (p.frame[ip + 9] & 0xff) != l4
                         || (io.arplab.wire.Bytes.u16(p.frame, ip + 6) & 0x1fff) != 0) {
                     return -1;
                 }
@@ -104,6 +116,9 @@ public enum Field {
                 return p.frame.length < at + type.size ? -1 : bytes(p.frame, at, type.size);
             }
             default:
+                if (type.size > 8) {
+                    return -1; // an IPv6 address: arplab's hosts carry no IPv6
+                }
                 int at = p.network + offset;
                 return p.frame.length < at + type.size ? -1 : bytes(p.frame, at, type.size);
         }

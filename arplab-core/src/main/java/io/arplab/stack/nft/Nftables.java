@@ -118,6 +118,27 @@ public final class Nftables {
     /** Call after adding, removing or changing rules, chains or tables. */
     public void changed() {
         hooked.clear();
+        for (Table t : tables) {
+            if (t.family == Family.IP || t.family == Family.INET) {
+                for (Chain c : t.chains.values()) {
+                    for (Rule r : c.rules) {
+                        for (Expr e : r.exprs) {
+                            if (e instanceof Expr.Ct && conntrack == null) {
+                                conntrack = new Conntrack(); // nf_ct_netns_get(): from now on (kept once made)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The namespace's connection tracking, once a ct rule asked for it. */
+    private Conntrack conntrack;
+
+    /** Whether {@code family}'s packets pass connection tracking at the hooks (an IPv4 ct rule exists or existed). */
+    public boolean tracks(Family family) {
+        return family == Family.IP && conntrack != null;
     }
 
     private Chain[] chains(Family family, Hook hook) {
@@ -148,15 +169,33 @@ public final class Nftables {
 
     /** NF_HOOK(): true when the packet may go on (NF_ACCEPT), false when a rule or a policy dropped it. */
     public boolean accept(Family family, Hook hook, Packet p) {
+        // nf_conntrack_in() at prerouting and output, NF_IP_PRI_CONNTRACK (-200): the chains before it (raw, and
+        // -200 itself, registered earlier) see no entry; at the other hooks the skb carries what it found
+        boolean entry = hook == Hook.PREROUTING || hook == Hook.OUTPUT;
+        boolean tracked = !tracks(family);
+        if (!tracked && !entry) {
+            conntrack.lookup(p);
+            tracked = true;
+        }
         Chain[] cs = chains(family, hook);
         for (Chain c : cs) {
+            if (!tracked && c.priority > CONNTRACK_PRIORITY) {
+                conntrack.in(p);
+                tracked = true;
+            }
             int v = run(c.table, c, p, 0);
             if (v == DROP || v != ACCEPT && c.policyDrop) {
                 return false;
             }
         }
+        if (!tracked) {
+            conntrack.in(p);
+        }
         return true;
     }
+
+    /** NF_IP_PRI_CONNTRACK */
+    private static final int CONNTRACK_PRIORITY = -200;
 
     private static final int CONTINUE = 0;
     private static final int ACCEPT = 1;
@@ -178,6 +217,28 @@ public final class Nftables {
                     if (!g.matches(p)) {
                         break;
                     }
+                } else if (e instanceof Expr.Range m) {
+                    if (!m.matches(p)) {
+                        break;
+                    }
+                } else if (e instanceof Expr.Cmp m) {
+                    if (!m.matches(p)) {
+                        break;
+                    }
+                } else if (e instanceof Expr.Ct m) {
+                    if (!m.matches(p)) {
+                        break;
+                    }
+                } else if (e instanceof Expr.Limit l) {
+                    if (!l.pass(p.now, p.length())) {
+                        break;
+                    }
+                } else if (e instanceof Expr.MarkSet m) {
+                    p.mark = m.value();
+                } else if (e instanceof Expr.Reject j) {
+                    p.reject = j.kind();
+                    p.rejectCode = j.code();
+                    return DROP; // nft_reject_*_eval(): the error sent, NF_DROP
                 } else if (e instanceof Expr.Counter k) {
                     k.packets++;
                     k.bytes += p.length();

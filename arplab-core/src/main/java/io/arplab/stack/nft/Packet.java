@@ -16,6 +16,17 @@ public final class Packet {
     String oif;
     int pktType;
     int protocol;
+    /** skb->mark: what meta mark set wrote (a hook's walk starts at 0: arplab keeps no mark on its frames). */
+    public long mark;
+    /** The virtual time of the hook (limit's clock). */
+    long now;
+    /** The conntrack entry (skb->_nfct), null when untracked, and the ct state bit nft_ct sees. */
+    Conntrack.Entry ct;
+    long ctState;
+    /** A reject statement's verdict for the hook's caller to act on: null, "icmp" (code) or "tcp reset". */
+    public String reject;
+    public int rejectCode;
+
     /** Where skb->data is: the network header, or the link header where the hook sees it pushed (arp_xmit()). */
     int data;
 
@@ -28,6 +39,16 @@ public final class Packet {
         this.pktType = pktType;
         this.protocol = protocol;
         this.data = network;
+        this.mark = 0;
+        this.reject = null;
+        this.ct = null;
+        this.ctState = Conntrack.INVALID;
+        return this;
+    }
+
+    /** The hook's time, for the statements that keep time (limit). */
+    public Packet at(long now) {
+        this.now = now;
         return this;
     }
 

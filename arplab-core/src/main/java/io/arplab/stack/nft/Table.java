@@ -51,6 +51,8 @@ public final class Table {
                         n.packets = k.packets;
                         n.bytes = k.bytes;
                         e = n;
+                    } else if (e instanceof Expr.Limit l) {
+                        e = l.copy();
                     } else if (e instanceof Expr.Match m && m.set() != null && sets.containsKey(m.set())) {
                         e = new Expr.Match(m.fields(), m.negated(), m.value(), m.mask(), m.prefix(), m.name(),
                                 sets.get(m.set()));

@@ -96,6 +96,7 @@ public final class Nft implements Tool {
         boolean handles = false;
         boolean stateless = false;
         boolean terse = false;
+        boolean json = false;
         boolean numericPriority = false;
         int numeric = 0; // NFT_CTX_OUTPUT_NUMERIC_PROTO (-p), _ALL (-n)
         boolean define = false;
@@ -132,6 +133,7 @@ public final class Nft implements Tool {
                     case "-c", "--check" -> check = true;
                     case "-s", "--stateless" -> stateless = true;
                     case "-t", "--terse" -> terse = true;
+                    case "-j", "--json" -> json = true;
                     case "-y", "--numeric-priority" -> numericPriority = true;
                     case "-n", "--numeric" -> {
                         numericPriority = true;
@@ -214,7 +216,7 @@ public final class Nft implements Tool {
         Nftables nft = ctx.stack().nftables();
         Nftables.Snapshot before = nft.begin();
         List<NftError> errors = new NftParser(nft, input,
-                new NftPrinter.Listing(handles, stateless, terse, numericPriority, numeric), out).run();
+                new NftPrinter.Listing(handles, stateless, terse, numericPriority, numeric, json), out).run();
         if (!errors.isEmpty() || check) {
             nft.abort(before, errors.isEmpty() || errors.get(0).phase() == NftError.Phase.KERNEL);
         }

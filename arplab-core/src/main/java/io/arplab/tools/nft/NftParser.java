@@ -279,32 +279,53 @@ final class NftParser {
         throw kernel ? e.fromKernel() : e;
     }
 
-    Chain existingChain(Table t, Token name) {
-        Chain c = t.chains.get(name.text());
-        if (c != null) {
-            return c;
-        }
-        // chain_not_found(): chain_lookup_fuzzy() over every table's chains
+    /**
+     * chain_lookup_fuzzy() as 1.0.6 has it: over every table's chains, the closest name string_misspell_update()
+     * accepts (no early return for the very name: a one-letter name is never a candidate, a longer one is at
+     * distance 0); null when none is close.
+     */
+    private Chain chainLookupFuzzy(String name) {
         Chain best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Table other : nft.tables()) {
             for (Chain candidate : other.chains.values()) {
-                if (candidate.name.equals(name.text())) {
-                    // chain_lookup_fuzzy() returns a chain of that very name elsewhere: nothing to suggest
-                    throw new NftError("Could not process rule: No such file or directory", name);
-                }
-                int d = Values.misspelt(candidate.name, name.text());
+                int d = Values.misspelt(candidate.name, name);
                 if (d >= 0 && d < bestDistance) {
                     bestDistance = d;
                     best = candidate;
                 }
             }
         }
-        if (best == null) { // nft_cmd_error(): nothing to suggest, the kernel's ENOENT at the chain's attribute
-            throw new NftError("Could not process rule: No such file or directory", name);
+        return best;
+    }
+
+    /**
+     * nft_cmd_enoent_rule(): the kernel's ENOENT for a rule command at {@code at}, worded from the fuzzy lookup of the
+     * rule's own chain name {@code chain}: a missing table's closest (table_fuzzy_check(), at the table's name), a
+     * chain of another name, else the plain refusal.
+     */
+    NftError enoentRule(Family family, Token table, String chain, Token at) {
+        Chain c = chainLookupFuzzy(chain);
+        if (c == null) {
+            return new NftError("Could not process rule: No such file or directory", at);
         }
-        throw new NftError("No such file or directory; did you mean chain \u2018" + best.name + "\u2019 in table "
-                + best.table.family.nftName + " \u2018" + best.table.name + "\u2019?", name).fromKernel();
+        if (nft.table(family, table.text()) == null) {
+            return new NftError("No such file or directory; did you mean table \u2018" + c.table.name
+                    + "\u2019 in family " + c.table.family.nftName + "?", table).fromKernel();
+        }
+        if (c.name.equals(chain)) {
+            return new NftError("Could not process rule: No such file or directory", at);
+        }
+        return new NftError("No such file or directory; did you mean chain \u2018" + c.name + "\u2019 in table "
+                + c.table.family.nftName + " \u2018" + c.table.name + "\u2019?", at).fromKernel();
+    }
+
+    Chain existingChain(Table t, Token name) {
+        Chain c = t.chains.get(name.text());
+        if (c == null) {
+            throw enoentRule(t.family, new Token(Kind.WORD, t.name, 0, 0), name.text(), name);
+        }
+        return c;
     }
 
     /** add, or create: which the kernel refuses for an object that exists (NLM_F_EXCL: EEXIST at its name). */
@@ -632,25 +653,41 @@ final class NftParser {
         if (first.kind() == Kind.EOF || first.kind() == Kind.NEWLINE || first.kind() == Kind.SEMICOLON) {
             throw unexpected(first, null); // parser_bison.y's rule: stmt_list, at least one statement
         }
-        Table t;
+        Table t = nft.table(n.family(), n.table().text());
         Chain c = null;
         NftError missing = null; // the kernel's, after the statements' parsing and evaluation
-        try {
-            t = existingTable(n, true);
-        } catch (NftError e) {
-            missing = e;
+        if (t == null) {
             t = nft.detached(n.family(), n.table().text());
-        }
-        try {
-            c = missing == null ? existingChain(t, chainName) : null;
-        } catch (NftError e) {
-            missing = e;
+        } else {
+            try {
+                c = existingChain(t, chainName);
+            } catch (NftError e) {
+                missing = e;
+            }
         }
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
+        statements.ruleChain = chainName.text();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
+        if (t.handle == 0) {
+            // the batch: each anonymous set's NEWSET refused at the table, its NEWSETELEM at the set (no set name
+            // anything resembles), then the NEWRULE, which nft_cmd_enoent_rule() words
+            for (NftStatements.PendingSet a : anonymous) {
+                actionErrors.add(new NftError("Could not process rule: No such file or directory", n.table()));
+                actionErrors.add(new NftError("Could not process rule: No such file or directory", a.start(),
+                        a.end()));
+            }
+            throw enoentRule(n.family(), n.table(), chainName.text(), n.table());
+        }
+        boolean drawn = false;
+        if (missing == null && !statements.kernelErrors.isEmpty()) {
+            // nf_tables_newrule(): the rule's handle is allocated before its expressions are initialised; the first
+            // one the kernel cannot init refuses it
+            missing = statements.kernelErrors.get(0);
+            drawn = true;
+        }
         if (missing != null) {
             // the batch's NEWSET of each anonymous set precedes the NEWRULE the kernel refuses: their handles are drawn
-            for (int k = 0; k < anonymous.size(); k++) {
+            for (int k = 0; k < anonymous.size() + (drawn ? 1 : 0); k++) {
                 t.nextHandle();
             }
             throw missing;
@@ -659,7 +696,7 @@ final class NftParser {
     }
 
     /** Where the statement a pending anonymous set belongs to is (by identity: the rule's list was reordered). */
-    private static int indexOf(List<Expr> exprs, Expr.Match m) {
+    private static int indexOf(List<Expr> exprs, Expr m) {
         for (int i = 0; i < exprs.size(); i++) {
             if (exprs.get(i) == m) {
                 return i;
@@ -673,8 +710,9 @@ final class NftParser {
         for (NftStatements.PendingSet p : anonymous) {
             NftSet s = new NftSet(t.nextAnonymousSetName(), t.nextHandle(), p.key(), true);
             p.elements().forEach(s::add);
-            int at = indexOf(done, p.at());
-            done.set(at, new Expr.Match(p.at().fields(), p.at().negated(), 0, 0, 0, null, s));
+            if (p.at() instanceof Expr.Match m) {
+                done.set(indexOf(done, m), new Expr.Match(m.fields(), m.negated(), 0, 0, 0, null, s));
+            }
         }
         Rule r = new Rule(t.nextHandle(), done);
         if (insert) {
@@ -688,8 +726,40 @@ final class NftParser {
                 // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
                 throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
             }
+            if (base.isBase() && !rejectFits(t, base, base.hook, 0)) {
+                c.rules.remove(r);
+                // nft_reject_validate(): reject only at prerouting, input, forward and output. The commit's
+                // nf_tables_validate() fails with EAGAIN and nfnetlink replays the batch, whose NEWRULE (and NEWSETs)
+                // draw their handles again before the rule's own validation refuses it
+                for (int k = 0; k <= anonymous.size(); k++) {
+                    t.nextHandle();
+                }
+                throw new NftError("Could not process rule: Operation not supported", commandStart,
+                        in.previous().end() + 1);
+            }
         }
         nft.changed();
+    }
+
+    /** Whether no reject is reachable from a base chain at {@code hook} that it cannot serve. */
+    private static boolean rejectFits(Table t, Chain c, Hook hook, int depth) {
+        if (depth >= 16) {
+            return true;
+        }
+        for (Rule r : c.rules) {
+            for (Expr e : r.exprs) {
+                if (e instanceof Expr.Reject && hook == Hook.POSTROUTING) {
+                    return false;
+                }
+                if (e instanceof Expr.Verdict v && v.chain() != null) {
+                    Chain target = t.chains.get(v.chain());
+                    if (target != null && !rejectFits(t, target, hook, depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean validates(Table t, Chain c, int depth) {
@@ -715,8 +785,13 @@ final class NftParser {
     private void list() {
         Token what = in.take();
         switch (keyword(what)) {
-            case "ruleset" -> out.append(NftPrinter.ruleset(nft, listing));
+            case "ruleset" -> out.append(listing.json() ? NftJson.list(nft.tables(), null, null, false)
+                    : NftPrinter.ruleset(nft, listing));
             case "tables" -> {
+                if (listing.json()) {
+                    out.append(NftJson.list(nft.tables(), null, null, true));
+                    return;
+                }
                 for (Table t : nft.tables()) {
                     out.append("table ").append(t.family.nftName).append(' ').append(t.name).append('\n');
                 }
@@ -724,7 +799,9 @@ final class NftParser {
             case "table" -> {
                 Named n = tableSpec();
                 endOfCommand(); // nft parses the whole input before it evaluates anything
-                out.append(NftPrinter.table(existingTable(n, false), listing, null, null));
+                Table t = existingTable(n, false);
+                out.append(listing.json() ? NftJson.list(List.of(t), null, null, false)
+                        : NftPrinter.table(t, listing, null, null));
             }
             case "sets", "chains" -> {
                 // do_list_sets() / do_list_chains(): every table (of the family given), with its sets or chains
@@ -748,7 +825,8 @@ final class NftParser {
                 if (c == null) {
                     throw new NftError("No such file or directory", name);
                 }
-                out.append(NftPrinter.table(t, listing, c, null));
+                out.append(listing.json() ? NftJson.list(List.of(t), c, null, false)
+                        : NftPrinter.table(t, listing, c, null));
             }
             case "set" -> {
                 Named n = tableSpec();
@@ -759,7 +837,8 @@ final class NftParser {
                 if (s == null) {
                     throw new NftError("No such file or directory", name);
                 }
-                out.append(NftPrinter.table(t, listing, null, s));
+                out.append(listing.json() ? NftJson.list(List.of(t), null, s, false)
+                        : NftPrinter.table(t, listing, null, s));
             }
             default -> throw unexpected(what, null);
         }
@@ -934,7 +1013,11 @@ final class NftParser {
                             break;
                         }
                         List<NftStatements.PendingSet> a = new ArrayList<>();
+                        statements.ruleChain = name.text();
                         rules.add(statements.parse(t, a, Kind.RBRACE));
+                        if (!statements.kernelErrors.isEmpty()) {
+                            throw statements.kernelErrors.get(0);
+                        }
                         anon.add(a);
                         ruleChains.add(chain);
                     }

@@ -44,10 +44,11 @@ final class NftPrinter {
     /**
      * nft's output flags for listings (nft_ctx_output_set_flags()): {@code -a} handles, {@code -s} stateless (a
      * counter without its packets and bytes), {@code -t} terse (a set without its elements), {@code -y} or {@code -n}
-     * numeric priorities.
+     * numeric priorities; {@code -j} JSON (NftJson).
      */
-    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority, int numeric) {
-        static final Listing PLAIN = new Listing(false, false, false, false, 0);
+    record Listing(boolean handles, boolean stateless, boolean terse, boolean numericPriority, int numeric,
+            boolean json) {
+        static final Listing PLAIN = new Listing(false, false, false, false, 0, false);
     }
 
     static String ruleset(Nftables nft, Listing o) {
@@ -248,8 +249,8 @@ final class NftPrinter {
         return switch (name) {
             case "filter" -> true;
             case "raw", "mangle", "security" -> family != Family.ARP;
-            case "dstnat" -> family != Family.ARP && (hook == Hook.PREROUTING || hook == Hook.OUTPUT);
-            case "srcnat" -> family != Family.ARP && (hook == Hook.POSTROUTING || hook == Hook.INPUT);
+            case "dstnat" -> family != Family.ARP && hook == Hook.PREROUTING;
+            case "srcnat" -> family != Family.ARP && hook == Hook.POSTROUTING;
             default -> false;
         };
     }
@@ -273,6 +274,64 @@ final class NftPrinter {
                 }
             } else if (e instanceof Expr.Match m) {
                 match(sb, m, o);
+            } else if (e instanceof Expr.Range m) {
+                sb.append(m.field().text).append(m.negated() ? " != " : " ")
+                        .append(Values.format(m.field().type, m.low(), o.numeric())).append('-')
+                        .append(Values.format(m.field().type, m.high(), o.numeric()));
+            } else if (e instanceof Expr.Cmp m) {
+                sb.append(m.field().text).append(' ').append(m.op()).append(' ')
+                        .append(Values.format(m.field().type, m.value(), o.numeric()));
+            } else if (e instanceof Expr.Ct m) {
+                DataType type = m.key().equals("state") ? DataType.CT_STATE : m.key().equals("status")
+                        ? DataType.CT_STATUS : DataType.MARK;
+                sb.append("ct ").append(m.key()).append(m.op().equals("!=") ? " != " : " ");
+                if (m.set() != null) {
+                    long[] sorted = m.set().clone();
+                    java.util.Arrays.sort(sorted);
+                    sb.append("{ ");
+                    for (int i = 0; i < sorted.length; i++) {
+                        sb.append(i == 0 ? "" : ", ").append(Values.format(type, sorted[i], o.numeric()));
+                    }
+                    sb.append(" }");
+                } else {
+                    sb.append(Values.format(type, m.value(), o.numeric()));
+                }
+            } else if (e instanceof Expr.Limit l) {
+                // limit_stmt_print(): the burst when not the default (5 packets, 0 bytes)
+                sb.append("limit rate ").append(l.over ? "over " : "");
+                if (l.bytes) {
+                    sb.append(Values.rate(l.rate)).append('/').append(Values.timeUnitName(l.unit));
+                    if (l.burst != 0) {
+                        sb.append(" burst ").append(Values.rate(l.burst));
+                    }
+                } else {
+                    sb.append(l.rate).append('/').append(Values.timeUnitName(l.unit));
+                    if (l.burst != 0 && l.burst != 5) {
+                        sb.append(" burst ").append(l.burst).append(" packets");
+                    }
+                }
+            } else if (e instanceof Expr.Log l) {
+                // log_stmt_print(): the level unless warn, the default
+                sb.append("log");
+                if (l.prefix() != null) {
+                    sb.append(" prefix \"").append(l.prefix()).append('"');
+                }
+                if (l.level() != null && !l.level().equals("warn")) {
+                    sb.append(" level ").append(l.level());
+                }
+            } else if (e instanceof Expr.MarkSet m) {
+                sb.append("meta mark set ").append(Values.format(DataType.MARK, m.value()));
+            } else if (e instanceof Expr.Reject j) {
+                // reject_stmt_print(): nothing for the family's default (port unreachable)
+                sb.append("reject");
+                if (j.kind().equals("tcp reset")) {
+                    sb.append(" with tcp reset");
+                } else if (j.kind().equals("icmpx") && j.code() != 1 && j.written()) {
+                    sb.append(" with icmpx ").append(List.of("no-route", "port-unreachable", "host-unreachable",
+                            "admin-prohibited").get(j.code()));
+                } else if (j.kind().equals("icmp") && j.code() != 3) {
+                    sb.append(" with icmp ").append(Values.format(DataType.ICMP_CODE, j.code(), o.numeric()));
+                }
             } else if (e instanceof Expr.NeqGroup g) {
                 for (int i = 0; i < g.parts().size(); i++) {
                     sb.append(i == 0 ? "" : " ");
@@ -289,7 +348,12 @@ final class NftPrinter {
             sb.append(i == 0 ? "" : " . ").append(fs[i].text);
         }
         sb.append(m.negated() ? " != " : " ");
-        if (m.name() != null) {
+        if (fs[0].type == DataType.IPV6_ADDR) {
+            sb.append(m.name());
+            if (m.prefix() >= 0) {
+                sb.append('/').append(m.prefix());
+            }
+        } else if (m.name() != null) {
             sb.append('"').append(m.name()).append('"');
         } else if (m.set() != null && m.set().anonymous) {
             elements(sb, m.set(), true, o);

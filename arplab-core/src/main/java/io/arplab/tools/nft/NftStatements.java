@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class NftStatements {
     /** An anonymous set of a match ({@code { a, b }}), made once the rule is accepted: its key, elements, statement. */
-    record PendingSet(DataType[] key, List<long[]> elements, Expr.Match at) {}
+    record PendingSet(DataType[] key, List<long[]> elements, Expr at, int start, int end) {}
 
     private final NftParser p;
     private final Tokens in;
@@ -38,8 +38,11 @@ final class NftStatements {
         List<Expr> exprs = new ArrayList<>();
         Token terminal = null;
         evalError = null;
+        kernelErrors.clear();
         l4Context = -1;
         l3Context = 0;
+        l4Written = null;
+        l3Written = null;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
             NftError before = evalError;
@@ -49,11 +52,11 @@ final class NftStatements {
                 evalError = new NftError("Statement after terminal statement has no effect", first.start(),
                         in.previous().end(), terminal.start(), terminal.end());
             }
-            if (e instanceof Expr.Verdict) {
+            if (e instanceof Expr.Verdict || e instanceof Expr.Reject) {
                 terminal = first.start() == in.previous().start() ? first
                         : new Token(Kind.WORD, "", first.start(), in.previous().end());
             }
-            exprs.add(e);
+            exprs.add(e); // null for a statement evaluation refused (evalError)
         }
         if (evalError != null) { // the whole command parsed, the first statement nft cannot evaluate
             throw evalError;
@@ -80,7 +83,7 @@ final class NftStatements {
                 slots.add(new ArrayList<>(List.of(m)));
                 continue;
             }
-            if (!(e instanceof Expr.Match) && run.size() >= 2) {
+            if (!isMatch(e) && run.size() >= 2) {
                 merge(slots, run);
                 run.clear();
             }
@@ -168,6 +171,14 @@ final class NftStatements {
      */
     private static void eliminateDependencies(Family family, List<Expr> exprs) {
         boolean l4deps = family == Family.IP || family == Family.INET || family == Family.BRIDGE;
+        for (int i = 0; family == Family.IP && i + 1 < exprs.size(); i++) {
+            // reject with tcp reset's dependency: a "meta l4proto tcp" right before it is not listed
+            if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && m.fields()[0] == Field.META_L4PROTO
+                    && !m.negated() && m.set() == null && m.value() == 6
+                    && exprs.get(i + 1) instanceof Expr.Reject j && j.kind().equals("tcp reset")) {
+                exprs.remove(i--);
+            }
+        }
         for (int i = 0; l4deps && i < exprs.size(); i++) {
             if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1 && (m.fields()[0] == Field.META_L4PROTO
                     || family == Family.IP && m.fields()[0] == Field.IP_PROTOCOL)
@@ -201,15 +212,22 @@ final class NftStatements {
 
     /** rule_parse_postprocess(): a statement that is no match resets what the listing takes as a dependency. */
     private static boolean isMatch(Expr e) {
-        return e instanceof Expr.Match || e instanceof Expr.NeqGroup;
+        return e instanceof Expr.Match || e instanceof Expr.NeqGroup || e instanceof Expr.Range
+                || e instanceof Expr.Cmp || e instanceof Expr.Ct;
     }
 
     private static Field firstField(Expr e) {
-        return e instanceof Expr.NeqGroup g ? g.parts().get(0).fields()[0] : ((Expr.Match) e).fields()[0];
+        return e instanceof Expr.NeqGroup g ? g.parts().get(0).fields()[0] : e instanceof Expr.Range r ? r.field()
+                : e instanceof Expr.Cmp c ? c.field() : e instanceof Expr.Ct ? Field.META_MARK
+                : ((Expr.Match) e).fields()[0];
     }
+
+    /** Where the statement being parsed starts. */
+    private int fieldStart;
 
     private Expr statement(Table t, List<Expr> before, List<PendingSet> anonymous, Kind closer) {
         Token w = in.take();
+        fieldStart = w.start();
         if (w.kind() == Kind.STRING) {
             symbolRelation(w);
             return null;
@@ -231,11 +249,28 @@ final class NftStatements {
                 return new Expr.Verdict(Expr.Verdict.Kind.RETURN, null);
             case "jump", "goto": {
                 Token target = p.word("expecting string");
-                if (p.existingChain(t, target).isBase()) {
-                    throw new NftError("Could not process rule: Operation not supported", target); // nft_validate_register_store(): no jump to a base chain
+                try { // the kernel's, once the rule's handle is drawn (nft_verdict_init() looks the chain up)
+                    io.arplab.stack.nft.Chain to = t.chains.get(target.text());
+                    if (to == null) { // nft_cmd_enoent_rule() words it from the rule's own chain name
+                        throw p.enoentRule(t.family, new Token(Kind.WORD, t.name, 0, 0), ruleChain, target);
+                    }
+                    if (to.isBase()) {
+                        // nft_validate_register_store(): no jump to a base chain
+                        kernelErrors.add(new NftError("Could not process rule: Operation not supported", target));
+                    }
+                } catch (NftError e) {
+                    kernelErrors.add(e);
                 }
                 return new Expr.Verdict(w.is("jump") ? Expr.Verdict.Kind.JUMP : Expr.Verdict.Kind.GOTO, target.text());
             }
+            case "ct":
+                return ct(t, before, anonymous);
+            case "limit":
+                return limit(w);
+            case "log":
+                return log();
+            case "reject":
+                return reject(w, t.family);
             case "counter": {
                 Expr.Counter c = new Expr.Counter();
                 if (in.peek().is("packets")) {
@@ -264,6 +299,37 @@ final class NftStatements {
             fields.add(field(in.take(), t.family));
         }
         Field[] fs = fields.toArray(new Field[0]);
+        if (fs.length == 1 && fs[0] == Field.META_MARK && in.peek().is("set")) {
+            in.take(); // meta_stmt: meta mark set VALUE
+            Token v = in.peek();
+            if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
+                throw p.unexpected(v, null);
+            }
+            in.take();
+            try {
+                return new Expr.MarkSet(Values.parse(DataType.MARK, v));
+            } catch (NftError e) {
+                return refuse(e);
+            }
+        }
+        Token op = in.peek();
+        if (op.kind() == Kind.CHAR && List.of("<", ">", "<=", ">=").contains(op.text())) {
+            in.take(); // relational_op: a comparison (nft_cmp's LT, GT, LTE, GTE)
+            Token v = in.peek();
+            if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
+                throw p.unexpected(v, null);
+            }
+            in.take();
+            if (fs.length > 1 || fs[0].type == DataType.IFNAME || fs[0].type == DataType.IPV6_ADDR) {
+                throw new NftError("arplab models comparisons of numbers and IPv4 addresses", v);
+            }
+            try {
+                long value = Values.parse(fs[0].type, v);
+                return new Expr.Cmp(fs[0], op.text(), value);
+            } catch (NftError e) {
+                return refuse(e);
+            }
+        }
         boolean negated = false;
         if (in.peek().kind() == Kind.NEQ) {
             in.take();
@@ -293,8 +359,15 @@ final class NftStatements {
         }
         if (v.kind() == Kind.LBRACE) {
             List<long[]> elements = p.elements(keyOf(fs));
+            if (fs.length == 1 && (fs[0] == Field.ETHER_TYPE || fs[0] == Field.META_PROTOCOL) && !negated
+                    && !elements.isEmpty() && (fs[0] == Field.META_PROTOCOL
+                    || elements.get(elements.size() - 1)[0] != 0x8100)) {
+                // relational_expr_pctx_update() of a set: each element in turn, so the last one written
+                l3Context = (int) elements.get(elements.size() - 1)[0];
+                l3Written = new Token(Kind.WORD, "", fieldStart, in.previous().end());
+            }
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
-            anonymous.add(new PendingSet(keyOf(fs), elements, m));
+            anonymous.add(new PendingSet(keyOf(fs), elements, m, v.start(), in.previous().end()));
             return m;
         }
         return value(fs, negated, v);
@@ -324,6 +397,14 @@ final class NftStatements {
             throw p.unexpected(v, null); // a statement's keyword is no primary_rhs_expr
         }
         in.take();
+        if (fs.length == 1 && fs[0].type == DataType.IPV6_ADDR) {
+            return ipv6(fs[0], negated, v);
+        }
+        Expr range = range(fs, negated, v);
+        if (range != null || evalError != null && rangeRefused) {
+            rangeRefused = false;
+            return range;
+        }
         if (in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) { // prefix_rhs_expr: an address SLASH NUM
             in.take();
             Token len = in.peek();
@@ -363,23 +444,328 @@ final class NftStatements {
         }
         long all = f.type.size == 8 ? -1L : (1L << (8 * f.type.size)) - 1;
         long mask = prefix < 0 ? all : prefix == 0 ? 0 : (all << (32 - prefix)) & all;
-        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && l3Context == 0) {
-            l3Context = (int) value; // relational_expr_pctx_update(): the link layer's next protocol
+        if ((f == Field.ETHER_TYPE || f == Field.META_PROTOCOL) && !negated && (f == Field.META_PROTOCOL
+                || value != 0x8100)) {
+            // relational_expr_pctx_update(): the link layer's next protocol, the latest; ether type's vlan is a
+            // stacked link header (payload_expr_pctx_update()), meta protocol's the network one
+            l3Context = (int) value;
+            l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated && l4Context < 0) {
-            l4Context = (int) value; // the transport a later transport field must be (proto_ctx_update())
+        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated) {
+            // proto_ctx_update() with proto_find_upper(): a protocol nft has a header for settles the transport;
+            // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update());
+            // a later one overrides an earlier one
+            if (TRANSPORTS.contains((int) value)) {
+                l4Context = (int) value;
+            } else if (f == Field.META_L4PROTO) {
+                l4Context = -2;
+            }
         }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
 
     /** The words that begin the fields a statement matches (see field()). */
     private static final List<String> FIELDS = List.of("arp", "ether", "ip", "iifname", "oifname", "meta", "icmp",
-            "tcp", "udp");
+            "tcp", "udp", "th", "ip6", "icmpv6", "mark");
+
+    /** meta_templates[]'s keys in table order, as the meta STRING error lists them (src/meta.c). */
+    private static final String META_KEYS = "length, protocol, priority, mark, iif, oif, iifname, oifname, iiftype, "
+            + "oiftype, skuid, skgid, nftrace, rtclassid, secmark, nfproto, l4proto, ibrname, obrname, pkttype, cpu, "
+            + "iifgroup, oifgroup, cgroup, random, ipsec, iifkind, oifkind, ibrpvid, ibrvproto, time, day, hour, sdif, "
+            + "sdifname";
+
+    /** The chain the rule goes to (the command's), which the kernel's ENOENT wording looks up. */
+    String ruleChain = "";
+
+    /** Refusals the kernel gives for the rule's expressions (nf_tables_newrule()), in order, with their places. */
+    final List<NftError> kernelErrors = new ArrayList<>();
+
+    /** The transport protocol match written in the rule ("udp dport"), for reject's "~~~" mark; null if none. */
+    private Token l4Written;
+
+    private boolean rangeRefused;
+
+    /** The match that settled the bridge family's network protocol (ether type X), for reject's "~~~" mark. */
+    private Token l3Written;
+
+    /**
+     * range_rhs_expr: VALUE DASH VALUE, which the scanner splits where a number or an address ends ("1-1024",
+     * "172.28.0.10-172.28.0.12"; "ssh-http" is one string); null when {@code v} is no range.
+     */
+    private Expr range(Field[] fs, boolean negated, Token v) {
+        Token low;
+        Token high;
+        String text = v.text();
+        int dash = text.indexOf('-', 1);
+        if (v.kind() == Kind.WORD && dash > 0 && isNumberOrAddress(text.substring(0, dash))
+                && isNumberOrAddress(text.substring(dash + 1))) {
+            low = new Token(Kind.WORD, text.substring(0, dash), v.start(), v.start() + dash);
+            high = new Token(Kind.WORD, text.substring(dash + 1), v.start() + dash + 1, v.end());
+        } else if (in.peek().kind() == Kind.CHAR && in.peek().text().equals("-")
+                && (in.peek(1).kind() == Kind.WORD || in.peek(1).kind() == Kind.STRING)) {
+            in.take();
+            low = v;
+            high = in.take();
+        } else {
+            return null;
+        }
+        Field f = fs[0];
+        if (fs.length > 1 || f.type == DataType.IFNAME) {
+            throw new NftError("arplab models ranges of numbers and IPv4 addresses", v);
+        }
+        try {
+            long a = Values.parse(f.type, low);
+            long b = Values.parse(f.type, high);
+            if (Long.compareUnsigned(a, b) >= 0) { // expr_evaluate_range(): low must be below high
+                rangeRefused = true;
+                return refuse(new NftError("Range has zero or negative size", low.start(), high.end()));
+            }
+            return new Expr.Range(f, negated, a, b);
+        } catch (NftError e) {
+            rangeRefused = true;
+            return refuse(e);
+        }
+    }
+
+    private static boolean isNumberOrAddress(String s) {
+        return s.matches("0[xX][0-9a-fA-F]+|[0-9]+|[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    }
+
+    /** An IPv6 address (with a prefix): parsed and listed, never matched (arplab's hosts carry no IPv6). */
+    private Expr ipv6(Field f, boolean negated, Token v) {
+        String text = v.text();
+        int slash = text.indexOf('/');
+        String addr = slash < 0 ? text : text.substring(0, slash);
+        String canonical = Values.ipv6(addr);
+        if (canonical == null) {
+            return refuse(new NftError("Could not resolve hostname: Name or service not known", v));
+        }
+        int prefix = -1;
+        if (slash >= 0) {
+            long bits = Values.number(text.substring(slash + 1), 128);
+            if (bits < 0) {
+                return refuse(new NftError("Prefix length " + text.substring(slash + 1)
+                        + " is invalid for type of 128 bits width", v));
+            }
+            prefix = bits == 128 ? -1 : (int) bits;
+        }
+        return new Expr.Match(new Field[] {f}, negated, 0, 0, prefix, canonical, null);
+    }
+
+    /** ct_expr: ct state|status|mark, matched against names (a comma list of flags), a number or a set. */
+    private Expr ct(Table t, List<Expr> before, List<PendingSet> anonymous) {
+        Token start = in.previous();
+        Token key = in.take();
+        DataType type = switch (NftParser.keyword(key)) {
+            case "state" -> DataType.CT_STATE;
+            case "status" -> DataType.CT_STATUS;
+            case "mark" -> DataType.MARK;
+            default -> null;
+        };
+        if (type == null) {
+            throw p.unexpected(key, null);
+        }
+        if (t.family == Family.ARP || t.family == Family.BRIDGE) {
+            // nft_ct_get_init(): nf_ct_netns_get() has no conntrack for the family: EPROTO at the expression
+            kernelErrors.add(new NftError("Could not process rule: Protocol error", start.start(), key.end()));
+        }
+        String op = "";
+        if (in.peek().kind() == Kind.NEQ || in.peek().kind() == Kind.EQ) {
+            op = in.take().kind() == Kind.NEQ ? "!=" : "==";
+        }
+        Token v = in.peek();
+        if (v.kind() == Kind.LBRACE) {
+            List<long[]> elements = p.elements(new DataType[] {type});
+            int end = in.previous().end();
+            long[] set = new long[elements.size()];
+            for (int i = 0; i < set.length; i++) {
+                set[i] = elements.get(i)[0];
+            }
+            if (set.length == 1) { // expr_evaluate_set(): one element is that element
+                return new Expr.Ct(key.text(), op.isEmpty() ? "==" : op, set[0], null);
+            }
+            Expr.Ct ct = new Expr.Ct(key.text(), op.isEmpty() ? "==" : op, 0, set);
+            anonymous.add(new PendingSet(new DataType[] {type}, elements, ct, v.start(), end));
+            return ct;
+        }
+        if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING
+                || VERDICT_WORDS.contains(v.text())) {
+            throw p.unexpected(v, null);
+        }
+        long value = 0;
+        NftError bad = null;
+        while (true) {
+            Token w = in.take();
+            try {
+                value |= Values.parse(type, w);
+            } catch (NftError e) {
+                bad = bad == null ? e : bad;
+            }
+            if (in.peek().kind() != Kind.COMMA || type == DataType.MARK) {
+                break;
+            }
+            in.take();
+        }
+        if (bad != null) {
+            return refuse(bad);
+        }
+        return new Expr.Ct(key.text(), op, value, null);
+    }
+
+    /** limit_stmt: limit rate [over] N/UNIT [burst N packets] | limit rate [over] N BYTES/UNIT [burst N BYTES]. */
+    private Expr limit(Token w) {
+        p.expectWord("rate");
+        boolean over = false;
+        if (in.peek().is("over") || in.peek().is("until")) {
+            over = in.take().is("over");
+        }
+        Token n = p.word("expecting number");
+        long rate = Values.number(n.text(), Long.MAX_VALUE);
+        if (rate < 0) {
+            throw p.unexpected(n, null);
+        }
+        boolean bytes = false;
+        long unit;
+        Token last;
+        if (in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) {
+            in.take();
+            last = in.take();
+            unit = Values.timeUnit(last.text());
+            if (unit < 0) {
+                throw p.unexpected(last, null);
+            }
+        } else {
+            last = p.word("expecting string"); // "mbytes/second": rate_parse() of one string
+            String[] parts = last.text().split("/", 2);
+            long mult = Values.byteUnit(parts[0]);
+            unit = parts.length == 2 ? Values.timeUnit(parts[1]) : -1;
+            if (mult < 0 || unit < 0) {
+                throw new NftError("wrong rate format", last);
+            }
+            rate *= mult;
+            bytes = true;
+        }
+        long burst = 0;
+        if (in.peek().is("burst")) {
+            in.take();
+            Token b = p.word("expecting number");
+            burst = Values.number(b.text(), 0xffffffffL);
+            Token what = p.word("expecting packets or bytes");
+            if (!bytes && what.is("packets")) {
+                last = what;
+            } else if (bytes) {
+                long mult = Values.byteUnit(what.text());
+                if (mult < 0) {
+                    throw p.unexpected(what, null);
+                }
+                burst *= mult;
+                last = what;
+            } else {
+                throw p.unexpected(what, null);
+            }
+        }
+        if (rate == 0) { // nft_limit_init(): a rate of 0 is EINVAL, at the statement
+            kernelErrors.add(new NftError("Could not process rule: Invalid argument", w.start(), last.end()));
+        }
+        return new Expr.Limit(rate, unit, burst, bytes, over);
+    }
+
+    private static final List<String> LOG_LEVELS = List.of("emerg", "alert", "crit", "err", "warn", "notice", "info",
+            "debug", "audit");
+
+    /** log_stmt: log [prefix STRING] [level LEVEL]. */
+    private Expr log() {
+        String prefix = null;
+        String level = null;
+        while (true) {
+            if (in.peek().is("prefix")) {
+                in.take();
+                Token s = in.take();
+                if (s.kind() != Kind.STRING && s.kind() != Kind.WORD) {
+                    throw p.unexpected(s, null);
+                }
+                prefix = s.text();
+            } else if (in.peek().is("level")) {
+                in.take();
+                Token l = p.word("expecting string");
+                if (!LOG_LEVELS.contains(l.text())) { // log_level_parse()
+                    refuse(new NftError("invalid log level", l));
+                }
+                level = l.text();
+            } else {
+                break;
+            }
+        }
+        return new Expr.Log(prefix, level);
+    }
+
+    private static final java.util.Map<String, Integer> ICMPX = java.util.Map.of("port-unreachable", 1,
+            "admin-prohibited", 3, "host-unreachable", 2, "no-route", 0);
+
+    /**
+     * reject_stmt: reject [with icmp [type] CODE | with icmpx [type] CODE | with tcp reset], evaluated as
+     * stmt_evaluate_reject() does for the family (icmpx only in inet, tcp reset only for tcp).
+     */
+    private Expr reject(Token w, Family family) {
+        if (family == Family.ARP || family == Family.BRIDGE && l3Context != 0 && l3Context != 0x0800
+                && l3Context != 0x86dd) {
+            // stmt_evaluate_reject_bridge_family(): only an IPv4 or IPv6 context (the ether type's ~~~)
+            while (!endsRule(in.peek(), Kind.EOF)) {
+                in.take();
+            }
+            return refuse(l3Written == null ? new NftError("cannot reject this network family", w)
+                    : new NftError("cannot reject this network family", w.start(), w.end(), l3Written.start(),
+                            l3Written.end()));
+        }
+        if (!in.peek().is("with")) {
+            return new Expr.Reject(family == Family.INET ? "icmpx" : "icmp", family == Family.INET ? 1 : 3, false);
+        }
+        in.take();
+        Token kind = in.take();
+        if (kind.is("tcp")) {
+            p.expectWord("reset");
+            if (l4Context >= 0 && l4Context != 6) {
+                return refuse(l4Written == null ? new NftError("you cannot use tcp reset with this protocol", w)
+                        : new NftError("you cannot use tcp reset with this protocol", w.start(), w.end(),
+                                l4Written.start(), l4Written.end()));
+            }
+            return new Expr.Reject("tcp reset", 0, true);
+        }
+        if (!kind.is("icmp") && !kind.is("icmpx")) {
+            throw p.unexpected(kind, null);
+        }
+        if (in.peek().is("type")) {
+            in.take();
+        }
+        Token code = p.word("expecting string");
+        if (kind.is("icmpx")) {
+            Integer c = ICMPX.get(code.text());
+            if (c == null) {
+                return refuse(new NftError("Could not parse reject icmpx code", code));
+            }
+            if (family != Family.INET && family != Family.BRIDGE) {
+                return refuse(new NftError("abstracted ICMP unreachable not supported", code.start(), code.end(),
+                        w.start(), w.end()));
+            }
+            return new Expr.Reject("icmpx", c, true);
+        }
+        long c;
+        try {
+            c = Values.parse(DataType.ICMP_CODE, code);
+        } catch (NftError e) {
+            return refuse(e);
+        }
+        return new Expr.Reject("icmp", (int) c, true);
+    }
 
     /** The bridge family's network protocol the rule has settled so far (an EtherType), or 0. */
     private int l3Context;
 
-    /** The transport protocol the rule has settled so far, or -1. */
+    /** The transports nft has a header description for (proto_ip's and proto_inet_service's upper layers). */
+    private static final java.util.Set<Integer> TRANSPORTS = java.util.Set.of(1, 2, 6, 17, 33, 50, 51, 58, 108, 132,
+            136);
+
+    /** The transport protocol the rule has settled so far, -1 for none, -2 for one nft does not know. */
     private int l4Context;
     /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
     private Expr.Match implicit;
@@ -517,6 +903,36 @@ final class NftStatements {
                     throw p.unexpected(what, null);
                 }
             }
+            case "th" -> {
+                Token what = in.take();
+                f = what.is("sport") ? Field.TH_SPORT : what.is("dport") ? Field.TH_DPORT : null;
+                if (f == null) {
+                    throw p.unexpected(what, null);
+                }
+                if (l4Context == 6 || l4Context == 17) { // the transport the rule names: th is its header
+                    boolean sport = f == Field.TH_SPORT;
+                    f = l4Context == 6 ? (sport ? Field.TCP_SPORT : Field.TCP_DPORT)
+                            : (sport ? Field.UDP_SPORT : Field.UDP_DPORT);
+                }
+            }
+            case "ip6" -> {
+                Token what = in.take();
+                f = switch (NftParser.keyword(what)) {
+                    case "saddr" -> Field.IP6_SADDR;
+                    case "daddr" -> Field.IP6_DADDR;
+                    case "nexthdr" -> Field.IP6_NEXTHDR;
+                    case "hoplimit" -> Field.IP6_HOPLIMIT;
+                    default -> throw p.unexpected(what, null);
+                };
+            }
+            case "icmpv6" -> {
+                Token what = in.take();
+                f = what.is("type") ? Field.ICMPV6_TYPE : what.is("code") ? Field.ICMPV6_CODE : null;
+                if (f == null) {
+                    throw p.unexpected(what, null);
+                }
+            }
+            case "mark" -> f = Field.META_MARK;
             case "iifname" -> f = Field.IIFNAME;
             case "oifname" -> f = Field.OIFNAME;
             case "meta" -> {
@@ -529,7 +945,15 @@ final class NftStatements {
                     case "l4proto" -> Field.META_L4PROTO;
                     case "length" -> Field.META_LENGTH;
                     case "mark" -> Field.META_MARK;
-                    default -> throw p.unexpected(what, null);
+                    default -> {
+                        if (what.kind() == Kind.WORD && !p.isKeyword(what.text())
+                                && !p.unexpected(what, null).getMessage().endsWith("number")) {
+                            // meta_expr's META STRING: the parser's own error over "meta WORD", naming meta's keys
+                            throw new NftError("syntax error, unexpected " + what.text() + ", known keys are "
+                                    + META_KEYS, w.start(), what.end()).fromParser();
+                        }
+                        throw p.unexpected(what, null);
+                    }
                 };
             }
             default -> {
@@ -548,19 +972,30 @@ final class NftStatements {
         }
         if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
             // payload_gen_dependency(): the network header the rule has settled must be the field's own
-            String before = l3Context == 0x0806 ? "arp" : l3Context == 0x0800 ? "ip" : null;
+            String before = switch (l3Context) { // the proto_desc names of the link layer's upper protocols
+                case 0 -> null;
+                case 0x0806 -> "arp";
+                case 0x0800 -> "ip";
+                case 0x86dd -> "ip6";
+                case 0x8100 -> "vlan";
+                default -> "unknown";
+            };
             if (before != null && l3Context != f.dependency) {
-                throw conflict(before, proto, w);
+                // an evaluation error: the rule's earlier statements are evaluated (and refused) first
+                refuse(conflict(before, proto, w));
             }
             l3Context = f.dependency;
         }
-        if (f.l4 != 0) { // the transport the rule already names (or the arp family's network protocol) must agree
-            String before = family == Family.ARP ? "arp" : l4Context >= 0 && l4Context != f.l4
-                    ? Values.format(DataType.INET_PROTO, l4Context) : null;
+        if (f.l4 > 0 && l4Written == null) {
+            l4Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
+        }
+        if (f.l4 > 0) { // the transport the rule already names (or the arp family's network protocol) must agree
+            String before = l4Context == -2 ? "unknown" : l4Context >= 0 && l4Context != f.l4
+                    ? Values.format(DataType.INET_PROTO, l4Context) : family == Family.ARP ? "arp" : null;
             if (before != null) {
                 throw conflict(before, proto, w);
             }
-            if (l4Context < 0) { // payload_gen_dependency(): "meta l4proto X" first
+            if (l4Context == -1) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
             }
             l4Context = f.l4;

@@ -25,14 +25,138 @@ final class Values {
             "host-unreachable", 1, "prot-unreachable", 2, "port-unreachable", 3, "frag-needed", 4, "net-prohibited", 9,
             "host-prohibited", 10, "admin-prohibited", 13);
 
+    /** ct_state_tbl (src/ct.c): the state bits. */
+    private static final java.util.Map<String, Integer> CT_STATES = java.util.Map.of("invalid", 1, "established", 2,
+            "related", 4, "new", 8, "untracked", 64);
+    private static final List<String> CT_STATE_ORDER = List.of("invalid", "established", "related", "new",
+            "untracked");
+    /** ct_status_tbl (src/ct.c) */
+    private static final java.util.Map<String, Integer> CT_STATUSES = java.util.Map.of("expected", 1, "seen-reply", 2,
+            "assured", 4, "confirmed", 8, "snat", 16, "dnat", 32, "dying", 512);
+    private static final List<String> CT_STATUS_ORDER = List.of("expected", "seen-reply", "assured", "confirmed",
+            "snat", "dnat", "dying");
+    /** icmp6_type_tbl (src/proto.c) */
+    private static final java.util.Map<String, Integer> ICMPV6_TYPES = java.util.Map.ofEntries(
+            java.util.Map.entry("destination-unreachable", 1), java.util.Map.entry("packet-too-big", 2),
+            java.util.Map.entry("time-exceeded", 3), java.util.Map.entry("parameter-problem", 4),
+            java.util.Map.entry("echo-request", 128), java.util.Map.entry("echo-reply", 129),
+            java.util.Map.entry("mld-listener-query", 130), java.util.Map.entry("mld-listener-report", 131),
+            java.util.Map.entry("nd-router-solicit", 133), java.util.Map.entry("nd-router-advert", 134),
+            java.util.Map.entry("nd-neighbor-solicit", 135), java.util.Map.entry("nd-neighbor-advert", 136),
+            java.util.Map.entry("nd-redirect", 137), java.util.Map.entry("router-renumbering", 138),
+            java.util.Map.entry("ind-neighbor-solicit", 141), java.util.Map.entry("ind-neighbor-advert", 142),
+            java.util.Map.entry("mld2-listener-report", 143));
+    /** icmpv6_code_tbl (src/proto.c) */
+    private static final java.util.Map<String, Integer> ICMPV6_CODES = java.util.Map.of("no-route", 0,
+            "admin-prohibited", 1, "addr-unreachable", 3, "port-unreachable", 4, "policy-fail", 5, "reject-route", 6);
+
+    /** time_unit_parse() of limit's rates: seconds per unit, -1 for none. */
+    static long timeUnit(String s) {
+        return switch (s) {
+            case "second" -> 1;
+            case "minute" -> 60;
+            case "hour" -> 3600;
+            case "day" -> 86400;
+            case "week" -> 604800;
+            default -> -1;
+        };
+    }
+
+    /** data_unit_parse(): bytes per unit, -1 for none. */
+    static long byteUnit(String s) {
+        return switch (s) {
+            case "bytes" -> 1;
+            case "kbytes" -> 1024;
+            case "mbytes" -> 1024 * 1024;
+            default -> -1;
+        };
+    }
+
+    /** get_rate(): the largest unit that divides the rate ("1 mbytes", "1000 bytes"). */
+    static String rate(long bytes) {
+        String[] units = {"bytes", "kbytes", "mbytes"};
+        int i = 0;
+        while (i < 2 && bytes >= 1024 && bytes % 1024 == 0) {
+            bytes /= 1024;
+            i++;
+        }
+        return bytes + " " + units[i];
+    }
+
+    static String timeUnitName(long seconds) {
+        return seconds == 1 ? "second" : seconds == 60 ? "minute" : seconds == 3600 ? "hour" : seconds == 86400
+                ? "day" : "week";
+    }
+
+    /** An IPv6 address as inet_ntop() writes it (RFC 5952: the longest run of zero groups as ::), or null. */
+    static String ipv6(String s) {
+        if (!s.contains(":") || !s.matches("[0-9A-Fa-f:.]+")) {
+            return null;
+        }
+        byte[] b;
+        try {
+            b = java.net.InetAddress.getByName(s).getAddress();
+        } catch (java.net.UnknownHostException e) {
+            return null;
+        }
+        if (b.length != 16) {
+            return null;
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = (b[2 * i] & 0xff) << 8 | (b[2 * i + 1] & 0xff);
+        }
+        int best = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                best = i;
+                bestLen = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == best) {
+                sb.append(i == 0 ? "::" : ":");
+                i += bestLen - 1;
+                continue;
+            }
+            sb.append(Integer.toHexString(g[i])).append(i < 7 ? ":" : "");
+        }
+        return sb.toString();
+    }
+
+    /** A bitmask type's value: its names joined by commas (lowest bit first), or the number. */
+    private static String flags(List<String> order, java.util.Map<String, Integer> table, long v) {
+        StringBuilder sb = new StringBuilder();
+        long rest = v;
+        for (String n : order) {
+            int bit = table.get(n);
+            if ((v & bit) != 0) {
+                sb.append(sb.length() == 0 ? "" : ",").append(n);
+                rest &= ~bit;
+            }
+        }
+        if (rest != 0 || sb.length() == 0) {
+            sb.append(sb.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "0x%x", rest));
+        }
+        return sb.toString();
+    }
+
     private Values() {}
 
     /** The value of {@code text} as {@code type}, or an error naming it at {@code t}. */
     static long parse(DataType type, Tokens.Token t) {
         String s = t.text();
         switch (type) {
-            case IPV4_ADDR: {
-                long v = ipv4(s);
+            case IPV4_ADDR: { // ipaddr_type_parse(): getaddrinfo(), numeric forms as inet_aton() reads them ("1")
+                io.arplab.wire.Ipv4Address a = io.arplab.tools.InetAton.parse(s);
+                long v = a == null ? -1 : a.bits() & 0xffffffffL;
                 if (v < 0) {
                     throw new NftError("Could not resolve hostname: Name or service not known", t);
                 }
@@ -61,7 +185,7 @@ final class Values {
                     case "ip" -> 0x0800;
                     case "arp" -> 0x0806;
                     case "ip6" -> 0x86dd;
-                    case "vlan" -> 0x8100;
+                    case "vlan", "8021q" -> 0x8100;
                     case "8021ad" -> 0x88a8;
                     default -> number(s, 0xffff);
                 };
@@ -114,6 +238,14 @@ final class Values {
                 return symbolic(ICMP_CODES, type, t, "Could not parse icmp code");
             case MARK:
                 return integer(type, t, "Could not parse packet mark");
+            case CT_STATE:
+                return symbolic(CT_STATES, type, t, "Could not parse conntrack state");
+            case CT_STATUS:
+                return symbolic(CT_STATUSES, type, t, "Could not parse conntrack status");
+            case ICMPV6_TYPE:
+                return symbolic(ICMPV6_TYPES, type, t, "Could not parse ICMPv6 type");
+            case ICMPV6_CODE:
+                return symbolic(ICMPV6_CODES, type, t, "Could not parse icmpv6 code");
             case INTEGER8:
             case INTEGER16:
             case INTEGER32:
@@ -161,6 +293,12 @@ final class Values {
                 || type == DataType.ICMP_CODE)) {
             return Long.toString(v);
         }
+        if (numeric >= 2 && (type == DataType.CT_STATE || type == DataType.CT_STATUS)) {
+            return String.format(Locale.ROOT, "0x%x", v);
+        }
+        if (numeric >= 2 && (type == DataType.ICMPV6_TYPE || type == DataType.ICMPV6_CODE)) {
+            return Long.toString(v);
+        }
         if (numeric >= 2 && type == DataType.ETHER_TYPE) {
             return String.format(Locale.ROOT, "0x%04x", v);
         }
@@ -185,7 +323,7 @@ final class Values {
                     case 0x0800 -> "ip";
                     case 0x0806 -> "arp";
                     case 0x86dd -> "ip6";
-                    case 0x8100 -> "vlan";
+                    case 0x8100 -> "8021q"; // ethertype_tbl's name (vlan is the parser's alias)
                     case 0x88a8 -> "8021ad";
                     default -> String.format(Locale.ROOT, "0x%04x", v);
                 };
@@ -201,6 +339,14 @@ final class Values {
                 return name(ICMP_CODES, v);
             case MARK:
                 return String.format(Locale.ROOT, "0x%08x", v);
+            case CT_STATE:
+                return flags(CT_STATE_ORDER, CT_STATES, v);
+            case CT_STATUS:
+                return flags(CT_STATUS_ORDER, CT_STATUSES, v);
+            case ICMPV6_TYPE:
+                return name(ICMPV6_TYPES, v);
+            case ICMPV6_CODE:
+                return name(ICMPV6_CODES, v);
             default:
                 return Long.toString(v);
         }

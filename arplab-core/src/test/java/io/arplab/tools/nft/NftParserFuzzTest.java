@@ -17,7 +17,7 @@ import java.util.List;
  * every hook; a failed transaction leaves the ruleset as it was. Nothing else may escape.
  */
 class NftParserFuzzTest {
-    private static final NftPrinter.Listing HANDLES = new NftPrinter.Listing(true, false, false, false, 0);
+    private static final NftPrinter.Listing HANDLES = new NftPrinter.Listing(true, false, false, false, 0, false);
 
     private static final byte[] ARP = Frames.eth(Frames.BCAST, "02:42:ac:1c:00:0b", 0x0806,
             Frames.arp(1, "02:42:ac:1c:00:0b", "172.28.0.11", "00:00:00:00:00:00", "172.28.0.1"));
