@@ -521,10 +521,115 @@ def dns_trailing():
                 out.append((f[:42 + c], len(f)))
     return out
 
+def _csum(b):
+    b += b'\0' * (len(b) % 2)
+    v = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while v >> 16:
+        v = (v & 0xffff) + (v >> 16)
+    return ~v & 0xffff
+
+G11 = bytes.fromhex('20010db8000000000000000000000011')
+G13 = bytes.fromhex('20010db8000000000000000000000013')
+LL11 = bytes.fromhex('fe800000000000000042acfffe1c000b')
+ALL_NODES = bytes.fromhex('ff020000000000000000000000000001')
+
+def _l4v6(proto, seg, src, dst):
+    return _csum(src + dst + struct.pack('!IxxxB', len(seg), proto) + seg)
+
+def _e6(nh, payload, src=G11, dst=G13, plen=None, smac='0242ac1c000b', dmac='0242ac1c000d'):
+    f = bytes.fromhex(dmac + smac + '86dd') + struct.pack('!IHBB', 0x60000000, len(payload) if plen is None else plen,
+                                                          nh, 64) + src + dst + payload
+    return f + bytes(max(0, 60 - len(f)))
+
+def ipv6_frag():
+    """IPv6 fragments of ICMPv6 and UDP: reassembled in order, out of order, duplicated, overlapping; a piece cut by
+    the capture, an empty piece, a fragment header cut, atomic fragments, the same identification from the other
+    address, behind a destination options header, and quoted by ICMPv6 errors."""
+    def echo(n):
+        b = struct.pack('!BBHHH', 128, 0, 0, 7, 1) + bytes(range(n))
+        return b[:2] + struct.pack('!H', _l4v6(58, b, G11, G13)) + b[4:]
+    def udp(d):
+        h = struct.pack('!HHHH', 4000, 9, 8 + len(d), 0)
+        return h[:6] + struct.pack('!H', _l4v6(17, h + d, G11, G13) or 0xffff) + d
+    def fr(nh, off, more, ident, data, pre=b'', prenh=None):
+        return _e6(44 if prenh is None else prenh, pre + struct.pack('!BBHI', nh, 0, off | more, ident) + data)
+    u, e = udp(bytes(100)), echo(100)
+    # a pair is a frame and the bytes the capture kept of it
+    out = [(fr(17, 0, 1, 1, u[:56]), 70), fr(17, 56, 0, 1, u[56:]), fr(17, 0, 1, 2, u[:56]), (fr(17, 56, 0, 2, u[56:]), 70),
+           fr(58, 64, 0, 3, e[64:]), fr(58, 32, 1, 3, e[32:64]), fr(58, 0, 1, 3, e[:32]),
+           fr(58, 0, 1, 4, e[:56]), fr(58, 0, 1, 4, e[:56]), fr(58, 56, 0, 4, e[56:]),
+           fr(58, 0, 1, 5, e[:56], bytes([44, 0, 1, 4, 0, 0, 0, 0]), 60),
+           fr(58, 56, 0, 5, e[56:], bytes([44, 0, 1, 4, 0, 0, 0, 0]), 60),
+           (fr(58, 0, 1, 6, e[:56]), 58), fr(58, 8, 1, 7, b''), fr(58, 0, 1, 8, e[:64]), fr(58, 56, 0, 8, e[56:]),
+           fr(59, 0, 0, 9, b'abc'), fr(6, 0, 1, 10, bytes(24)), fr(17, 0, 1, 11, u[:8]), fr(17, 8, 0, 11, u[8:]),
+           fr(58, 0, 1, 12, b''), fr(58, 8, 0, 13, b''), fr(17, 8, 1, 14, b''), fr(17, 0, 1, 15, b''),
+           fr(59, 8, 1, 16, b''), fr(58, 0, 0, 17, b''), fr(58, 0, 1, 0x80, e[:56]),
+           _e6(44, struct.pack('!BBHI', 58, 0, 56, 0x80) + e[56:], G13, G11)]
+    for nh, off, data in ((58, 1, e[:48]), (17, 1, u[:48]), (17, 8 * 4, u[32:48])):
+        q = struct.pack('!IHBB', 0x60000000, 8 + len(data), 44, 64) + G11 + G13 + struct.pack('!BBHI', nh, 0, off, 0x77) + data
+        b = struct.pack('!BBHI', 3, 1, 0, 0) + q
+        out.append(_e6(58, b[:2] + struct.pack('!H', _l4v6(58, b, G13, G11)) + b[4:], G13, G11))
+    return [(f[0][:f[1]], len(f[0])) if isinstance(f, tuple) else (f, len(f)) for f in out]
+
+def nd_options():
+    """Router advertisements carrying one option each (link-layer addresses of 8, 16, 24 and 32 bytes, prefix
+    information of 24, 32 and 40, MTU, RDNSS of 8 to 40, DNSSL with padding, route information of each length,
+    nonce, advertisement interval, home agent, captive portal, PREF64, a redirected header, an unknown type, a zero
+    length, an option past the packet), whole and cut at each byte; NS, NA, RS and redirects with 8- and 16-byte
+    link-layer address options."""
+    def ra(opt, t=134, fixed=None):
+        b = (fixed if fixed is not None else struct.pack('!BBHBBHII', t, 0, 0, 64, 0, 1800, 0, 0)) + opt
+        b = b[:2] + struct.pack('!H', _l4v6(58, b, LL11, ALL_NODES)) + b[4:]
+        return _e6(58, b, LL11, ALL_NODES, dmac='333300000001')
+    opt = lambda t, body: bytes([t, (len(body) + 2) // 8]) + body
+    mac = bytes.fromhex('0242ac1c000b')
+    dn = lambda *ns: b''.join(b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0' for n in ns)
+    opts = [opt(1, mac), opt(1, mac + bytes(8)), opt(1, mac + bytes(16)), opt(1, mac + bytes(24)), opt(2, mac),
+            opt(3, bytes(22)), opt(3, struct.pack('!BBIII', 64, 0xc0, 86400, 14400, 0) + G11), opt(3, bytes(38)),
+            opt(5, b'\0\0' + struct.pack('!I', 1500)), opt(5, bytes(14)), opt(25, bytes(6)), opt(25, bytes(22)),
+            opt(25, bytes(30)), opt(25, b'\0\0' + struct.pack('!I', 600) + G11 + G13),
+            opt(31, b'\0\0' + struct.pack('!I', 600) + dn('lab.arplab.net')),
+            opt(31, b'\0\0' + struct.pack('!I', 600) + dn('lab.arplab.net', 'corp') + bytes(2)),
+            opt(31, b'\0\0' + struct.pack('!I', 600) + dn('a') + bytes(5)),
+            opt(24, bytes([0, 8]) + struct.pack('!I', 1800)), opt(24, bytes([48, 8]) + struct.pack('!I', 1800) + bytes(8)),
+            opt(24, bytes([64, 0x18]) + struct.pack('!I', 1800) + G13), opt(14, bytes.fromhex('a1b2c3d4e5f6')),
+            opt(14, bytes(14)), opt(7, b'\0\0' + struct.pack('!I', 5000)), opt(8, b'\0\0' + struct.pack('!HH', 10, 1800)),
+            opt(37, b'https://portal.example/' + bytes(7)), opt(38, struct.pack('!H', (600 << 3) | 1) + bytes(12)),
+            opt(38, struct.pack('!H', 600 << 3) + bytes(12)), opt(38, struct.pack('!H', (600 << 3) | 5) + bytes(12)),
+            bytes([4, 7]) + bytes(6) + struct.pack('!IHBB', 0x60000000, 8, 58, 64) + LL11 + G13 + bytes(8),
+            opt(200, bytes(6)), opt(100, bytes(range(1, 23))), bytes([25, 0]) + bytes(6), bytes([1, 4]) + mac]
+    out = []
+    for o in opts:
+        f = ra(o)
+        out.append((f, len(f)))
+        for c in range(1, len(o)):
+            if 70 + c < len(f):
+                out.append((f[:70 + c], len(f)))
+    tgt = LL11[:15] + b'\x0d'
+    for t in (1, 2):
+        for n in (6, 14):
+            o = bytes([t, (n + 2) // 8]) + mac + bytes(n - 6)
+            for fixed in (struct.pack('!BBHI', 135, 0, 0, 0) + tgt, struct.pack('!BBHI', 136, 0, 0, 0x60000000) + tgt,
+                          struct.pack('!BBHI', 133, 0, 0, 0), struct.pack('!BBHI', 137, 0, 0, 0) + tgt + tgt):
+                f = ra(o, fixed=fixed)
+                out.append((f, len(f)))
+    return out
+
+def lldp_cut():
+    """An LLDPDU of chassis ID, port ID, TTL, system name, port description and End, cut at every byte: a cut at a TLV's
+    end after the TTL shows no capture cut."""
+    tlv = lambda t, b: struct.pack('!H', (t << 9) | len(b)) + b
+    mac = bytes.fromhex('0242ac1c0001')
+    f = bytes.fromhex('0180c200000e') + mac + b'\x88\xcc' + tlv(1, b'\x04' + mac) + tlv(2, b'\x05eth1') + \
+        tlv(3, b'\0\x78') + tlv(5, b'gw') + tlv(4, b'port') + tlv(0, b'')
+    f += bytes(max(0, 60 - len(f)))
+    return [(f[:c], len(f)) for c in range(30, len(f) + 1)]
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
-            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp}
+            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
+            'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
