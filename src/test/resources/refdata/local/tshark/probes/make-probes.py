@@ -625,11 +625,51 @@ def lldp_cut():
     f += bytes(max(0, 60 - len(f)))
     return [(f[:c], len(f)) for c in range(30, len(f) + 1)]
 
+def echo_tftp_heur():
+    """UDP to and from the echo port (whole, empty, cut), and payloads to other ports the TFTP heuristic is to take or
+    leave: zeros, every opcode, valid and invalid modes, options."""
+    out = []
+    for sp, dp, m in ((40000, 7, b'hello'), (7, 40000, b'hello'), (7, 7, b'x' * 40), (40000, 7, b''), (7, 5, b'abc'),
+                      (5, 7, b'abc')):
+        f = udp_frame(sp, dp, m)
+        out.append((f, len(f)))
+    f = udp_frame(40000, 7, b'y' * 40)
+    out += [(f[:50], len(f)), (f[:42], len(f))]
+    pays = [bytes(1472), bytes(32), bytes(2), bytes(4), b'\0\1file\0octet\0', b'\0\1file\0junk\0', b'\0\2a\0b\0',
+            b'\0\3ab\0\0', b'\0\0ab\0\0', b'\0\1\0\0', b'\0\5\0\0', b'\1\1ab\0\0', b'\0\1ab\0netascii\0',
+            b'\0\6a\0b\0', b'\0\4\0\0', b'\0\1ab\0OCTET\0', b'\0\1ab\0mail\0', b'\0\2ab\0octet\0tsize\0\0',
+            b'\0\1\0octet\0', b'\0\1ab\0octet\0x']
+    for i, m in enumerate(pays):
+        f = udp_frame(41000 + i, 46000 + i, m)
+        out.append((f, len(f)))
+    return out
+
+def bfd_auth():
+    """BFD control messages with the A bit: message lengths 0 to 27 with and without bytes after the header, and
+    authentication sections of every type and lengths 0 to 40 in 8 and 30 bytes; echo messages."""
+    def bfd(length, auth=b''):
+        return struct.pack('!BBBB', 0x20, 0xc4, 3, length) + struct.pack('!IIIII', 1, 2, 1000000, 1000000, 0) + auth
+    out = []
+    for length in (0, 10, 20, 22, 23, 24, 25, 26, 27):
+        for extra in (0, 4):
+            f = udp_frame(49152, 3784, bfd(length, bytes(extra)))
+            out.append((f, len(f)))
+    for atype in (1, 2, 3, 4, 5, 6, 0):
+        for alen in (0, 1, 2, 3, 4, 5, 8, 24, 28, 40):
+            for have in (8, 30):
+                f = udp_frame(49152, 3784, bfd(28, bytes([atype, alen]) + b'k' + b'p' * (have - 3)))
+                out.append((f, len(f)))
+    for m in (b'', b'\x01\x02\x03\x04', bytes(40)):
+        f = udp_frame(3785, 3785, m)
+        out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
-            'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut}
+            'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
+            'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
