@@ -12,7 +12,7 @@ routers' answers (one with RFC 4884's MPLS extension), traceroute6, tracepath; G
 802.1Q and QinQ traffic; LLDP from lldpd and OVS, STP and RSTP from Linux bridges and OVS; a Linux host's link-up
 (MLDv2 reports behind a hop-by-hop router alert, DAD with a nonce, router solicitation, radvd's advertisement with
 RDNSS, DNSSL and route information, NUD), IPv4 and IPv6 fragments of ping and UDP; and a mixed capture written at
-every snaplen from 14 to 128 (`lab_mix_snaplen_N`).
+every snaplen from 14 to 128 (`lab_mix_snaplen_N`); UDP to the Rx ports 7000-7009 (`lab_udp_rx_ports`).
 record-heldout.sh 17 prints them with the real tools. Usage: gen-heldout17.py OUTDIR"""
 import struct, sys
 
@@ -545,6 +545,31 @@ def snaplen_cases():
         case('lab_mix_snaplen_%d' % snap, mix, snaplen=snap)
 
 
+# ---------------------------------------------------------------- UDP to the Rx ports 7000-7009
+def rx_cases():
+    """What a lab's tests send to ports 7000-7009 (text of netcat, HTTP-like lines), and Rx packets of every type
+    and flag set, acknowledgements with their ranges and MTUs, cut at several places."""
+    def hdr(t, flags, seq=5, sec=2, svc=1):
+        return struct.pack('!IIIIIBBBBHH', 0x5a5a0001, 0xabc00010, 42, seq, 7, t, flags, 0, sec, 0, svc)
+    frames = []
+    for m in (b'hello\n', b'x' * 27, b'y' * 28, b'GET / HTTP/1.0\r\n\r\n' * 3, b'ping 1\n'):
+        for port in (7000, 7001, 7005, 7009):
+            frames.append(e4(17, udp(40000 + port % 10, port, m), I11, I13))
+    for t in range(0, 15):
+        for flags in (0, 1, 0x21, 0x3f):
+            body = hdr(t, flags) + bytes((t * 37 + flags * 11 + i * 5) & 0xff for i in range(12))
+            frames.append(e4(17, udp(7001 if t % 2 else 40000, 7000 if t % 2 == 0 else 40000, body), I11, I13))
+    for n in (0, 1, 3, 5, 9):
+        acks = bytes((n * 7 + i * 3) % 2 for i in range(n))
+        for tail in (b'', b'\0\0\0' + struct.pack('!IIII', 1444, 1444, 32, 4),
+                     b'\0\0\0' + struct.pack('!II', 1444, 1444)):
+            body = hdr(2, 0x21) + struct.pack('!HHIIIBB', 10, 2, 100, 99, 77, (n + len(tail)) % 12, n) + acks + tail
+            f = e4(17, udp(7003, 40000, body, I13, I11), I13, I11, H13, H11)
+            frames.append(f)
+            frames += [(f, c) for c in (50, 60, 70, 75) if c < len(f)]
+    case('lab_udp_rx_ports', frames)
+
+
 arp_cases()
 icmp_error_cases()
 trace_cases()
@@ -554,4 +579,5 @@ lldp_cases()
 stp_cases()
 nd_cases()
 snaplen_cases()
+rx_cases()
 write_all(OUT)
