@@ -145,13 +145,13 @@ final class Icmpv6Dissector {
     }
 
     /**
-     * dissect_icmpv6_nd_opt(): a length of 0 ends the walk; an option past the packet's end is malformed before
-     * anything of it is read; then each option's fields, in a tvbuff of the option's length: the link-layer address
-     * options' 6-byte address adding " from MAC" / " is at MAC", other lengths their bytes, an 8-byte one then
-     * " from EUI64"; the prefix's fields one by one and what follows; RDNSS's reserved bytes, lifetime and 16-byte
-     * addresses while the option has bytes left; PREF64's lifetime and the prefix its length code says; DNSSL's
-     * names, read in the packet, up to the padding's first byte; the rest of every other option (probed: each
-     * option whole and cut at each byte, odd lengths).
+     * dissect_icmpv6_nd_opt(): a length of 0 ends the walk; each option's fields are read in the packet (a field
+     * may run past a short option into what follows it, an option past the packet's end is malformed only when a
+     * field reaches past it): the link-layer address options' 6-byte address adding " from MAC" / " is at MAC",
+     * other lengths their bytes, an 8-byte one then " from EUI64"; the prefix's fields one by one and what follows;
+     * RDNSS's reserved bytes, lifetime and 16-byte addresses while the option has bytes left; PREF64's lifetime and
+     * the prefix its length code says; DNSSL's names up to the padding's first byte; the rest of every other option
+     * (probed: each option whole and cut at each byte, odd lengths, before other options; differential seeds).
      */
     private static void options(Tvb tvb, int off, Packet p) {
         while (tvb.reportedRemaining(off) > 0) {
@@ -160,10 +160,7 @@ final class Icmpv6Dissector {
             if (len == 0) {
                 return; // "Invalid option length (Zero)", the rest left undissected
             }
-            if (off + len > tvb.reported) {
-                throw Thrown.REPORTED_BOUNDS.error();
-            }
-            Tvb opt = tvb.subset(off, -1, len);
+            Tvb opt = tvb.subset(off);
             switch (type) {
                 case 1, 2 -> {
                     if (len == 8) {
@@ -181,7 +178,9 @@ final class Icmpv6Dissector {
                     for (int[] f : PREFIX_FIELDS) {
                         opt.check(f[0], f[1]);
                     }
-                    opt.check(32, len - 32); // what follows the prefix
+                    if (len > 32) {
+                        opt.check(32, len - 32); // what follows the prefix
+                    }
                 }
                 case 25 -> {
                     opt.check(2, 6);

@@ -129,6 +129,11 @@ final class UdpDissector {
             // classic STUN's message length, STUN's magic cookie (seed 34007)
             throw new Unsupported("UDP payload STUN's heuristic may take");
         }
+        if (payload.bytesExist(0, 3) && (payload.u8(0) == 1 || payload.u8(0) == 101)
+                && payload.u8(1) <= payload.reported && payload.u8(2) >= 1 && payload.u8(2) <= 3) {
+            // packet_is_cigi(): an IG control or start-of-frame packet of CIGI 1 to 3 (seed 35027)
+            throw new Unsupported("UDP payload CIGI's heuristic may take");
+        }
         if (TftpDissector.validRequest(payload)) {
             // dissect_tftp_heur(): a valid read or write request (probed: no other opcode is taken; which requests
             // with options it takes is not modelled)
