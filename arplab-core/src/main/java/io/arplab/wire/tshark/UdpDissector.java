@@ -1,5 +1,7 @@
 package io.arplab.wire.tshark;
 
+import java.util.Set;
+
 /** packet-udp.c's dissect() and decode_udp_ports(): "sport → dport", the length checks, the port table. */
 final class UdpDissector {
     private static final int ECHO_PORT = 7;
@@ -130,8 +132,10 @@ final class UdpDissector {
             throw new Unsupported("UDP payload STUN's heuristic may take");
         }
         if (payload.bytesExist(0, 3) && (payload.u8(0) == 1 || payload.u8(0) == 101)
-                && payload.u8(1) <= payload.reported && payload.u8(2) >= 1 && payload.u8(2) <= 3) {
-            // packet_is_cigi(): an IG control or start-of-frame packet of CIGI 1 to 3 (seed 35027)
+                && Set.of(12, 16, 24).contains(payload.u8(1)) && payload.u8(1) <= payload.reported
+                && payload.u8(2) >= 1 && payload.u8(2) <= 3) {
+            // packet_is_cigi(): an IG control or start-of-frame packet of CIGI 1 to 3 and of one of their sizes
+            // (seed 35027)
             throw new Unsupported("UDP payload CIGI's heuristic may take");
         }
         if (TftpDissector.validRequest(payload)) {
