@@ -521,10 +521,180 @@ def dns_trailing():
                 out.append((f[:42 + c], len(f)))
     return out
 
+def _csum(b):
+    b += b'\0' * (len(b) % 2)
+    v = sum(struct.unpack('!%dH' % (len(b) // 2), b))
+    while v >> 16:
+        v = (v & 0xffff) + (v >> 16)
+    return ~v & 0xffff
+
+G11 = bytes.fromhex('20010db8000000000000000000000011')
+G13 = bytes.fromhex('20010db8000000000000000000000013')
+LL11 = bytes.fromhex('fe800000000000000042acfffe1c000b')
+ALL_NODES = bytes.fromhex('ff020000000000000000000000000001')
+
+def _l4v6(proto, seg, src, dst):
+    return _csum(src + dst + struct.pack('!IxxxB', len(seg), proto) + seg)
+
+def _e6(nh, payload, src=G11, dst=G13, plen=None, smac='0242ac1c000b', dmac='0242ac1c000d'):
+    f = bytes.fromhex(dmac + smac + '86dd') + struct.pack('!IHBB', 0x60000000, len(payload) if plen is None else plen,
+                                                          nh, 64) + src + dst + payload
+    return f + bytes(max(0, 60 - len(f)))
+
+def ipv6_frag():
+    """IPv6 fragments of ICMPv6 and UDP: reassembled in order, out of order, duplicated, overlapping; a piece cut by
+    the capture, an empty piece, a fragment header cut, atomic fragments, the same identification from the other
+    address, behind a destination options header, and quoted by ICMPv6 errors."""
+    def echo(n):
+        b = struct.pack('!BBHHH', 128, 0, 0, 7, 1) + bytes(range(n))
+        return b[:2] + struct.pack('!H', _l4v6(58, b, G11, G13)) + b[4:]
+    def udp(d):
+        h = struct.pack('!HHHH', 4000, 9, 8 + len(d), 0)
+        return h[:6] + struct.pack('!H', _l4v6(17, h + d, G11, G13) or 0xffff) + d
+    def fr(nh, off, more, ident, data, pre=b'', prenh=None):
+        return _e6(44 if prenh is None else prenh, pre + struct.pack('!BBHI', nh, 0, off | more, ident) + data)
+    u, e = udp(bytes(100)), echo(100)
+    # a pair is a frame and the bytes the capture kept of it
+    out = [(fr(17, 0, 1, 1, u[:56]), 70), fr(17, 56, 0, 1, u[56:]), fr(17, 0, 1, 2, u[:56]), (fr(17, 56, 0, 2, u[56:]), 70),
+           fr(58, 64, 0, 3, e[64:]), fr(58, 32, 1, 3, e[32:64]), fr(58, 0, 1, 3, e[:32]),
+           fr(58, 0, 1, 4, e[:56]), fr(58, 0, 1, 4, e[:56]), fr(58, 56, 0, 4, e[56:]),
+           fr(58, 0, 1, 5, e[:56], bytes([44, 0, 1, 4, 0, 0, 0, 0]), 60),
+           fr(58, 56, 0, 5, e[56:], bytes([44, 0, 1, 4, 0, 0, 0, 0]), 60),
+           (fr(58, 0, 1, 6, e[:56]), 58), fr(58, 8, 1, 7, b''), fr(58, 0, 1, 8, e[:64]), fr(58, 56, 0, 8, e[56:]),
+           fr(59, 0, 0, 9, b'abc'), fr(6, 0, 1, 10, bytes(24)), fr(17, 0, 1, 11, u[:8]), fr(17, 8, 0, 11, u[8:]),
+           fr(58, 0, 1, 12, b''), fr(58, 8, 0, 13, b''), fr(17, 8, 1, 14, b''), fr(17, 0, 1, 15, b''),
+           fr(59, 8, 1, 16, b''), fr(58, 0, 0, 17, b''), fr(58, 0, 1, 0x80, e[:56]),
+           _e6(44, struct.pack('!BBHI', 58, 0, 56, 0x80) + e[56:], G13, G11)]
+    for nh, off, data in ((58, 1, e[:48]), (17, 1, u[:48]), (17, 8 * 4, u[32:48])):
+        q = struct.pack('!IHBB', 0x60000000, 8 + len(data), 44, 64) + G11 + G13 + struct.pack('!BBHI', nh, 0, off, 0x77) + data
+        b = struct.pack('!BBHI', 3, 1, 0, 0) + q
+        out.append(_e6(58, b[:2] + struct.pack('!H', _l4v6(58, b, G13, G11)) + b[4:], G13, G11))
+    return [(f[0][:f[1]], len(f[0])) if isinstance(f, tuple) else (f, len(f)) for f in out]
+
+def nd_options():
+    """Router advertisements carrying one option each (link-layer addresses of 8, 16, 24 and 32 bytes, prefix
+    information of 24, 32 and 40, MTU, RDNSS of 8 to 40, DNSSL with padding, route information of each length,
+    nonce, advertisement interval, home agent, captive portal, PREF64, a redirected header, an unknown type, a zero
+    length, an option past the packet), whole and cut at each byte; NS, NA, RS and redirects with 8- and 16-byte
+    link-layer address options."""
+    def ra(opt, t=134, fixed=None):
+        b = (fixed if fixed is not None else struct.pack('!BBHBBHII', t, 0, 0, 64, 0, 1800, 0, 0)) + opt
+        b = b[:2] + struct.pack('!H', _l4v6(58, b, LL11, ALL_NODES)) + b[4:]
+        return _e6(58, b, LL11, ALL_NODES, dmac='333300000001')
+    opt = lambda t, body: bytes([t, (len(body) + 2) // 8]) + body
+    mac = bytes.fromhex('0242ac1c000b')
+    dn = lambda *ns: b''.join(b''.join(bytes([len(l)]) + l.encode() for l in n.split('.')) + b'\0' for n in ns)
+    opts = [opt(1, mac), opt(1, mac + bytes(8)), opt(1, mac + bytes(16)), opt(1, mac + bytes(24)), opt(2, mac),
+            opt(3, bytes(22)), opt(3, struct.pack('!BBIII', 64, 0xc0, 86400, 14400, 0) + G11), opt(3, bytes(38)),
+            opt(5, b'\0\0' + struct.pack('!I', 1500)), opt(5, bytes(14)), opt(25, bytes(6)), opt(25, bytes(22)),
+            opt(25, bytes(30)), opt(25, b'\0\0' + struct.pack('!I', 600) + G11 + G13),
+            opt(31, b'\0\0' + struct.pack('!I', 600) + dn('lab.arplab.net')),
+            opt(31, b'\0\0' + struct.pack('!I', 600) + dn('lab.arplab.net', 'corp') + bytes(2)),
+            opt(31, b'\0\0' + struct.pack('!I', 600) + dn('a') + bytes(5)),
+            opt(24, bytes([0, 8]) + struct.pack('!I', 1800)), opt(24, bytes([48, 8]) + struct.pack('!I', 1800) + bytes(8)),
+            opt(24, bytes([64, 0x18]) + struct.pack('!I', 1800) + G13), opt(14, bytes.fromhex('a1b2c3d4e5f6')),
+            opt(14, bytes(14)), opt(7, b'\0\0' + struct.pack('!I', 5000)), opt(8, b'\0\0' + struct.pack('!HH', 10, 1800)),
+            opt(37, b'https://portal.example/' + bytes(7)), opt(38, struct.pack('!H', (600 << 3) | 1) + bytes(12)),
+            opt(38, struct.pack('!H', 600 << 3) + bytes(12)), opt(38, struct.pack('!H', (600 << 3) | 5) + bytes(12)),
+            bytes([4, 7]) + bytes(6) + struct.pack('!IHBB', 0x60000000, 8, 58, 64) + LL11 + G13 + bytes(8),
+            opt(200, bytes(6)), opt(100, bytes(range(1, 23))), bytes([25, 0]) + bytes(6), bytes([1, 4]) + mac]
+    out = []
+    for o in opts:
+        f = ra(o)
+        out.append((f, len(f)))
+        for c in range(1, len(o)):
+            if 70 + c < len(f):
+                out.append((f[:70 + c], len(f)))
+    tgt = LL11[:15] + b'\x0d'
+    for t in (1, 2):
+        for n in (6, 14):
+            o = bytes([t, (n + 2) // 8]) + mac + bytes(n - 6)
+            for fixed in (struct.pack('!BBHI', 135, 0, 0, 0) + tgt, struct.pack('!BBHI', 136, 0, 0, 0x60000000) + tgt,
+                          struct.pack('!BBHI', 133, 0, 0, 0), struct.pack('!BBHI', 137, 0, 0, 0) + tgt + tgt):
+                f = ra(o, fixed=fixed)
+                out.append((f, len(f)))
+    return out
+
+def lldp_cut():
+    """An LLDPDU of chassis ID, port ID, TTL, system name, port description and End, cut at every byte: a cut at a TLV's
+    end after the TTL shows no capture cut."""
+    tlv = lambda t, b: struct.pack('!H', (t << 9) | len(b)) + b
+    mac = bytes.fromhex('0242ac1c0001')
+    f = bytes.fromhex('0180c200000e') + mac + b'\x88\xcc' + tlv(1, b'\x04' + mac) + tlv(2, b'\x05eth1') + \
+        tlv(3, b'\0\x78') + tlv(5, b'gw') + tlv(4, b'port') + tlv(0, b'')
+    f += bytes(max(0, 60 - len(f)))
+    return [(f[:c], len(f)) for c in range(30, len(f) + 1)]
+
+def echo_tftp_heur():
+    """UDP to and from the echo port (whole, empty, cut), and payloads to other ports the TFTP heuristic is to take or
+    leave: zeros, every opcode, valid and invalid modes, options."""
+    out = []
+    for sp, dp, m in ((40000, 7, b'hello'), (7, 40000, b'hello'), (7, 7, b'x' * 40), (40000, 7, b''), (7, 5, b'abc'),
+                      (5, 7, b'abc')):
+        f = udp_frame(sp, dp, m)
+        out.append((f, len(f)))
+    f = udp_frame(40000, 7, b'y' * 40)
+    out += [(f[:50], len(f)), (f[:42], len(f))]
+    pays = [bytes(1472), bytes(32), bytes(2), bytes(4), b'\0\1file\0octet\0', b'\0\1file\0junk\0', b'\0\2a\0b\0',
+            b'\0\3ab\0\0', b'\0\0ab\0\0', b'\0\1\0\0', b'\0\5\0\0', b'\1\1ab\0\0', b'\0\1ab\0netascii\0',
+            b'\0\6a\0b\0', b'\0\4\0\0', b'\0\1ab\0OCTET\0', b'\0\1ab\0mail\0', b'\0\2ab\0octet\0tsize\0\0',
+            b'\0\1\0octet\0', b'\0\1ab\0octet\0x']
+    for i, m in enumerate(pays):
+        f = udp_frame(41000 + i, 46000 + i, m)
+        out.append((f, len(f)))
+    return out
+
+def bfd_auth():
+    """BFD control messages with the A bit: message lengths 0 to 27 with and without bytes after the header, and
+    authentication sections of every type and lengths 0 to 40 in 8 and 30 bytes; echo messages."""
+    def bfd(length, auth=b''):
+        return struct.pack('!BBBB', 0x20, 0xc4, 3, length) + struct.pack('!IIIII', 1, 2, 1000000, 1000000, 0) + auth
+    out = []
+    for length in (0, 10, 20, 22, 23, 24, 25, 26, 27):
+        for extra in (0, 4):
+            f = udp_frame(49152, 3784, bfd(length, bytes(extra)))
+            out.append((f, len(f)))
+    for atype in (1, 2, 3, 4, 5, 6, 0):
+        for alen in (0, 1, 2, 3, 4, 5, 8, 24, 28, 40):
+            for have in (8, 30):
+                f = udp_frame(49152, 3784, bfd(28, bytes([atype, alen]) + b'k' + b'p' * (have - 3)))
+                out.append((f, len(f)))
+    for m in (b'', b'\x01\x02\x03\x04', bytes(40)):
+        f = udp_frame(3785, 3785, m)
+        out.append((f, len(f)))
+    return out
+
+def seed_frames():
+    """Frames of the differential seeds 35027-35036 that TShark read otherwise than this package first did: ND
+    options shorter than their fields before other options, options past the IPv6 payload length, a CIGI start of
+    frame to a random UDP port."""
+    hexes = [
+        '0242ac1c00010242ac1c000f86dd64aefb7a00483afffe800000000000000042acfffe1ca7920000000000000000000000000000000089001f9900000000233f52ca903400001d9e000098d50000000000000000000000000000000000000303c8ccffffffff00093a8000000000b5142fb5324e000000002b4f00000000',
+        '0242ac1c000f00e004831ff08100e72086dd65c19a6400483a012fbb00006f0b35ff1cea00000000000020010db800000001000000000000000087000bef00000000fe800000000000000042acfffe1ca318030380d4ffffffffb184cd7400000000000000000000000000000000ac1c000c0100277ff45783f302010242ac1c0008',
+        '0242ac1c000cffffffffffff86dd6247a7e400503a40fe800000000000000042acfffe1c6147000000000000000000000000ac1c00fe88a84911e0000000fe800000000000000042acfffe1c82711802369841e989da8777a8467e99488e0303408700093a8000093a8000000000ff02000000000000000000000000000101010023204d7ed2',
+        'ffffffffffff002320a3b99e88a8006a86dd6000000000403ae8fe800000000000000042acfffe1c139dfe800000000000000042acfffe1c791f87007a1b0000000000000000000000000000000000000000030380a1ffffffffc5a252ae0000000020010db80000000100000000e9d336f301003422d3322b22',
+        '3333007fdb0e0242ac1c001286dd6000000000603a400000000000000000000000000a5e4f871f2e330000000000cb3d4cc7412f000089009da50000000020010db80000000100000000e2e9877620010db800000002000000003e8a501503033a8cffffffff00093a8000000000000000000000000000000000000000002601a6037d701c7818027203992048e35a8b73e4faf76b8b',
+        '0242ac1c000a0242ac1c000786dd6000000000503a010000000000000000000000000000000000000000000000000000000000000000879d1cec00000000fe800000000000000042acfffe1c6840260177a21bc582e218034a5855300ce8948e4327a101cde5521884dc59d343fa1f030000000112fb03636f6d000474657374000000000000',
+        '0242ac1c000bb2af6f9a4eb886dd6000000000703aff00000000000000000000ffffac1c000b20010db80000000200000000d831e5f6890001d800000000fe800000000000000042acfffe1c47fbff020000000000000000000000000001030414b200093a8000093a800000000020010db80000000000000000000000000701000000006b07030380d600093a80ffffffff00000000ff0200000000000000000001ff55024c',
+        '0242ac1c00130242ac1c000386dd692b883300583a40ff020000000000000000000000000001fe800000000000000042acfffe1c75088700a5e800000000cebf00004f8b0000c78f68b10000de7303044013ffffffffffffffff0000000020010db80000000100000000a360f5a20303403700093a80ffffffff0000000000000000000000000000000000000000',
+        'ffffffffffff0012bbf50ddc86dd60348c1b00483ac7fe800000000000000042acfffe1ccec8fe800000000000000042acfffe1c52b68700638600000000fe800000000000000042acfffe1c724502020242ac1c000200000000000000000303804c2fea6e5000093a8000000000ff0200000000000000000001ffd37845',
+        'eb6b87704df80242ac1c000186dd6000000000383a6bff0200000000000000000001ffb8f989fe800000000000000042acfffe1c2aa987009b9200000000fe800000000000000042acfffe1cae4a0303403200278d0000093a8000000000000000000000000000000000ac1c00fe',
+        '0242ac1c000b0242ac1c000286dd6000000000603a01ff020000000000000000000000000001fe800000000000000042acfffe1ce04e884ba83240000000fe800000000000000042acfffe1c19ee05010000000005dc03034af100093a8000093a8000000000000000000000000000000000ffffffff03045e8c00093a806fc705a300000000fe800000000000000042acfffe1cb89f',
+        '0242ac1c001201005e99973586dd6fa7edbb00703a01000000000000000000000000a5b1dc5b20010db800000002000000000000000089b0fdad00000000fe800000000000000042acfffe1c628f000000000000000000000000ac1c007c19050000000180c2ff020000000000000000000000000001ff0200000000000000000001ff3604770303e37d00278d00ffffffff0000000000000000000000000000000000000000',
+        '8b97cf0498633333004c219a86dd612d1a98001d3a403de400008ec4ca8f000041c000004fd0ff0200000000000000000001ffd8fa4a8600617203489a5f00017efe000021081f0200000000707901610000000000000701000000005830',
+        'ffffffffffff0242ac1c000a9100093588a831bf86dd6000000000583aec000000000000000000000000c0a8729ab12fea2ae1d21820828f000000000000877e4ce40000000000001fbc4859f4f400001db9b747dac502010242ac1c00111903000000000c8dfe800000000000000042acfffe1cdcd603034044ffffffffffffffff00000000ff0200000000000000000001ff5b34bb',
+        '0242ac1c00040242ac1c000f86dd6000000000303aff000000000000000000000000ac1c000e00000000000000000000ffffe000000185cad3010000000007010000000009b60303402e00278d0000093a8000000000ff020000000000000000000000000001',
+        '0242ac1c000f00000000000086dd65cb725a00303a27ff02000000000000000000000000000100000000000000000000000000000000865fb6dbd5518146000066520000056a03031d81ffffffff00093a800000000055de00005866000000007c747b3b0000',        '0242ac1c000f080009f2337186dd60000000003e1192fe800000000000000042acfffe1c46f520010db80000000000000000000000009d16d8b1003efcbc650c0100000400000000000019766572792d6c6f6e672d6c6162656c2d666f722d746573747303777777057538442438c00c00060001',
+    ]
+    return [(bytes.fromhex(h), len(bytes.fromhex(h))) for h in hexes]
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
-            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp}
+            'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
+            'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
+            'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth,
+            'seed-frames': seed_frames}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -308,6 +308,7 @@ final class LldpPrinter {
                             case 0x0080c2 -> private8021(nd, tptr, tlvLen);
                             case 0x00120f -> private8023(nd, tptr, tlvLen);
                             case 0x00005e -> privateIana(nd, tptr, tlvLen);
+                            case 0x0012bb -> LldpTiaPrinter.print(nd, tptr, tlvLen);
                             default -> true;
                         };
                     }

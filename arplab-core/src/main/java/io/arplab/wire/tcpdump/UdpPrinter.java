@@ -104,6 +104,8 @@ final class UdpPrinter {
         } else if (either(sport, dport, KrbPrinter.KERBEROS_PORT)
                 || either(sport, dport, KrbPrinter.KERBEROS_SEC_PORT)) {
             KrbPrinter.krbPrint(nd, cp);
+        } else if (RxPrinter.isPort(sport, dport)) {
+            RxPrinter.rxPrint(nd, cp, length);
         } else if (either(sport, dport, RipngPrinter.RIPNG_PORT)) {
             RipngPrinter.ripngPrint(nd, cp, length);
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)

@@ -15,6 +15,8 @@ final class Icmpv6Dissector {
         "unrecognized Next Header type encountered", "unrecognized IPv6 option encountered",
         "IPv6 First Fragment has incomplete IPv6 Header Chain"};
 
+    private static final int[][] PREFIX_FIELDS = {{2, 1}, {3, 1}, {4, 4}, {8, 4}, {12, 4}, {16, 16}};
+
     private Icmpv6Dissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
@@ -90,6 +92,13 @@ final class Icmpv6Dissector {
                 p.append(" for " + tvb.ipv6(8));
                 options(tvb, 24, p);
             }
+            case 137 -> {
+                // a redirect: reserved, the target and the destination, then the options
+                tvb.u32(4);
+                tvb.check(8, 16);
+                tvb.check(24, 16);
+                options(tvb, 40, p);
+            }
             case 136 -> {
                 long flags = tvb.u32(4);
                 p.append(" " + tvb.ipv6(8));
@@ -136,25 +145,116 @@ final class Icmpv6Dissector {
     }
 
     /**
-     * dissect_icmpv6_nd_opt(): the link-layer address options add " from MAC" / " is at MAC"; the prefix and MTU
-     * options add nothing but read their fields, so a capture that cuts one shows.
+     * dissect_icmpv6_nd_opt(): a length of 0 ends the walk; each option's fields are read in the packet (a field
+     * may run past a short option into what follows it, an option past the packet's end is malformed only when a
+     * field reaches past it): the link-layer address options' 6-byte address adding " from MAC" / " is at MAC",
+     * other lengths their bytes, an 8-byte one then " from EUI64"; the prefix's fields one by one and what follows;
+     * RDNSS's reserved bytes, lifetime and 16-byte addresses while the option has bytes left; PREF64's lifetime and
+     * the prefix its length code says; DNSSL's names up to the padding's first byte; the rest of every other option
+     * (probed: each option whole and cut at each byte, odd lengths, before other options; differential seeds).
      */
     private static void options(Tvb tvb, int off, Packet p) {
         while (tvb.reportedRemaining(off) > 0) {
             int type = tvb.u8(off);
             int len = tvb.u8(off + 1) * 8;
             if (len == 0) {
-                throw new Unsupported("ICMPv6 option of length 0");
+                return; // "Invalid option length (Zero)", the rest left undissected
             }
-            if ((type == 1 || type == 2) && len == 8) {
-                p.append((type == 1 ? " from " : " is at ") + tvb.mac(off + 2));
-            } else if (type != 3 && type != 5 || tvb.reportedRemaining(off) < len) {
-                throw new Unsupported("ICMPv6 option " + type);
-            } else {
-                // the prefix's and the MTU's fields run to the option's end, each read as an item
-                tvb.check(off + 2, len - 2);
+            Tvb opt = tvb.subset(off);
+            switch (type) {
+                case 1, 2 -> {
+                    if (len == 8) {
+                        p.append((type == 1 ? " from " : " is at ") + opt.mac(2));
+                    } else {
+                        opt.check(2, len - 2);
+                        if (len == 16) {
+                            // an EUI-64, " from " whichever the option (probed in NS, NA, RS, RA and redirect)
+                            p.append(" from " + eui64(opt, 2));
+                        }
+                    }
+                }
+                case 3 -> {
+                    // prefix length, flags, valid and preferred lifetimes, reserved, prefix: one at a time
+                    for (int[] f : PREFIX_FIELDS) {
+                        opt.check(f[0], f[1]);
+                    }
+                    if (len > 32) {
+                        opt.check(32, len - 32); // what follows the prefix
+                    }
+                }
+                case 25 -> {
+                    opt.check(2, 6);
+                    for (int a = 8; a < len; a += 16) {
+                        opt.check(a, 16);
+                    }
+                }
+                case 38 -> {
+                    int plc = opt.u16(2) & 7;
+                    if (plc > 5) {
+                        throw new Unsupported("ICMPv6 PREF64 option with prefix length code " + plc);
+                    }
+                    opt.check(4, new int[] {12, 8, 7, 6, 5, 4}[plc]);
+                }
+                case 31 -> {
+                    opt.check(2, 6);
+                    dnsslNames(tvb, off, len);
+                }
+                case 4 -> {
+                    redirected(tvb, off, len);
+                    opt.check(2, len - 2);
+                }
+                case 5, 7, 8, 14, 24, 37 -> opt.check(2, len - 2);
+                default -> {
+                    if (type <= 41 || type == 138 || type == 139 || type >= 253) {
+                        throw new Unsupported("ICMPv6 option " + type);
+                    }
+                    opt.check(2, len - 2); // no dissector: the option's data
+                }
             }
             off += len;
+        }
+    }
+
+    /**
+     * DNSSL's names, read in the packet's tvbuff, until the option's end or a name beginning with a zero byte (the
+     * padding, of which only that byte is read); a name running past the option is not modelled.
+     */
+    private static void dnsslNames(Tvb tvb, int off, int len) {
+        int end = off + len;
+        for (int pos = off + 8; pos < end; ) {
+            int l = tvb.u8(pos);
+            if (l == 0) {
+                return;
+            }
+            while (l != 0) {
+                if (l >= 0x40) {
+                    throw new Unsupported("ICMPv6 DNSSL label of length " + l);
+                }
+                tvb.check(pos + 1, l);
+                pos += 1 + l;
+                l = tvb.u8(pos);
+            }
+            pos++;
+            if (pos > end) {
+                throw new Unsupported("ICMPv6 DNSSL name past its option");
+            }
+        }
+    }
+
+    /** An EUI-64 (AT_EUI64) as colon-separated hex. */
+    private static String eui64(Tvb tvb, int off) {
+        int at = tvb.at(off, 8);
+        StringBuilder sb = new StringBuilder(23);
+        for (int i = 0; i < 8; i++) {
+            sb.append(i > 0 ? ":" : "").append(String.format("%02x", tvb.data[at + i] & 0xff));
+        }
+        return sb.toString();
+    }
+
+    /** The redirected header option: 6 reserved bytes and the invoking packet, taken whole when it fits. */
+    private static void redirected(Tvb tvb, int off, int len) {
+        if (len < 48 || (tvb.u8(off + 8) & 0xf0) != 0x60 || 40 + tvb.u16(off + 12) > len - 8) {
+            throw new Unsupported("ICMPv6 redirected header not whole");
         }
     }
 

@@ -99,30 +99,9 @@ final class IpDissector {
      */
     private static Tvb reassemble(Tvb tvb, Packet p, int hlen, int dataLen, int off, String key) {
         Capture.Reassembly r = p.capture.ipFragments.computeIfAbsent(key, k -> new Capture.Reassembly());
-        int fragOff = (off & IP_OFFSET) * 8;
-        byte[] piece = Arrays.copyOfRange(tvb.data, tvb.start + hlen, tvb.start + hlen + dataLen);
-        r.pieces.add(new int[] {fragOff, dataLen, p.number});
-        r.data.add(piece);
-        if ((off & IP_MF) == 0 && r.total < 0) {
-            r.total = fragOff + dataLen;
-        }
-        if (r.total < 0) {
+        byte[] whole = r.add((off & IP_OFFSET) * 8, (off & IP_MF) == 0, tvb.data, tvb.start + hlen, dataLen);
+        if (whole == null) {
             return null;
-        }
-        byte[] whole = new byte[r.total];
-        boolean[] have = new boolean[r.total];
-        for (int i = 0; i < r.pieces.size(); i++) {
-            int[] pc = r.pieces.get(i);
-            int n = Math.max(0, Math.min(pc[1], r.total - pc[0]));
-            if (n > 0) {
-                System.arraycopy(r.data.get(i), 0, whole, pc[0], n);
-                Arrays.fill(have, pc[0], pc[0] + n, true);
-            }
-        }
-        for (boolean b : have) {
-            if (!b) {
-                return null;
-            }
         }
         p.capture.ipFragments.remove(key);
         if (r.pieces.size() == 1) {

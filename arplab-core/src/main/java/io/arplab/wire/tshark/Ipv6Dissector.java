@@ -58,6 +58,7 @@ final class Ipv6Dissector {
         switch (nxt) {
             case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
             case 60 -> options(tvb, p, "IPv6 destination options");
+            case 44 -> fragment(tvb, p);
             case 59 -> p.info("IPv6 no next header");
             default -> {
                 if (!IpProtocols.dissect(nxt, tvb, p)) {
@@ -98,5 +99,39 @@ final class Ipv6Dissector {
             off += 2 + Math.max(optlen, read);
         }
         next(nxt, tvb.subset(len, -1, -1), p);
+    }
+
+    /**
+     * dissect_fraghdr() and ipv6_reassemble_do(): Info names the fragment; a fragment with data (not an atomic
+     * one) joins its datagram (source, destination, identification) when its data was captured whole and it is no
+     * ICMP error's quote, and the frame that completes the datagram dissects it; any other such fragment ends there.
+     * An atomic fragment's payload, or a fragment's empty one, goes to the next header's dissector (probed:
+     * fragments cut, out of order, duplicated, overlapping, empty, in errors).
+     */
+    private static void fragment(Tvb tvb, Packet p) {
+        int nxt = tvb.u8(0);
+        tvb.u8(1);
+        int offlg = tvb.u16(2);
+        long ident = tvb.u32(4);
+        int off = offlg & 0xfff8;
+        boolean more = (offlg & 1) != 0;
+        p.info("IPv6 fragment (off=" + off + " more=" + (more ? 'y' : 'n') + " ident=0x"
+                + String.format("%08x", ident) + " nxt=" + nxt + ")");
+        Tvb data = tvb.subset(8);
+        int len = data.reported;
+        if ((off != 0 || more) && len > 0) {
+            if (p.inErrorPkt || !data.bytesExist(0, len)) {
+                return;
+            }
+            String key = Names.ipv6(p.netSrc, 0) + ">" + Names.ipv6(p.netDst, 0) + "#" + ident;
+            Capture.Reassembly r = p.capture.ipv6Fragments.computeIfAbsent(key, k -> new Capture.Reassembly());
+            byte[] whole = r.add(off, !more, data.data, data.start, len);
+            if (whole == null) {
+                return;
+            }
+            p.capture.ipv6Fragments.remove(key);
+            data = new Tvb(whole, 0, whole.length, whole.length);
+        }
+        next(nxt, data, p);
     }
 }

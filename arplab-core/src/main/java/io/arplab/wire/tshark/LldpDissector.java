@@ -2,7 +2,8 @@ package io.arplab.wire.tshark;
 
 /**
  * packet-lldp.c's dissect_lldp(): the chassis ID, port ID and TTL TLVs first (each adding its short form to Info),
- * then the optional ones, of which the system name and description add "SysN=" / "SysD="; nothing after End.
+ * then the optional ones while captured bytes remain, of which the system name and description add "SysN=" /
+ * "SysD="; nothing after End.
  */
 final class LldpDissector {
     private static final int END = 0;
@@ -19,8 +20,9 @@ final class LldpDissector {
         p.clearInfo();
         int off = 0;
         int index = 0;
-        // the three mandatory TLVs are read whether or not there are bytes for them
-        while (index < 3 || tvb.reportedRemaining(off) > 0) {
+        // the three mandatory TLVs are read whether or not there are bytes for them; the optional ones while bytes
+        // were captured, so a capture cut at a TLV's end shows no cut (probed: every cut of a five-TLV LLDPDU)
+        while (index < 3 || tvb.capturedRemaining(off) > 0) {
             int head = tvb.u16(off);
             int type = head >> 9;
             int len = head & 0x1ff;

@@ -126,7 +126,7 @@ final class TftpDissector {
      * is_valid_request(): a read or write request whose bytes after the opcode are printable or NUL, an even number
      * of NULs, and a mode of "netascii", "octet" or "mail".
      */
-    private static boolean validRequest(Tvb tvb) {
+    static boolean validRequest(Tvb tvb) {
         if (tvb.length < 4) {
             return false;
         }

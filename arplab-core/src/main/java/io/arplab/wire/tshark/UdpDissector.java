@@ -1,7 +1,11 @@
 package io.arplab.wire.tshark;
 
+import java.util.Set;
+
 /** packet-udp.c's dissect() and decode_udp_ports(): "sport → dport", the length checks, the port table. */
 final class UdpDissector {
+    private static final int ECHO_PORT = 7;
+
     private UdpDissector() {}
 
     static void dissect(Tvb tvb, Packet p) {
@@ -127,7 +131,16 @@ final class UdpDissector {
             // classic STUN's message length, STUN's magic cookie (seed 34007)
             throw new Unsupported("UDP payload STUN's heuristic may take");
         }
-        if (tftpRequestBody(payload)) {
+        if (payload.bytesExist(0, 3) && (payload.u8(0) == 1 || payload.u8(0) == 101)
+                && Set.of(12, 16, 24).contains(payload.u8(1)) && payload.u8(1) <= payload.reported
+                && payload.u8(2) >= 1 && payload.u8(2) <= 3) {
+            // packet_is_cigi(): an IG control or start-of-frame packet of CIGI 1 to 3 and of one of their sizes
+            // (seed 35027)
+            throw new Unsupported("UDP payload CIGI's heuristic may take");
+        }
+        if (TftpDissector.validRequest(payload)) {
+            // dissect_tftp_heur(): a valid read or write request (probed: no other opcode is taken; which requests
+            // with options it takes is not modelled)
             throw new Unsupported("UDP payload TFTP's heuristic may take");
         }
         if (ADWIN_CONFIG_LENGTHS.contains(payload.reported) && (adwinMac(p.dlSrc) || adwinMac(p.dlDst))) {
@@ -136,20 +149,6 @@ final class UdpDissector {
             p.clearInfo();
             return;
         }
-    }
-
-    /** packet-tftp.c's is_valid_request_body() as a guard: printable bytes or NULs after two, an even count of NULs. */
-    private static boolean tftpRequestBody(Tvb payload) {
-        int zeros = 0;
-        for (int i = 2; i < payload.length; i++) {
-            int c = payload.u8(i);
-            if (c == 0) {
-                zeros++;
-            } else if (c < 0x20 || c > 0x7e) {
-                return false;
-            }
-        }
-        return zeros > 0 && zeros % 2 == 0;
     }
 
     private static boolean port(int port, Tvb next, Packet p, int sport, int dport) {
@@ -200,6 +199,21 @@ final class UdpDissector {
         }
         if (port == 6081) {
             geneve(next, p);
+            return true;
+        }
+        if (BfdDissector.isControlPort(port)) {
+            BfdDissector.control(next, p);
+            return true;
+        }
+        if (port == BfdDissector.ECHO_PORT) {
+            BfdDissector.echo(p);
+            return true;
+        }
+        if (port == ECHO_PORT) {
+            // packet-echo.c's dissect_echo(): a request to the port, else a response; the data item takes what
+            // was captured (probed: cut payloads show no cut)
+            p.protocol("ECHO");
+            p.info(dport == ECHO_PORT ? "Request" : "Response");
             return true;
         }
         Values.unsupported("udp.port", port);
