@@ -23,14 +23,42 @@ final class Conntrack {
     static final long SEEN_REPLY = 2;
     static final long CONFIRMED = 8;
 
-    /** struct nf_conn, as much of it as nft reads. */
+    /**
+     * nf_conntrack_max: the entries a table holds (the kernel's default for a machine of 8 GB: nf_conntrack_htable_size
+     * of one hash bucket per 16 kB of memory); a new connection past it finds no room and stays untracked, as
+     * nf_conntrack_alloc()'s "table full" leaves it, once the expired entries are gone (gc_worker()).
+     */
+    static final int MAX = 65536;
+
+    /** struct nf_conn, as much of it as nft reads, and its two tuples (the hash's keys). */
     static final class Entry {
         long status = CONFIRMED;
         long mark;
         long expires;
+        private Tuple orig;
+        private Tuple reply;
     }
 
-    private record Tuple(int src, int dst, int proto, int a, int b) {}
+    /** struct nf_conntrack_tuple: addresses, protocol, ports (ICMP: the echo id and the type). */
+    private record Tuple(int src, int dst, int proto, int a, int b) {
+        // the tuple of the IPv4 datagram at f[ip] (its header known to be there), or null when its transport header
+        // is cut short (tcp_error(), udp_error(), icmp_error(): a short packet is invalid)
+        static Tuple of(byte[] f, int ip) {
+            int proto = f[ip + 9] & 0xff;
+            int src = io.arplab.wire.Bytes.i32(f, ip + 12);
+            int dst = io.arplab.wire.Bytes.i32(f, ip + 16);
+            int l4 = ip + (f[ip] & 0x0f) * 4;
+            if (proto == 1) {
+                return f.length < l4 + 8 ? null
+                        : new Tuple(src, dst, 1, io.arplab.wire.Bytes.u16(f, l4 + 4), f[l4] & 0xff);
+            }
+            if (proto == 6 || proto == 17) {
+                return f.length < l4 + 4 ? null
+                        : new Tuple(src, dst, proto, io.arplab.wire.Bytes.u16(f, l4), io.arplab.wire.Bytes.u16(f, l4 + 2));
+            }
+            return new Tuple(src, dst, proto, 0, 0);
+        }
+    }
 
     private record Found(Entry entry, boolean reply) {}
 
@@ -54,24 +82,20 @@ final class Conntrack {
         if (p.protocol != 0x0800 || f.length < ip + 20) {
             return;
         }
-        int ihl = (f[ip] & 0x0f) * 4;
-        int proto = f[ip + 9] & 0xff;
-        int src = io.arplab.wire.Bytes.u16(f, ip + 12) << 16 | io.arplab.wire.Bytes.u16(f, ip + 14);
-        int dst = io.arplab.wire.Bytes.u16(f, ip + 16) << 16 | io.arplab.wire.Bytes.u16(f, ip + 18);
-        int l4 = ip + ihl;
-        Tuple orig;
+        Tuple t = Tuple.of(f, ip);
+        if (t == null) {
+            return;
+        }
+        int proto = t.proto();
+        Tuple orig = t;
         Tuple reply;
         long timeout = 30_000_000_000L;
         if (proto == 1) {
-            if (f.length < l4 + 8) {
-                return;
-            }
-            int type = f[l4] & 0xff;
+            int type = t.b();
             if (type == 3 || type == 4 || type == 5 || type == 11 || type == 12) {
-                related(p, f, l4 + 8);
+                related(p, f, ip + (f[ip] & 0x0f) * 4 + 8);
                 return;
             }
-            int id = io.arplab.wire.Bytes.u16(f, l4 + 4);
             int answer = switch (type) { // icmp_invert_tuple()'s invmap: a request and its reply
                 case 8 -> 0;
                 case 13 -> 14;
@@ -86,23 +110,18 @@ final class Conntrack {
             if (answer < 0) {
                 return;
             }
-            orig = new Tuple(src, dst, 1, id, type);
-            reply = new Tuple(dst, src, 1, id, answer);
+            reply = new Tuple(t.dst(), t.src(), 1, t.a(), answer);
             if (type == 0 || type == 14 || type == 16 || type == 18) {
                 Found found = live(orig, p.now);
                 if (found == null || !found.reply()) {
                     return; // icmp_new(): only a request starts a connection
                 }
             }
-        } else if ((proto == 6 || proto == 17) && f.length >= l4 + 4) {
-            int sport = io.arplab.wire.Bytes.u16(f, l4);
-            int dport = io.arplab.wire.Bytes.u16(f, l4 + 2);
-            orig = new Tuple(src, dst, proto, sport, dport);
-            reply = new Tuple(dst, src, proto, dport, sport);
+        } else if (proto == 6 || proto == 17) {
+            reply = new Tuple(t.dst(), t.src(), proto, t.b(), t.a());
             timeout = proto == 6 ? 120_000_000_000L : timeout;
         } else {
-            orig = new Tuple(src, dst, proto, 0, 0);
-            reply = new Tuple(dst, src, proto, 0, 0);
+            reply = new Tuple(t.dst(), t.src(), proto, 0, 0);
             timeout = 600_000_000_000L; // nf_conntrack_generic_timeout
         }
         Found found = live(orig, p.now);
@@ -110,7 +129,12 @@ final class Conntrack {
             if (!in) {
                 return;
             }
+            if (table.size() >= 2 * MAX && !collect(p.now)) {
+                return; // no room: untracked
+            }
             Entry e = new Entry();
+            e.orig = orig;
+            e.reply = reply;
             table.put(orig, new Found(e, false));
             table.put(reply, new Found(e, true));
             found = new Found(e, false);
@@ -132,23 +156,8 @@ final class Conntrack {
 
     /** icmp_error_message(): an error quoting a packet of a tracked connection is related to it. */
     private void related(Packet p, byte[] f, int inner) {
-        if (f.length < inner + 20) {
-            return;
-        }
-        int ihl = (f[inner] & 0x0f) * 4;
-        int proto = f[inner + 9] & 0xff;
-        int src = io.arplab.wire.Bytes.u16(f, inner + 12) << 16 | io.arplab.wire.Bytes.u16(f, inner + 14);
-        int dst = io.arplab.wire.Bytes.u16(f, inner + 16) << 16 | io.arplab.wire.Bytes.u16(f, inner + 18);
-        int l4 = inner + ihl;
-        Tuple t;
-        if (proto == 1 && f.length >= l4 + 8) {
-            t = new Tuple(src, dst, 1, io.arplab.wire.Bytes.u16(f, l4 + 4), f[l4] & 0xff);
-        } else if ((proto == 6 || proto == 17) && f.length >= l4 + 4) {
-            t = new Tuple(src, dst, proto, io.arplab.wire.Bytes.u16(f, l4), io.arplab.wire.Bytes.u16(f, l4 + 2));
-        } else {
-            t = new Tuple(src, dst, proto, 0, 0);
-        }
-        Found found = live(t, p.now);
+        Tuple t = f.length < inner + 20 ? null : Tuple.of(f, inner);
+        Found found = t == null ? null : live(t, p.now);
         if (found != null) {
             p.ct = found.entry();
             p.ctState = RELATED;
@@ -158,9 +167,27 @@ final class Conntrack {
     private Found live(Tuple t, long now) {
         Found found = table.get(t);
         if (found != null && found.entry().expires <= now) {
-            table.values().removeIf(x -> x.entry() == found.entry());
+            table.remove(found.entry().orig);
+            table.remove(found.entry().reply);
             return null;
         }
         return found;
     }
+
+    /** The connections tracked (each under its two tuples). */
+    int size() {
+        return table.size() / 2;
+    }
+
+    // gc_worker(): the expired entries removed, a scan at most every GC_SCAN_INTERVAL_MIN (1 s) while the table is
+    // full; whether room is left
+    private boolean collect(long now) {
+        if (now >= nextScan) {
+            table.values().removeIf(x -> x.entry().expires <= now);
+            nextScan = now + 1_000_000_000L;
+        }
+        return table.size() < 2 * MAX;
+    }
+
+    private long nextScan = Long.MIN_VALUE;
 }
