@@ -30,4 +30,39 @@ public final class Chain {
     public boolean isBase() {
         return hook != null;
     }
+
+    /**
+     * nft_chain_validate() (net/netfilter/nf_tables_api.c): the chains this one jumps or goes to, and theirs, are at
+     * most NFT_JUMP_STACK_SIZE (16) deep; a loop never is.
+     */
+    public boolean validates() {
+        return walk(this, 0, null);
+    }
+
+    /** nft_reject_validate(): no reject is reachable from this base chain at {@code hook}, which cannot serve one. */
+    public boolean rejectFits(Hook hook) {
+        return hook != Hook.POSTROUTING || walk(this, 0, Expr.Reject.class);
+    }
+
+    // whether every chain reached from c within the jump stack holds no expression of class bad (null: none is bad);
+    // deeper than the stack: too deep only when no class is asked for (a reject's walk stops there)
+    private static boolean walk(Chain c, int depth, Class<?> bad) {
+        if (depth >= 16) {
+            return bad != null;
+        }
+        for (Rule r : c.rules) {
+            for (Expr e : r.exprs) {
+                if (bad != null && bad.isInstance(e)) {
+                    return false;
+                }
+                if (e instanceof Expr.Verdict v && v.chain() != null) {
+                    Chain target = c.table.chains.get(v.chain());
+                    if (target != null && !walk(target, depth + 1, bad)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
 }

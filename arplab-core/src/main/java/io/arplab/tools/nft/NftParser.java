@@ -721,12 +721,12 @@ final class NftParser {
             c.rules.add(r);
         }
         for (Chain base : t.chains.values()) {
-            if (base.isBase() && !validates(t, base, 0)) {
+            if (base.isBase() && !base.validates()) {
                 c.rules.remove(r);
                 // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
                 throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
             }
-            if (base.isBase() && !rejectFits(t, base, base.hook, 0)) {
+            if (base.isBase() && !base.rejectFits(base.hook)) {
                 c.rules.remove(r);
                 // nft_reject_validate(): reject only at prerouting, input, forward and output. The commit's
                 // nf_tables_validate() fails with EAGAIN and nfnetlink replays the batch, whose NEWRULE (and NEWSETs)
@@ -740,45 +740,6 @@ final class NftParser {
         }
         nft.changed();
     }
-
-    /** Whether no reject is reachable from a base chain at {@code hook} that it cannot serve. */
-    private static boolean rejectFits(Table t, Chain c, Hook hook, int depth) {
-        if (depth >= 16) {
-            return true;
-        }
-        for (Rule r : c.rules) {
-            for (Expr e : r.exprs) {
-                if (e instanceof Expr.Reject && hook == Hook.POSTROUTING) {
-                    return false;
-                }
-                if (e instanceof Expr.Verdict v && v.chain() != null) {
-                    Chain target = t.chains.get(v.chain());
-                    if (target != null && !rejectFits(t, target, hook, depth + 1)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean validates(Table t, Chain c, int depth) {
-        if (depth >= 16) {
-            return false;
-        }
-        for (Rule r : c.rules) {
-            for (Expr e : r.exprs) {
-                if (e instanceof Expr.Verdict v && v.chain() != null) {
-                    Chain target = t.chains.get(v.chain());
-                    if (target != null && !validates(t, target, depth + 1)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
 
     // ------------------------------------------------------------------------------------------- others
 
