@@ -229,12 +229,10 @@ public final class Udpif {
                 push(m, m.ukeyCache(), now);
             }
         }
-        for (int i = 0; i < patchHits.size(); i += 2) { // xlate_push_stats_entry()'s XC_NETDEV of the hits' ukeys
-            countPatch((Ofproto.Port) patchHits.get(i), (Ofproto.Port) patchHits.get(i + 1), 1,
-                    patchHitBytes.get(i / 2));
+        for (var e : patchHits.entrySet()) { // xlate_push_stats_entry()'s XC_NETDEV of the hits' ukeys
+            countPatch(e.getKey().tx(), e.getKey().rx(), e.getValue()[0], e.getValue()[1]);
         }
         patchHits.clear();
-        patchHitBytes.clear();
         pending = false;
         roundRealTime = realTime;
         // the timer keeps its phase unless this round came before it
@@ -384,13 +382,15 @@ public final class Udpif {
      * counts on the patch netdevs only with resubmit_stats (an upcall's translation); a hit's come through its ukey's
      * XC_NETDEV entry when the next round pushes its stats.
      */
-    private final List<Object> patchHits = new ArrayList<>();
-    private final it.unimi.dsi.fastutil.ints.IntArrayList patchHitBytes = new it.unimi.dsi.fastutil.ints.IntArrayList();
+    private final java.util.Map<PatchPair, long[]> patchHits = new java.util.LinkedHashMap<>();
+
+    /** A patch port left by and its peer entered: the packets and bytes of the hits waiting on them. */
+    private record PatchPair(Ofproto.Port tx, Ofproto.Port rx) {}
 
     void patchHit(Ofproto.Port tx, Ofproto.Port rx, int len) {
-        patchHits.add(tx);
-        patchHits.add(rx);
-        patchHitBytes.add(len);
+        long[] n = patchHits.computeIfAbsent(new PatchPair(tx, rx), k -> new long[2]);
+        n[0]++;
+        n[1] += len;
     }
 
     /** netdev_vport_inc_tx() on the patch port left by and netdev_vport_inc_rx() on its peer. */

@@ -10,12 +10,21 @@ public sealed interface Expr {
     int BREAK = 1; // NFT_BREAK: the rule does not match
 
     /**
+     * What ends a rule's evaluation when it does not match (NFT_BREAK): nft_cmp, nft_range, nft_lookup, nft_ct's
+     * comparisons.
+     */
+    sealed interface Relational extends Expr permits Match, NeqGroup, Range, Cmp, Ct {
+        boolean matches(Packet p);
+    }
+
+    /**
      * A relational match: fields (one, or a concatenation) against a value (under a prefix mask), an interface name,
      * or a set (named, or anonymous from { ... }).
      */
     record Match(Field[] fields, boolean negated, long value, long mask, int prefix, String name, NftSet set)
-            implements Expr {
-        boolean matches(Packet p) {
+            implements Relational {
+        @Override
+        public boolean matches(Packet p) {
             for (Field f : fields) {
                 if (f.dependency != 0 && p.protocol != f.dependency) {
                     return false; // the implicit dependency ("ether type arp") does not hold
@@ -58,8 +67,9 @@ public sealed interface Expr {
      * Adjacent "!=" matches nftables 1.0.6 loads as one (stmt_reduce()): the rule goes on when the fields together
      * differ from the values together, that is when any one of them differs.
      */
-    record NeqGroup(java.util.List<Match> parts) implements Expr {
-        boolean matches(Packet p) {
+    record NeqGroup(java.util.List<Match> parts) implements Relational {
+        @Override
+        public boolean matches(Packet p) {
             boolean differs = false;
             for (Match m : parts) {
                 long a = m.masked(p);
@@ -73,16 +83,18 @@ public sealed interface Expr {
     }
 
     /** nft_range_eval(): the field (in network order) within [low, high], or outside it. */
-    record Range(Field field, boolean negated, long low, long high) implements Expr {
-        boolean matches(Packet p) {
+    record Range(Field field, boolean negated, long low, long high) implements Relational {
+        @Override
+        public boolean matches(Packet p) {
             long a = field.dependency != 0 && p.protocol != field.dependency ? -1 : field.read(p);
             return a >= 0 && (a >= low && a <= high) != negated;
         }
     }
 
     /** nft_cmp_eval()'s NFT_CMP_LT, _LTE, _GT, _GTE: the field's bytes against the value's, as numbers. */
-    record Cmp(Field field, String op, long value) implements Expr {
-        boolean matches(Packet p) {
+    record Cmp(Field field, String op, long value) implements Relational {
+        @Override
+        public boolean matches(Packet p) {
             long a = field.dependency != 0 && p.protocol != field.dependency ? -1 : field.read(p);
             if (a < 0) {
                 return false;
@@ -102,8 +114,9 @@ public sealed interface Expr {
      * values. A packet without a conntrack entry has state "invalid" (or "untracked") and no status or mark
      * (NFT_BREAK).
      */
-    record Ct(String key, String op, long value, long[] set) implements Expr {
-        boolean matches(Packet p) {
+    record Ct(String key, String op, long value, long[] set) implements Relational {
+        @Override
+        public boolean matches(Packet p) {
             long v;
             if (key.equals("state")) {
                 v = p.ctState;

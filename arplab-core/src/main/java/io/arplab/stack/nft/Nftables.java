@@ -209,23 +209,7 @@ public final class Nftables {
             List<Expr> exprs = rules.get(r).exprs;
             for (int i = 0; i < exprs.size(); i++) {
                 Expr e = exprs.get(i);
-                if (e instanceof Expr.Match m) {
-                    if (!m.matches(p)) {
-                        break;
-                    }
-                } else if (e instanceof Expr.NeqGroup g) {
-                    if (!g.matches(p)) {
-                        break;
-                    }
-                } else if (e instanceof Expr.Range m) {
-                    if (!m.matches(p)) {
-                        break;
-                    }
-                } else if (e instanceof Expr.Cmp m) {
-                    if (!m.matches(p)) {
-                        break;
-                    }
-                } else if (e instanceof Expr.Ct m) {
+                if (e instanceof Expr.Relational m) {
                     if (!m.matches(p)) {
                         break;
                     }

@@ -161,8 +161,7 @@ final class NftReduce {
 
     /** rule_parse_postprocess(): a statement that is no match resets what the listing takes as a dependency. */
     private static boolean isMatch(Expr e) {
-        return e instanceof Expr.Match || e instanceof Expr.NeqGroup || e instanceof Expr.Range
-                || e instanceof Expr.Cmp || e instanceof Expr.Ct;
+        return e instanceof Expr.Relational;
     }
 
     private static Field firstField(Expr e) {
