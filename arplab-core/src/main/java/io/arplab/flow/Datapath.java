@@ -67,51 +67,74 @@ public final class Datapath {
     }
 
     /** A field of struct dpif_backer_support (DPIF_SUPPORT_FIELDS, then odp's ODP_SUPPORT_FIELDS): bool or size_t. */
-    private record Feature(String name, String title, boolean size) {}
+    enum Support {
+        MASKED_SET_ACTION("masked_set_action", "Masked set action", false),
+        TNL_PUSH_POP("tnl_push_pop", "Tunnel push pop", false), UFID("ufid", "Ufid", false),
+        TRUNC("trunc", "Truncate action", false), CLONE("clone", "Clone action", false),
+        SAMPLE_NESTING("sample_nesting", "Sample nesting", true),
+        CT_EVENTMASK("ct_eventmask", "Conntrack eventmask", false), CT_CLEAR("ct_clear", "Conntrack clear", false),
+        MAX_HASH_ALG("max_hash_alg", "Max dp_hash algorithm", true),
+        CHECK_PKT_LEN("check_pkt_len", "Check pkt length action", false),
+        CT_TIMEOUT("ct_timeout", "Conntrack timeout policy", false),
+        EXPLICIT_DROP_ACTION("explicit_drop_action", "Explicit Drop action", false),
+        LB_OUTPUT_ACTION("lb_output_action", "Optimized Balance TCP mode", false),
+        CT_ZERO_SNAT("ct_zero_snat", "Conntrack all-zero IP SNAT", false), ADD_MPLS("add_mpls", "MPLS Label add", false),
+        MAX_VLAN_HEADERS("max_vlan_headers", "Max VLAN headers", true),
+        MAX_MPLS_DEPTH("max_mpls_depth", "Max MPLS depth", true), RECIRC("recirc", "Recirc", false),
+        CT_STATE("ct_state", "CT state", false), CT_ZONE("ct_zone", "CT zone", false), CT_MARK("ct_mark", "CT mark", false),
+        CT_LABEL("ct_label", "CT label", false), CT_STATE_NAT("ct_state_nat", "CT state NAT", false),
+        CT_ORIG_TUPLE("ct_orig_tuple", "CT orig tuple", false),
+        CT_ORIG_TUPLE6("ct_orig_tuple6", "CT orig tuple for IPv6", false), ND_EXT("nd_ext", "IPv6 ND Extension", false);
 
-    private static final List<Feature> FEATURES = List.of(new Feature("masked_set_action", "Masked set action", false),
-            new Feature("tnl_push_pop", "Tunnel push pop", false), new Feature("ufid", "Ufid", false),
-            new Feature("trunc", "Truncate action", false), new Feature("clone", "Clone action", false),
-            new Feature("sample_nesting", "Sample nesting", true),
-            new Feature("ct_eventmask", "Conntrack eventmask", false),
-            new Feature("ct_clear", "Conntrack clear", false),
-            new Feature("max_hash_alg", "Max dp_hash algorithm", true),
-            new Feature("check_pkt_len", "Check pkt length action", false),
-            new Feature("ct_timeout", "Conntrack timeout policy", false),
-            new Feature("explicit_drop_action", "Explicit Drop action", false),
-            new Feature("lb_output_action", "Optimized Balance TCP mode", false),
-            new Feature("ct_zero_snat", "Conntrack all-zero IP SNAT", false),
-            new Feature("add_mpls", "MPLS Label add", false), new Feature("max_vlan_headers", "Max VLAN headers", true),
-            new Feature("max_mpls_depth", "Max MPLS depth", true), new Feature("recirc", "Recirc", false),
-            new Feature("ct_state", "CT state", false), new Feature("ct_zone", "CT zone", false),
-            new Feature("ct_mark", "CT mark", false), new Feature("ct_label", "CT label", false),
-            new Feature("ct_state_nat", "CT state NAT", false), new Feature("ct_orig_tuple", "CT orig tuple", false),
-            new Feature("ct_orig_tuple6", "CT orig tuple for IPv6", false), new Feature("nd_ext", "IPv6 ND Extension",
-            false));
-    /** rt_support's fields dpif/set-dp-features set; acted on: tnl_push_pop, clone, sample_nesting, check_pkt_len. */
-    private final Map<String, Long> runTime = new HashMap<>();
+        final String key, title;
+        final boolean size;
+
+        Support(String key, String title, boolean size) {
+            this.key = key;
+            this.title = title;
+            this.size = size;
+        }
+
+        static Support of(String key) {
+            for (Support f : values()) {
+                if (f.key.equals(key)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final long UNSET = Long.MIN_VALUE;
+    /** rt_support's fields dpif/set-dp-features set, by ordinal ({@link #UNSET}: the boot value). */
+    private final long[] runTime = new long[Support.values().length];
+
+    {
+        java.util.Arrays.fill(runTime, UNSET);
+    }
 
     /** bt_support: what the backer's probes found when it opened (the userspace datapath has it all). */
-    private long boot(String name) {
-        return switch (name) {
-            case "tnl_push_pop" -> userspace ? 1 : 0; // the kernel's pushes and pops no tunnel headers
-            case "sample_nesting" -> 10; // check_max_sample_nesting(): FLOW_MAX_SAMPLE_NESTING
-            case "max_vlan_headers" -> maxVlanHeaders;
-            case "max_mpls_depth" -> 3;
+    private long boot(Support f) {
+        return switch (f) {
+            case TNL_PUSH_POP -> userspace ? 1 : 0; // the kernel's pushes and pops no tunnel headers
+            case SAMPLE_NESTING -> 10; // check_max_sample_nesting(): FLOW_MAX_SAMPLE_NESTING
+            case MAX_VLAN_HEADERS -> maxVlanHeaders;
+            case MAX_MPLS_DEPTH -> 3;
             default -> 1; // max_hash_alg: OVS_HASH_ALG_SYM_L4
         };
     }
 
-    private long runTime(String name) {
-        return runTime.getOrDefault(name, boot(name));
+    private long runTime(Support f) {
+        long v = runTime[f.ordinal()];
+        return v != UNSET ? v : boot(f);
     }
 
     /** dpif/show-dp-features BR: dpif_show_support() of bt_support. */
     public String showFeatures() {
         StringBuilder s = new StringBuilder();
-        for (Feature f : FEATURES) {
-            long v = boot(f.name());
-            s.append(f.title()).append(": ").append(f.size() ? Long.toString(v) : v != 0 ? "Yes" : "No").append('\n');
+        for (Support f : Support.values()) {
+            long v = boot(f);
+            s.append(f.title).append(": ").append(f.size ? Long.toString(v) : v != 0 ? "Yes" : "No").append('\n');
         }
         return s.toString();
     }
@@ -123,37 +146,38 @@ public final class Datapath {
     public String setFeature(List<String> args) {
         if (args.isEmpty()) {
             List<String> names = new ArrayList<>();
-            FEATURES.forEach(f -> names.add(f.name()));
+            for (Support f : Support.values()) {
+                names.add(f.key);
+            }
             StringBuilder s = new StringBuilder();
-            Hmap.of(names, Hmap.shash()).forEach(n -> s.append(feature(n)));
+            Hmap.of(names, Hmap.shash()).forEach(n -> s.append(feature(Support.of(n))));
             return s.toString();
         }
-        String name = args.get(0);
-        Feature f = FEATURES.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+        Support f = Support.of(args.get(0));
         if (f == null) {
             return "Unexpected support field\n";
         }
         if (args.size() < 2) {
-            return feature(name);
+            return feature(f);
         }
         String v = args.get(1);
-        if (f.size()) { // str_to_int(), 0 to the boot value
+        if (f.size) { // str_to_int(), 0 to the boot value
             Integer n = io.arplab.wire.libc.CLib.strToInt(v, 10);
             if (n == null) {
                 return "Integer number expected\n";
             } else if (n < 0) {
                 return "Negative number not expected\n";
-            } else if (n > boot(name)) {
+            } else if (n > boot(f)) {
                 return "Can not set value beyond the datapath capability\n";
             }
-            runTime.put(name, (long) n);
+            runTime[f.ordinal()] = n;
         } else if (v.equalsIgnoreCase("true")) {
-            if (boot(name) == 0) {
+            if (boot(f) == 0) {
                 return "Can not enable features not supported by the datapth\n";
             }
-            runTime.put(name, 1L);
+            runTime[f.ordinal()] = 1;
         } else if (v.equalsIgnoreCase("false")) {
-            runTime.put(name, 0L);
+            runTime[f.ordinal()] = 0;
         } else {
             return "Boolean value expected\n";
         }
@@ -162,11 +186,10 @@ public final class Datapath {
     }
 
     // display_support_field()
-    private String feature(String name) {
-        Feature f = FEATURES.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-        String rt = f.size() ? Long.toString(runTime(name)) : Boolean.toString(runTime(name) != 0);
-        String bt = f.size() ? Long.toString(boot(name)) : Boolean.toString(boot(name) != 0);
-        return name + " (" + f.title() + ") : [run time]:" + rt + ", [boot time]:" + bt + "\n";
+    private String feature(Support f) {
+        String rt = f.size ? Long.toString(runTime(f)) : Boolean.toString(runTime(f) != 0);
+        String bt = f.size ? Long.toString(boot(f)) : Boolean.toString(boot(f) != 0);
+        return f.key + " (" + f.title + ") : [run time]:" + rt + ", [boot time]:" + bt + "\n";
     }
 
     /** The OpenFlow tunnel ports listening on tunnel datapath port {@code dpPort}, or null. */
@@ -185,28 +208,28 @@ public final class Datapath {
     }
 
     /** rt_support's boolean feature {@code name} (dpif/set-dp-features turns one off at run time). */
-    boolean supports(String name) {
-        return runTime(name) != 0;
+    boolean supports(Support f) {
+        return runTime(f) != 0;
     }
 
     /** rt_support's size_t feature {@code name} (max_hash_alg, max_vlan_headers ...). */
-    long support(String name) {
-        return runTime(name);
+    long support(Support f) {
+        return runTime(f);
     }
 
     /** rt_support.clone. */
     boolean supportsClone() {
-        return runTime("clone") != 0;
+        return runTime(Support.CLONE) != 0;
     }
 
     /** rt_support.check_pkt_len. */
     boolean supportsCheckPktLen() {
-        return runTime("check_pkt_len") != 0;
+        return runTime(Support.CHECK_PKT_LEN) != 0;
     }
 
     /** rt_support.explicit_drop_action (ovs_explicit_drop_action_supported()). */
     boolean supportsExplicitDrop() {
-        return runTime("explicit_drop_action") != 0;
+        return runTime(Support.EXPLICIT_DROP_ACTION) != 0;
     }
 
     /** The coverage counters of the datapath's explicit drop actions, as lib/odp-execute.c defines them. */
@@ -238,12 +261,12 @@ public final class Datapath {
 
     /** rt_support.sample_nesting. */
     int sampleNesting() {
-        return (int) runTime("sample_nesting");
+        return (int) runTime(Support.SAMPLE_NESTING);
     }
 
     /** ovs_native_tunneling_is_on(): the feature on and a tunnel port on the datapath (the backer's tnl_count). */
     boolean nativeTunneling() {
-        return runTime("tnl_push_pop") != 0 && tunnelPort() >= 0;
+        return runTime(Support.TNL_PUSH_POP) != 0 && tunnelPort() >= 0;
     }
 
     /** The datapath number of a tunnel vport (the backer's tnl_count is not 0), or -1. */

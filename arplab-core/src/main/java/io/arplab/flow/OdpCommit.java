@@ -322,7 +322,7 @@ final class OdpCommit {
     // rt_support.masked_set_action: commit() without it sets a header whole unless every field changed under an
     // exact mask (the same set), and the wildcards take the whole header (dpif/set-dp-features)
     private boolean masked() {
-        return x.br.datapath.supports("masked_set_action");
+        return x.br.datapath.supports(Datapath.Support.MASKED_SET_ACTION);
     }
 
     private void exact(Slot... slots) {

@@ -457,7 +457,7 @@ final class Xlate {
         tunnelNoteDone = false;
         tail = true;
         Tunnel.wildcards(initial, wc);
-        if (br.datapath.supports("recirc")) { // xlate_wc_init(): recirc_id exact when the datapath recirculates
+        if (br.datapath.supports(Datapath.Support.RECIRC)) { // xlate_wc_init(): recirc_id exact when the datapath recirculates
             wc[Slot.RECIRC_ID.ordinal()] = Slot.RECIRC_ID.max;
         }
         wc[Slot.IN_PORT.ordinal()] = Slot.IN_PORT.max;

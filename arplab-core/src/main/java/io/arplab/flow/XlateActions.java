@@ -264,7 +264,7 @@ final class XlateActions {
                 // xlate_actions(): only a conntracked packet (+trk, as after ct(table=)) gets the datapath's
                 // ct_clear, put without committing the pending set()s (compose_ct_clear_action())
                 // (and only where the datapath has ct_clear: rt_support.ct_clear)
-                if ((x.flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0 && x.br.datapath.supports("ct_clear")) {
+                if ((x.flow[Slot.CT_STATE.ordinal()] & Conntrack.TRK) != 0 && x.br.datapath.supports(Datapath.Support.CT_CLEAR)) {
                     x.odpAdd("ct_clear");
                     Arrays.fill(x.packetCt, 0);
                 }

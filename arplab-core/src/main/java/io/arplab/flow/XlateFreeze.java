@@ -214,7 +214,7 @@ final class XlateFreeze {
             return;
         }
         // an algorithm past rt_support.max_hash_alg falls back to OVS_HASH_ALG_L4, which every datapath has
-        boolean l4 = g != null && (g.hashAlg() == Group.HASH_ALG_L4 || g.hashAlg() > x.br.datapath.support("max_hash_alg"));
+        boolean l4 = g != null && (g.hashAlg() == Group.HASH_ALG_L4 || g.hashAlg() > x.br.datapath.support(Datapath.Support.MAX_HASH_ALG));
         long basis = g != null ? g.hashBasis() : 0;
         x.odpAdd((l4 ? "hash(l4(" : "hash(sym_l4(") + basis + "))"); // format_odp_action()'s OVS_ACTION_ATTR_HASH
         x.xc.replayable = false; // the replay has no hash(): dp_hash recirculations are translated per packet

@@ -34,7 +34,7 @@ final class XlateOutput {
             } finally {
                 x.truncating = false;
             }
-            x.slow |= !x.br.datapath.supports("trunc"); // SLOW_ACTION: the datapath cannot truncate
+            x.slow |= !x.br.datapath.supports(Datapath.Support.TRUNC); // SLOW_ACTION: the datapath cannot truncate
         }
     }
 
@@ -180,7 +180,7 @@ final class XlateOutput {
         }
         if (x.mirrorSnaplen > 0 && x.mirrorSnaplen < 65535) {
             x.trunc(x.mirrorSnaplen); // compose_output_action__(): a mirror's snaplen
-            x.slow |= !x.br.datapath.supports("trunc");
+            x.slow |= !x.br.datapath.supports(Datapath.Support.TRUNC);
         }
         x.odpAdd(p.dpPort);
         x.xc.ops.add(new XlateCache.Op(XlateCache.OUTPUT, 0, port, tunnel, false, null));
