@@ -200,6 +200,18 @@ public final class HostStack extends Netns {
         return p.xtables;
     }
 
+    /**
+     * Call after changing the filter table's rules: a conntrack match makes the namespace track connections from
+     * now on (nf_ct_netns_get() in xt_check_match()), as nft's ct expression does.
+     */
+    public void xtablesChanged() {
+        Xtables xt = xtables();
+        xt.changed();
+        if (xt.usesConntrack()) {
+            nftables().trackConnections();
+        }
+    }
+
     /** Frames the stack received and dropped (malformed, not for it). */
     public long droppedFrames() {
         return droppedFrames;

@@ -68,20 +68,26 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
     /** The same with skb->data at {@code data} (0: the link header already pushed, as arp_xmit()'s skb has it). */
     boolean nfHook(io.arplab.stack.nft.Family family, io.arplab.stack.nft.Hook hook, byte[] frame, int network,
             int data, NetDevice iif, NetDevice oif, int pktType, int protocol, long now, HostStack.Outbox out) {
-        // iptables' filter table (NF_IP_PRI_FILTER), run before the nft chains: a drop is a drop in any order
-        if (parts.xtables != null && family == io.arplab.stack.nft.Family.IP && !parts.xtables.accept(hook, frame,
-                network, iif == null ? null : iif.name, oif == null ? null : oif.name)) {
-            return false;
-        }
         io.arplab.stack.nft.Nftables nft = parts.nft;
+        // iptables' filter table (NF_IP_PRI_FILTER), run before the nft chains: a drop is a drop in any order; its
+        // conntrack match reads what nf_conntrack_in() found for the packet (conntrack runs once a rule asked for it)
+        Xtables xt = parts.xtables;
+        if (xt != null && family == io.arplab.stack.nft.Family.IP) {
+            Xtables.CtLookup ct = !xt.usesConntrack() || nft == null ? null
+                    : () -> (int) nft.ctState(hook, nftPacket(frame, network, data, iif, oif, pktType, protocol, now));
+            if (!xt.accept(hook, frame, network, iif == null ? null : iif.name, oif == null ? null : oif.name, ct)) {
+                Xtables.Reject r = xt.rejected();
+                if (r != null && r != Xtables.Reject.ICMP_ECHOREPLY) { // reject_tg()
+                    reject(r == Xtables.Reject.TCP_RESET ? "tcp reset" : "icmp", r.icmpCode(), frame, iif, hook,
+                            now, out);
+                }
+                return false;
+            }
+        }
         if (nft == null || !nft.hooked(family, hook) && !nft.tracks(family)) {
             return true;
         }
-        if (parts.nftPacket == null) {
-            parts.nftPacket = new io.arplab.stack.nft.Packet(); // parts are the namespace's own once nft exists
-        }
-        io.arplab.stack.nft.Packet p = parts.nftPacket.set(frame, network, iif == null ? null : iif.name,
-                oif == null ? null : oif.name, pktType, protocol).dataAt(data).at(now);
+        io.arplab.stack.nft.Packet p = nftPacket(frame, network, data, iif, oif, pktType, protocol, now);
         if (nft.accept(family, hook, p)) {
             return true;
         }
@@ -89,6 +95,16 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             reject(p.reject, p.rejectCode, frame, iif, hook, now, out);
         }
         return false;
+    }
+
+    // the namespace's nft view of the packet (parts are the namespace's own once nft exists)
+    private io.arplab.stack.nft.Packet nftPacket(byte[] frame, int network, int data, NetDevice iif, NetDevice oif,
+            int pktType, int protocol, long now) {
+        if (parts.nftPacket == null) {
+            parts.nftPacket = new io.arplab.stack.nft.Packet();
+        }
+        return parts.nftPacket.set(frame, network, iif == null ? null : iif.name, oif == null ? null : oif.name,
+                pktType, protocol).dataAt(data).at(now);
     }
 
     /**

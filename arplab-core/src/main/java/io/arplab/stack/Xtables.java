@@ -3,73 +3,120 @@ package io.arplab.stack;
 import io.arplab.stack.nft.Hook;
 import io.arplab.wire.Bytes;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The IPv4 filter table of iptables (net/ipv4/netfilter/ip_tables.c ipt_do_table(), iptable_filter.c): the built-in
- * chains INPUT, FORWARD and OUTPUT with their policies, user chains, and rules matching the input and output
- * interface (a trailing {@code +} matches a prefix) and the source and destination prefix, each negatable
- * (ip_packet_match()), with ACCEPT, DROP, RETURN or a jump; each rule counts the packets and bytes it matched. What
- * a Docker Engine host has: the rules dockerd writes (see the lab's builder), not a command-line iptables.
+ * The IPv4 filter table of iptables (net/ipv4/netfilter/ip_tables.c ipt_do_table(), iptable_filter.c), as Debian 12's
+ * iptables-nft keeps it: the built-in chains INPUT, FORWARD and OUTPUT with their policies, user chains, and rules
+ * matching the input and output interface (a trailing {@code +} matches a prefix), the source and destination
+ * address under a mask, the protocol and fragments, each negatable (ip_packet_match()), then their matches (tcp, udp,
+ * icmp, multiport, conntrack and state, comment: {@link Match}), with a target: ACCEPT, DROP, RETURN, a jump or goto,
+ * REJECT, or LOG (which goes on); each rule counts the packets and bytes it matched. Rules come from the
+ * {@code iptables} tool or from a lab's builder (dockerd's rules).
  */
 public final class Xtables {
     /** XT_RETURN's depth: a user chain may call chains this deep (xt_table_info's jumpstack). */
     private static final int JUMP_STACK = 64;
 
-    /** A rule's target: a verdict or a chain to jump to. */
-    public sealed interface Target permits Verdict, Jump {}
+    /** The built-in chains of the filter table, in the order iptables lists them. */
+    public static final List<String> BUILTIN = List.of("INPUT", "FORWARD", "OUTPUT");
+
+    /** A rule's target: a verdict, a chain to jump to, REJECT or LOG. */
+    public sealed interface Target permits Verdict, Jump, Reject, Log {}
 
     public enum Verdict implements Target { ACCEPT, DROP, RETURN }
 
-    public record Jump(String chain) implements Target {}
+    /** A jump to a user chain ({@code -j}), or a goto ({@code -g}: its RETURN returns from the caller). */
+    public record Jump(String chain, boolean isGoto) implements Target {
+        public Jump(String chain) {
+            this(chain, false);
+        }
+    }
 
     /**
-     * One rule (struct ipt_entry): interface names (null: any; ending in {@code +}: that prefix), prefixes (a
-     * negative length: any), each with its inversion flag (IPT_INV_VIA_IN, _VIA_OUT, _SRCIP, _DSTIP).
+     * ipt_REJECT's reply (reject_table's order of libipt_REJECT.c, enum ipt_reject_with): an ICMP destination
+     * unreachable with {@link #icmpCode()}, or a TCP reset.
      */
-    public static final class Rule {
-        final String in, out;
-        final boolean notIn, notOut, notSrc, notDst;
-        final int src, srcLen, dst, dstLen;
-        final Target target;
-        long packets, bytes;
+    public enum Reject implements Target {
+        ICMP_NET_UNREACHABLE(0), ICMP_HOST_UNREACHABLE(1), ICMP_PROT_UNREACHABLE(2), ICMP_PORT_UNREACHABLE(3),
+        ICMP_ECHOREPLY(-1), ICMP_NET_PROHIBITED(9), ICMP_HOST_PROHIBITED(10), TCP_RESET(-1), ICMP_ADMIN_PROHIBITED(13);
 
-        public Rule(String in, boolean notIn, String out, boolean notOut, int src, int srcLen, boolean notSrc,
-                    int dst, int dstLen, boolean notDst, Target target) {
-            this.in = in;
-            this.notIn = notIn;
-            this.out = out;
-            this.notOut = notOut;
-            this.src = src;
-            this.srcLen = srcLen;
-            this.notSrc = notSrc;
-            this.dst = dst;
-            this.dstLen = dstLen;
-            this.notDst = notDst;
-            this.target = target;
+        private final int code;
+
+        Reject(int code) {
+            this.code = code;
         }
 
-        /** A rule matching every packet. */
-        public static Rule any(Target target) {
-            return new Rule(null, false, null, false, 0, -1, false, 0, -1, false, target);
+        public int icmpCode() {
+            return code;
+        }
+    }
+
+    /** ipt_LOG: logs (the kernel's log is not modelled) and goes on to the next rule; {@code flags}: XT_LOG_*. */
+    public record Log(int level, String prefix, int flags) implements Target {}
+
+    /** An extension match (struct xt_entry_match). */
+    public sealed interface Match permits Ports, Multiport, Icmp, Ctstate, Comment {}
+
+    /**
+     * xt_tcp / xt_udp (tcp_mt(), udp_mt()): port ranges, each negatable, and for TCP the flags under a mask; a
+     * fragment past the first never matches.
+     */
+    public record Ports(int proto, int sportMin, int sportMax, boolean notSport, int dportMin, int dportMax,
+                        boolean notDport, int flagMask, int flagCmp, boolean notFlags) implements Match {}
+
+    /** xt_multiport (multiport_mt()): up to 15 ports or ranges ({@code ranges}: min, max pairs) on one side or either. */
+    public record Multiport(int flags, int[] ranges, boolean invert) implements Match {
+        public static final int SOURCE = 0, DESTINATION = 1, EITHER = 2;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Multiport m && m.flags == flags && m.invert == invert
+                    && java.util.Arrays.equals(m.ranges, ranges);
         }
 
-        public long packets() {
-            return packets;
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(ranges) * 31 + flags;
         }
+    }
 
-        public long bytes() {
-            return bytes;
-        }
+    /** ipt_icmp (icmp_match()): a type (0xFF: any) and a code range. */
+    public record Icmp(int type, int codeMin, int codeMax, boolean invert) implements Match {}
 
+    /**
+     * xt_conntrack's state (conntrack_mt()): the ct state bits (XT_CONNTRACK_STATE_BIT(): INVALID 1, ESTABLISHED 2,
+     * RELATED 4, NEW 8, UNTRACKED 64), as {@code -m state} ({@code alias}) or {@code -m conntrack --ctstate}.
+     */
+    public record Ctstate(int mask, boolean invert, boolean alias) implements Match {
+        public static final int INVALID = 1, ESTABLISHED = 2, RELATED = 4, NEW = 8, UNTRACKED = 64;
+    }
+
+    /** xt_comment: matches everything. */
+    public record Comment(String text) implements Match {}
+
+    /** A packet's connection tracking state for the conntrack match (nf_ct_get()'s ctinfo as state bits). */
+    public interface CtLookup {
+        int state();
+    }
+
+    /**
+     * What a rule matches (struct ipt_ip and its matches): interface names (null: any; ending in {@code +}: that
+     * prefix), addresses under masks, the protocol (0: all), fragments, each with its inversion flag (IPT_INV_*).
+     */
+    public record Spec(String in, boolean notIn, String out, boolean notOut, int src, int srcMask, boolean notSrc,
+                       int dst, int dstMask, boolean notDst, int proto, boolean notProto, boolean frag, boolean notFrag,
+                       List<Match> matches, Target target) {
         // ip_packet_match(): every given field matches, each XOR its inversion flag
-        boolean matches(String iif, String oif, int saddr, int daddr) {
-            return (in == null || ifaceMatches(in, iif) != notIn)
+        boolean matches(String iif, String oif, int saddr, int daddr, int protocol, boolean fragment) {
+            return ((saddr & srcMask) == src) != notSrc
+                    && ((daddr & dstMask) == dst) != notDst
+                    && (in == null || ifaceMatches(in, iif) != notIn)
                     && (out == null || ifaceMatches(out, oif) != notOut)
-                    && (srcLen < 0 || prefixMatches(src, srcLen, saddr) != notSrc)
-                    && (dstLen < 0 || prefixMatches(dst, dstLen, daddr) != notDst);
+                    && (proto == 0 || (protocol == proto) != notProto)
+                    && (!frag || fragment != notFrag);
         }
 
         // ifname_compare_aligned() over the mask iptables builds: "eth+" compares the bytes before '+'
@@ -81,20 +128,77 @@ public final class Xtables {
                     : pattern.equals(name);
         }
 
-        private static boolean prefixMatches(int network, int len, int addr) {
-            int mask = len == 0 ? 0 : -1 << (32 - len);
-            return (addr & mask) == (network & mask);
+        /** Whether a match needs the packet's conntrack state. */
+        boolean usesConntrack() {
+            return matches.stream().anyMatch(m -> m instanceof Ctstate);
         }
     }
 
-    /** A chain: its rules and, for a built-in one, its policy (null for a user chain). */
+    /** One rule (struct ipt_entry): what it matches and its counters. */
+    public static final class Rule {
+        final Spec spec;
+        long packets, bytes;
+
+        public Rule(Spec spec) {
+            this.spec = spec;
+        }
+
+        /** A rule on interfaces and prefixes only (a negative length: any address), as dockerd writes them. */
+        public Rule(String in, boolean notIn, String out, boolean notOut, int src, int srcLen, boolean notSrc,
+                    int dst, int dstLen, boolean notDst, Target target) {
+            this(new Spec(in, notIn, out, notOut, src & mask(srcLen), mask(srcLen), notSrc, dst & mask(dstLen),
+                    mask(dstLen), notDst, 0, false, false, false, List.of(), target));
+        }
+
+        /** A rule matching every packet. */
+        public static Rule any(Target target) {
+            return new Rule(null, false, null, false, 0, -1, false, 0, -1, false, target);
+        }
+
+        private static int mask(int len) {
+            return len <= 0 ? 0 : -1 << (32 - len);
+        }
+
+        public Spec spec() {
+            return spec;
+        }
+
+        public long packets() {
+            return packets;
+        }
+
+        public long bytes() {
+            return bytes;
+        }
+
+        public void zero() {
+            packets = bytes = 0;
+        }
+    }
+
+    /**
+     * A chain: its rules and, for a built-in one, its policy (null for a user chain). iptables-nft makes a built-in
+     * chain when a command first writes to it ({@code present}) and counts its policy only once one was set with
+     * {@code -P} (the base chain's counter).
+     */
     public static final class Chain {
         final List<Rule> rules = new ArrayList<>();
         Verdict policy;
+        boolean present, policyCounted;
         long policyPackets, policyBytes;
 
         public List<Rule> rules() {
             return rules;
+        }
+
+        /** A built-in chain's policy, null for a user chain. */
+        public Verdict policy() {
+            return policy;
+        }
+
+        /** Whether the chain exists in the kernel (a built-in one is made on its first write). */
+        public boolean present() {
+            return present;
         }
 
         /** The packets and bytes the policy of a built-in chain decided. */
@@ -105,75 +209,303 @@ public final class Xtables {
         public long policyBytes() {
             return policyBytes;
         }
+
+        public void zero() {
+            rules.forEach(Rule::zero);
+            policyPackets = policyBytes = 0;
+        }
     }
 
-    private final Map<String, Chain> chains = new LinkedHashMap<>();
+    private final Map<String, Chain> builtins = new java.util.LinkedHashMap<>();
+    /** User chains by name, in the order iptables-nft lists them (its chain cache is sorted by name). */
+    private final Map<String, Chain> userChains = new TreeMap<>();
+    /** Whether some rule uses the conntrack match (nf_ct_netns_get(): conntrack runs from then on). */
+    private boolean conntrack;
 
     public Xtables() {
-        for (String builtin : List.of("INPUT", "FORWARD", "OUTPUT")) {
-            chain(builtin).policy = Verdict.ACCEPT;
+        for (String builtin : BUILTIN) {
+            Chain c = new Chain();
+            c.policy = Verdict.ACCEPT;
+            builtins.put(builtin, c);
         }
     }
 
-    /** The chain called {@code name}, created (as a user chain, {@code iptables -N}) when missing. */
+    /** The chain called {@code name}, created when missing (a user chain, {@code iptables -N}; a built-in one made). */
     public Chain chain(String name) {
-        return chains.computeIfAbsent(name, k -> new Chain());
+        tableMade = true;
+        Chain c = builtins.get(name);
+        if (c != null) {
+            c.present = true;
+            return c;
+        }
+        return userChains.computeIfAbsent(name, k -> {
+            Chain u = new Chain();
+            u.present = true;
+            return u;
+        });
     }
 
-    /** {@code iptables -P}: a built-in chain's policy. */
+    /** The chain called {@code name}, or null (a built-in chain is always found, present or not). */
+    public Chain find(String name) {
+        Chain c = builtins.get(name);
+        return c != null ? c : userChains.get(name);
+    }
+
+    /** Whether {@code name} is a built-in chain. */
+    public static boolean builtin(String name) {
+        return BUILTIN.contains(name);
+    }
+
+    /** The user chains by name, sorted. */
+    public Map<String, Chain> userChains() {
+        return java.util.Collections.unmodifiableMap(userChains);
+    }
+
+    /** Removes a user chain (or a built-in one's kernel chain: it is made again on its next write). */
+    public void remove(String name) {
+        Chain c = builtins.get(name);
+        if (c != null) {
+            c.present = false;
+            c.rules.clear();
+            c.policy = Verdict.ACCEPT;
+            c.policyCounted = false;
+            c.zero();
+        } else {
+            userChains.remove(name);
+        }
+    }
+
+    /** {@code iptables -E}: a user chain's new name (the jumps to it follow it, as they refer to the chain). */
+    public void rename(String from, String to) {
+        Chain c = userChains.remove(from);
+        userChains.put(to, c);
+        for (Chain x : allChains()) {
+            for (Rule r : x.rules) {
+                if (r.spec.target() instanceof Jump j && j.chain().equals(from)) {
+                    Spec s = r.spec;
+                    Rule moved = new Rule(new Spec(s.in(), s.notIn(), s.out(), s.notOut(), s.src(), s.srcMask(),
+                            s.notSrc(), s.dst(), s.dstMask(), s.notDst(), s.proto(), s.notProto(), s.frag(),
+                            s.notFrag(), s.matches(), new Jump(to, j.isGoto())));
+                    moved.packets = r.packets;
+                    moved.bytes = r.bytes;
+                    x.rules.set(x.rules.indexOf(r), moved);
+                }
+            }
+        }
+    }
+
+    /** The rules that jump to {@code name} (a chain's references, as the listing counts them). */
+    public int references(String name) {
+        int n = 0;
+        for (Chain x : allChains()) {
+            for (Rule r : x.rules) {
+                if (r.spec.target() instanceof Jump j && j.chain().equals(name)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private List<Chain> allChains() {
+        List<Chain> all = new ArrayList<>(builtins.values());
+        all.addAll(userChains.values());
+        return all;
+    }
+
+    /** {@code iptables -P}: a built-in chain's policy, counted from now on. */
     public void policy(String builtin, Verdict v) {
-        Chain c = chains.get(builtin);
-        if (c == null || c.policy == null) {
+        Chain c = builtins.get(builtin);
+        if (c == null) {
             throw new IllegalArgumentException("no built-in chain " + builtin);
         }
+        tableMade = true;
+        c.present = true;
         c.policy = v;
+        c.policyCounted = true;
+    }
+
+    /** Whether the table exists in the kernel (iptables-nft makes it with the first chain it writes to). */
+    public boolean tableMade() {
+        return tableMade;
+    }
+
+    private boolean tableMade;
+
+    /** Call after adding rules: whether conntrack must run for this table (kept once on, as the kernel keeps it). */
+    public void changed() {
+        for (Chain c : allChains()) {
+            for (Rule r : c.rules) {
+                conntrack |= r.spec.usesConntrack();
+            }
+        }
+    }
+
+    /** Whether some rule used the conntrack or state match. */
+    public boolean usesConntrack() {
+        return conntrack;
+    }
+
+    /** The REJECT the last {@link #accept} drop sent, or null. */
+    private Reject rejected;
+
+    public Reject rejected() {
+        return rejected;
     }
 
     /**
      * ipt_do_table() at {@code hook}: whether the IPv4 datagram at {@code frame[network]} passes the hook's chain (a
-     * hook without a built-in chain here passes everything).
+     * hook without a built-in chain here passes everything); after a drop, {@link #rejected()} tells a REJECT's reply.
      */
-    boolean accept(Hook hook, byte[] frame, int network, String iif, String oif) {
+    boolean accept(Hook hook, byte[] frame, int network, String iif, String oif, CtLookup ct) {
+        rejected = null;
         Chain base = switch (hook) {
-            case INPUT -> chains.get("INPUT");
-            case FORWARD -> chains.get("FORWARD");
-            case OUTPUT -> chains.get("OUTPUT");
+            case INPUT -> builtins.get("INPUT");
+            case FORWARD -> builtins.get("FORWARD");
+            case OUTPUT -> builtins.get("OUTPUT");
             default -> null;
         };
-        if (base == null || base.rules.isEmpty() && base.policy == Verdict.ACCEPT) {
+        if (base == null || !base.present || base.rules.isEmpty() && base.policy == Verdict.ACCEPT) {
             return true;
         }
-        int len = Bytes.u16(frame, network + 2);
-        int saddr = Bytes.i32(frame, network + 12);
-        int daddr = Bytes.i32(frame, network + 16);
-        Verdict v = run(base, iif, oif, saddr, daddr, len, 0);
+        Packet p = new Packet(frame, network, iif, oif, ct);
+        Target v = run(base, p, 0);
         if (v == null || v == Verdict.RETURN) { // the end of a built-in chain: its policy, counted as such
-            base.policyPackets++;
-            base.policyBytes += len;
+            if (base.policyCounted) {
+                base.policyPackets++;
+                base.policyBytes += p.len;
+            }
             v = base.policy;
+        }
+        if (v instanceof Reject r) {
+            rejected = r;
+            return false;
         }
         return v == Verdict.ACCEPT;
     }
 
-    // a chain's verdict, null when its end (or a RETURN) is reached
-    private Verdict run(Chain c, String iif, String oif, int saddr, int daddr, int len, int depth) {
+    /** The fields of the datagram the rules read (ipt_do_table()'s acpar: the transport header's offset, fragments). */
+    private static final class Packet {
+        final byte[] f;
+        final int ip, len, saddr, daddr, proto, l4;
+        final boolean fragment;
+        final String iif, oif;
+        final CtLookup ct;
+        int ctState = -1;
+
+        Packet(byte[] f, int ip, String iif, String oif, CtLookup ct) {
+            this.f = f;
+            this.ip = ip;
+            this.len = Bytes.u16(f, ip + 2);
+            this.saddr = Bytes.i32(f, ip + 12);
+            this.daddr = Bytes.i32(f, ip + 16);
+            this.proto = f[ip + 9] & 0xff;
+            this.fragment = (Bytes.u16(f, ip + 6) & 0x1fff) != 0;
+            this.l4 = ip + (f[ip] & 0x0f) * 4;
+            this.iif = iif;
+            this.oif = oif;
+            this.ct = ct;
+        }
+
+        // the transport header's bytes up to l4 + n are there
+        boolean has(int n) {
+            return !fragment && f.length >= l4 + n && ip + len >= l4 + n;
+        }
+
+        int ctState() {
+            if (ctState < 0) {
+                ctState = ct == null ? Ctstate.INVALID : ct.state();
+            }
+            return ctState;
+        }
+    }
+
+    // a chain's verdict (a terminal target), null when its end (or a RETURN) is reached
+    private Target run(Chain c, Packet p, int depth) {
         for (Rule r : c.rules) {
-            if (!r.matches(iif, oif, saddr, daddr)) {
+            Spec s = r.spec;
+            if (!s.matches(p.iif, p.oif, p.saddr, p.daddr, p.proto, p.fragment) || !extensions(s.matches(), p)) {
                 continue;
             }
             r.packets++;
-            r.bytes += len;
-            if (r.target instanceof Jump j) {
-                Chain callee = chains.get(j.chain()); // iptables refuses a jump to a missing chain or a loop
-                Verdict v = callee == null || depth >= JUMP_STACK ? null
-                        : run(callee, iif, oif, saddr, daddr, len, depth + 1);
-                if (v != null && v != Verdict.RETURN) {
-                    return v;
+            r.bytes += p.len;
+            Target t = s.target();
+            if (t instanceof Jump j) {
+                Chain callee = userChains.get(j.chain()); // iptables refuses a jump to a missing chain or a loop
+                Target v = callee == null || depth >= JUMP_STACK ? null : run(callee, p, depth + 1);
+                if (j.isGoto() || v != null && v != Verdict.RETURN) {
+                    return v == Verdict.RETURN ? null : v;
                 }
+            } else if (t instanceof Log) {
+                continue; // XT_CONTINUE
             } else {
-                return r.target == Verdict.RETURN ? null : (Verdict) r.target;
+                return t == Verdict.RETURN ? null : t;
             }
         }
         return null;
+    }
+
+    // each match's mt() (tcp_mt(), udp_mt(), icmp_match(), multiport_mt(), conntrack_mt())
+    private static boolean extensions(List<Match> matches, Packet p) {
+        for (Match m : matches) {
+            boolean ok;
+            if (m instanceof Ports t) {
+                ok = ports(t, p);
+            } else if (m instanceof Multiport mp) {
+                ok = multiport(mp, p);
+            } else if (m instanceof Icmp i) {
+                ok = icmp(i, p);
+            } else if (m instanceof Ctstate c) {
+                ok = ((p.ctState() & c.mask()) != 0) != c.invert();
+            } else {
+                ok = true; // comment
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ports(Ports t, Packet p) {
+        if (!p.has(t.proto() == 6 ? 14 : 4)) {
+            return false; // a later fragment, or the header cut short (hotdrop)
+        }
+        int sport = Bytes.u16(p.f, p.l4);
+        int dport = Bytes.u16(p.f, p.l4 + 2);
+        return (sport >= t.sportMin() && sport <= t.sportMax()) != t.notSport()
+                && (dport >= t.dportMin() && dport <= t.dportMax()) != t.notDport()
+                && (t.proto() != 6 || ((p.f[p.l4 + 13] & t.flagMask()) == t.flagCmp()) != t.notFlags());
+    }
+
+    private static boolean multiport(Multiport m, Packet p) {
+        if (!p.has(4)) {
+            return false;
+        }
+        int sport = Bytes.u16(p.f, p.l4);
+        int dport = Bytes.u16(p.f, p.l4 + 2);
+        int[] r = m.ranges();
+        for (int i = 0; i < r.length; i += 2) {
+            boolean s = sport >= r[i] && sport <= r[i + 1];
+            boolean d = dport >= r[i] && dport <= r[i + 1];
+            if (switch (m.flags()) {
+                case Multiport.SOURCE -> s;
+                case Multiport.DESTINATION -> d;
+                default -> s || d;
+            }) {
+                return !m.invert();
+            }
+        }
+        return m.invert();
+    }
+
+    private static boolean icmp(Icmp i, Packet p) {
+        if (!p.has(2)) {
+            return false;
+        }
+        int type = p.f[p.l4] & 0xff;
+        int code = p.f[p.l4 + 1] & 0xff;
+        boolean hit = i.type() == 0xFF || type == i.type() && code >= i.codeMin() && code <= i.codeMax();
+        return hit != i.invert();
     }
 }

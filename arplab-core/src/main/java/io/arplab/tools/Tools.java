@@ -32,6 +32,7 @@ public final class Tools {
         m.put("arp-scan", ArpScan::new);
         m.put("nc", Nc::new);
         m.put("nft", io.arplab.tools.nft.Nft::new);
+        m.put("iptables", io.arplab.tools.iptables.Iptables::new);
         m.put("ovs-ofctl", io.arplab.tools.ovs.OvsOfctl::new);
         m.put("ovs-appctl", io.arplab.tools.ovs.OvsAppctl::new);
         m.put("ovs-vsctl", io.arplab.tools.ovs.OvsVsctl::new);

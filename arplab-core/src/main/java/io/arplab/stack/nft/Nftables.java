@@ -136,6 +136,30 @@ public final class Nftables {
     /** The namespace's connection tracking, once a ct rule asked for it. */
     private Conntrack conntrack;
 
+    /** nf_ct_netns_get() for another user (iptables' conntrack match): the namespace tracks from now on. */
+    public void trackConnections() {
+        if (conntrack == null) {
+            conntrack = new Conntrack();
+        }
+    }
+
+    /**
+     * The ct state bits (INVALID 1, ESTABLISHED 2, RELATED 4, NEW 8, UNTRACKED 64) {@code p} carries at {@code hook}'s
+     * filter priority: nf_conntrack_in() run at prerouting and output (again at the later chains: it finds the same
+     * entry), looked up at the other hooks.
+     */
+    public long ctState(Hook hook, Packet p) {
+        if (conntrack == null) {
+            return Conntrack.INVALID;
+        }
+        if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
+            conntrack.in(p);
+        } else {
+            conntrack.lookup(p);
+        }
+        return p.ctState;
+    }
+
     /** Whether {@code family}'s packets pass connection tracking at the hooks (an IPv4 ct rule exists or existed). */
     public boolean tracks(Family family) {
         return family == Family.IP && conntrack != null;

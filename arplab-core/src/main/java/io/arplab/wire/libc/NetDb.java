@@ -17,6 +17,8 @@ public final class NetDb {
     private static final Map<String, Integer> PROTOCOL_BY_NAME = new HashMap<>();
     private static final Map<Integer, String> PROTOCOL_BY_NUMBER = new HashMap<>();
     private static final Map<String, Integer> SERVICE_BY_NAME = new HashMap<>();
+    private static final Map<String, Integer> SERVICE_BY_NAME_PROTO = new HashMap<>();
+    private static final Map<String, String> SERVICE_BY_PORT_PROTO = new HashMap<>();
 
     static {
         read("protocols", w -> {
@@ -30,9 +32,12 @@ public final class NetDb {
         });
         read("services", w -> {
             int port = Integer.parseInt(w[1].substring(0, w[1].indexOf('/')));
+            String proto = w[1].substring(w[1].indexOf('/') + 1);
+            SERVICE_BY_PORT_PROTO.putIfAbsent(port + "/" + proto, w[0]);
             for (int i = 0; i < w.length; i++) {
                 if (i != 1) {
                     SERVICE_BY_NAME.putIfAbsent(w[i], port);
+                    SERVICE_BY_NAME_PROTO.putIfAbsent(w[i] + "/" + proto, port);
                 }
             }
         });
@@ -66,5 +71,15 @@ public final class NetDb {
     /** getservbyname() for any protocol (getaddrinfo() without a socket type): the port, or -1. */
     public static int servicePort(String name) {
         return SERVICE_BY_NAME.getOrDefault(name, -1);
+    }
+
+    /** getservbyname(name, proto): the port, or -1. */
+    public static int servicePort(String name, String proto) {
+        return SERVICE_BY_NAME_PROTO.getOrDefault(name + "/" + proto, -1);
+    }
+
+    /** getservbyport(port, proto): the service's official name, or null. */
+    public static String serviceName(int port, String proto) {
+        return SERVICE_BY_PORT_PROTO.get(port + "/" + proto);
     }
 }
