@@ -97,6 +97,20 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return false;
     }
 
+    // an ICMP reply or error: what only the stack's own ICMP socket sends (icmp_reply(), icmp_send())
+    private static boolean fromIcmpSocket(byte[] frame) {
+        int ip = 14;
+        if (frame.length < ip + 20 || (frame[ip + 9] & 0xff) != 1) {
+            return false;
+        }
+        int l4 = ip + (frame[ip] & 0x0f) * 4;
+        if (frame.length <= l4) {
+            return false;
+        }
+        int type = frame[l4] & 0xff;
+        return type != 8 && type != 13 && type != 15 && type != 17;
+    }
+
     // the namespace's nft view of the packet (parts are the namespace's own once nft exists)
     private io.arplab.stack.nft.Packet nftPacket(byte[] frame, int network, int data, NetDevice iif, NetDevice oif,
             int pktType, int protocol, long now) {
@@ -126,6 +140,9 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         }
         if (kind.equals("icmpx")) { // nft_reject_icmp_code(): the abstract codes as ICMP's
             code = new int[] {0, 3, 1, 13}[code];
+        }
+        if (hook == io.arplab.stack.nft.Hook.OUTPUT && fromIcmpSocket(frame)) {
+            return; // icmp_xmit_lock(): the stack's ICMP socket is sending it, icmp_send() finds its lock taken
         }
         icmp().send(now, frame, io.arplab.wire.IcmpType.DESTINATION_UNREACHABLE, code, 0,
                 hook == io.arplab.stack.nft.Hook.OUTPUT ? null : iif, out);

@@ -436,8 +436,8 @@ public final class Xtables {
                 if (j.isGoto() || v != null && v != Verdict.RETURN) {
                     return v == Verdict.RETURN ? null : v;
                 }
-            } else if (t instanceof Log) {
-                continue; // XT_CONTINUE
+            } else if (t == null || t instanceof Log) {
+                continue; // no target, or LOG: XT_CONTINUE
             } else {
                 return t == Verdict.RETURN ? null : t;
             }

@@ -86,9 +86,9 @@ final class IptExtensions {
 
     /**
      * An extension's option {@code o} with {@code arg} ({@code next}: the word after it, for --tcp-flags' second),
-     * {@code proto}: the rule's protocol; returns how many extra words it took.
+     * {@code proto}: the rule's protocol ({@code invProto}: inverted); returns how many extra words it took.
      */
-    static int parse(Ext e, Opt o, String arg, String next, boolean invert, int proto) {
+    static int parse(Ext e, Opt o, String arg, String next, boolean invert, int proto, boolean invProto) {
         int index = e.opts.indexOf(o);
         switch (e.name) {
             case "tcp", "udp" -> {
@@ -130,7 +130,7 @@ final class IptExtensions {
                 if (e.mpFlags >= 0) {
                     throw IptError.parameter("multiport: option \"--" + o.name() + "\" can only be used once.\n");
                 }
-                String p = multiportProto(proto);
+                String p = multiportProto(proto, invProto);
                 e.mpFlags = o.name().startsWith("s") ? Multiport.SOURCE
                         : o.name().startsWith("d") ? Multiport.DESTINATION : Multiport.EITHER;
                 e.mpRanges = multiports(arg, p);
@@ -220,14 +220,47 @@ final class IptExtensions {
     /** The stack's match of a loaded match extension. */
     static Xtables.Match match(Ext e) {
         return switch (e.name) {
-            case "tcp", "udp" -> new Ports(e.name.equals("tcp") ? 6 : 17, e.sports[0], e.sports[1], e.notSport,
-                    e.dports[0], e.dports[1], e.notDport, e.flagMask, e.flagCmp, e.notFlags);
+            case "tcp", "udp" -> {
+                int[] s = e.sports.clone(), d = e.dports.clone();
+                boolean notS = e.notSport && !complement(s), notD = e.notDport && !complement(d);
+                yield new Ports(e.name.equals("tcp") ? 6 : 17, s[0], s[1], notS, d[0], d[1], notD, e.flagMask,
+                        e.flagCmp, e.notFlags);
+            }
             case "icmp" -> new Icmp(e.icmpType, e.codeMin, e.codeMax, e.icmpInvert);
             case "multiport" -> new Multiport(e.mpFlags, e.mpRanges, e.mpInvert);
             case "conntrack", "state" -> new Ctstate(e.states, e.stateInvert, e.name.equals("state"));
             case "comment" -> new Comment(e.comment);
             default -> throw new IllegalStateException(e.name);
         };
+    }
+
+    // expr_gen_range_cmp16() and port_match_single_to_range(): an inverted range from 0 is stored as "greater than
+    // its end" and read back as the range above it, not inverted
+    private static boolean complement(int[] r) {
+        if (r[0] == 0 && r[1] != 0 && r[1] < 0xFFFF) {
+            r[0] = r[1] + 1;
+            r[1] = 0xFFFF;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The kernel's check of a match xt keeps as such (xt_check_match(): an extension bound to a protocol needs that
+     * protocol, not inverted; multiport_mt_check()): false when the rule would be refused with EINVAL.
+     */
+    static boolean kernelAccepts(Ext e, int proto, boolean invProto) {
+        return switch (e.name) {
+            case "icmp" -> proto == 1 && !invProto;
+            case "tcp", "udp" -> !allZero(e) || proto == (e.name.equals("tcp") ? 6 : 17) && !invProto;
+            default -> true;
+        };
+    }
+
+    /** tcp_all_zero() / udp_all_zero(): a tcp or udp match without ports, flags or inversions (kept as xt's). */
+    static boolean allZero(Ext e) {
+        return e.sports[0] == 0 && e.sports[1] == 0xFFFF && e.dports[0] == 0 && e.dports[1] == 0xFFFF
+                && e.flagMask == 0 && e.flagCmp == 0 && !e.notSport && !e.notDport && !e.notFlags;
     }
 
     // ------------------------------------------------------------------------------------------ parsing
@@ -391,7 +424,10 @@ final class IptExtensions {
     }
 
     // check_proto(): multiport needs one of the port protocols
-    private static String multiportProto(int proto) {
+    private static String multiportProto(int proto, boolean invProto) {
+        if (invProto) {
+            throw IptError.parameter("multiport only works with TCP, UDP, UDPLITE, SCTP and DCCP");
+        }
         return switch (proto) {
             case 6 -> "tcp";
             case 17 -> "udp";

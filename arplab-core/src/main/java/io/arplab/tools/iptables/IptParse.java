@@ -413,7 +413,7 @@ final class IptParse {
             throw IptError.parameter(g.ext().name + ": option \"--" + o.name() + "\" cannot be inverted.\n");
         }
         String next = optind < argv.size() ? argv.get(optind) : null;
-        optind += IptExtensions.parse(g.ext(), o, optarg, next, invert, proto);
+        optind += IptExtensions.parse(g.ext(), o, optarg, next, invert, proto, invProto);
     }
 
     // load_proto(): the protocol's match, once, when it is an extension arplab has

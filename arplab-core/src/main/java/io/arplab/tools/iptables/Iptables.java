@@ -155,7 +155,7 @@ public final class Iptables implements Tool {
         List<Xtables.Match> matches = new ArrayList<>();
         for (Ext m : p.matches) {
             boolean tcp = m.name.equals("tcp");
-            if ((tcp || m.name.equals("udp")) && m.seen != 0 && p.proto != (tcp ? 6 : 17)) {
+            if ((tcp || m.name.equals("udp")) && !IptExtensions.allZero(m) && p.proto != (tcp ? 6 : 17)) {
                 // add_nft_tcp() / add_nft_udp(): a match with ports or flags needs its protocol
                 throw IptError.parameter((tcp ? "TCP" : "UDP") + " match requires '-p " + m.name + "'");
             }
@@ -176,9 +176,14 @@ public final class Iptables implements Tool {
             case IptParse.INSERT -> "RULE_INSERT";
             default -> "RULE_REPLACE";
         };
-        if (target instanceof Xtables.Reject r && r == Xtables.Reject.TCP_RESET && (p.proto != 6 || p.invProto)
-                && (p.command & (IptParse.APPEND | IptParse.INSERT | IptParse.REPLACE)) != 0) {
-            throw IptError.batch(verb + " failed (Invalid argument): rule in chain " + p.chain); // reject_tg_check()
+        // the kernel's checks of the batch (reject_tg_check(), xt_check_match()), after the tool's own
+        boolean invalid = target instanceof Xtables.Reject r && r == Xtables.Reject.TCP_RESET
+                && (p.proto != 6 || p.invProto);
+        for (Ext m : p.matches) {
+            invalid |= !IptExtensions.kernelAccepts(m, p.proto, p.invProto);
+        }
+        if (!invalid || (p.command & (IptParse.APPEND | IptParse.INSERT | IptParse.REPLACE)) == 0) {
+            verb = null;
         }
         switch (p.command) {
             case IptParse.APPEND, IptParse.INSERT -> {
@@ -189,6 +194,8 @@ public final class Iptables implements Tool {
                 if (at > (c.present() ? c.rules().size() : 0)) {
                     throw IptError.kernel("Index of insertion too big");
                 }
+                // nft_rule_insert(): a position just past the last rule appends
+                refuse(verb != null && at > 0 && at == c.rules().size() ? "RULE_APPEND" : verb, p.chain);
                 c = xt.chain(p.chain);
                 for (Spec s : specs) {
                     verbose(p, s, out);
@@ -202,6 +209,7 @@ public final class Iptables implements Tool {
                 if (p.rulenum > c.rules().size()) {
                     throw IptError.kernel("Index of replacement too big");
                 }
+                refuse(verb, p.chain);
                 verbose(p, specs.get(0), out);
                 c.rules().set(p.rulenum - 1, new Rule(specs.get(0)));
             }
@@ -219,6 +227,13 @@ public final class Iptables implements Tool {
             }
         }
         return 0;
+    }
+
+    // a batch the kernel refuses ({@code verb} null: none)
+    private static void refuse(String verb, String chain) {
+        if (verb != null) {
+            throw IptError.batch(verb + " failed (Invalid argument): rule in chain " + chain);
+        }
     }
 
     // -v: each rule as print_firewall_line() shows it (FMT_PRINT_RULE, no table)

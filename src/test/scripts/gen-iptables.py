@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Draws a random iptables case for refdata/local/iptables (record.sh runs it in namespaces laid out as lab.yaml):
+rules on router r (filter table: every match and target arplab models, well-formed or not), traffic across r
+(ping, traceroute, arping) and listings with random flags. Usage: gen-iptables.py SEED > cases/random-SEED.txt"""
+import random
+import sys
+
+rnd = random.Random(int(sys.argv[1]))
+HOSTS = {"a": "10.1.0.2", "b": "10.2.0.2", "c": "10.3.0.2"}
+ROUTER = {"a": "10.1.0.1", "b": "10.2.0.1", "c": "10.3.0.1"}
+IFACES = ["ra0", "rb0", "xc0", "r+", "lo", "x+"]
+chains = []
+
+
+def addr():
+    return rnd.choice([
+        rnd.choice(list(HOSTS.values()) + list(ROUTER.values())),
+        rnd.choice(["10.1.0.0/24", "10.2.0.0/16", "10.3.0.0/255.255.255.0", "10.0.0.0/8", "0.0.0.0/0",
+                    "10.1.0.2/31", "10.2.0.0/255.0.255.0"]),
+        "%s,%s" % (rnd.choice(list(HOSTS.values())), rnd.choice(list(ROUTER.values()))),
+    ])
+
+
+def neg():
+    return "! " if rnd.random() < 0.2 else ""
+
+
+def ports():
+    return rnd.choice(["22", "53", "80:90", "33434:33534", "1024:", ":1023", "ssh", "domain", "40000:65535",
+                       "33435", "0:65535", "http"])
+
+
+def match_part():
+    parts = []
+    proto = rnd.choice([None, None, "tcp", "udp", "icmp", "47", "all", "UDP"])
+    if proto:
+        parts.append(neg() * (proto not in ("all",)) + "-p " + proto)
+    if proto in ("udp", "UDP") and rnd.random() < 0.6:
+        parts.append(neg() + rnd.choice(["--dport ", "--sport "]) + ports())
+    if proto == "tcp" and rnd.random() < 0.6:
+        parts.append(rnd.choice([neg() + "--dport " + ports(), neg() + "--sport " + ports(), neg() + "--syn",
+                                 neg() + "--tcp-flags " + rnd.choice(["SYN,ACK SYN", "ALL NONE", "FIN,RST RST"])]))
+    if proto == "icmp" and rnd.random() < 0.7:
+        parts.append(neg() + "--icmp-type " + rnd.choice(
+            ["echo-request", "echo-reply", "8", "0", "3", "3/3", "destination-unreachable", "time-exceeded",
+             "11/0", "port-unreachable", "any", "pong", "ping", "host-prohibited"]))
+    if proto in ("tcp", "udp") and rnd.random() < 0.2:
+        parts.append("-m multiport " + neg() + rnd.choice(["--dports ", "--sports ", "--ports "])
+                     + rnd.choice(["53,67:68", "22,80,443", "33434:33440,33441", "1:1024"]))
+    if rnd.random() < 0.35:
+        parts.append("-s " + addr() if rnd.random() < 0.8 else "! -s " + rnd.choice(list(HOSTS.values())))
+    if rnd.random() < 0.35:
+        parts.append("-d " + addr() if rnd.random() < 0.8 else "! -d " + rnd.choice(list(HOSTS.values())))
+    if rnd.random() < 0.3:
+        parts.append(neg() + "-m conntrack --ctstate " + ",".join(rnd.sample(
+            ["NEW", "ESTABLISHED", "RELATED", "INVALID", "UNTRACKED"], rnd.randint(1, 3))))
+    elif rnd.random() < 0.1:
+        parts.append("-m state " + neg() + "--state " + ",".join(rnd.sample(
+            ["NEW", "ESTABLISHED", "RELATED", "INVALID"], rnd.randint(1, 2))))
+    if rnd.random() < 0.1:
+        parts.append("-m comment --comment " + rnd.choice(["ok", "'two words'", "x-1_y"]))
+    if rnd.random() < 0.05:
+        parts.append(neg() + "-f")
+    return parts
+
+
+def target(chain_name):
+    t = rnd.random()
+    user = [c for c in chains if c != chain_name]
+    if t < 0.3:
+        return "-j ACCEPT"
+    if t < 0.5:
+        return "-j DROP"
+    if t < 0.65:
+        return "-j REJECT" + rnd.choice(["", " --reject-with icmp-host-prohibited", " --reject-with tcp-reset",
+                                         " --reject-with icmp-net-unreachable", " --reject-with icmp-admin-prohibited",
+                                         " --reject-with icmp-port-unreachable"])
+    if t < 0.72:
+        return "-j LOG" + rnd.choice(["", " --log-prefix 'fw: '", " --log-level debug", " --log-level 3"])
+    if t < 0.78:
+        return "-j RETURN"
+    if t < 0.95 and user:
+        return rnd.choice(["-j ", "-j ", "-g "]) + rnd.choice(user)
+    return ""
+
+
+def rule():
+    chain = rnd.choice(["INPUT", "FORWARD", "FORWARD", "OUTPUT"] + chains)
+    parts = match_part()
+    if rnd.random() < 0.4:
+        if chain != "OUTPUT":
+            parts.insert(0, neg() + "-i " + rnd.choice(IFACES))
+    if rnd.random() < 0.3 and chain != "INPUT":
+        parts.insert(0, neg() + "-o " + rnd.choice(IFACES))
+    parts.append(target(chain))
+    cmd = rnd.choice(["-A %s", "-A %s", "-A %s", "-A %s", "-I %s", "-I %s 2"]) % chain
+    return "r iptables %s %s" % (cmd, " ".join(p for p in parts if p))
+
+
+def traffic():
+    src = rnd.choice(["a", "b", "c", "r"])
+    dsts = [h for h in HOSTS if h != src] + [h for h in ROUTER if h != src or True]
+    d = rnd.choice(dsts)
+    ip = HOSTS[d] if rnd.random() < 0.7 else ROUTER[d]
+    t = rnd.random()
+    if t < 0.6:
+        return "%s ping -c%d -i0.2 -W1 %s%s" % (src, rnd.randint(1, 2), rnd.choice(["", "-s 200 "]), ip)
+    if t < 0.85 and src != "r":
+        return "%s traceroute -n -q1 -w1 -m3 %s%s" % (src, rnd.choice(["", "-I ", "-p 40000 "]), ip)
+    return "%s ping -c1 -W1 %s" % (src, ip)
+
+
+def listing():
+    flags = rnd.sample(["-n", "-v", "-x", "--line-numbers"], rnd.randint(0, 4))
+    t = rnd.random()
+    chain = rnd.choice(["", "", "INPUT", "FORWARD", "OUTPUT"] + chains)
+    if t < 0.6:
+        return "r iptables -L %s %s" % (chain, " ".join(flags))
+    if t < 0.9:
+        return "r iptables -S %s%s" % (chain, rnd.choice(["", " -v"]))
+    return "r iptables -Z %s" % chain
+
+
+def chain_cmd():
+    t = rnd.random()
+    if t < 0.5 or not chains:
+        name = rnd.choice(["LAN", "WAN", "chk", "log-drop", "u1"])
+        if name not in chains:
+            chains.append(name)
+        return "r iptables -N " + name
+    name = rnd.choice(chains)
+    return rnd.choice(["r iptables -F " + name, "r iptables -X " + name, "r iptables -D %s 1" % name,
+                       "r iptables -P FORWARD DROP", "r iptables -P INPUT DROP", "r iptables -P FORWARD ACCEPT",
+                       "r iptables -R FORWARD 1 -j ACCEPT", "r iptables -D FORWARD 1"])
+
+
+lines = []
+for _ in range(rnd.randint(1, 2)):
+    lines.append(chain_cmd())
+for _ in range(rnd.randint(4, 9)):
+    lines.append(rule() if rnd.random() < 0.8 else chain_cmd())
+for _ in range(rnd.randint(4, 7)):
+    lines.append(traffic())
+lines.append(listing())
+for _ in range(rnd.randint(2, 4)):
+    t = rnd.random()
+    lines.append(rule() if t < 0.4 else traffic() if t < 0.7 else listing())
+lines.append("r iptables -L -v -n -x")
+lines.append("r iptables -S")
+print("\n".join(l.rstrip() for l in lines))
