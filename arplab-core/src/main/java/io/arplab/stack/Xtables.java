@@ -365,7 +365,8 @@ public final class Xtables {
             case OUTPUT -> builtins.get("OUTPUT");
             default -> null;
         };
-        if (base == null || !base.present || base.rules.isEmpty() && base.policy == Verdict.ACCEPT) {
+        if (base == null || !base.present || base.rules.isEmpty() && base.policy == Verdict.ACCEPT
+                && !base.policyCounted) {
             return true;
         }
         Packet p = new Packet(frame, network, iif, oif, ct);
