@@ -33,6 +33,7 @@ public final class Tools {
         m.put("nc", Nc::new);
         m.put("nft", io.arplab.tools.nft.Nft::new);
         m.put("iptables", io.arplab.tools.iptables.Iptables::new);
+        m.put("iptables-save", io.arplab.tools.iptables.IptablesSave::new);
         m.put("ovs-ofctl", io.arplab.tools.ovs.OvsOfctl::new);
         m.put("ovs-appctl", io.arplab.tools.ovs.OvsAppctl::new);
         m.put("ovs-vsctl", io.arplab.tools.ovs.OvsVsctl::new);

@@ -104,6 +104,11 @@ public final class Iptables implements Tool {
         return code;
     }
 
+    /** The built-in chains of the table iptables knows as {@code table}, or null. */
+    static List<String> builtinChains(String table) {
+        return TABLES.get(table);
+    }
+
     // the listing's format flags (list_entries())
     private static int format(IptParse p) {
         int f = IptablesList.FMT_OPTIONS;

@@ -95,6 +95,18 @@ final class IptablesList {
         }
     }
 
+    /** iptables-save's rules: every chain's, each with {@code counters}' "[PACKETS:BYTES] " before it. */
+    void saveRules(boolean counters) {
+        for (String name : chains(null)) {
+            for (Rule r : xt.find(name).rules()) {
+                if (counters) {
+                    out.append('[').append(r.packets()).append(':').append(r.bytes()).append("] ");
+                }
+                saveRule(name, r, false);
+            }
+        }
+    }
+
     private void saveRule(String chain, Rule r, boolean counters) {
         Spec s = r.spec();
         out.append("-A ").append(chain);
