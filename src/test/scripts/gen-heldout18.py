@@ -4,12 +4,14 @@ style: classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s ap
 hosts; bytes built by hand (no scapy, no randomness). What the corpora held none of (grep first: no L2TP, VXLAN-GPE,
 NSH, MPLS-in-UDP or SOME/IP frame, no datagram to most of the ports udp_print() gives a printer of its own): a lab's
 UDP text (netcat, scripts) to every such port and from it (`lab_udp_port_printers`, `lab_udp_ports_left`); timed,
-vat/vt, Cisco Auto-RP and VQP messages (`udp_small_printers`); L2TPv2 tunnels as xl2tpd and
-the kernel send them, control messages with every AVP, data with PPP inside, bad lengths and versions, cuts
-(`l2tp_tunnel`); VXLAN-GPE as OVS sends it (IPv4, IPv6, Ethernet with ARP inside, NSH with MD types 1 and 2 and their
-context headers, unknown next protocols, short headers) and NSH over Ethernet (`vxlan_gpe_nsh`); MPLS in UDP with
-label stacks over IPv4, IPv6 and guessed payloads (`mpls_in_udp`, `mpls_in_udp_osi`); SOME/IP messages of every type and return code
-(`someip_messages`); and those frames cut at each snaplen from 42 to 102 (`udp_tunnels_snaplen_N`).
+vat/vt, Cisco Auto-RP and VQP messages (`udp_small_printers`); L2TPv2 tunnels as xl2tpd and the kernel send them,
+control messages with every AVP, data with PPP inside, bad lengths and versions, cuts (`l2tp_tunnel`); VXLAN-GPE as
+OVS sends it (IPv4, IPv6, Ethernet with ARP inside, NSH with MD types 1 and 2 and their context headers, unknown next
+protocols, short headers) and NSH over Ethernet (`vxlan_gpe_nsh`); MPLS in UDP with label stacks over IPv4, IPv6 and
+guessed payloads (`mpls_in_udp`, `mpls_in_udp_osi`); SOME/IP messages of every type and return code
+(`someip_messages`); sFlow v5 datagrams as OVS's agent sends them, flow and counter samples with every record tcpdump
+knows, IPv6 agents, expanded samples, bad lengths and versions, cuts (`sflow_datagrams`); and those frames cut at each
+snaplen from 42 to 102 (`udp_tunnels_snaplen_N`).
 record-heldout.sh 18 prints them with the real tools. Usage: gen-heldout18.py OUTDIR"""
 import struct, sys
 
@@ -74,11 +76,11 @@ PING = ip(1, icmp_echo(0x77, 3), I12, I14)
 PING6 = ip6(59, b'', L11, L13)
 
 # ---------------------------------------------------------------- a lab's UDP text to udp_print()'s other ports
-PORTS = (525, 1701, 3456, 496, 1589, 4790, 6635, 30490, 111, 4000)
+PORTS = (525, 1701, 3456, 496, 1589, 6343, 4790, 6635, 30490, 111, 4000)
 # ports whose printers arplab does not carry (AODV, zephyr, AHCP, Babel, HNCP, WB, lwres, LDP, OLSR, LSP ping, LMP,
-# sFlow, LWAPP, LISP, ZEP, NFS): recorded, left out of the comparison (heldout-excluded.txt)
-PORTS_LEFT = (654, 2103, 2104, 5359, 6696, 6697, 8231, 4567, 921, 646, 698, 3503, 701, 6343, 12222, 12223, 4342,
-              17754, 2049)
+# LWAPP, LISP, ZEP, NFS): recorded, left out of the comparison (heldout-excluded.txt)
+PORTS_LEFT = (654, 2103, 2104, 5359, 6696, 6697, 8231, 4567, 921, 646, 698, 3503, 701, 12222, 12223, 4342, 17754,
+              2049)
 TEXTS = (b'hello\n', b'test 1\n', b'A' * 40, b'', b'\0\0\0\0\0\0\0\0' * 2, b'\x02\x00\x00\x01')
 
 
@@ -314,6 +316,74 @@ def mpls_cases():
     case('mpls_in_udp_osi', [M(lse(24000, s=True) + b'\x83\x1b\x01'), M(lse(24000, s=True) + b'\x81abc')])
 
 
+# ---------------------------------------------------------------- sFlow v5 (OVS's agent and others)
+def sflow(samples, agent=I11, v6=False, version=5, seq=7, uptime=123456, n=None, ipver=None):
+    body = b''.join(samples)
+    return (u32(version) + u32(ipver if ipver is not None else 2 if v6 else 1) + agent + u32(0) + u32(seq)
+            + u32(uptime) + u32(len(samples) if n is None else n) + body)
+
+
+def sample(fmt, body):
+    return u32(fmt) + u32(len(body)) + body
+
+
+def rec(fmt, body, length=None):
+    return u32(fmt) + u32(len(body) if length is None else length) + body
+
+
+def u64(v):
+    return struct.pack('!Q', v)
+
+
+def sflow_cases():
+    hdr = ARP_REQ[:60]
+    raw = rec(1, u32(1) + u32(64) + u32(4) + u32(len(hdr)) + hdr)
+    sw = rec(1001, u32(10) + u32(0) + u32(20) + u32(3))
+    ethf = rec(2, u32(64) + H12 + b'\0\0' + BC + b'\0\0' + u32(0x0806))
+    flow = lambda recs, n=None: sample(1, u32(11) + bytes([0]) + b'\0\0\x05' + u32(400) + u32(4000) + u32(0)
+                                       + u32(5) + u32(0x3fffffff) + u32(len(recs) if n is None else n) + b''.join(recs))
+    xflow = lambda recs: sample(3, u32(12) + u32(0) + u32(5) + u32(400) + u32(4000) + u32(1) + u32(0) + u32(5)
+                                + u32(0) + u32(6) + u32(len(recs)) + b''.join(recs))
+    gen = rec(1, u32(5) + u32(6) + u64(10000000000) + u32(1) + u32(3) + u64(123456789012) + u32(1) + u32(2)
+              + u32(3) + u32(4) + u32(5) + u32(6) + u64(987654321) + u32(7) + u32(8) + u32(9) + u32(10) + u32(11)
+              + u32(0))
+    ethc = rec(2, b''.join(u32(i) for i in range(13)))
+    vlanc = rec(5, u32(10) + u64(5555) + u32(1) + u32(2) + u32(3) + u32(4))
+    proc = rec(1001, u32(5) + u32(6) + u32(7) + u64(8 << 30) + u64(3 << 30))
+    bvg = rec(4, u32(1) + u64(2) + u32(3) + u64(4) + u32(5) + u32(6) + u32(7) + u32(8) + u32(9) + u64(10) + u32(11)
+              + u64(12) + u64(13) + u64(14))
+    tr = rec(3, bytes(72))
+    ovs = rec(1004, u64(0x0000aabbccddeeff) + u32(1))
+    lacp = rec(7, bytes(56))
+    cnt = lambda recs: sample(2, u32(3) + bytes([0]) + b'\0\0\x05' + u32(len(recs)) + b''.join(recs))
+    xcnt = lambda recs: sample(4, u32(4) + u32(0) + u32(5) + u32(len(recs)) + b''.join(recs))
+    S = lambda d, src=I11: eu(50343, 6343, d, src, I13)
+    frames = [
+        S(sflow([flow([raw, sw])])), S(sflow([flow([raw, ethf, sw, rec(3, bytes(32)), rec(1005, b'url\0')])])),
+        S(sflow([cnt([gen, ethc])])), S(sflow([cnt([gen, ethc, vlanc, proc, bvg, tr, ovs, lacp])])),
+        S(sflow([xflow([raw]), xcnt([gen])])), S(sflow([flow([raw]), cnt([gen]), flow([sw])], seq=8)),
+        S(sflow([flow([raw])], v6=True, agent=L11)), S(sflow([cnt([proc])], v6=True, agent=L11)),
+        S(sflow([sample(9, b'abcdefgh'), sample(0x12345, u32(1))])),
+        S(sflow([flow([rec(0x1234001, b'xyz!'), rec(0x1001, b'')])])),
+        S(sflow([cnt([rec(0x100001, bytes(8)), rec(99, bytes(4))])])),
+        S(sflow([sample(0, b'')])), S(sflow([sample(1, b'')])), S(sflow([], n=3)),
+        S(sflow([sample(1, bytes(20))])), S(sflow([sample(2, bytes(8))])), S(sflow([sample(4, bytes(12))])),
+        S(sflow([flow([raw], n=3)])), S(sflow([cnt([rec(1, bytes(40))])])), S(sflow([cnt([rec(2, bytes(20))])])),
+        S(sflow([cnt([rec(1, bytes(200), length=200)])])[:-100]),
+        S(sflow([flow([rec(1, bytes(8))])])), S(sflow([flow([rec(2, bytes(8))])])),
+        S(sflow([flow([rec(1001, bytes(8))])])), S(sflow([cnt([rec(5, bytes(8))])])),
+        S(sflow([cnt([rec(1001, bytes(8))])])), S(sflow([cnt([rec(4, bytes(8))])])),
+        S(sflow([flow([raw])]) + b'\0\0\0'), S(sflow([flow([raw])], n=2) + b'\0\0\0\1\0\0'),
+        S(sflow([flow([raw])], version=4)), S(sflow([flow([raw])], ipver=3)), S(sflow([], ipver=0)),
+        S(sflow([])[:20]), S(sflow([], v6=True, agent=L11)[:36]), S(sflow([], v6=True, agent=L11)[:30]),
+        S(sflow([])[:10]), S(sflow([])), eu(6343, 50343, sflow([cnt([gen])])),
+        eu6(50343, 6343, sflow([flow([raw])])),
+    ]
+    f = S(sflow([flow([raw, sw]), cnt([gen, ethc])]))
+    frames += [(f, c) for c in range(42, len(f), 7)]
+    case('sflow_datagrams', frames)
+
+
 # ---------------------------------------------------------------- SOME/IP
 def someip(svc, method, client, session, mtype, rc, payload=b'', event=False, pver=1, iver=1, length=None):
     ln = length if length is not None else 8 + len(payload)
@@ -358,6 +428,7 @@ port_cases()
 l2tp_cases()
 gpe_cases()
 mpls_cases()
+sflow_cases()
 someip_cases()
 snaplen_cases()
 write_all(OUT)

@@ -2,7 +2,7 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
- * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, SIP,
+ * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow, SIP,
  * syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
  */
 final class UdpPrinter {
@@ -132,6 +132,8 @@ final class UdpPrinter {
             BfdPrinter.bfdPrint(nd, cp, length, dport);
         } else if (either(sport, dport, VqpPrinter.VQP_PORT)) {
             VqpPrinter.vqpPrint(nd, cp, length);
+        } else if (either(sport, dport, SflowPrinter.SFLOW_PORT)) {
+            SflowPrinter.sflowPrint(nd, cp, length);
         } else if (either(sport, dport, TxtprotoPrinter.SIP_PORT)) {
             TxtprotoPrinter.sipPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {
