@@ -664,6 +664,30 @@ def bfd_auth():
         out.append((f, len(f)))
     return out
 
+def dns_heur():
+    """UDP payloads between two unassigned ports that dissect_dns_heur() is to take or leave: a header alone and
+    with one byte more, every opcode, every other flag bit of a query, question, answer, authority and additional
+    counts around the limits of queries and responses."""
+    out = []
+    def add(flags, qd, an, ns, ar, tail=1):
+        f = udp_frame(40000, 30490, struct.pack('!HHHHHH', 0x1234, flags, qd, an, ns, ar) + b'\x01' * tail)
+        out.append((f, len(f)))
+    for tail in (0, 1):
+        add(0x0100, 1, 0, 0, 0, tail)
+        add(0x8180, 0, 0, 0, 0, tail)
+    for op in range(16):
+        add(0x8000 | op << 11, 1, 0, 0, 0)
+        add(op << 11, 1, 0, 0, 0)
+    for bit in range(11):
+        add(1 << bit, 1, 0, 0, 0)
+    for flags in (0x0100, 0x8180):
+        for qd in (0, 1, 2):
+            for an in (0, 1, 100, 101):
+                for ns in (0, 1, 10, 11):
+                    for ar in (0, 10, 11):
+                        add(flags, qd, an, ns, ar)
+    return out
+
 def seed_frames():
     """Frames of the differential seeds 35027-35036 that TShark read otherwise than this package first did: ND
     options shorter than their fields before other options, options past the IPv6 payload length, a CIGI start of
@@ -693,7 +717,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
-            'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth,
+            'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
             'seed-frames': seed_frames}
 
 if __name__ == '__main__':
