@@ -256,7 +256,7 @@ def nsh(np, inner, md=1, ctx=None, ttl=63, spi=0x123, si=255, oam=False, ver=0, 
         ctx = b''.join(u32(0x1000 + i) for i in range(4)) if md == 1 else b''
     ln = length if length is not None else 2 + len(ctx) // 4
     base = (ver << 30) | (0x20000000 if oam else 0) | (ttl << 22) | (ln << 16) | (md << 8) | np
-    return u32(base) + u32((spi << 8) | si) + ctx
+    return u32(base) + u32((spi << 8) | si) + ctx + inner
 
 
 def md2tlv(cls, t, val):
