@@ -688,6 +688,33 @@ def dns_heur():
                         add(flags, qd, an, ns, ar)
     return out
 
+def dns_names():
+    """DNS and mDNS names with bytes Info escapes: a query for a name with each byte 0-255 inside a label, '.' and
+    '\\' inside labels, UTF-8 and bad UTF-8, an overlong NUL, the longest name; answers whose owner and data names
+    carry them, also behind a compression pointer."""
+    def name(labels):
+        return b''.join(bytes([len(l)]) + l for l in labels) + b'\0'
+    def msg(flags, qd, an, body):
+        return struct.pack('!HHHHHH', 0x1234, flags, qd, an, 0, 0) + body
+    out = []
+    def add(port, m):
+        f = udp_frame(40000, port, m)
+        out.append((f, len(f)))
+    for b in range(256):
+        add(53, msg(0x0100, 1, 0, name([b'a' + bytes([b]) + b'b', b'com']) + b'\0\1\0\1'))
+    for labels in ([b'a.b', b'c'], [b'a\\b'], [b'caf\xc3\xa9', b'fr'], [b'\xe2\x82\xac'], [b'\xed\xa0\x80'],
+                   [b'\xc0\x80'], [b'\xf4\x90\x80\x80'], [b'x' * 63, b'y' * 63, b'z' * 63, b'w' * 61]):
+        add(53, msg(0x0100, 1, 0, name(labels) + b'\0\1\0\1'))
+        add(5353, msg(0x0000, 1, 0, name(labels) + b'\0\x0c\x80\x01'))
+    q = name([b'h\x01st', b'lab'])
+    add(53, msg(0x8180, 1, 1, q + b'\0\1\0\1' + b'\xc0\x0c\0\1\0\1\0\0\0\x3c\0\4' + bytes([10, 0, 0, 1])))
+    ptr = name([b'srv\tone', b'local'])
+    add(5353, msg(0x8400, 0, 1, name([b'_x\x7f', b'_tcp', b'local']) + b'\0\x0c\x80\x01\0\0\0\x3c'
+                  + struct.pack('!H', len(ptr)) + ptr))
+    add(53, msg(0x8180, 1, 1, q + b'\0\5\0\1' + b'\xc0\x0c\0\5\0\1\0\0\0\x3c' + struct.pack('!H', 6)
+                + b'\2\xff\x00\xc0\x0c'))
+    return out
+
 def seed_frames():
     """Frames of the differential seeds 35027-35036 that TShark read otherwise than this package first did: ND
     options shorter than their fields before other options, options past the IPv6 payload length, a CIGI start of
@@ -718,6 +745,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
+            'dns-names': dns_names,
             'seed-frames': seed_frames}
 
 if __name__ == '__main__':
