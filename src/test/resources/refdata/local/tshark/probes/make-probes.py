@@ -625,6 +625,25 @@ def lldp_cut():
     f += bytes(max(0, 60 - len(f)))
     return [(f[:c], len(f)) for c in range(30, len(f) + 1)]
 
+def lldp_dup():
+    """LLDPDUs with a second chassis ID, port ID or TTL TLV (of lengths 0, 1 and more, before and after a system
+    name, before End), and one whose second port ID TLV is followed by a system name, cut at every byte."""
+    tlv = lambda t, b: struct.pack('!H', (t << 9) | len(b)) + b
+    mac = bytes.fromhex('0242ac1c000b')
+    head = bytes.fromhex('0180c200000e') + mac + b'\x88\xcc'
+    base = tlv(1, b'\x04' + mac) + tlv(2, b'\x05eth0') + tlv(3, b'\x00\x78')
+    out = []
+    for extra in (tlv(1, b'\x04\x02\x42\xac\x1c\x00\x0c'), tlv(2, b'\x05eth1'), tlv(3, b'\x00\x10'), tlv(1, b'\x04'),
+                  tlv(2, b'\x05'), tlv(2, b''), tlv(3, b'\x01'), tlv(3, b''), tlv(1, b''), tlv(5, b'sw1') + tlv(2, b'\x05eth1'),
+                  tlv(2, b'\x05eth1') + tlv(5, b'sw1'), tlv(2, b'\x05eth1') + tlv(0, b''), tlv(2, b'\x03' + mac),
+                  tlv(1, b'\x06ab\x00'), tlv(3, b'\x00\x10\x00')):
+        f = head + base + extra
+        f += bytes(max(0, 60 - len(f)))
+        out.append((f, len(f)))
+    f = head + base + tlv(2, b'\x05eth1') + tlv(5, b'x' * 30)
+    out += [(f[:c], len(f)) for c in range(30, len(f) + 1)]
+    return out
+
 def echo_tftp_heur():
     """UDP to and from the echo port (whole, empty, cut), and payloads to other ports the TFTP heuristic is to take or
     leave: zeros, every opcode, valid and invalid modes, options."""
@@ -745,7 +764,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
-            'dns-names': dns_names,
+            'dns-names': dns_names, 'lldp-dup': lldp_dup,
             'seed-frames': seed_frames}
 
 if __name__ == '__main__':
