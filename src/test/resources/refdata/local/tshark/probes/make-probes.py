@@ -644,6 +644,22 @@ def lldp_dup():
     out += [(f[:c], len(f)) for c in range(30, len(f) + 1)]
     return out
 
+def pref64_len():
+    """Neighbor advertisements whose PREF64 option is 8, 16, 24 or 32 bytes long, of every prefix length code, the
+    frame (shorter than the IPv6 payload length says) ending at each byte of the option (seed 35040)."""
+    src = bytes.fromhex('fe800000000000000042acfffe1ca83d')
+    tgt = bytes.fromhex('fe800000000000000042acfffe1c8a72')
+    out = []
+    for optlen in (1, 2, 3, 4):
+        for plc in range(6):
+            opt = bytes([38, optlen]) + struct.pack('!H', 0x1398 | plc) + bytes(range(0x60, 0x60 + optlen * 8 - 4))
+            icmp = bytes([136, 0, 0, 0, 0x80, 0, 0, 0]) + tgt + opt
+            for cut in range(26, len(icmp) + 1):
+                ip6 = struct.pack('!IHBB', 0x60000000, len(icmp) + 40, 58, 255) + src + bytes(16)
+                f = bytes.fromhex('0242ac1c0011000000000000' + '86dd') + ip6 + icmp[:cut]
+                out.append((f, len(f)))
+    return out
+
 def echo_tftp_heur():
     """UDP to and from the echo port (whole, empty, cut), and payloads to other ports the TFTP heuristic is to take or
     leave: zeros, every opcode, valid and invalid modes, options."""
@@ -764,7 +780,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
-            'dns-names': dns_names, 'lldp-dup': lldp_dup,
+            'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames}
 
 if __name__ == '__main__':
