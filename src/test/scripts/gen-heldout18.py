@@ -4,11 +4,11 @@ style: classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s ap
 hosts; bytes built by hand (no scapy, no randomness). What the corpora held none of (grep first: no L2TP, VXLAN-GPE,
 NSH, MPLS-in-UDP or SOME/IP frame, no datagram to most of the ports udp_print() gives a printer of its own): a lab's
 UDP text (netcat, scripts) to every such port and from it (`lab_udp_port_printers`, `lab_udp_ports_left`); timed,
-vat/vt, Cisco Auto-RP and VQP messages (`udp_small_printers`); L2TPv2 tunnels as xl2tpd and the kernel send them,
-control messages with every AVP, data with PPP inside, bad lengths and versions, cuts (`l2tp_tunnel`); VXLAN-GPE as
-OVS sends it (IPv4, IPv6, Ethernet with ARP inside, NSH with MD types 1 and 2 and their context headers, unknown next
-protocols, short headers) and NSH over Ethernet (`vxlan_gpe_nsh`); MPLS in UDP with label stacks over IPv4, IPv6 and
-guessed payloads (`mpls_in_udp`, `mpls_in_udp_osi`); SOME/IP messages of every type and return code
+vat/vt, Cisco Auto-RP, VQP and LWAPP messages (`udp_small_printers`); L2TPv2 tunnels as xl2tpd and the kernel send
+them, control messages with every AVP, data with PPP inside, bad lengths and versions, cuts (`l2tp_tunnel`); VXLAN-GPE
+as OVS sends it (IPv4, IPv6, Ethernet with ARP inside, NSH with MD types 1 and 2 and their context headers, unknown
+next protocols, short headers) and NSH over Ethernet (`vxlan_gpe_nsh`); MPLS in UDP with label stacks over IPv4, IPv6
+and guessed payloads (`mpls_in_udp`, `mpls_in_udp_osi`); SOME/IP messages of every type and return code
 (`someip_messages`); sFlow v5 datagrams as OVS's agent sends them, flow and counter samples with every record tcpdump
 knows, IPv6 agents, expanded samples, bad lengths and versions, cuts (`sflow_datagrams`); and those frames cut at each
 snaplen from 42 to 102 (`udp_tunnels_snaplen_N`).
@@ -76,11 +76,10 @@ PING = ip(1, icmp_echo(0x77, 3), I12, I14)
 PING6 = ip6(59, b'', L11, L13)
 
 # ---------------------------------------------------------------- a lab's UDP text to udp_print()'s other ports
-PORTS = (525, 1701, 3456, 496, 1589, 6343, 4790, 6635, 30490, 111, 4000)
+PORTS = (525, 1701, 3456, 496, 1589, 6343, 12222, 12223, 4790, 6635, 30490, 111, 4000)
 # ports whose printers arplab does not carry (AODV, zephyr, AHCP, Babel, HNCP, WB, lwres, LDP, OLSR, LSP ping, LMP,
-# LWAPP, LISP, ZEP, NFS): recorded, left out of the comparison (heldout-excluded.txt)
-PORTS_LEFT = (654, 2103, 2104, 5359, 6696, 6697, 8231, 4567, 921, 646, 698, 3503, 701, 12222, 12223, 4342, 17754,
-              2049)
+# LISP, ZEP, NFS): recorded, left out of the comparison (heldout-excluded.txt)
+PORTS_LEFT = (654, 2103, 2104, 5359, 6696, 6697, 8231, 4567, 921, 646, 698, 3503, 701, 4342, 17754, 2049)
 TEXTS = (b'hello\n', b'test 1\n', b'A' * 40, b'', b'\0\0\0\0\0\0\0\0' * 2, b'\x02\x00\x00\x01')
 
 
@@ -133,6 +132,22 @@ def port_cases():
         frames.append(eu(40200, 3456, u32(w) + u32(1234)))
     frames.append(eu(3456, 40200, u32(0x00950010) + u32(1234)))
     frames.append(eu(40200, 3456, b'\0\0\0'))
+    # LWAPP as a controller and an access point exchange it: control messages with and without the AP's identity,
+    # data frames, every flag, other versions, bad lengths
+    def lwapp(ver, frag, msgs, length=None, status=0):
+        body = b''.join(bytes([t, i]) + u16(len(m)) + u32(0x10000 + t) + m for i, (t, m) in enumerate(msgs))
+        return bytes([ver, frag]) + u16(len(body) if length is None else length) + u16(status) + body
+    msgs = [(1, b''), (2, b'\1\2\3'), (22, b'echo'), (40, b''), (99, b'xy')]
+    for ver in (0x04, 0x05, 0x06, 0x07, 0x0c, 0x3c, 0x44, 0x84):
+        frames.append(eu(40300, 12223, H12 + lwapp(ver, 1, msgs)))
+        frames.append(eu(12223, 40300, lwapp(ver, 2, msgs[:2]), I13, I11, H13, H11))
+        frames.append(eu(40300, 12222, lwapp(ver & 0xfb, 3, []) + ARP_REQ[:28], I11, I13))
+    frames += [eu(40300, 12223, H12 + lwapp(4, 0, msgs, length=20)),
+               eu(40300, 12223, H12 + lwapp(4, 0, msgs, length=5)),
+               eu(40300, 12223, H12 + lwapp(4, 0, [(3, b'abc')], length=200)),
+               eu(12223, 40300, lwapp(4, 0, [(5, b'')], length=0)), eu(40300, 12222, lwapp(0, 0, [], length=3)),
+               eu(40300, 12222, lwapp(0, 0, [], length=60) + b'z' * 8), eu(40300, 12223, H12 + b'\4\0'),
+               eu(40300, 12222, b'\0\0\0\0\0')]
     case('udp_small_printers', frames)
 
 

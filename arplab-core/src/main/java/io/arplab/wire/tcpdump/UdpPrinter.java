@@ -2,8 +2,8 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
- * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow, SIP,
- * syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
+ * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow,
+ * LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -134,6 +134,12 @@ final class UdpPrinter {
             VqpPrinter.vqpPrint(nd, cp, length);
         } else if (either(sport, dport, SflowPrinter.SFLOW_PORT)) {
             SflowPrinter.sflowPrint(nd, cp, length);
+        } else if (dport == LwappPrinter.LWAPP_CONTROL_PORT) {
+            LwappPrinter.controlPrint(nd, cp, length, true);
+        } else if (sport == LwappPrinter.LWAPP_CONTROL_PORT) {
+            LwappPrinter.controlPrint(nd, cp, length, false);
+        } else if (either(sport, dport, LwappPrinter.LWAPP_DATA_PORT)) {
+            LwappPrinter.dataPrint(nd, cp, length);
         } else if (either(sport, dport, TxtprotoPrinter.SIP_PORT)) {
             TxtprotoPrinter.sipPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {
