@@ -625,6 +625,41 @@ def lldp_cut():
     f += bytes(max(0, 60 - len(f)))
     return [(f[:c], len(f)) for c in range(30, len(f) + 1)]
 
+def lldp_dup():
+    """LLDPDUs with a second chassis ID, port ID or TTL TLV (of lengths 0, 1 and more, before and after a system
+    name, before End), and one whose second port ID TLV is followed by a system name, cut at every byte."""
+    tlv = lambda t, b: struct.pack('!H', (t << 9) | len(b)) + b
+    mac = bytes.fromhex('0242ac1c000b')
+    head = bytes.fromhex('0180c200000e') + mac + b'\x88\xcc'
+    base = tlv(1, b'\x04' + mac) + tlv(2, b'\x05eth0') + tlv(3, b'\x00\x78')
+    out = []
+    for extra in (tlv(1, b'\x04\x02\x42\xac\x1c\x00\x0c'), tlv(2, b'\x05eth1'), tlv(3, b'\x00\x10'), tlv(1, b'\x04'),
+                  tlv(2, b'\x05'), tlv(2, b''), tlv(3, b'\x01'), tlv(3, b''), tlv(1, b''), tlv(5, b'sw1') + tlv(2, b'\x05eth1'),
+                  tlv(2, b'\x05eth1') + tlv(5, b'sw1'), tlv(2, b'\x05eth1') + tlv(0, b''), tlv(2, b'\x03' + mac),
+                  tlv(1, b'\x06ab\x00'), tlv(3, b'\x00\x10\x00')):
+        f = head + base + extra
+        f += bytes(max(0, 60 - len(f)))
+        out.append((f, len(f)))
+    f = head + base + tlv(2, b'\x05eth1') + tlv(5, b'x' * 30)
+    out += [(f[:c], len(f)) for c in range(30, len(f) + 1)]
+    return out
+
+def pref64_len():
+    """Neighbor advertisements whose PREF64 option is 8, 16, 24 or 32 bytes long, of every prefix length code, the
+    frame (shorter than the IPv6 payload length says) ending at each byte of the option (seed 35040)."""
+    src = bytes.fromhex('fe800000000000000042acfffe1ca83d')
+    tgt = bytes.fromhex('fe800000000000000042acfffe1c8a72')
+    out = []
+    for optlen in (1, 2, 3, 4):
+        for plc in range(6):
+            opt = bytes([38, optlen]) + struct.pack('!H', 0x1398 | plc) + bytes(range(0x60, 0x60 + optlen * 8 - 4))
+            icmp = bytes([136, 0, 0, 0, 0x80, 0, 0, 0]) + tgt + opt
+            for cut in range(26, len(icmp) + 1):
+                ip6 = struct.pack('!IHBB', 0x60000000, len(icmp) + 40, 58, 255) + src + bytes(16)
+                f = bytes.fromhex('0242ac1c0011000000000000' + '86dd') + ip6 + icmp[:cut]
+                out.append((f, len(f)))
+    return out
+
 def echo_tftp_heur():
     """UDP to and from the echo port (whole, empty, cut), and payloads to other ports the TFTP heuristic is to take or
     leave: zeros, every opcode, valid and invalid modes, options."""
@@ -664,6 +699,57 @@ def bfd_auth():
         out.append((f, len(f)))
     return out
 
+def dns_heur():
+    """UDP payloads between two unassigned ports that dissect_dns_heur() is to take or leave: a header alone and
+    with one byte more, every opcode, every other flag bit of a query, question, answer, authority and additional
+    counts around the limits of queries and responses."""
+    out = []
+    def add(flags, qd, an, ns, ar, tail=1):
+        f = udp_frame(40000, 30490, struct.pack('!HHHHHH', 0x1234, flags, qd, an, ns, ar) + b'\x01' * tail)
+        out.append((f, len(f)))
+    for tail in (0, 1):
+        add(0x0100, 1, 0, 0, 0, tail)
+        add(0x8180, 0, 0, 0, 0, tail)
+    for op in range(16):
+        add(0x8000 | op << 11, 1, 0, 0, 0)
+        add(op << 11, 1, 0, 0, 0)
+    for bit in range(11):
+        add(1 << bit, 1, 0, 0, 0)
+    for flags in (0x0100, 0x8180):
+        for qd in (0, 1, 2):
+            for an in (0, 1, 100, 101):
+                for ns in (0, 1, 10, 11):
+                    for ar in (0, 10, 11):
+                        add(flags, qd, an, ns, ar)
+    return out
+
+def dns_names():
+    """DNS and mDNS names with bytes Info escapes: a query for a name with each byte 0-255 inside a label, '.' and
+    '\\' inside labels, UTF-8 and bad UTF-8, an overlong NUL, the longest name; answers whose owner and data names
+    carry them, also behind a compression pointer."""
+    def name(labels):
+        return b''.join(bytes([len(l)]) + l for l in labels) + b'\0'
+    def msg(flags, qd, an, body):
+        return struct.pack('!HHHHHH', 0x1234, flags, qd, an, 0, 0) + body
+    out = []
+    def add(port, m):
+        f = udp_frame(40000, port, m)
+        out.append((f, len(f)))
+    for b in range(256):
+        add(53, msg(0x0100, 1, 0, name([b'a' + bytes([b]) + b'b', b'com']) + b'\0\1\0\1'))
+    for labels in ([b'a.b', b'c'], [b'a\\b'], [b'caf\xc3\xa9', b'fr'], [b'\xe2\x82\xac'], [b'\xed\xa0\x80'],
+                   [b'\xc0\x80'], [b'\xf4\x90\x80\x80'], [b'x' * 63, b'y' * 63, b'z' * 63, b'w' * 61]):
+        add(53, msg(0x0100, 1, 0, name(labels) + b'\0\1\0\1'))
+        add(5353, msg(0x0000, 1, 0, name(labels) + b'\0\x0c\x80\x01'))
+    q = name([b'h\x01st', b'lab'])
+    add(53, msg(0x8180, 1, 1, q + b'\0\1\0\1' + b'\xc0\x0c\0\1\0\1\0\0\0\x3c\0\4' + bytes([10, 0, 0, 1])))
+    ptr = name([b'srv\tone', b'local'])
+    add(5353, msg(0x8400, 0, 1, name([b'_x\x7f', b'_tcp', b'local']) + b'\0\x0c\x80\x01\0\0\0\x3c'
+                  + struct.pack('!H', len(ptr)) + ptr))
+    add(53, msg(0x8180, 1, 1, q + b'\0\5\0\1' + b'\xc0\x0c\0\5\0\1\0\0\0\x3c' + struct.pack('!H', 6)
+                + b'\2\xff\x00\xc0\x0c'))
+    return out
+
 def seed_frames():
     """Frames of the differential seeds 35027-35036 that TShark read otherwise than this package first did: ND
     options shorter than their fields before other options, options past the IPv6 payload length, a CIGI start of
@@ -693,7 +779,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
             'mdns': mdns, 'dhcp': dhcp, 'lldp-port': lldp_port, 'dhcp-options': dhcp_options, 'aarp': aarp,
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
-            'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth,
+            'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
+            'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames}
 
 if __name__ == '__main__':

@@ -182,6 +182,7 @@ final class EtherPrinter {
             case 0x8847, 0x8848 -> MplsPrinter.mplsPrint(nd, p, length);
             case 0x8863, 0x8864, 0x3c12, 0x3c13 -> PppoePrinter.pppoePrint(nd, p, length);
             case 0x80f3 -> AtalkPrinter.aarpPrint(nd, p, length);
+            case 0x894f -> NshPrinter.nshPrint(nd, p, length);
             case 0x8137 -> {
                 nd.out.append("(NOV-ETHII) ");
                 IpxPrinter.ipxPrint(nd, p, length);

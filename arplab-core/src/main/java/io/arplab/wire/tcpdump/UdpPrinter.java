@@ -1,12 +1,15 @@
 package io.arplab.wire.tcpdump;
 
 /**
- * print-udp.c: the UDP header and the port-based dispatch (DNS, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP, NTP,
- * RIPng, DHCPv6, RADIUS, HSRP, Broadcom's LI shim, BFD, SIP, syslog, OTV, VXLAN, Geneve), in udp_print()'s order.
+ * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
+ * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow,
+ * LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
     private static final int MULTICASTDNS_PORT = 5353;
+    /** MPLS in UDP (RFC 7510). */
+    private static final int MPLS_PORT = 6635;
 
     private UdpPrinter() {}
 
@@ -84,6 +87,8 @@ final class UdpPrinter {
             DnsPrinter.domainPrint(nd, cp, length, false);
         } else if (either(sport, dport, MULTICASTDNS_PORT)) {
             DnsPrinter.domainPrint(nd, cp, length, true);
+        } else if (either(sport, dport, TimedPrinter.TIMED_PORT)) {
+            TimedPrinter.timedPrint(nd, cp);
         } else if (either(sport, dport, TftpPrinter.TFTP_PORT)) {
             TftpPrinter.tftpPrint(nd, cp, length);
         } else if (either(sport, dport, BootpPrinter.BOOTPC_PORT) || either(sport, dport, BootpPrinter.BOOTPS_PORT)) {
@@ -104,6 +109,10 @@ final class UdpPrinter {
         } else if (either(sport, dport, KrbPrinter.KERBEROS_PORT)
                 || either(sport, dport, KrbPrinter.KERBEROS_SEC_PORT)) {
             KrbPrinter.krbPrint(nd, cp);
+        } else if (either(sport, dport, L2tpPrinter.L2TP_PORT)) {
+            L2tpPrinter.l2tpPrint(nd, cp, length);
+        } else if (dport == VatPrinter.VAT_PORT) {
+            VatPrinter.vatPrint(nd, cp, length);
         } else if (RxPrinter.isPort(sport, dport)) {
             RxPrinter.rxPrint(nd, cp, length);
         } else if (either(sport, dport, RipngPrinter.RIPNG_PORT)) {
@@ -111,6 +120,8 @@ final class UdpPrinter {
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
                 || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
             Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (either(sport, dport, AutoRpPrinter.CISCO_AUTORP_PORT)) {
+            AutoRpPrinter.autorpPrint(nd, cp, length);
         } else if (RadiusPrinter.isPort(sport, dport)) {
             RadiusPrinter.radiusPrint(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
@@ -119,6 +130,16 @@ final class UdpPrinter {
             BcmLiPrinter.bcmLiPrint(nd, cp, length);
         } else if (BfdPrinter.isPort(dport)) {
             BfdPrinter.bfdPrint(nd, cp, length, dport);
+        } else if (either(sport, dport, VqpPrinter.VQP_PORT)) {
+            VqpPrinter.vqpPrint(nd, cp, length);
+        } else if (either(sport, dport, SflowPrinter.SFLOW_PORT)) {
+            SflowPrinter.sflowPrint(nd, cp, length);
+        } else if (dport == LwappPrinter.LWAPP_CONTROL_PORT) {
+            LwappPrinter.controlPrint(nd, cp, length, true);
+        } else if (sport == LwappPrinter.LWAPP_CONTROL_PORT) {
+            LwappPrinter.controlPrint(nd, cp, length, false);
+        } else if (either(sport, dport, LwappPrinter.LWAPP_DATA_PORT)) {
+            LwappPrinter.dataPrint(nd, cp, length);
         } else if (either(sport, dport, TxtprotoPrinter.SIP_PORT)) {
             TxtprotoPrinter.sipPrint(nd, cp, length);
         } else if (either(sport, dport, SyslogPrinter.SYSLOG_PORT)) {
@@ -129,8 +150,14 @@ final class UdpPrinter {
             VxlanPrinter.vxlanPrint(nd, cp, length);
         } else if (either(sport, dport, GenevePrinter.GENEVE_PORT)) {
             GenevePrinter.genevePrint(nd, cp, length);
+        } else if (either(sport, dport, VxlanGpePrinter.VXLAN_GPE_PORT)) {
+            VxlanGpePrinter.vxlanGpePrint(nd, cp, length);
+        } else if (either(sport, dport, MPLS_PORT)) {
+            MplsPrinter.mplsPrint(nd, cp, length);
         } else if (PtpPrinter.isPort(sport, dport)) {
             PtpPrinter.ptpPrint(nd, cp, length);
+        } else if (either(sport, dport, SomeipPrinter.SOMEIP_PORT)) {
+            SomeipPrinter.someipPrint(nd, cp, length);
         } else if (ulen > length && !fragmented) {
             out.append("UDP, bad length ").append(ulen).append(" > ").append(length);
         } else {

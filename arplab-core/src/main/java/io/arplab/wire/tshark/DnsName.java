@@ -1,6 +1,10 @@
 package io.arplab.wire.tshark;
 
-/** get_dns_name() of packet-dns.c: a name, following compression pointers, as Info shows it. */
+/**
+ * get_dns_name() of packet-dns.c: a name, following compression pointers, as Info shows it: the labels' bytes as
+ * they are, '.' between them, through format_text() (probed: a byte 0 is {@code \000}, 7 {@code \a}, bad UTF-8
+ * U+FFFD, a '.' or '\' inside a label unescaped).
+ */
 final class DnsName {
     /** Bytes the name takes at its own place (up to and including the first pointer). */
     final int length;
@@ -12,10 +16,9 @@ final class DnsName {
     }
 
     static DnsName read(Tvb tvb, int off) {
-        StringBuilder sb = new StringBuilder();
+        java.io.ByteArrayOutputStream sb = new java.io.ByteArrayOutputStream();
         int cur = off;
         int length = -1;
-        int chars = 0;
         int pointers = 0;
         while (true) {
             int c = tvb.u8(cur++);
@@ -24,14 +27,12 @@ final class DnsName {
                 break;
             }
             if (type == 0x00) {
-                if (sb.length() > 0) {
-                    sb.append('.');
+                if (sb.size() > 0) {
+                    sb.write('.');
                 }
                 for (int i = 0; i < c; i++) {
-                    int ch = tvb.u8(cur++);
-                    label(sb, ch);
+                    sb.write(tvb.u8(cur++));
                 }
-                chars += c;
             } else if (type == 0xc0) {
                 int ptr = ((c & 0x3f) << 8) | tvb.u8(cur++);
                 if (length < 0) {
@@ -55,13 +56,7 @@ final class DnsName {
         if (length < 0) {
             length = cur - off;
         }
-        return new DnsName(length, sb.length() == 0 ? "<Root>" : sb.toString());
-    }
-
-    private static void label(StringBuilder sb, int ch) {
-        if (ch == '.' || ch == '\\' || ch < 0x20 || ch >= 0x7f) {
-            throw new Unsupported("DNS name with escaped characters");
-        }
-        sb.append((char) ch);
+        byte[] name = sb.toByteArray();
+        return new DnsName(length, name.length == 0 ? "<Root>" : FormatText.of(name, 0, name.length));
     }
 }

@@ -150,7 +150,7 @@ final class Icmpv6Dissector {
      * field reaches past it): the link-layer address options' 6-byte address adding " from MAC" / " is at MAC",
      * other lengths their bytes, an 8-byte one then " from EUI64"; the prefix's fields one by one and what follows;
      * RDNSS's reserved bytes, lifetime and 16-byte addresses while the option has bytes left; PREF64's lifetime and
-     * the prefix its length code says; DNSSL's names up to the padding's first byte; the rest of every other option
+     * the prefix its length code says, then, unless 16 bytes long, the whole option; DNSSL's names up to the padding's first byte; the rest of every other option
      * (probed: each option whole and cut at each byte, odd lengths, before other options; differential seeds).
      */
     private static void options(Tvb tvb, int off, Packet p) {
@@ -194,6 +194,9 @@ final class Icmpv6Dissector {
                         throw new Unsupported("ICMPv6 PREF64 option with prefix length code " + plc);
                     }
                     opt.check(4, new int[] {12, 8, 7, 6, 5, 4}[plc]);
+                    if (len != 16) {
+                        opt.check(2, len - 2); // an option not of PREF64's 16 bytes: its bytes as data too
+                    }
                 }
                 case 31 -> {
                     opt.check(2, 6);

