@@ -94,7 +94,12 @@ def rule():
         parts.insert(0, neg() + "-o " + rnd.choice(IFACES))
     parts.append(target(chain))
     cmd = rnd.choice(["-A %s", "-A %s", "-A %s", "-A %s", "-I %s", "-I %s 2"]) % chain
-    return "r iptables %s %s" % (cmd, " ".join(p for p in parts if p))
+    if WIDE and rnd.random() < 0.3:
+        cmd = rnd.choice(["-D %s", "-C %s", "-R %s 1", "-v -A %s", "-v -I %s", "-v -D %s"]) % chain
+    line = "r iptables %s %s" % (cmd, " ".join(p for p in parts if p))
+    if WIDE and rnd.random() < 0.15 and not cmd.startswith(("-D", "-C", "-R")):
+        return [line, line.replace(cmd, rnd.choice(["-D %s", "-C %s"]) % chain, 1)]
+    return line
 
 
 def traffic():
@@ -114,6 +119,11 @@ def listing():
     flags = rnd.sample(["-n", "-v", "-x", "--line-numbers"], rnd.randint(0, 4))
     t = rnd.random()
     chain = rnd.choice(["", "", "INPUT", "FORWARD", "OUTPUT"] + chains)
+    if WIDE and t < 0.2:
+        return rnd.choice(["r iptables -L %s %d %s" % (chain or "FORWARD", rnd.randint(1, 3), " ".join(flags)),
+                           "r iptables -S %s %d" % (chain or "INPUT", rnd.randint(1, 3)),
+                           "r iptables -Z %s %d" % (chain or "FORWARD", rnd.randint(1, 3)),
+                           "r iptables-save" + rnd.choice(["", " -c", " -t filter"])])
     if t < 0.6:
         return "r iptables -L %s %s" % (chain, " ".join(flags))
     if t < 0.9:
@@ -129,22 +139,38 @@ def chain_cmd():
             chains.append(name)
         return "r iptables -N " + name
     name = rnd.choice(chains)
+    if WIDE and rnd.random() < 0.2:
+        new = rnd.choice(["LAN", "WAN", "dmz", "u1"])
+        if new not in chains:
+            chains.append(new)
+        return "r iptables -E %s %s" % (name, new)
     return rnd.choice(["r iptables -F " + name, "r iptables -X " + name, "r iptables -D %s 1" % name,
                        "r iptables -P FORWARD DROP", "r iptables -P INPUT DROP", "r iptables -P FORWARD ACCEPT",
                        "r iptables -R FORWARD 1 -j ACCEPT", "r iptables -D FORWARD 1"])
+
+
+# from seed 41 on: deletes, checks, replaces, renames, -v writes, rule numbers in listings, iptables-save
+WIDE = int(sys.argv[1]) >= 41
+
+
+def add(item):
+    if isinstance(item, list):
+        lines.extend(item)
+    else:
+        lines.append(item)
 
 
 lines = []
 for _ in range(rnd.randint(1, 2)):
     lines.append(chain_cmd())
 for _ in range(rnd.randint(4, 9)):
-    lines.append(rule() if rnd.random() < 0.8 else chain_cmd())
+    add(rule() if rnd.random() < 0.8 else chain_cmd())
 for _ in range(rnd.randint(4, 7)):
     lines.append(traffic())
 lines.append(listing())
 for _ in range(rnd.randint(2, 4)):
     t = rnd.random()
-    lines.append(rule() if t < 0.4 else traffic() if t < 0.7 else listing())
+    add(rule() if t < 0.4 else traffic() if t < 0.7 else listing())
 lines.append("r iptables -L -v -n -x")
 lines.append("r iptables -S")
 print("\n".join(l.rstrip() for l in lines))

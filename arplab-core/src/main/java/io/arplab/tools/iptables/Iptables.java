@@ -199,11 +199,13 @@ public final class Iptables implements Tool {
                 if (at > (c.present() ? c.rules().size() : 0)) {
                     throw IptError.kernel("Index of insertion too big");
                 }
+                for (Spec s : specs) {
+                    verbose(p, s, out);
+                }
                 // nft_rule_insert(): a position just past the last rule appends
                 refuse(verb != null && at > 0 && at == c.rules().size() ? "RULE_APPEND" : verb, p.chain);
                 c = xt.chain(p.chain);
                 for (Spec s : specs) {
-                    verbose(p, s, out);
                     c.rules().add(at < 0 ? c.rules().size() : at, new Rule(s));
                 }
             }
@@ -214,17 +216,17 @@ public final class Iptables implements Tool {
                 if (p.rulenum > c.rules().size()) {
                     throw IptError.kernel("Index of replacement too big");
                 }
-                refuse(verb, p.chain);
                 verbose(p, specs.get(0), out);
+                refuse(verb, p.chain);
                 c.rules().set(p.rulenum - 1, new Rule(specs.get(0)));
             }
             default -> { // DELETE, CHECK: the first rule of the same spec
                 for (Spec s : specs) {
-                    verbose(p, s, out);
                     int i = c == null ? -1 : indexOf(c, s);
                     if (i < 0) {
                         throw IptError.kernel("Bad rule (does a matching rule exist in that chain?)");
                     }
+                    verbose(p, s, out);
                     if (p.command == IptParse.DELETE) {
                         c.rules().remove(i);
                     }
@@ -273,7 +275,7 @@ public final class Iptables implements Tool {
         if (p.jumpto.isEmpty()) {
             return null;
         }
-        if (adding && !p.gotoSet && (xt.find(p.jumpto) == null || Xtables.builtin(p.jumpto))) {
+        if (adding && (xt.find(p.jumpto) == null || Xtables.builtin(p.jumpto))) {
             throw IptError.parameter("Chain '" + p.jumpto + "' does not exist");
         }
         return new Xtables.Jump(p.jumpto, p.gotoSet);
