@@ -65,13 +65,11 @@ final class NftParser {
                 in.recover(start);
             }
         }
-        for (NftError.Phase phase : NftError.Phase.values()) {
-            List<NftError> these = errors.stream().filter(e -> e.phase() == phase).toList();
-            if (!these.isEmpty()) {
-                return these;
-            }
-        }
-        return errors;
+        // nft_run_cmd_from_buffer(): the commands bison built are evaluated even after a syntax error, so both are
+        // reported, the parser's first; only a batch with neither reaches the kernel
+        List<NftError> early = new ArrayList<>(errors.stream().filter(e -> e.phase() == NftError.Phase.SYNTAX).toList());
+        early.addAll(errors.stream().filter(e -> e.phase() == NftError.Phase.EVALUATION).toList());
+        return early.isEmpty() ? errors : early;
     }
 
     /** The errors grammar actions raised in the command being parsed, which goes on parsing after them. */
@@ -431,18 +429,30 @@ final class NftParser {
                 in.take();
                 type = word("expecting string").text();
                 expectWord("hook");
-                hook = word("expecting string");
-                if (!HOOK_NAMES.contains(hook.text())) { // hook_spec: chain_hookname_lookup()
-                    actionErrors.add(new NftError("unknown chain hook", hook).fromParser());
-                }
+                Token h = word("expecting string");
                 Token p = in.peek();
                 expectWord("priority");
-                priority = priority(p, in.take());
+                Prio prio = priority(p, in.take());
+                if (!HOOK_NAMES.contains(h.text())) { // hook_spec: chain_hookname_lookup()'s YYERROR, recovered
+                    actionErrors.add(new NftError("unknown chain hook", h).fromParser());
+                    type = null; // the chain stays a regular one (no CHAIN_F_BASECHAIN)
+                } else {
+                    hook = h;
+                    priority = prio;
+                }
             } else if (t.is("policy")) {
                 in.take();
                 Token p = in.take();
                 if (!p.is("accept") && !p.is("drop")) {
-                    throw unexpected(p, "expecting accept or drop or '$'");
+                    NftError e = unexpected(p, "expecting accept or drop or '$'");
+                    // chain_block's common_block "error stmt_separator": bison drops the tokens up to the next
+                    // separator and the block, and its command, go on
+                    actionErrors.add(e.fromParser());
+                    while (in.peek().kind() != Kind.SEMICOLON && in.peek().kind() != Kind.NEWLINE
+                            && in.peek().kind() != Kind.EOF) {
+                        in.take();
+                    }
+                    continue;
                 }
                 drop = p.is("drop");
             } else if (!braces) {
@@ -494,9 +504,6 @@ final class NftParser {
             // chain_evaluate(): str2hooknum() knows the family's hook names (arp's forward too, which the kernel
             // refuses below), then evaluate_priority() a standard name as std_prio_lookup() finds it for the hook
             String h = spec.hook().text();
-            if (!HOOK_NAMES.contains(h)) {
-                throw actionErrors.get(actionErrors.size() - 1); // the parser's, already counted
-            }
             boolean known = t.family == Family.ARP ? List.of("input", "forward", "output").contains(h)
                     : HOOK_NAMES.contains(h) && (t.family == Family.INET || !h.endsWith("gress"));
             if (!known) {

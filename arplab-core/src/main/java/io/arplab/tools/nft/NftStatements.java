@@ -753,11 +753,7 @@ final class NftStatements {
                 if (f == null) {
                     throw p.unexpected(what, null);
                 }
-                if (l4Context == 6 || l4Context == 17) { // the transport the rule names: th is its header
-                    boolean sport = f == Field.TH_SPORT;
-                    f = l4Context == 6 ? (sport ? Field.TCP_SPORT : Field.TCP_DPORT)
-                            : (sport ? Field.UDP_SPORT : Field.UDP_DPORT);
-                }
+                f = f.completed(l4Context); // the transport the rule names: th is its header
             }
             case "ip6" -> {
                 Token what = in.take();
