@@ -81,7 +81,13 @@ final class NftJson {
         for (int i = 0; i < sorted.size(); i++) {
             long[] e = sorted.get(i);
             sb.append(i == 0 ? "" : ", ");
-            if (e.length == 1) {
+            if (s.interval()) {
+                // json.c: a prefix {"prefix": {addr, len}}, a range {"range": [low, high]}
+                int len = NftPrinter.prefixLength(s.key[0], e);
+                sb.append(e[0] == e[1] ? value(s.key[0], e[0]) : len >= 0 ? "{\"prefix\": {\"addr\": "
+                        + value(s.key[0], e[0]) + ", \"len\": " + len + "}}" : "{\"range\": [" + value(s.key[0], e[0])
+                        + ", " + value(s.key[0], e[1]) + "]}");
+            } else if (e.length == 1) {
                 sb.append(value(s.key[0], e[0]));
             } else {
                 sb.append("{\"concat\": [");

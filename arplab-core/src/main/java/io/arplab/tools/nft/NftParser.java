@@ -590,6 +590,14 @@ final class NftParser {
 
     /** { E, E ... }: elements of a set with key {@code key}. */
     List<long[]> elements(DataType[] key) {
+        return elements(key, false);
+    }
+
+    /**
+     * set_list_member_expr's elements; in an anonymous set ({@code intervals}) one key's element may be a prefix
+     * ({@code a/N}) or a range ({@code a-b}), returned as {low, high} (expr_evaluate_prefix() masks the address).
+     */
+    List<long[]> elements(DataType[] key, boolean intervals) {
         Token open = in.peek();
         if (open.kind() != Kind.LBRACE) {
             throw unexpected(open, "expecting '{'");
@@ -609,6 +617,15 @@ final class NftParser {
                 in.take();
                 parts.add(word("expecting string"));
             }
+            if (intervals && parts.size() == 1 && in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) {
+                in.take(); // prefix_rhs_expr: SLASH NUM
+                Token len = in.peek();
+                if (len.kind() != Kind.WORD || !Character.isDigit(len.text().charAt(0))) {
+                    throw unexpected(len, null);
+                }
+                parts.add(in.take());
+                parts.add(null); // a prefix: address, length
+            }
             written.add(parts);
             skipNewlines();
             Token sep = in.peek();
@@ -621,6 +638,10 @@ final class NftParser {
         // the values are evaluated once the braces have parsed (a later syntax error is reported instead)
         List<long[]> all = new ArrayList<>();
         for (List<Token> parts : written) {
+            if (intervals && key.length == 1 && (parts.size() == 3 || range(parts.get(0)) != null)) {
+                all.add(interval(key[0], parts));
+                continue;
+            }
             long[] e = new long[key.length];
             for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
                 e[i] = Values.parse(key[i], parts.get(i));
@@ -632,6 +653,44 @@ final class NftParser {
             all.add(e);
         }
         return all;
+    }
+
+    /** A set element written {@code a-b} (one word, as the scanner reads numbers and addresses), split; else null. */
+    private static Token[] range(Token v) {
+        String text = v.text();
+        int dash = text.indexOf('-', 1);
+        String num = "0[xX][0-9a-fA-F]+|[0-9]+|[0-9]{1,3}(\\.[0-9]{1,3}){3}";
+        if (v.kind() != Kind.WORD || dash < 0 || !text.substring(0, dash).matches(num)
+                || !text.substring(dash + 1).matches(num)) {
+            return null;
+        }
+        return new Token[] {new Token(Kind.WORD, text.substring(0, dash), v.start(), v.start() + dash),
+            new Token(Kind.WORD, text.substring(dash + 1), v.start() + dash + 1, v.end())};
+    }
+
+    /** An interval element: expr_evaluate_prefix() (the address masked) or expr_evaluate_range(). */
+    private static long[] interval(DataType type, List<Token> parts) {
+        Token v = parts.get(0);
+        long width = type.size * 8L;
+        long all = width == 64 ? -1L : (1L << width) - 1;
+        if (parts.size() == 3) {
+            Token len = parts.get(1);
+            long bits = Values.number(len.text(), Long.MAX_VALUE);
+            if (type != DataType.IPV4_ADDR || bits < 0 || bits > width) {
+                throw new NftError("Prefix length " + (bits >= 0 ? bits : len.text()) + " is invalid for type of "
+                        + width + " bits width", v.start(), len.end());
+            }
+            long host = bits == 0 ? all : all >>> bits;
+            long low = Values.parse(type, v) & ~host & all;
+            return new long[] {low, low | host};
+        }
+        Token[] r = range(v);
+        long a = Values.parse(type, r[0]);
+        long b = Values.parse(type, r[1]);
+        if (Long.compareUnsigned(a, b) >= 0) {
+            throw new NftError("Range has zero or negative size", v);
+        }
+        return new long[] {a, b};
     }
 
     private void skipNewlines() {
@@ -717,6 +776,7 @@ final class NftParser {
         for (NftStatements.PendingSet p : anonymous) {
             NftSet s = new NftSet(t.nextAnonymousSetName(), t.nextHandle(), p.key(), true);
             p.elements().forEach(s::add);
+            s.automerge(); // an anonymous interval set is merged (set->automerge)
             if (p.at() instanceof Expr.Match m) {
                 done.set(indexOf(done, m), new Expr.Match(m.fields(), m.negated(), 0, 0, 0, null, s));
             }

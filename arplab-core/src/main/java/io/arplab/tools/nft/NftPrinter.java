@@ -134,12 +134,44 @@ final class NftPrinter {
                 }
             }
             long[] e = sorted.get(i);
+            if (s.interval()) {
+                sb.append(interval(s.key[0], e, o));
+                count++;
+                continue;
+            }
             for (int k = 0; k < e.length; k++) {
                 sb.append(k == 0 ? "" : " . ").append(Values.format(s.key[k], e[k], o.numeric()));
             }
             count++;
         }
         sb.append(" }");
+    }
+
+    /**
+     * interval_map_decompose() and range_expr_print() (src/segtree.c): an interval of one value is that value, one a
+     * prefix spans (an address type) is {@code low/len}, any other {@code low-high}.
+     */
+    static String interval(io.arplab.stack.nft.DataType type, long[] r, Listing o) {
+        if (r[0] == r[1]) {
+            return Values.format(type, r[0], o.numeric());
+        }
+        int len = prefixLength(type, r);
+        if (len >= 0) {
+            return Values.format(type, r[0], o.numeric()) + "/" + len;
+        }
+        return Values.format(type, r[0], o.numeric()) + "-" + Values.format(type, r[1], o.numeric());
+    }
+
+    /** range_mask's prefix test: the length of the prefix {low, high} is, or -1 (addresses only). */
+    static int prefixLength(io.arplab.stack.nft.DataType type, long[] r) {
+        if (type != io.arplab.stack.nft.DataType.IPV4_ADDR) {
+            return -1;
+        }
+        long host = r[0] ^ r[1];
+        if ((host & (host + 1)) != 0 || (r[0] & host) != 0) {
+            return -1;
+        }
+        return 32 - Long.bitCount(host);
     }
 
     /** calculate_delim(): how many elements of a type share a line (0: one per line). */

@@ -202,7 +202,7 @@ final class NftStatements {
             return e;
         }
         if (v.kind() == Kind.LBRACE) {
-            List<long[]> elements = p.elements(keyOf(fs));
+            List<long[]> elements = p.elements(keyOf(fs), true);
             if (fs.length == 1 && (fs[0] == Field.ETHER_TYPE || fs[0] == Field.META_PROTOCOL) && !negated
                     && !elements.isEmpty() && (fs[0] == Field.META_PROTOCOL
                     || elements.get(elements.size() - 1)[0] != 0x8100)) {
