@@ -173,12 +173,10 @@ class NftRecordingTest {
 
     /** Seeds whose recording shows what arplab does not model yet (README, "nft, second round"). */
     private static final java.util.Map<Integer, String> NOT_YET = java.util.Map.of(
-            17, "a chain command error-recovered by bison is still evaluated; pings while an arp chain drops (ARP timing)",
-            18, "th dport merged with icmp type/code into one load, listed as icmp checksum",
+            17, "pings while an arp output chain drops: when the neighbour entry fails against ping's linger (ARP timing)",
             19, "traceroute and ping while the arp input chain drops: the neighbour entry's timing",
-            23, "an arp output counter at a goto: one ARP frame more on the real host",
-            29, "ip protocol 255 left out of the listing before tcp fields; bridge input oifname on frames to the host",
-            31, "prefixes in an anonymous set (interval set, merged); one conntrack counter");
+            23, "an arp output counter at a goto: one ARP frame more on the real host (a probe's timing)",
+            29, "bridge input oifname on frames to the host: an INCOMPLETE entry's last probe before or after ping exits");
 
     static java.util.stream.IntStream randomSeeds() throws IOException {
         try (var files = Files.list(DIR.resolve("random"))) {

@@ -34,6 +34,9 @@ final class Conntrack {
     static final class Entry {
         long status = CONFIRMED;
         long mark;
+        /** nf_nat_initialized(): whether the destination and source manips were set up (a nat chain ran). */
+        boolean natDst;
+        boolean natSrc;
         long expires;
         private Tuple orig;
         private Tuple reply;

@@ -396,7 +396,7 @@ final class NftParser {
         }
     }
 
-    private record ChainSpec(String type, Token hook, Prio prio, boolean policyDrop) {}
+    private record ChainSpec(Token type, Token hook, Prio prio, boolean policyDrop) {}
 
     /** A chain's priority as written: a number, or a standard name and an offset; "priority ..." spans start-end. */
     private record Prio(String name, int value, int start, int end) {}
@@ -409,7 +409,7 @@ final class NftParser {
         if (braces) {
             in.take();
         }
-        String type = null;
+        Token type = null;
         Token hook = null;
         Prio priority = null;
         boolean drop = false;
@@ -427,13 +427,16 @@ final class NftParser {
                 break;
             } else if (t.is("type")) {
                 in.take();
-                type = word("expecting string").text();
+                type = word("expecting string");
                 expectWord("hook");
                 Token h = word("expecting string");
                 Token p = in.peek();
                 expectWord("priority");
                 Prio prio = priority(p, in.take());
-                if (!HOOK_NAMES.contains(h.text())) { // hook_spec: chain_hookname_lookup()'s YYERROR, recovered
+                if (!List.of("filter", "nat", "route").contains(type.text())) { // chain_type_name_lookup()'s YYERROR
+                    actionErrors.add(new NftError("unknown chain type", type).fromParser());
+                    type = null;
+                } else if (!HOOK_NAMES.contains(h.text())) { // hook_spec: chain_hookname_lookup()'s YYERROR, recovered
                     actionErrors.add(new NftError("unknown chain hook", h).fromParser());
                     type = null; // the chain stays a regular one (no CHAIN_F_BASECHAIN)
                 } else {
@@ -520,11 +523,24 @@ final class NftParser {
                 prio += std;
             }
         }
-        if (hook == null && spec.type() != null || hook != null && !t.family.hooks.contains(hook)) {
-            // the kernel's refusal locates the whole command, with the newline nft appends to it
+        String type = spec.type() == null ? null : spec.type().text();
+        if (hook != null && !type.equals("filter") && t.family != Family.IP && t.family != Family.INET) {
+            // nft_chain_parse_hook(): __nft_chain_type_get() knows nat and route for ip and inet only: ENOENT at the
+            // type, which nft_cmd_enoent_chain() words with the chain itself (chain_evaluate() cached it) as the
+            // closest chain, a one-letter name never one (string_misspell_update())
+            throw name.text().length() < 2 ? new NftError("Could not process rule: No such file or directory",
+                    spec.type()) : new NftError("No such file or directory; did you mean chain \u2018" + name.text()
+                    + "\u2019 in table " + t.family.nftName + " \u2018" + t.name + "\u2019?", spec.type()).fromKernel();
+        }
+        // the type's hook_mask (nat: prerouting, input, output, postrouting; route: output), nat's priority above
+        // NF_IP_PRI_CONNTRACK, and the family's hooks: EOPNOTSUPP, located over the whole command (and the newline
+        // nft appends to it)
+        boolean fits = hook == null || type.equals("filter") || (type.equals("route") ? hook == Hook.OUTPUT
+                : hook != Hook.FORWARD && prio > -200);
+        if (hook == null && spec.type() != null || hook != null && !t.family.hooks.contains(hook) || !fits) {
             throw new NftError("Could not process rule: Operation not supported", commandStart, last.end() + 1);
         }
-        return nft.addChain(t, name.text(), spec.type(), hook, prio, spec.policyDrop());
+        return nft.addChain(t, name.text(), type, hook, prio, spec.policyDrop());
     }
 
     /** { type T [. T]; } as a set's key. */
@@ -593,107 +609,12 @@ final class NftParser {
         return elements(key, false);
     }
 
-    /**
-     * set_list_member_expr's elements; in an anonymous set ({@code intervals}) one key's element may be a prefix
-     * ({@code a/N}) or a range ({@code a-b}), returned as {low, high} (expr_evaluate_prefix() masks the address).
-     */
+    /** set_list_member_expr's elements (NftElements.parse()); {@code intervals} in an anonymous set. */
     List<long[]> elements(DataType[] key, boolean intervals) {
-        Token open = in.peek();
-        if (open.kind() != Kind.LBRACE) {
-            throw unexpected(open, "expecting '{'");
-        }
-        in.take();
-        List<List<Token>> written = new ArrayList<>();
-        while (true) {
-            skipNewlines();
-            Token first = in.peek();
-            if (first.kind() == Kind.RBRACE) {
-                in.take();
-                break;
-            }
-            List<Token> parts = new ArrayList<>();
-            parts.add(word("expecting string"));
-            while (in.peek().kind() == Kind.DOT) {
-                in.take();
-                parts.add(word("expecting string"));
-            }
-            if (intervals && parts.size() == 1 && in.peek().kind() == Kind.CHAR && in.peek().text().equals("/")) {
-                in.take(); // prefix_rhs_expr: SLASH NUM
-                Token len = in.peek();
-                if (len.kind() != Kind.WORD || !Character.isDigit(len.text().charAt(0))) {
-                    throw unexpected(len, null);
-                }
-                parts.add(in.take());
-                parts.add(null); // a prefix: address, length
-            }
-            written.add(parts);
-            skipNewlines();
-            Token sep = in.peek();
-            if (sep.kind() == Kind.COMMA) {
-                in.take();
-            } else if (sep.kind() != Kind.RBRACE) {
-                throw unexpected(sep, "expecting comma or '}'");
-            }
-        }
-        // the values are evaluated once the braces have parsed (a later syntax error is reported instead)
-        List<long[]> all = new ArrayList<>();
-        for (List<Token> parts : written) {
-            if (intervals && key.length == 1 && (parts.size() == 3 || range(parts.get(0)) != null)) {
-                all.add(interval(key[0], parts));
-                continue;
-            }
-            long[] e = new long[key.length];
-            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
-                e[i] = Values.parse(key[i], parts.get(i));
-            }
-            if (parts.size() != key.length) {
-                throw new NftError("invalid data type, expected " + describeKey(key), parts.get(0).start(),
-                        parts.get(parts.size() - 1).end());
-            }
-            all.add(e);
-        }
-        return all;
+        return NftElements.parse(this, in, key, intervals);
     }
 
-    /** A set element written {@code a-b} (one word, as the scanner reads numbers and addresses), split; else null. */
-    private static Token[] range(Token v) {
-        String text = v.text();
-        int dash = text.indexOf('-', 1);
-        String num = "0[xX][0-9a-fA-F]+|[0-9]+|[0-9]{1,3}(\\.[0-9]{1,3}){3}";
-        if (v.kind() != Kind.WORD || dash < 0 || !text.substring(0, dash).matches(num)
-                || !text.substring(dash + 1).matches(num)) {
-            return null;
-        }
-        return new Token[] {new Token(Kind.WORD, text.substring(0, dash), v.start(), v.start() + dash),
-            new Token(Kind.WORD, text.substring(dash + 1), v.start() + dash + 1, v.end())};
-    }
-
-    /** An interval element: expr_evaluate_prefix() (the address masked) or expr_evaluate_range(). */
-    private static long[] interval(DataType type, List<Token> parts) {
-        Token v = parts.get(0);
-        long width = type.size * 8L;
-        long all = width == 64 ? -1L : (1L << width) - 1;
-        if (parts.size() == 3) {
-            Token len = parts.get(1);
-            long bits = Values.number(len.text(), Long.MAX_VALUE);
-            if (type != DataType.IPV4_ADDR || bits < 0 || bits > width) {
-                throw new NftError("Prefix length " + (bits >= 0 ? bits : len.text()) + " is invalid for type of "
-                        + width + " bits width", v.start(), len.end());
-            }
-            long host = bits == 0 ? all : all >>> bits;
-            long low = Values.parse(type, v) & ~host & all;
-            return new long[] {low, low | host};
-        }
-        Token[] r = range(v);
-        long a = Values.parse(type, r[0]);
-        long b = Values.parse(type, r[1]);
-        if (Long.compareUnsigned(a, b) >= 0) {
-            throw new NftError("Range has zero or negative size", v);
-        }
-        return new long[] {a, b};
-    }
-
-    private void skipNewlines() {
+    void skipNewlines() {
         while (in.peek().kind() == Kind.NEWLINE) {
             in.take();
         }
@@ -793,9 +714,10 @@ final class NftParser {
                 // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
                 throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
             }
-            if (base.isBase() && !base.rejectFits(base.hook)) {
+            if (base.isBase() && (!base.rejectFits(base.hook) || !base.natFits())) {
                 c.rules.remove(r);
-                // nft_reject_validate(): reject only at prerouting, input, forward and output. The commit's
+                // nft_reject_validate(): reject only at prerouting, input, forward and output; nft_nat_validate():
+                // nat only in a nat chain at a hook the statement serves. The commit's
                 // nf_tables_validate() fails with EAGAIN and nfnetlink replays the batch, whose NEWRULE (and NEWSETs)
                 // draw their handles again before the rule's own validation refuses it
                 for (int k = 0; k <= anonymous.size(); k++) {

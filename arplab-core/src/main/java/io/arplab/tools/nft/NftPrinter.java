@@ -135,7 +135,7 @@ final class NftPrinter {
             }
             long[] e = sorted.get(i);
             if (s.interval()) {
-                sb.append(interval(s.key[0], e, o));
+                sb.append(NftElements.format(s.key[0], e, o.numeric()));
                 count++;
                 continue;
             }
@@ -145,33 +145,6 @@ final class NftPrinter {
             count++;
         }
         sb.append(" }");
-    }
-
-    /**
-     * interval_map_decompose() and range_expr_print() (src/segtree.c): an interval of one value is that value, one a
-     * prefix spans (an address type) is {@code low/len}, any other {@code low-high}.
-     */
-    static String interval(io.arplab.stack.nft.DataType type, long[] r, Listing o) {
-        if (r[0] == r[1]) {
-            return Values.format(type, r[0], o.numeric());
-        }
-        int len = prefixLength(type, r);
-        if (len >= 0) {
-            return Values.format(type, r[0], o.numeric()) + "/" + len;
-        }
-        return Values.format(type, r[0], o.numeric()) + "-" + Values.format(type, r[1], o.numeric());
-    }
-
-    /** range_mask's prefix test: the length of the prefix {low, high} is, or -1 (addresses only). */
-    static int prefixLength(io.arplab.stack.nft.DataType type, long[] r) {
-        if (type != io.arplab.stack.nft.DataType.IPV4_ADDR) {
-            return -1;
-        }
-        long host = r[0] ^ r[1];
-        if ((host & (host + 1)) != 0 || (r[0] & host) != 0) {
-            return -1;
-        }
-        return 32 - Long.bitCount(host);
     }
 
     /** calculate_delim(): how many elements of a type share a line (0: one per line). */
@@ -352,7 +325,11 @@ final class NftPrinter {
                     sb.append(" level ").append(l.level());
                 }
             } else if (e instanceof Expr.MarkSet m) {
-                sb.append("meta mark set ").append(Values.format(DataType.MARK, m.value()));
+                sb.append("meta mark set ").append(m.fromCt() ? "ct mark" : Values.format(DataType.MARK, m.value()));
+            } else if (e instanceof Expr.Nat n) {
+                sb.append(NftNat.format(n));
+            } else if (e instanceof Expr.CtMarkSet m) {
+                sb.append("ct mark set ").append(m.fromMeta() ? "meta mark" : Values.format(DataType.MARK, m.value()));
             } else if (e instanceof Expr.Reject j) {
                 // reject_stmt_print(): nothing for the family's default (port unreachable)
                 sb.append("reject");
