@@ -135,7 +135,8 @@ final class NftElements {
         if (len >= 0) {
             return Values.format(type, r[0], numeric) + "/" + len;
         }
-        return Values.format(type, r[0], numeric) + "-" + Values.format(type, r[1], numeric);
+        int all = Math.max(numeric, 2); // range_expr_print(): NFT_CTX_OUTPUT_NUMERIC_ALL
+        return Values.format(type, r[0], all) + "-" + Values.format(type, r[1], all);
     }
 
     /** range_mask's prefix test: the length of the prefix {low, high} is, or -1 (addresses only). */

@@ -873,8 +873,8 @@ final class NftParser {
                         found = r;
                     }
                 }
-                if (found == null) {
-                    throw new NftError("Could not process rule: No such file or directory", number);
+                if (found == null) { // nft_cmd_enoent_rule() words it, from the rule's chain name
+                    throw enoentRule(t.family, n.table(), chainName.text(), number);
                 }
                 c.rules.remove(found);
                 nft.changed();

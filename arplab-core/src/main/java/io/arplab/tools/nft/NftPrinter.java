@@ -280,9 +280,11 @@ final class NftPrinter {
             } else if (e instanceof Expr.Match m) {
                 match(sb, m, o);
             } else if (e instanceof Expr.Range m) {
+                // range_expr_print(): both ends with NFT_CTX_OUTPUT_NUMERIC_ALL (icmp type 0-8, not its names)
+                int all = Math.max(o.numeric(), 2);
                 sb.append(m.field().text).append(m.negated() ? " != " : " ")
-                        .append(Values.format(m.field().type, m.low(), o.numeric())).append('-')
-                        .append(Values.format(m.field().type, m.high(), o.numeric()));
+                        .append(Values.format(m.field().type, m.low(), all)).append('-')
+                        .append(Values.format(m.field().type, m.high(), all));
             } else if (e instanceof Expr.Cmp m) {
                 sb.append(m.field().text).append(' ').append(m.op()).append(' ')
                         .append(Values.format(m.field().type, m.value(), o.numeric()));

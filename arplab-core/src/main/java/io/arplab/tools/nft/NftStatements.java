@@ -39,6 +39,7 @@ final class NftStatements {
         Token terminal = null;
         evalError = null;
         kernelErrors.clear();
+        lookups = 0;
         l4Context = -1;
         l3Context = 0;
         l4Written = null;
@@ -596,6 +597,11 @@ final class NftStatements {
                     : new NftError("cannot reject this network family", w.start(), w.end(), l3Written.start(),
                             l3Written.end()));
         }
+        if (family == Family.BRIDGE) {
+            // no reject expression for NFPROTO_BRIDGE on the recorded kernel: nf_tables_expr_parse()'s lookup, which
+            // precedes every expression's init, is ENOENT at the statement
+            kernelErrors.add(lookups++, new NftError("Could not process rule: No such file or directory", w));
+        }
         if (!in.peek().is("with")) {
             return new Expr.Reject(family == Family.INET ? "icmpx" : "icmp", family == Family.INET ? 1 : 3, false);
         }
@@ -636,6 +642,9 @@ final class NftStatements {
         }
         return new Expr.Reject("icmp", (int) c, true);
     }
+
+    /** The kernel errors of expression type lookups, ahead of the init errors in kernelErrors. */
+    private int lookups;
 
     /** The inet family's network protocol the rule has settled (0x0800, 0x86dd, 0: none) and where. */
     private int inetL3;
@@ -865,9 +874,14 @@ final class NftStatements {
             }
             l3Context = f.dependency;
         }
-        if (family == Family.INET && f.base == Field.Base.NETWORK && f.dependency != 0) {
-            inetL3 = f.dependency; // the meta nfproto dependency settles the network header (the latest)
-            inetL3Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
+        if (family == Family.INET && f.dependency != 0 && (f.base == Field.Base.NETWORK || f.l4 == 1 || f.l4 == 58)) {
+            if (inetL3 != 0 && inetL3 != f.dependency) { // payload_gen_dependency(): the network header is settled
+                refuse(conflict(inetL3 == 0x0800 ? "ip" : "ip6", proto, w));
+            }
+            if (inetL3 == 0) { // the meta nfproto dependency settles it where the first field is written
+                inetL3 = f.dependency;
+                inetL3Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
+            }
         }
         if (f.l4 > 0 && l4Written == null) {
             l4Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
