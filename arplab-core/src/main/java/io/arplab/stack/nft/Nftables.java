@@ -183,10 +183,16 @@ public final class Nftables {
             tracked = true;
         }
         Chain[] cs = chains(family, hook);
+        boolean manipulated = conntrack == null;
+        current = hook;
         for (Chain c : cs) {
             if (!tracked && c.priority > CONNTRACK_PRIORITY) {
                 conntrack.in(p);
                 tracked = true;
+            }
+            if (!manipulated && c.priority > NatManip.priority(hook)) {
+                NatManip.apply(p, hook);
+                manipulated = true;
             }
             if ("nat".equals(c.type) && !natDue(p, hook)) {
                 continue;
@@ -198,6 +204,9 @@ public final class Nftables {
         }
         if (!tracked) {
             conntrack.in(p);
+        }
+        if (!manipulated) {
+            NatManip.apply(p, hook);
         }
         if (p.ct != null && p.ctState == Conntrack.NEW) { // nf_nat_alloc_null_binding(): the manip is set up now
             if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
@@ -218,6 +227,23 @@ public final class Nftables {
             return false;
         }
         return hook == Hook.PREROUTING || hook == Hook.OUTPUT ? !p.ct.natDst : !p.ct.natSrc;
+    }
+
+    /** The hook being walked (nft_pktinfo's hook), for a nat statement's binding. */
+    private Hook current;
+
+    /**
+     * nft_nat_eval() with nf_nat_setup_info(): snat and dnat to an address bind the connection and rewrite the packet
+     * now. A dnat at output (ip_route_me_harder()'s new route), masquerade, redirect and ports are not modelled: the
+     * packet goes on as it was.
+     */
+    private void bind(Packet p, Expr.Nat n) {
+        boolean source = n.kind().equals("snat");
+        if (p.ct == null || n.addrLow() == -1 || !source && !n.kind().equals("dnat") || current == Hook.OUTPUT) {
+            return;
+        }
+        conntrack.bind(p.ct, source, (int) n.addrLow());
+        NatManip.rewrite(p, source, (int) n.addrLow());
     }
 
     /** NF_IP_PRI_CONNTRACK */
@@ -255,8 +281,9 @@ public final class Nftables {
                     if (p.ct != null) {
                         p.ct.mark = m.fromMeta() ? p.mark : m.value();
                     }
-                } else if (e instanceof Expr.Nat) {
-                    return ACCEPT; // nft_nat_eval(): the binding set up, NF_ACCEPT (arplab does not rewrite yet)
+                } else if (e instanceof Expr.Nat n) {
+                    bind(p, n);
+                    return ACCEPT; // nft_nat_eval(): the binding set up, NF_ACCEPT
                 } else if (e instanceof Expr.Reject j) {
                     p.reject = j.kind();
                     p.rejectCode = j.code();
