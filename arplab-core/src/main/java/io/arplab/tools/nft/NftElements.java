@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * A set's elements: parsed (parser_bison.y's set_list_member_expr), evaluated once their braces have parsed
  * (nftables 1.0.6 src/evaluate.c expr_evaluate_set(), with expr_evaluate_prefix() and expr_evaluate_range() for an
- * anonymous set's intervals), and an interval listed as src/segtree.c's interval_map_decompose() gives it back. An interval is {low, high}; the set's merging is
- * stack/nft/NftSet.automerge() (src/intervals.c setelem_automerge()).
+ * anonymous set's intervals), and an interval listed as src/segtree.c's interval_map_decompose() gives it back.
+ * An interval is {low, high}; the set's merging is stack/nft/NftSet.automerge() (src/intervals.c
+ * setelem_automerge()).
  */
 final class NftElements {
     private NftElements() {}

@@ -75,8 +75,7 @@ final class NftJson {
 
     private static void elements(StringBuilder sb, NftSet s) {
         List<long[]> sorted = new java.util.ArrayList<>(s.elements());
-        sorted.sort((a, b) -> Long.compareUnsigned(a[0], b[0]) != 0 ? Long.compareUnsigned(a[0], b[0])
-                : a.length > 1 ? Long.compareUnsigned(a[1], b[1]) : 0);
+        sorted.sort((a, b) -> NftPrinter.compare(s.key, a, b)); // the listing's list_expr_sort()
         sb.append('[');
         for (int i = 0; i < sorted.size(); i++) {
             long[] e = sorted.get(i);

@@ -38,8 +38,8 @@ final class NftNat {
             Token t = in.peek();
             boolean colon = t.kind() == Kind.CHAR && t.text().equals(":")
                     || t.kind() == Kind.WORD && t.text().startsWith(":");
-            if (colon && (ip || written6)) {
-                throw p.unexpected(new Token(Kind.CHAR, ":", t.start(), t.start() + 1), null); // no nf_key_proto TO COLON
+            if (colon && (ip || written6)) { // nat_stmt_args has no nf_key_proto TO COLON
+                throw p.unexpected(new Token(Kind.CHAR, ":", t.start(), t.start() + 1), null);
             }
             if (colon) {
                 port = colonPort(p, in);

@@ -167,7 +167,7 @@ final class NftPrinter {
         return ",\n\t\t\t     ";
     }
 
-    private static int compare(DataType[] key, long[] a, long[] b) {
+    static int compare(DataType[] key, long[] a, long[] b) {
         if (key.length == 1) {
             return Long.compareUnsigned(a[0], b[0]);
         }
