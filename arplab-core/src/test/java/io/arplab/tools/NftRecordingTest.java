@@ -184,7 +184,6 @@ class NftRecordingTest {
                     + " right-hand side, then to)"),
             java.util.Map.entry(40, "dnat at output: the rerouted ping (ip_route_me_harder()) is not modelled"),
             java.util.Map.entry(41, "bison's parse of `acept dnat to ...`: 1.0.6 takes it whole, refuses the symbol"),
-            java.util.Map.entry(42, "traceroute's send while an output chain rejects: sendto()'s EPERM"),
             java.util.Map.entry(44, "the scanner's reading of 02:42:ac:1c:00 in an inet_service set"),
             java.util.Map.entry(47, "a conntrack entry is confirmed only once its first packet leaves"
                     + " (__nf_conntrack_confirm())"));
