@@ -8,7 +8,10 @@ fields in both orders and counters between matches; invalid inputs (values out o
 conflicting protocols, misspelt keywords); listings with -a, -n, -s, -t; and pings between the nodes so counters
 move. Seeds from 17 on (WIDE) also draw ranges and </>/<=/>=, ct state/status/mark, limit rate, log, reject, meta
 mark set, th ports, ip6/icmpv6 fields, nft -j listings, and nc/traceroute probes that show a reject to the peer;
-the draws of seeds 1-16 are unchanged. Usage: gen-nft.py SEED [STEPS]."""
+the draws of seeds 1-16 are unchanged. Seeds from 33 on (NAT) also draw nat chains (`type nat` at each hook, the
+odd one in a family or hook nat has not) with `dnat to`, `snat to`, `masquerade` and `redirect` (ports, `ip` in
+inet tables, the odd misplaced or malformed one), `ct mark set` and `meta mark set ct mark`, rules matching a mark
+another hook's chain set, and nc/ping/traceroute probes through them. Usage: gen-nft.py SEED [STEPS]."""
 import random
 import sys
 
@@ -16,6 +19,7 @@ seed = int(sys.argv[1])
 steps = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 r = random.Random(seed)
 WIDE = seed >= 17  # the second round's constructs (seeds 1-16 draw as they were recorded)
+NAT = seed >= 33  # the third round's: nat chains and statements, ct mark set (seeds 17-32 draw as recorded)
 
 IPS = ["172.28.0.1", "172.28.0.11", "172.28.0.12", "172.28.0.13", "10.0.0.1", "1.2.3.4", "172.28.0.255"]
 PREFIXES = ["172.28.0.0/16", "172.28.0.0/24", "10.0.0.0/8", "172.28.0.12/30", "172.28.0.5/24", "0.0.0.0/0",
@@ -134,6 +138,7 @@ tables = []  # (family, name, node)
 chains = {}  # (family, name) -> list of (chain, base)
 sets = {}  # (family, name) -> list of (set, type)
 out = []
+natchains = set()  # (family, table, chain, hook) of the nat chains
 
 
 def emit(node, cmd):
@@ -168,12 +173,21 @@ def add_chain(t, base=None):
         if r.random() < 0.04:
             hook = r.choice(["forward" if fam == "arp" else "ingres", "inptu"])
         prio = r.choice(FAM_PRIOS[fam])
-        spec = f"type filter hook {hook} priority {prio};"
+        ctype = "filter"
+        if NAT and r.random() < (0.5 if fam in ("ip", "inet") else 0.08):
+            ctype = "nat"
+            if fam in ("ip", "inet") and r.random() < 0.9:
+                hook, prio = r.choice([("output", "-100"), ("output", "dstnat"), ("prerouting", "dstnat"),
+                                       ("postrouting", "srcnat"), ("postrouting", "100"), ("input", "100"),
+                                       ("prerouting", "-100"), ("forward", "0")])
+        spec = f"type {ctype} hook {hook} priority {prio};"
         if r.random() < 0.4:
             spec += " policy " + r.choice(["accept", "accept", "drop", "maybe"][: 4 if r.random() < 0.1 else 3]) + ";"
         emit(node, f"nft add chain {fam} {name} {cname} '{{ {spec} }}'")
         if hook not in HOOKS[fam] or "maybe" in spec:
             return
+        if ctype == "nat":
+            natchains.add((fam, name, cname, hook))
     else:
         emit(node, f"nft add chain {fam} {name} {cname}")
     chains[(fam, name)].append((cname, base))
@@ -315,6 +329,15 @@ def add_rule():
                 parts.append("counter")
             else:
                 parts.append(match(fam, r.choice(pool)))
+    if NAT:
+        hooks = [h for f, n, c, h in natchains if (f, n, c) == (fam, name, chain)]
+        if hooks or r.random() < 0.06:
+            parts.append(nat_statement(fam, hooks[0] if hooks else "filter", l4, parts))
+            verb = "insert" if r.random() < 0.12 else "add"
+            emit(node, f"nft {verb} rule {fam} {name} {chain} " + " ".join(parts))
+            return
+        if r.random() < 0.25:
+            parts.append(r.choice(CTMARKS))
     if WIDE:
         for _ in range(r.choice([0, 0, 1, 1, 2])):
             parts.append(wide_statement(fam))
@@ -367,6 +390,38 @@ def wide_statement(fam):
     return r.choice(MARKS)
 
 
+CTMARKS = ["ct mark set 0x5", "ct mark set 1", "ct mark set mark", "meta mark set ct mark", "ct mark 0x5",
+           "ct mark != 0", "meta mark 0x5", "mark 0x00000001", "ct mark set foo"]
+NAT_TO = ["172.28.0.13", "172.28.0.12", "172.28.0.11", "172.28.0.1", "172.28.0.99", "10.0.0.1",
+          "172.28.0.12-172.28.0.13"]
+
+
+def nat_statement(fam, hook, l4, parts):
+    """A nat statement for a chain at HOOK: the kind the hook takes mostly, now and then another or a malformed one."""
+    x = r.random()
+    kind = {"output": "dnat", "prerouting": "dnat", "postrouting": "snat", "input": "snat"}.get(hook, "dnat")
+    if x < 0.12:
+        kind = r.choice(["dnat", "snat", "masquerade", "redirect"])
+    elif kind == "snat" and hook == "postrouting" and x < 0.35:
+        kind = "masquerade"
+    elif kind == "dnat" and x < 0.25:
+        kind = "redirect"
+    ports = "tcp" in " ".join(parts) or "udp" in " ".join(parts)
+    if kind in ("masquerade", "redirect"):
+        opt = r.choice(["", "", " random", " persistent", " to :22", " to :1024-2048"] if kind == "masquerade"
+                       else ["", "", " to :22", " to 22", " to :80"])
+        return kind + opt
+    fam_kw = " ip" if fam == "inet" and r.random() < 0.8 else ""
+    to = r.choice(NAT_TO)
+    if r.random() < 0.3:
+        to += ":" + r.choice(["80", "22", "1234", "ssh", "1000-2000"])
+    if r.random() < 0.05:
+        to = r.choice(["172.28.0.300", "foo", ":80"])
+    if not ports and ":" in to and r.random() < 0.6:
+        return f"meta l4proto tcp {kind}{fam_kw} to {to}"
+    return f"{kind}{fam_kw} to {to}"
+
+
 def reject(fam, l4):
     with_ = ["", "", " with icmp type host-unreachable", " with icmp type port-unreachable",
              " with icmp type admin-prohibited", " with icmp port-unreachable", " with icmp type net-unreachable",
@@ -407,6 +462,8 @@ def listing():
 def ping():
     src, dst = r.choice([("n2", "172.28.0.11"), ("n3", "172.28.0.11"), ("n1", "172.28.0.1"), ("n1", "172.28.0.13"),
                          ("n2", "172.28.0.13"), ("n1", "172.28.0.12")])
+    if NAT and r.random() < 0.3:
+        src, dst = r.choice([("n1", "172.28.0.99"), ("n1", "10.0.0.1"), ("n1", "172.28.0.12")])
     emit(src, f"ping -c2 -W1 -q {dst}")
 
 

@@ -771,6 +771,11 @@ public final class Traceroute implements Tool {
         if (currPort != 0) {
             currPort++;
         }
+        Errno e = rc[0] < 0 ? Errno.of(rc[0]) : null;
+        if (e != null && e != Errno.ENOBUFS && e != Errno.EAGAIN && e != Errno.EMSGSIZE) {
+            fatal("send", e.text); // do_send(): error ("send"), not recoverable (a netfilter drop's EPERM)
+            return false;
+        }
         return true;
     }
 

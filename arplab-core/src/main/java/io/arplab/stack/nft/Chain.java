@@ -44,6 +44,34 @@ public final class Chain {
         return hook != Hook.POSTROUTING || walk(this, 0, Expr.Reject.class);
     }
 
+    /**
+     * nft_nat_validate()/nft_masq_validate()/nft_redir_validate(): a nat statement reachable from this base chain
+     * needs a nat chain (nft_chain_validate_dependency()) at a hook it serves (nft_chain_validate_hooks()).
+     */
+    public boolean natFits() {
+        return walkNat(this, 0);
+    }
+
+    private boolean walkNat(Chain c, int depth) {
+        if (depth >= 16) {
+            return true;
+        }
+        for (Rule r : c.rules) {
+            for (Expr e : r.exprs) {
+                if (e instanceof Expr.Nat n && (!"nat".equals(type) || !n.fits(hook))) {
+                    return false;
+                }
+                if (e instanceof Expr.Verdict v && v.chain() != null) {
+                    Chain target = c.table.chains.get(v.chain());
+                    if (target != null && !walkNat(target, depth + 1)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
     // whether every chain reached from c within the jump stack holds no expression of class bad (null: none is bad);
     // deeper than the stack: too deep only when no class is asked for (a reject's walk stops there)
     private static boolean walk(Chain c, int depth, Class<?> bad) {

@@ -34,6 +34,21 @@ final class Conntrack {
     static final class Entry {
         long status = CONFIRMED;
         long mark;
+        /** nf_nat_initialized(): whether the destination and source manips were set up (a nat chain ran). */
+        boolean natDst;
+        boolean natSrc;
+        /** The addresses the bindings map to (nf_nat_setup_info()), 0 for none. */
+        int dnatTo;
+        int snatTo;
+
+        /** The original direction's addresses, before any binding. */
+        int origSrc() {
+            return orig.src();
+        }
+
+        int origDst() {
+            return orig.dst();
+        }
         long expires;
         private Tuple orig;
         private Tuple reply;
@@ -78,6 +93,7 @@ final class Conntrack {
         byte[] f = p.frame;
         int ip = p.network;
         p.ct = null;
+        p.ctReply = false;
         p.ctState = INVALID;
         if (p.protocol != 0x0800 || f.length < ip + 20) {
             return;
@@ -149,9 +165,27 @@ final class Conntrack {
                 e.status |= SEEN_REPLY;
             }
             p.ctState = ESTABLISHED; // IP_CT_ESTABLISHED_REPLY
+            p.ctReply = true;
         } else {
             p.ctState = (e.status & SEEN_REPLY) != 0 ? ESTABLISHED : NEW;
         }
+    }
+
+    /**
+     * nf_nat_setup_info(): a binding changes the reply tuple the entry is found by (nf_conntrack_alter_reply()): the
+     * reply comes from the new destination to the new source.
+     */
+    void bind(Entry e, boolean source, int to) {
+        if (source) {
+            e.snatTo = to;
+        } else {
+            e.dnatTo = to;
+        }
+        table.remove(e.reply);
+        int src = e.snatTo != 0 ? e.snatTo : e.orig.src();
+        int dst = e.dnatTo != 0 ? e.dnatTo : e.orig.dst();
+        e.reply = new Tuple(dst, src, e.reply.proto(), e.reply.a(), e.reply.b());
+        table.put(e.reply, new Found(e, true));
     }
 
     /** icmp_error_message(): an error quoting a packet of a tracked connection is related to it. */

@@ -196,8 +196,32 @@ public sealed interface Expr {
     /** nft_log.c: the kernel's log, which arplab does not write; only listed. */
     record Log(String prefix, String level) implements Expr {}
 
-    /** nft_meta_set_eval(): meta mark set (skb->mark). */
-    record MarkSet(long value) implements Expr {}
+    /** nft_meta_set_eval(): meta mark set (skb->mark), a value or, {@code fromCt}, the conntrack's mark. */
+    record MarkSet(long value, boolean fromCt) implements Expr {}
+
+    /**
+     * nft_ct_set_eval(): ct mark set, a value or, {@code fromMeta}, the packet's mark; nothing without a conntrack
+     * entry.
+     */
+    record CtMarkSet(long value, boolean fromMeta) implements Expr {}
+
+    /**
+     * nft_nat.c / nft_masq.c / nft_redir.c: {@code kind} snat, dnat, masquerade or redirect; {@code ip} when an inet
+     * rule names the family ("dnat ip to"); an address range ({@code addrLow} -1: none) and a port range
+     * ({@code portLow} -1: none); {@code flags} NF_NAT_RANGE_PROTO_RANDOM (4), _PERSISTENT (8), _RANDOM_FULLY (16).
+     * A terminal statement: the packet is accepted with its binding (arplab does not rewrite it yet).
+     */
+    record Nat(String kind, boolean ip, long addrLow, long addrHigh, int portLow, int portHigh, int flags)
+            implements Expr {
+        /** nft_nat_validate() and its kin: the hooks a statement may serve (snat/masquerade source, else destination). */
+        public boolean fits(Hook hook) {
+            return switch (kind) {
+                case "snat" -> hook == Hook.POSTROUTING || hook == Hook.INPUT;
+                case "masquerade" -> hook == Hook.POSTROUTING;
+                default -> hook == Hook.PREROUTING || hook == Hook.OUTPUT;
+            };
+        }
+    }
 
     /**
      * nft_reject_ipv4.c / nft_reject_inet.c: drop, and send an ICMP destination unreachable of {@code code} (nf_send_unreach())

@@ -28,6 +28,7 @@ public enum Field {
     IP_PROTOCOL("ip protocol", DataType.INET_PROTO, Base.NETWORK, 9, 0x0800),
     ICMP_TYPE("icmp type", DataType.ICMP_TYPE, Base.TRANSPORT, 0, 0x0800, 1),
     ICMP_CODE("icmp code", DataType.ICMP_CODE, Base.TRANSPORT, 1, 0x0800, 1),
+    ICMP_CHECKSUM("icmp checksum", DataType.INTEGER16, Base.TRANSPORT, 2, 0x0800, 1),
     TCP_SPORT("tcp sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, 6),
     TCP_DPORT("tcp dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, 6),
     UDP_SPORT("udp sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, 17),
@@ -79,7 +80,7 @@ public enum Field {
             case ARP_HTYPE, ARP_PTYPE, ARP_HLEN, ARP_PLEN, ARP_OPERATION, ARP_SADDR_ETHER, ARP_SADDR_IP,
                     ARP_DADDR_ETHER, ARP_DADDR_IP -> "arp";
             case IP_SADDR, IP_DADDR, IP_LENGTH, IP_ID, IP_TTL, IP_PROTOCOL -> "ip";
-            case ICMP_TYPE, ICMP_CODE -> "icmp";
+            case ICMP_TYPE, ICMP_CODE, ICMP_CHECKSUM -> "icmp";
             case TCP_SPORT, TCP_DPORT -> "tcp";
             case UDP_SPORT, UDP_DPORT -> "udp";
             case TH_SPORT, TH_DPORT -> "th";
@@ -88,6 +89,23 @@ public enum Field {
             case ETHER_DADDR, ETHER_SADDR, ETHER_TYPE -> "ether";
             default -> "meta";
         };
+    }
+
+    /**
+     * payload_expr_complete() (src/payload.c): a transport load of {@code size} bytes at {@code offset} lists as the
+     * template of the rule's transport protocol {@code l4} at that place ("th dport" after "icmp type" is "icmp
+     * checksum"), or stays what it was when that protocol has none there.
+     */
+    public Field completed(int l4) {
+        if (base != Base.TRANSPORT || l4 <= 0) {
+            return this;
+        }
+        for (Field f : values()) {
+            if (f.base == Base.TRANSPORT && f.l4 == l4 && f.offset == offset && f.type.size == type.size) {
+                return f;
+            }
+        }
+        return this;
     }
 
     /** The field's value in {@code p}, as a number over its bytes (network order); -1 when the packet is too short. */

@@ -18,6 +18,8 @@ public final class NftSet {
     private final List<long[]> elements = new ArrayList<>();
     private final LongOpenHashSet single = new LongOpenHashSet();
     private final Long2ObjectOpenHashMap<LongOpenHashSet> pairs = new Long2ObjectOpenHashMap<>();
+    /** An interval set (NFT_SET_INTERVAL, one key): its elements are {low, high}, sorted, merged (see automerge()). */
+    private boolean interval;
 
     public NftSet(String name, long handle, DataType[] key, boolean anonymous) {
         this.name = name;
@@ -28,12 +30,27 @@ public final class NftSet {
 
     NftSet copy() {
         NftSet c = new NftSet(name, handle, key, anonymous);
+        c.interval = interval;
         elements.forEach(c::add);
         return c;
     }
 
-    /** Adds an element (one value per key component); false when it was there already. */
+    /**
+     * Adds an element (one value per key component; for one key, {low, high} is an interval, which makes the set an
+     * interval set as expr_evaluate_set() flags it); false when it was there already.
+     */
     public boolean add(long[] element) {
+        if (key.length == 1 && element.length == 2 || interval) {
+            if (!interval) {
+                interval = true;
+                List<long[]> before = new ArrayList<>(elements);
+                elements.clear();
+                single.clear();
+                before.forEach(e -> elements.add(new long[] {e[0], e[0]}));
+            }
+            elements.add(element.length == 2 ? element.clone() : new long[] {element[0], element[0]});
+            return true;
+        }
         if (contains(element)) {
             return false;
         }
@@ -47,11 +64,48 @@ public final class NftSet {
     }
 
     public boolean contains(long[] element) {
-        return key.length == 1 ? single.contains(element[0]) : contains(element[0], element[1]);
+        return key.length == 1 ? contains(element[0]) : contains(element[0], element[1]);
     }
 
     boolean contains(long first) {
+        if (interval) {
+            for (long[] r : elements) {
+                if (Long.compareUnsigned(first, r[0]) >= 0 && Long.compareUnsigned(first, r[1]) <= 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
         return single.contains(first);
+    }
+
+    public boolean interval() {
+        return interval;
+    }
+
+    /**
+     * setelem_automerge() (nftables 1.0.6 src/intervals.c) of an anonymous interval set: sorted by their low ends, an
+     * interval inside the one before it goes, one that overlaps or directly follows it is joined to it.
+     */
+    public void automerge() {
+        if (!interval) {
+            return;
+        }
+        List<long[]> sorted = new ArrayList<>(elements);
+        sorted.sort((a, b) -> Long.compareUnsigned(a[0], b[0]) != 0 ? Long.compareUnsigned(a[0], b[0])
+                : Long.compareUnsigned(a[1], b[1]));
+        elements.clear();
+        long[] prev = null;
+        for (long[] r : sorted) {
+            if (prev != null && (Long.compareUnsigned(r[0], prev[1]) <= 0 || r[0] - prev[1] == 1)) {
+                if (Long.compareUnsigned(r[1], prev[1]) > 0) {
+                    prev[1] = r[1];
+                }
+                continue;
+            }
+            prev = r.clone();
+            elements.add(prev);
+        }
     }
 
     boolean contains(long first, long second) {

@@ -121,9 +121,14 @@ public final class Nftables {
         for (Table t : tables) {
             if (t.family == Family.IP || t.family == Family.INET) {
                 for (Chain c : t.chains.values()) {
+                    if ("nat".equals(c.type) && c.isBase() && conntrack == null) {
+                        conntrack = new Conntrack(); // nf_nat's chain registration: nf_ct_netns_get()
+                    }
                     for (Rule r : c.rules) {
                         for (Expr e : r.exprs) {
-                            if (e instanceof Expr.Ct && conntrack == null) {
+                            boolean ct = e instanceof Expr.Ct || e instanceof Expr.CtMarkSet
+                                    || e instanceof Expr.MarkSet m && m.fromCt();
+                            if (ct && conntrack == null) {
                                 conntrack = new Conntrack(); // nf_ct_netns_get(): from now on (kept once made)
                             }
                         }
@@ -202,10 +207,19 @@ public final class Nftables {
             tracked = true;
         }
         Chain[] cs = chains(family, hook);
+        boolean manipulated = conntrack == null;
+        current = hook;
         for (Chain c : cs) {
             if (!tracked && c.priority > CONNTRACK_PRIORITY) {
                 conntrack.in(p);
                 tracked = true;
+            }
+            if (!manipulated && c.priority > NatManip.priority(hook)) {
+                NatManip.apply(p, hook);
+                manipulated = true;
+            }
+            if ("nat".equals(c.type) && !natDue(p, hook)) {
+                continue;
             }
             int v = run(c.table, c, p, 0);
             if (v == DROP || v != ACCEPT && c.policyDrop) {
@@ -215,7 +229,45 @@ public final class Nftables {
         if (!tracked) {
             conntrack.in(p);
         }
+        if (!manipulated) {
+            NatManip.apply(p, hook);
+        }
+        if (p.ct != null && p.ctState == Conntrack.NEW) { // nf_nat_alloc_null_binding(): the manip is set up now
+            if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
+                p.ct.natDst = true;
+            } else if (hook == Hook.POSTROUTING || hook == Hook.INPUT) {
+                p.ct.natSrc = true;
+            }
+        }
         return true;
+    }
+
+    /**
+     * nf_nat_inet_fn(): a nat chain sees a connection's first packet once per manip type (destination at prerouting
+     * and output, source at postrouting and input), never an untracked packet, nor a later one (its binding is set).
+     */
+    private static boolean natDue(Packet p, Hook hook) {
+        if (p.ct == null || p.ctState != Conntrack.NEW) {
+            return false;
+        }
+        return hook == Hook.PREROUTING || hook == Hook.OUTPUT ? !p.ct.natDst : !p.ct.natSrc;
+    }
+
+    /** The hook being walked (nft_pktinfo's hook), for a nat statement's binding. */
+    private Hook current;
+
+    /**
+     * nft_nat_eval() with nf_nat_setup_info(): snat and dnat to an address bind the connection and rewrite the packet
+     * now. A dnat at output (ip_route_me_harder()'s new route), masquerade, redirect and ports are not modelled: the
+     * packet goes on as it was.
+     */
+    private void bind(Packet p, Expr.Nat n) {
+        boolean source = n.kind().equals("snat");
+        if (p.ct == null || n.addrLow() == -1 || !source && !n.kind().equals("dnat") || current == Hook.OUTPUT) {
+            return;
+        }
+        conntrack.bind(p.ct, source, (int) n.addrLow());
+        NatManip.rewrite(p, source, (int) n.addrLow());
     }
 
     /** NF_IP_PRI_CONNTRACK */
@@ -242,7 +294,20 @@ public final class Nftables {
                         break;
                     }
                 } else if (e instanceof Expr.MarkSet m) {
-                    p.mark = m.value();
+                    if (!m.fromCt()) {
+                        p.mark = m.value();
+                    } else if (p.ct != null) {
+                        p.mark = p.ct.mark;
+                    } else {
+                        break; // nft_ct_get_eval()'s NFT_BREAK: no entry, no value
+                    }
+                } else if (e instanceof Expr.CtMarkSet m) {
+                    if (p.ct != null) {
+                        p.ct.mark = m.fromMeta() ? p.mark : m.value();
+                    }
+                } else if (e instanceof Expr.Nat n) {
+                    bind(p, n);
+                    return ACCEPT; // nft_nat_eval(): the binding set up, NF_ACCEPT
                 } else if (e instanceof Expr.Reject j) {
                     p.reject = j.kind();
                     p.rejectCode = j.code();

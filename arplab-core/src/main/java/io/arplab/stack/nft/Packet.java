@@ -23,6 +23,8 @@ public final class Packet {
     /** The conntrack entry (skb->_nfct), null when untracked, and the ct state bit nft_ct sees. */
     Conntrack.Entry ct;
     long ctState;
+    /** Whether the packet is of the entry's reply direction (CTINFO2DIR()). */
+    boolean ctReply;
     /** A reject statement's verdict for the hook's caller to act on: null, "icmp" (code) or "tcp reset". */
     public String reject;
     public int rejectCode;

@@ -75,13 +75,18 @@ final class NftJson {
 
     private static void elements(StringBuilder sb, NftSet s) {
         List<long[]> sorted = new java.util.ArrayList<>(s.elements());
-        sorted.sort((a, b) -> Long.compareUnsigned(a[0], b[0]) != 0 ? Long.compareUnsigned(a[0], b[0])
-                : a.length > 1 ? Long.compareUnsigned(a[1], b[1]) : 0);
+        sorted.sort((a, b) -> NftPrinter.compare(s.key, a, b)); // the listing's list_expr_sort()
         sb.append('[');
         for (int i = 0; i < sorted.size(); i++) {
             long[] e = sorted.get(i);
             sb.append(i == 0 ? "" : ", ");
-            if (e.length == 1) {
+            if (s.interval()) {
+                // json.c: a prefix {"prefix": {addr, len}}, a range {"range": [low, high]}
+                int len = NftElements.prefixLength(s.key[0], e);
+                sb.append(e[0] == e[1] ? value(s.key[0], e[0]) : len >= 0 ? "{\"prefix\": {\"addr\": "
+                        + value(s.key[0], e[0]) + ", \"len\": " + len + "}}" : "{\"range\": [" + value(s.key[0], e[0])
+                        + ", " + value(s.key[0], e[1]) + "]}");
+            } else if (e.length == 1) {
                 sb.append(value(s.key[0], e[0]));
             } else {
                 sb.append("{\"concat\": [");
@@ -92,6 +97,36 @@ final class NftJson {
             }
         }
         sb.append(']');
+    }
+
+    /** json.c nat_stmt_json(): family (inet), addr, port, flags; {"masquerade": null} when there is none. */
+    private static String nat(Expr.Nat n) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (n.ip()) {
+            parts.add("\"family\": \"ip\"");
+        }
+        if (n.addrLow() != -1) {
+            int len = NftElements.prefixLength(io.arplab.stack.nft.DataType.IPV4_ADDR,
+                    new long[] {n.addrLow(), n.addrHigh()});
+            String a = value(io.arplab.stack.nft.DataType.IPV4_ADDR, n.addrLow());
+            parts.add("\"addr\": " + (n.addrHigh() == n.addrLow() ? a : len >= 0
+                    ? "{\"prefix\": {\"addr\": " + a + ", \"len\": " + len + "}}"
+                    : "{\"range\": [" + a + ", " + value(io.arplab.stack.nft.DataType.IPV4_ADDR, n.addrHigh()) + "]}"));
+        }
+        if (n.portLow() != -1) {
+            parts.add("\"port\": " + (n.portHigh() == n.portLow() ? String.valueOf(n.portLow())
+                    : "{\"range\": [" + n.portLow() + ", " + n.portHigh() + "]}"));
+        }
+        List<String> flags = new java.util.ArrayList<>();
+        for (int[] f : new int[][] {{4, 0}, {16, 1}, {8, 2}}) {
+            if ((n.flags() & f[0]) != 0) {
+                flags.add(str(new String[] {"random", "fully-random", "persistent"}[f[1]]));
+            }
+        }
+        if (!flags.isEmpty()) {
+            parts.add("\"flags\": " + (flags.size() == 1 ? flags.get(0) : "[" + String.join(", ", flags) + "]"));
+        }
+        return "{" + str(n.kind()) + ": " + (parts.isEmpty() ? "null" : "{" + String.join(", ", parts) + "}") + "}";
     }
 
     private static void chain(StringBuilder sb, Table t, Chain c) {
@@ -193,7 +228,13 @@ final class NftJson {
             }
             return s.append("}}").toString();
         } else if (e instanceof Expr.MarkSet m) {
-            return "{\"mangle\": {\"key\": {\"meta\": {\"key\": \"mark\"}}, \"value\": " + m.value() + "}}";
+            return "{\"mangle\": {\"key\": {\"meta\": {\"key\": \"mark\"}}, \"value\": "
+                    + (m.fromCt() ? "{\"ct\": {\"key\": \"mark\"}}" : m.value()) + "}}";
+        } else if (e instanceof Expr.Nat n) {
+            return nat(n);
+        } else if (e instanceof Expr.CtMarkSet m) {
+            return "{\"mangle\": {\"key\": {\"ct\": {\"key\": \"mark\"}}, \"value\": "
+                    + (m.fromMeta() ? "{\"meta\": {\"key\": \"mark\"}}" : m.value()) + "}}";
         } else if (e instanceof Expr.Reject j) {
             if (j.kind().equals("tcp reset")) {
                 return "{\"reject\": {\"type\": \"tcp reset\"}}";

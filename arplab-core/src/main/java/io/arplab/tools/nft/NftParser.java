@@ -65,13 +65,11 @@ final class NftParser {
                 in.recover(start);
             }
         }
-        for (NftError.Phase phase : NftError.Phase.values()) {
-            List<NftError> these = errors.stream().filter(e -> e.phase() == phase).toList();
-            if (!these.isEmpty()) {
-                return these;
-            }
-        }
-        return errors;
+        // nft_run_cmd_from_buffer(): the commands bison built are evaluated even after a syntax error, so both are
+        // reported, the parser's first; only a batch with neither reaches the kernel
+        List<NftError> early = new ArrayList<>(errors.stream().filter(e -> e.phase() == NftError.Phase.SYNTAX).toList());
+        early.addAll(errors.stream().filter(e -> e.phase() == NftError.Phase.EVALUATION).toList());
+        return early.isEmpty() ? errors : early;
     }
 
     /** The errors grammar actions raised in the command being parsed, which goes on parsing after them. */
@@ -398,7 +396,7 @@ final class NftParser {
         }
     }
 
-    private record ChainSpec(String type, Token hook, Prio prio, boolean policyDrop) {}
+    private record ChainSpec(Token type, Token hook, Prio prio, boolean policyDrop) {}
 
     /** A chain's priority as written: a number, or a standard name and an offset; "priority ..." spans start-end. */
     private record Prio(String name, int value, int start, int end) {}
@@ -411,7 +409,7 @@ final class NftParser {
         if (braces) {
             in.take();
         }
-        String type = null;
+        Token type = null;
         Token hook = null;
         Prio priority = null;
         boolean drop = false;
@@ -429,20 +427,35 @@ final class NftParser {
                 break;
             } else if (t.is("type")) {
                 in.take();
-                type = word("expecting string").text();
+                type = word("expecting string");
                 expectWord("hook");
-                hook = word("expecting string");
-                if (!HOOK_NAMES.contains(hook.text())) { // hook_spec: chain_hookname_lookup()
-                    actionErrors.add(new NftError("unknown chain hook", hook).fromParser());
-                }
+                Token h = word("expecting string");
                 Token p = in.peek();
                 expectWord("priority");
-                priority = priority(p, in.take());
+                Prio prio = priority(p, in.take());
+                if (!List.of("filter", "nat", "route").contains(type.text())) { // chain_type_name_lookup()'s YYERROR
+                    actionErrors.add(new NftError("unknown chain type", type).fromParser());
+                    type = null;
+                } else if (!HOOK_NAMES.contains(h.text())) { // hook_spec: chain_hookname_lookup()'s YYERROR, recovered
+                    actionErrors.add(new NftError("unknown chain hook", h).fromParser());
+                    type = null; // the chain stays a regular one (no CHAIN_F_BASECHAIN)
+                } else {
+                    hook = h;
+                    priority = prio;
+                }
             } else if (t.is("policy")) {
                 in.take();
                 Token p = in.take();
                 if (!p.is("accept") && !p.is("drop")) {
-                    throw unexpected(p, "expecting accept or drop or '$'");
+                    NftError e = unexpected(p, "expecting accept or drop or '$'");
+                    // chain_block's common_block "error stmt_separator": bison drops the tokens up to the next
+                    // separator and the block, and its command, go on
+                    actionErrors.add(e.fromParser());
+                    while (in.peek().kind() != Kind.SEMICOLON && in.peek().kind() != Kind.NEWLINE
+                            && in.peek().kind() != Kind.EOF) {
+                        in.take();
+                    }
+                    continue;
                 }
                 drop = p.is("drop");
             } else if (!braces) {
@@ -494,9 +507,6 @@ final class NftParser {
             // chain_evaluate(): str2hooknum() knows the family's hook names (arp's forward too, which the kernel
             // refuses below), then evaluate_priority() a standard name as std_prio_lookup() finds it for the hook
             String h = spec.hook().text();
-            if (!HOOK_NAMES.contains(h)) {
-                throw actionErrors.get(actionErrors.size() - 1); // the parser's, already counted
-            }
             boolean known = t.family == Family.ARP ? List.of("input", "forward", "output").contains(h)
                     : HOOK_NAMES.contains(h) && (t.family == Family.INET || !h.endsWith("gress"));
             if (!known) {
@@ -513,11 +523,24 @@ final class NftParser {
                 prio += std;
             }
         }
-        if (hook == null && spec.type() != null || hook != null && !t.family.hooks.contains(hook)) {
-            // the kernel's refusal locates the whole command, with the newline nft appends to it
+        String type = spec.type() == null ? null : spec.type().text();
+        if (hook != null && !type.equals("filter") && t.family != Family.IP && t.family != Family.INET) {
+            // nft_chain_parse_hook(): __nft_chain_type_get() knows nat and route for ip and inet only: ENOENT at the
+            // type, which nft_cmd_enoent_chain() words with the chain itself (chain_evaluate() cached it) as the
+            // closest chain, a one-letter name never one (string_misspell_update())
+            throw name.text().length() < 2 ? new NftError("Could not process rule: No such file or directory",
+                    spec.type()) : new NftError("No such file or directory; did you mean chain \u2018" + name.text()
+                    + "\u2019 in table " + t.family.nftName + " \u2018" + t.name + "\u2019?", spec.type()).fromKernel();
+        }
+        // the type's hook_mask (nat: prerouting, input, output, postrouting; route: output), nat's priority above
+        // NF_IP_PRI_CONNTRACK, and the family's hooks: EOPNOTSUPP, located over the whole command (and the newline
+        // nft appends to it)
+        boolean fits = hook == null || type.equals("filter") || (type.equals("route") ? hook == Hook.OUTPUT
+                : hook != Hook.FORWARD && prio > -200);
+        if (hook == null && spec.type() != null || hook != null && !t.family.hooks.contains(hook) || !fits) {
             throw new NftError("Could not process rule: Operation not supported", commandStart, last.end() + 1);
         }
-        return nft.addChain(t, name.text(), spec.type(), hook, prio, spec.policyDrop());
+        return nft.addChain(t, name.text(), type, hook, prio, spec.policyDrop());
     }
 
     /** { type T [. T]; } as a set's key. */
@@ -583,51 +606,15 @@ final class NftParser {
 
     /** { E, E ... }: elements of a set with key {@code key}. */
     List<long[]> elements(DataType[] key) {
-        Token open = in.peek();
-        if (open.kind() != Kind.LBRACE) {
-            throw unexpected(open, "expecting '{'");
-        }
-        in.take();
-        List<List<Token>> written = new ArrayList<>();
-        while (true) {
-            skipNewlines();
-            Token first = in.peek();
-            if (first.kind() == Kind.RBRACE) {
-                in.take();
-                break;
-            }
-            List<Token> parts = new ArrayList<>();
-            parts.add(word("expecting string"));
-            while (in.peek().kind() == Kind.DOT) {
-                in.take();
-                parts.add(word("expecting string"));
-            }
-            written.add(parts);
-            skipNewlines();
-            Token sep = in.peek();
-            if (sep.kind() == Kind.COMMA) {
-                in.take();
-            } else if (sep.kind() != Kind.RBRACE) {
-                throw unexpected(sep, "expecting comma or '}'");
-            }
-        }
-        // the values are evaluated once the braces have parsed (a later syntax error is reported instead)
-        List<long[]> all = new ArrayList<>();
-        for (List<Token> parts : written) {
-            long[] e = new long[key.length];
-            for (int i = 0; i < Math.min(parts.size(), key.length); i++) {
-                e[i] = Values.parse(key[i], parts.get(i));
-            }
-            if (parts.size() != key.length) {
-                throw new NftError("invalid data type, expected " + describeKey(key), parts.get(0).start(),
-                        parts.get(parts.size() - 1).end());
-            }
-            all.add(e);
-        }
-        return all;
+        return elements(key, false);
     }
 
-    private void skipNewlines() {
+    /** set_list_member_expr's elements (NftElements.parse()); {@code intervals} in an anonymous set. */
+    List<long[]> elements(DataType[] key, boolean intervals) {
+        return NftElements.parse(this, in, key, intervals);
+    }
+
+    void skipNewlines() {
         while (in.peek().kind() == Kind.NEWLINE) {
             in.take();
         }
@@ -710,6 +697,7 @@ final class NftParser {
         for (NftStatements.PendingSet p : anonymous) {
             NftSet s = new NftSet(t.nextAnonymousSetName(), t.nextHandle(), p.key(), true);
             p.elements().forEach(s::add);
+            s.automerge(); // an anonymous interval set is merged (set->automerge)
             if (p.at() instanceof Expr.Match m) {
                 done.set(indexOf(done, m), new Expr.Match(m.fields(), m.negated(), 0, 0, 0, null, s));
             }
@@ -726,9 +714,10 @@ final class NftParser {
                 // nft_chain_validate(): more than NFT_JUMP_STACK_SIZE jumps deep from a base chain (a loop)
                 throw new NftError("Could not process rule: Too many links", commandStart, in.previous().end() + 1);
             }
-            if (base.isBase() && !base.rejectFits(base.hook)) {
+            if (base.isBase() && (!base.rejectFits(base.hook) || !base.natFits())) {
                 c.rules.remove(r);
-                // nft_reject_validate(): reject only at prerouting, input, forward and output. The commit's
+                // nft_reject_validate(): reject only at prerouting, input, forward and output; nft_nat_validate():
+                // nat only in a nat chain at a hook the statement serves. The commit's
                 // nf_tables_validate() fails with EAGAIN and nfnetlink replays the batch, whose NEWRULE (and NEWSETs)
                 // draw their handles again before the rule's own validation refuses it
                 for (int k = 0; k <= anonymous.size(); k++) {
@@ -884,8 +873,8 @@ final class NftParser {
                         found = r;
                     }
                 }
-                if (found == null) {
-                    throw new NftError("Could not process rule: No such file or directory", number);
+                if (found == null) { // nft_cmd_enoent_rule() words it, from the rule's chain name
+                    throw enoentRule(t.family, n.table(), chainName.text(), number);
                 }
                 c.rules.remove(found);
                 nft.changed();

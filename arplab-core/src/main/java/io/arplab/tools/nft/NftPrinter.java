@@ -134,6 +134,11 @@ final class NftPrinter {
                 }
             }
             long[] e = sorted.get(i);
+            if (s.interval()) {
+                sb.append(NftElements.format(s.key[0], e, o.numeric()));
+                count++;
+                continue;
+            }
             for (int k = 0; k < e.length; k++) {
                 sb.append(k == 0 ? "" : " . ").append(Values.format(s.key[k], e[k], o.numeric()));
             }
@@ -162,7 +167,7 @@ final class NftPrinter {
         return ",\n\t\t\t     ";
     }
 
-    private static int compare(DataType[] key, long[] a, long[] b) {
+    static int compare(DataType[] key, long[] a, long[] b) {
         if (key.length == 1) {
             return Long.compareUnsigned(a[0], b[0]);
         }
@@ -275,9 +280,11 @@ final class NftPrinter {
             } else if (e instanceof Expr.Match m) {
                 match(sb, m, o);
             } else if (e instanceof Expr.Range m) {
+                // range_expr_print(): both ends with NFT_CTX_OUTPUT_NUMERIC_ALL (icmp type 0-8, not its names)
+                int all = Math.max(o.numeric(), 2);
                 sb.append(m.field().text).append(m.negated() ? " != " : " ")
-                        .append(Values.format(m.field().type, m.low(), o.numeric())).append('-')
-                        .append(Values.format(m.field().type, m.high(), o.numeric()));
+                        .append(Values.format(m.field().type, m.low(), all)).append('-')
+                        .append(Values.format(m.field().type, m.high(), all));
             } else if (e instanceof Expr.Cmp m) {
                 sb.append(m.field().text).append(' ').append(m.op()).append(' ')
                         .append(Values.format(m.field().type, m.value(), o.numeric()));
@@ -320,7 +327,11 @@ final class NftPrinter {
                     sb.append(" level ").append(l.level());
                 }
             } else if (e instanceof Expr.MarkSet m) {
-                sb.append("meta mark set ").append(Values.format(DataType.MARK, m.value()));
+                sb.append("meta mark set ").append(m.fromCt() ? "ct mark" : Values.format(DataType.MARK, m.value()));
+            } else if (e instanceof Expr.Nat n) {
+                sb.append(NftNat.format(n));
+            } else if (e instanceof Expr.CtMarkSet m) {
+                sb.append("ct mark set ").append(m.fromMeta() ? "meta mark" : Values.format(DataType.MARK, m.value()));
             } else if (e instanceof Expr.Reject j) {
                 // reject_stmt_print(): nothing for the family's default (port unreachable)
                 sb.append("reject");

@@ -80,11 +80,28 @@ final class NftReduce {
             }
             List<Expr.Match> joined = new ArrayList<>(a);
             joined.addAll(b);
+            completeTransport(joined);
             boolean protocol = b.stream().anyMatch(m -> isProtocolKey(m.fields()[0]));
             int keep = protocol ? cur : last; // a protocol field keeps its own statement (and place)
             slots.set(keep, joined);
             slots.set(keep == cur ? last : cur, new ArrayList<Expr.Match>());
             last = keep;
+        }
+    }
+
+    /**
+     * netlink_delinearize's payload_match_expand(): the merged load is split again by the templates of the transport
+     * its fields name, so a "th" part lists as that protocol's field at its offset (payload_expr_complete()).
+     */
+    private static void completeTransport(List<Expr.Match> joined) {
+        int l4 = joined.stream().mapToInt(m -> m.fields()[0].l4).filter(p -> p > 0).findFirst().orElse(0);
+        for (int i = 0; i < joined.size(); i++) {
+            Expr.Match m = joined.get(i);
+            Field f = m.fields()[0].completed(l4);
+            if (f != m.fields()[0]) {
+                joined.set(i, new Expr.Match(new Field[] {f}, m.negated(), m.value(), m.mask(), m.prefix(), m.name(),
+                        m.set()));
+            }
         }
     }
 
@@ -133,7 +150,10 @@ final class NftReduce {
                     || family == Family.IP && m.fields()[0] == Field.IP_PROTOCOL)
                     && !m.negated() && m.set() == null && m.prefix() < 0) {
                 for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
-                    if (firstField(exprs.get(j)).l4 != 0 && firstField(exprs.get(j)).l4 == m.value()) {
+                    // payload_dependency_kill() tests no value: a stored "ip protocol X" goes at any transport
+                    // field (ip protocol 255 before tcp dport); meta l4proto as arplab keeps it, at its own protocol's
+                    Field next = firstField(exprs.get(j));
+                    if (next.l4 != 0 && (next.l4 == m.value() || m.fields()[0] == Field.IP_PROTOCOL)) {
                         exprs.remove(i--);
                         break;
                     }

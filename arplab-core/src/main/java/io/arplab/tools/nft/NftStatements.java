@@ -39,10 +39,13 @@ final class NftStatements {
         Token terminal = null;
         evalError = null;
         kernelErrors.clear();
+        lookups = 0;
         l4Context = -1;
         l3Context = 0;
         l4Written = null;
         l3Written = null;
+        inetL3 = 0;
+        inetL3Written = null;
         while (!endsRule(in.peek(), closer)) {
             Token first = in.peek();
             NftError before = evalError;
@@ -115,6 +118,8 @@ final class NftStatements {
                 return log();
             case "reject":
                 return reject(w, t.family);
+            case "snat", "dnat", "masquerade", "redirect":
+                return NftNat.parse(p, in, w, t.family, l4Context, inetL3, inetL3Written, this::refuse);
             case "counter": {
                 Expr.Counter c = new Expr.Counter();
                 if (in.peek().is("packets")) {
@@ -149,9 +154,15 @@ final class NftStatements {
             if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
                 throw p.unexpected(v, null);
             }
+            if (v.is("ct") && in.peek(1).is("mark")) { // meta mark set ct mark
+                in.take();
+                in.take();
+                ctKernelCheck(t.family, v.start(), in.previous().end());
+                return new Expr.MarkSet(0, true);
+            }
             in.take();
             try {
-                return new Expr.MarkSet(Values.parse(DataType.MARK, v));
+                return new Expr.MarkSet(Values.parse(DataType.MARK, v), false);
             } catch (NftError e) {
                 return refuse(e);
             }
@@ -202,7 +213,7 @@ final class NftStatements {
             return e;
         }
         if (v.kind() == Kind.LBRACE) {
-            List<long[]> elements = p.elements(keyOf(fs));
+            List<long[]> elements = p.elements(keyOf(fs), true);
             if (fs.length == 1 && (fs[0] == Field.ETHER_TYPE || fs[0] == Field.META_PROTOCOL) && !negated
                     && !elements.isEmpty() && (fs[0] == Field.META_PROTOCOL
                     || elements.get(elements.size() - 1)[0] != 0x8100)) {
@@ -295,7 +306,7 @@ final class NftStatements {
             l3Context = (int) value;
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.META_L4PROTO) && !negated) {
+        if ((f == Field.IP_PROTOCOL || f == Field.IP6_NEXTHDR || f == Field.META_L4PROTO) && !negated) {
             // proto_ctx_update() with proto_find_upper(): a protocol nft has a header for settles the transport;
             // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update());
             // a later one overrides an earlier one
@@ -396,6 +407,13 @@ final class NftStatements {
         return new Expr.Match(new Field[] {f}, negated, 0, 0, prefix, canonical, null);
     }
 
+    /** nft_ct_get_init()/nft_ct_set_init(): nf_ct_netns_get() has no conntrack for arp or bridge: EPROTO. */
+    private void ctKernelCheck(Family family, int start, int end) {
+        if (family == Family.ARP || family == Family.BRIDGE) {
+            kernelErrors.add(new NftError("Could not process rule: Protocol error", start, end));
+        }
+    }
+
     /** ct_expr: ct state|status|mark, matched against names (a comma list of flags), a number or a set. */
     private Expr ct(Table t, List<Expr> before, List<PendingSet> anonymous) {
         Token start = in.previous();
@@ -409,10 +427,28 @@ final class NftStatements {
         if (type == null) {
             throw p.unexpected(key, null);
         }
-        if (t.family == Family.ARP || t.family == Family.BRIDGE) {
-            // nft_ct_get_init(): nf_ct_netns_get() has no conntrack for the family: EPROTO at the expression
-            kernelErrors.add(new NftError("Could not process rule: Protocol error", start.start(), key.end()));
+        if (in.peek().is("set")) { // ct_stmt: CT ct_key SET stmt_expr (nft_ct_set_eval())
+            in.take();
+            Token v = in.peek();
+            if (!key.is("mark") || endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING) {
+                throw p.unexpected(key.is("mark") ? v : key, null);
+            }
+            in.take();
+            boolean meta = v.is("mark") || v.is("meta") && in.peek().is("mark");
+            if (v.is("meta") && meta) {
+                in.take();
+            }
+            ctKernelCheck(t.family, start.start(), in.previous().end()); // nft_ct_set_init(): the statement
+            if (meta) {
+                return new Expr.CtMarkSet(0, true);
+            }
+            try {
+                return new Expr.CtMarkSet(Values.parse(DataType.MARK, v), false);
+            } catch (NftError e) {
+                return refuse(e);
+            }
         }
+        ctKernelCheck(t.family, start.start(), key.end());
         String op = "";
         if (in.peek().kind() == Kind.NEQ || in.peek().kind() == Kind.EQ) {
             op = in.take().kind() == Kind.NEQ ? "!=" : "==";
@@ -532,8 +568,8 @@ final class NftStatements {
             } else if (in.peek().is("level")) {
                 in.take();
                 Token l = p.word("expecting string");
-                if (!LOG_LEVELS.contains(l.text())) { // log_level_parse()
-                    refuse(new NftError("invalid log level", l));
+                if (!LOG_LEVELS.contains(l.text())) { // log_level_parse() in the grammar's action: YYERROR
+                    throw new NftError("invalid log level", l).fromParser();
                 }
                 level = l.text();
             } else {
@@ -560,6 +596,11 @@ final class NftStatements {
             return refuse(l3Written == null ? new NftError("cannot reject this network family", w)
                     : new NftError("cannot reject this network family", w.start(), w.end(), l3Written.start(),
                             l3Written.end()));
+        }
+        if (family == Family.BRIDGE) {
+            // no reject expression for NFPROTO_BRIDGE on the recorded kernel: nf_tables_expr_parse()'s lookup, which
+            // precedes every expression's init, is ENOENT at the statement
+            kernelErrors.add(lookups++, new NftError("Could not process rule: No such file or directory", w));
         }
         if (!in.peek().is("with")) {
             return new Expr.Reject(family == Family.INET ? "icmpx" : "icmp", family == Family.INET ? 1 : 3, false);
@@ -601,6 +642,13 @@ final class NftStatements {
         }
         return new Expr.Reject("icmp", (int) c, true);
     }
+
+    /** The kernel errors of expression type lookups, ahead of the init errors in kernelErrors. */
+    private int lookups;
+
+    /** The inet family's network protocol the rule has settled (0x0800, 0x86dd, 0: none) and where. */
+    private int inetL3;
+    private Token inetL3Written;
 
     /** The bridge family's network protocol the rule has settled so far (an EtherType), or 0. */
     private int l3Context;
@@ -753,11 +801,7 @@ final class NftStatements {
                 if (f == null) {
                     throw p.unexpected(what, null);
                 }
-                if (l4Context == 6 || l4Context == 17) { // the transport the rule names: th is its header
-                    boolean sport = f == Field.TH_SPORT;
-                    f = l4Context == 6 ? (sport ? Field.TCP_SPORT : Field.TCP_DPORT)
-                            : (sport ? Field.UDP_SPORT : Field.UDP_DPORT);
-                }
+                f = f.completed(l4Context); // the transport the rule names: th is its header
             }
             case "ip6" -> {
                 Token what = in.take();
@@ -829,6 +873,15 @@ final class NftStatements {
                 refuse(conflict(before, proto, w));
             }
             l3Context = f.dependency;
+        }
+        if (family == Family.INET && f.dependency != 0 && (f.base == Field.Base.NETWORK || f.l4 == 1 || f.l4 == 58)) {
+            if (inetL3 != 0 && inetL3 != f.dependency) { // payload_gen_dependency(): the network header is settled
+                refuse(conflict(inetL3 == 0x0800 ? "ip" : "ip6", proto, w));
+            }
+            if (inetL3 == 0) { // the meta nfproto dependency settles it where the first field is written
+                inetL3 = f.dependency;
+                inetL3Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
+            }
         }
         if (f.l4 > 0 && l4Written == null) {
             l4Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
