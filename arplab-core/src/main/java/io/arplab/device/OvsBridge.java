@@ -272,7 +272,7 @@ public final class OvsBridge implements Switch {
             }
         }
         for (int i = 0; replies != null && i < replies.size(); i++) { // netdev_dummy_queue_packet(): received next
-            transmit(now, ofproto.receive(now, replies.get(i).ofport(), replies.get(i).frame()), out);
+            transmit(now, ofproto.receiveQueued(now, replies.get(i).ofport(), replies.get(i).frame()), out);
             ofproto.datapath.udpif.revalidate(now);
             transmit(now, ofproto.takeSent(), out);
         }

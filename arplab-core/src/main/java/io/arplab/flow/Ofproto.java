@@ -686,6 +686,19 @@ public final class Ofproto {
 
     /** A frame arrived on {@code inPort}: runs the pipeline, counts, learns, tracks; returns what leaves. */
     public List<Output> receive(long now, long inPort, byte[] frame) {
+        return receive(now, inPort, frame, true);
+    }
+
+    /**
+     * A frame a dummy port queued as received while sending (netdev_dummy_queue_packet(): its ARP reply): the main
+     * loop's next dpif_run() reads it before that loop's type_run() hands what the last frame changed (its MAC
+     * learning: REV_MAC_LEARNING) to the revalidators, so no round comes before it.
+     */
+    public List<Output> receiveQueued(long now, long inPort, byte[] frame) {
+        return receive(now, inPort, frame, false);
+    }
+
+    private List<Output> receive(long now, long inPort, byte[] frame, boolean round) {
         clock = now;
         Port in = port(inPort);
         if (in != null && !in.isTunnel()) { // a tunnel port's are counted by the translation (xlate_actions())
@@ -697,7 +710,9 @@ public final class Ofproto {
                 : Packet.extract(frame, inPort, datapath.vlanLimit(), borrowKey());
         byte[] packet = in != null && in.isTunnel() ? io.arplab.wire.Geneve.Metadata.inner(frame) : frame;
         ml.run(now);
-        datapath.udpif.revalidate(now); // the revalidators' last round: the backer's need_revalidate is every bridge's
+        if (round) { // the revalidators' last round: the backer's need_revalidate is every bridge's
+            datapath.udpif.revalidate(now);
+        }
         List<Output> outputs = new ArrayList<>(2);
         input(now, flow, packet, outputs);
         if (flow == key) {

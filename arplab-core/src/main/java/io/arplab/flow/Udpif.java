@@ -221,9 +221,19 @@ public final class Udpif {
         // a round's pushes may change what NORMAL learned (XC_NORMAL): the main loop's mac_learning_run() sets
         // need_revalidate again and wakes the next round, until nothing changes (bounded here)
         for (int round = 0; round < 4 && (round == 0 || stale()); round++) {
+            // the ukeys that need it translated again, their stats pushed through the new cache; a round reads
+            // reval_seq once (udpif_revalidator()), so what its own translations change (a neighbour miss's ARP
+            // request learned by NORMAL: REV_MAC_LEARNING) is the next round's, which translates them all again
+            List<Ofproto> due = new ArrayList<>();
             for (Ofproto br : dp.bridgeArray) {
-                // the ukeys that need it translated again, their stats pushed through the new cache
-                revalidateUkeys(br, now);
+                if (br.stale()) {
+                    due.add(br);
+                }
+            }
+            long epoch = dp.revalidationEpoch();
+            due.forEach(Ofproto::revalidated);
+            for (Ofproto br : due) {
+                revalidateUkeys(br, now, epoch);
             }
             for (Megaflow m : new ArrayList<>(dp.flows())) {
                 push(m, m.ukeyCache(), now);
@@ -250,13 +260,18 @@ public final class Udpif {
         if (!br.stale()) {
             return;
         }
+        long epoch = dp.revalidationEpoch();
         br.revalidated();
+        revalidateUkeys(br, now, epoch);
+    }
+
+    /** revalidateUkeys() of bridge {@code br}, marked revalidated, against the round's reval_seq {@code epoch}. */
+    private void revalidateUkeys(Ofproto br, long now, long epoch) {
         for (Megaflow m : new ArrayList<>(dp.flows())) {
             // the backer's need_revalidate: a megaflow that crossed a patch port is any of its bridges'; a change of
             // what NORMAL learned (REV_MAC_LEARNING) revalidates every megaflow too
             // the backer's need_revalidate translates every ukey again, once a round: one whose translation sends an
             // ARP request (a neighbour miss: compose_table_xlate() has side effects of its own) sends it once more
-            long epoch = dp.revalidationEpoch();
             if (m.ukeyCache().neighbourMiss ? m.epoch == epoch : m.br != br && !m.ukeyCache().patched) {
                 continue;
             }

@@ -32,7 +32,15 @@ class OvsActionCampaignTest {
             + " drop megaflows; OVS credits every nested group level with the stats each revalidation pushes"
             + " through such a ukey (xlate_group_stats() in revalidate_ukey()'s re-translation), 450 packets to"
             + " group 1 and 2 to group 2 where arplab credits the upcalls' translations (2 of 72 sections: the group"
-            + " stats)");
+            + " stats)",
+            236, "the revalidators' timer, as 26: line 56's hit of 50:54:00:00:00:5f from p1 had its stats pushed"
+            + " (XC_NORMAL: learned back on p1) before line 57's trace, less than a line after the round line 55's"
+            + " move to p2 woke, in three recordings (load average 12-16, OVS at nice 19); arplab's next round comes"
+            + " after the trace (1 of 67 sections: the trace forwards to p2)",
+            238, "the revalidators' timer, as 26: line 49's hit of 50:54:00:00:00:18 from p1 had its stats pushed"
+            + " before line 50's upcall learned it on p3, in three recordings (load average 12-16, OVS at nice 19);"
+            + " arplab pushes it in the round that upcall's move wakes, back to p1 (2 of 73: the last dump-flows and"
+            + " p3's frame of line 63)");
 
     @Test
     void actionsExecutedAreOvsOwn(@TempDir Path tmp) throws IOException {

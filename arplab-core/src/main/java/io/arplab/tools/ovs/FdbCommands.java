@@ -38,7 +38,12 @@ final class FdbCommands {
             case "fdb/show" -> ctx.out().print(bridges.get(0).fdbShow(now));
             case "fdb/stats-show" -> ctx.out().print(bridges.get(0).fdbStats(now));
             case "fdb/flush" -> {
-                bridges.forEach(b -> b.ml.flush());
+                // mac_learning_flush() after the main loop's mac_learning_run(): entries due by now (a time/warp's
+                // last step replies before that run) expire, counted, before the flush drops the rest uncounted
+                bridges.forEach(b -> {
+                    b.ml.run(now);
+                    b.ml.flush();
+                });
                 ctx.out().println("table successfully flushed");
             }
             case "fdb/stats-clear" -> {
