@@ -178,8 +178,8 @@ public final class Xtables {
 
     /**
      * A chain: its rules and, for a built-in one, its policy (null for a user chain). iptables-nft makes a built-in
-     * chain when a command first writes to it ({@code present}) and counts its policy only once one was set with
-     * {@code -P} (the base chain's counter).
+     * chain when a command first writes to it ({@code present}) and counts its policy only once {@code -P} or
+     * {@code -Z} gave the base chain its counters (nft_chain_set(), __nft_chain_zero_counters()).
      */
     public static final class Chain {
         final List<Rule> rules = new ArrayList<>();
@@ -210,9 +210,11 @@ public final class Xtables {
             return policyBytes;
         }
 
+        /** Zeroes the rules' counters and a built-in chain's, which count from then on (a base chain's counters). */
         public void zero() {
             rules.forEach(Rule::zero);
             policyPackets = policyBytes = 0;
+            policyCounted |= policy != null && present;
         }
     }
 

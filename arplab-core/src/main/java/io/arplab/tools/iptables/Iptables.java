@@ -155,8 +155,7 @@ public final class Iptables implements Tool {
     // ------------------------------------------------------------------------------------ rule commands
 
     private int rules(Xtables xt, IptParse p, int[][] src, int[][] dst, StringBuilder out) {
-        Xtables.Target target = target(xt, p,
-                (p.command & (IptParse.APPEND | IptParse.INSERT | IptParse.REPLACE)) != 0);
+        Xtables.Target target = target(xt, p);
         List<Xtables.Match> matches = new ArrayList<>();
         for (Ext m : p.matches) {
             boolean tcp = m.name.equals("tcp");
@@ -260,7 +259,7 @@ public final class Iptables implements Tool {
     }
 
     // the rule's target: a standard verdict, an extension, or a chain (which must exist: nft_prepare())
-    private static Xtables.Target target(Xtables xt, IptParse p, boolean adding) {
+    private static Xtables.Target target(Xtables xt, IptParse p) {
         if (p.target != null) {
             Ext t = p.target;
             return switch (t.name) {
@@ -275,7 +274,7 @@ public final class Iptables implements Tool {
         if (p.jumpto.isEmpty()) {
             return null;
         }
-        if (adding && (xt.find(p.jumpto) == null || Xtables.builtin(p.jumpto))) {
+        if (xt.find(p.jumpto) == null || Xtables.builtin(p.jumpto)) {
             throw IptError.parameter("Chain '" + p.jumpto + "' does not exist");
         }
         return new Xtables.Jump(p.jumpto, p.gotoSet);
