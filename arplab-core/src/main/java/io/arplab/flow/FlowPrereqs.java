@@ -14,9 +14,18 @@ final class FlowPrereqs {
                 && (m.src().field().prereq != Field.Prereq.CT || ok(m.src().field(), flow, wc));
     }
 
+    /**
+     * get_dl_type(): an Ethernet packet's dl_type, an L3 packet type's (1, ethertype) Ethertype (a trace's flow
+     * given with packet_type= leaves dl_type 0), none (0) for any other.
+     */
+    static long dlType(long[] flow) {
+        long pt = flow[Slot.PACKET_TYPE.ordinal()];
+        return pt == 0 ? flow[Slot.DL_TYPE.ordinal()] : pt >>> 16 == 1 ? pt & 0xffff : 0;
+    }
+
     // mf_are_prereqs_ok(mf, flow, wc): the packet has the field, what was read for that unwildcarded
     static boolean ok(Field f, long[] flow, long[] wc) {
-        long dl = flow[Slot.DL_TYPE.ordinal()];
+        long dl = dlType(flow);
         return switch (f.prereq) {
             case NONE -> true;
             case CT -> { // is_ct_valid() of a packet: new, est or rpl, all three read
@@ -50,7 +59,7 @@ final class FlowPrereqs {
     // earlier action or a group's bucket decides what the packet is: the Ethertype alone (always exact in a
     // megaflow), is_vlan() the CFI bit and is_icmpv4() the IPv4 protocol too, unwildcarded
     static boolean l3(Field f, long[] flow, long[] wc) {
-        long dl = flow[Slot.DL_TYPE.ordinal()];
+        long dl = dlType(flow);
         return switch (f.prereq) {
             case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
             case IPV4 -> dl == Match.ETH_IP;
@@ -81,7 +90,7 @@ final class FlowPrereqs {
         if (proto < 0) {
             return true;
         }
-        long dl = flow[Slot.DL_TYPE.ordinal()];
+        long dl = dlType(flow);
         if (dl != Match.ETH_IP && dl != Match.ETH_IPV6) {
             return false;
         }
@@ -97,7 +106,7 @@ final class FlowPrereqs {
                 && p != Field.Prereq.ND_ADVERT) {
             return true;
         }
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+        if (dlType(flow) != Match.ETH_IPV6) {
             return false; // is_icmpv6(): nw_proto unwildcarded on IPv6 alone
         }
         wc[Slot.NW_PROTO.ordinal()] = 0xff;
