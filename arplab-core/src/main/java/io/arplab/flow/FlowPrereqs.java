@@ -23,9 +23,19 @@ final class FlowPrereqs {
         return pt == 0 ? flow[Slot.DL_TYPE.ordinal()] : pt >>> 16 == 1 ? pt & 0xffff : 0;
     }
 
+    // MFP_ETHERNET and MFP_VLAN_VID's is_ethernet(): the L2 fields and the VLAN of an Ethernet packet alone (the
+    // packet type is always exact in a megaflow)
+    private static boolean ethernet(Field f, long[] flow) {
+        return flow[Slot.PACKET_TYPE.ordinal()] == 0
+                || !(f.prereq == Field.Prereq.VLAN || f.prereq == Field.Prereq.NONE && f.hasPrereqs());
+    }
+
     // mf_are_prereqs_ok(mf, flow, wc): the packet has the field, what was read for that unwildcarded
     static boolean ok(Field f, long[] flow, long[] wc) {
         long dl = dlType(flow);
+        if (!ethernet(f, flow)) {
+            return false;
+        }
         return switch (f.prereq) {
             case NONE -> true;
             case CT -> { // is_ct_valid() of a packet: new, est or rpl, all three read
@@ -60,6 +70,9 @@ final class FlowPrereqs {
     // megaflow), is_vlan() the CFI bit and is_icmpv4() the IPv4 protocol too, unwildcarded
     static boolean l3(Field f, long[] flow, long[] wc) {
         long dl = dlType(flow);
+        if (!ethernet(f, flow)) {
+            return false;
+        }
         return switch (f.prereq) {
             case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
             case IPV4 -> dl == Match.ETH_IP;
