@@ -146,7 +146,7 @@ final class FlowPrereqs {
      * an OpenFlow 1.2+ mod_nw_tos becomes), nw_ecn and nw_ttl of an IP flow, the ARP fields of an ARP flow.
      */
     static void maskL3(Action.SetField f, long[] flow, long[] wc) {
-        long type = flow[Slot.DL_TYPE.ordinal()];
+        long type = dlType(flow); // is_ip_any(), get_dl_type()'s
         boolean ip = Packet.isIpAny(type);
         Field m = f.field();
         boolean pin;
