@@ -872,14 +872,13 @@ final class OfpEncode {
 
     /**
      * nx_put_entry() of a tun_metadata value and mask (NXM_NX_TUN_METADATA0 + N, class 1, field 40 + N): mf_field_len()
-     * of the 124-byte field, as short as the value's leading zero bytes allow (the mask's too where there is one, which
-     * a mask all ones over those bytes then leaves out), at least one byte.
+     * of the 124-byte field, as short as the value's leading zero bytes allow (field_len(): none for 0), the mask's
+     * too where there is one (any mask but the field's all ones, which arplab's 64-bit slot holds as no mask).
      */
     private static byte[] tunMetadataEntry(Action.SetField f) {
         U128 value = f.wideValue(), mask = f.wideMask();
         boolean masked = !mask.equals(f.field().ones());
-        int len = Math.max(1, Math.max(significantBytes(value), masked ? significantBytes(mask) : 0));
-        masked = masked && !mask.and(U128.ones(8 * len)).equals(U128.ones(8 * len));
+        int len = Math.max(significantBytes(value), masked ? significantBytes(mask) : 0);
         Buf b = new Buf().put(1, 2).put((40 + f.field().tunMetadata()) << 1 | (masked ? 1 : 0), 1)
                 .put(masked ? 2 * len : len, 1);
         putWide(b, value, len);
