@@ -712,6 +712,9 @@ final class Classifier {
 
     // a mask with a field of Ethernet or above (match_add_ethernet_prereq()'s rules)
     private static boolean ethernet(long[] mask) {
+        if (mask[Slot.PACKET_TYPE.ordinal()] != 0) {
+            return false; // the rules' packet types are their own (an L3 one's with its L3 fields)
+        }
         for (int i = Slot.DL_DST.ordinal(); i < mask.length; i++) {
             if (mask[i] != 0 && i != Slot.ACTSET_OUTPUT.ordinal()) {
                 return true;

@@ -903,6 +903,7 @@ public final class Datapath {
         for (Megaflow m : flows) {
             udpif.push(m, m.ukeyCache(), m.used); // push_dp_ops(): a deleted flow's last stats, at its last use
         }
+        udpif.pushPatchHits(); // every flow's: their patch ports' counts too
         flush();
         for (Megaflow m : orphans) {
             recirc.unref(m.recircs);

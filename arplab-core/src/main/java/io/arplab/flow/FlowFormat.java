@@ -43,9 +43,10 @@ final class FlowFormat {
                 m.putSlot(Slot.VLAN_TCI1, f[Slot.VLAN_TCI1.ordinal()], 0xffff);
             }
         }
-        // flow_wildcards_init_for_packet(): an L3 packet's fields by its packet type's Ethertype
+        // flow_wildcards_init_for_packet(): a packet type other than Ethernet's fields by its type, pt_ns_type_be(),
+        // whatever its namespace
         long pt = f[Slot.PACKET_TYPE.ordinal()];
-        int type = (int) (pt >>> 16 == 1 ? pt & 0xffff : f[Slot.DL_TYPE.ordinal()]);
+        int type = (int) (pt != 0 ? pt & 0xffff : f[Slot.DL_TYPE.ordinal()]);
         ctOrig(f, m, type);
         if (type == Match.ETH_IPV6) { // flow_wildcards_init_for_packet(): ND's fields only for ND
             for (Slot s : new Slot[] {Slot.IPV6_SRC_HI, Slot.IPV6_SRC_LO, Slot.IPV6_DST_HI, Slot.IPV6_DST_LO,

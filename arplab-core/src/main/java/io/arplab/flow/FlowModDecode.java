@@ -149,7 +149,7 @@ final class FlowModDecode {
                 && !f.wideMask().and(f.field().ones()).equals(f.field().ones()) // OfpEncode: masked on the wire
                 && !f.wideValue().and(f.wideMask().not()).and(U128.ones(8 * f.field().nBytes)).isZero()) {
             // is_mask_consistent(): only OpenFlow 1.5's Set-Field carries a mask (the earlier a reg_load)
-            long h = OfpEncode.header(f.field(), true);
+            long h = OfpEncode.setFieldHeader(f);
             return new String[] {"OFPBMC_BAD_WILDCARDS", "nx_match|WARN|Rejecting NXM/OXM entry 0:" + (h >>> 16) + ":"
                     + (h >>> 9 & 0x7f) + ":1:" + (h & 0xff) + " with 1-bits in value for bits wildcarded by the mask."};
         }

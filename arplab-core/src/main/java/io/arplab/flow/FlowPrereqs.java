@@ -14,9 +14,28 @@ final class FlowPrereqs {
                 && (m.src().field().prereq != Field.Prereq.CT || ok(m.src().field(), flow, wc));
     }
 
+    /**
+     * get_dl_type(): an Ethernet packet's dl_type, an L3 packet type's (1, ethertype) Ethertype (a trace's flow
+     * given with packet_type= leaves dl_type 0), none (0) for any other.
+     */
+    static long dlType(long[] flow) {
+        long pt = flow[Slot.PACKET_TYPE.ordinal()];
+        return pt == 0 ? flow[Slot.DL_TYPE.ordinal()] : pt >>> 16 == 1 ? pt & 0xffff : 0;
+    }
+
+    // MFP_ETHERNET and MFP_VLAN_VID's is_ethernet(): the L2 fields and the VLAN of an Ethernet packet alone (the
+    // packet type is always exact in a megaflow)
+    private static boolean ethernet(Field f, long[] flow) {
+        return flow[Slot.PACKET_TYPE.ordinal()] == 0
+                || !(f.prereq == Field.Prereq.VLAN || f.prereq == Field.Prereq.NONE && f.hasPrereqs());
+    }
+
     // mf_are_prereqs_ok(mf, flow, wc): the packet has the field, what was read for that unwildcarded
     static boolean ok(Field f, long[] flow, long[] wc) {
-        long dl = flow[Slot.DL_TYPE.ordinal()];
+        long dl = dlType(flow);
+        if (!ethernet(f, flow)) {
+            return false;
+        }
         return switch (f.prereq) {
             case NONE -> true;
             case CT -> { // is_ct_valid() of a packet: new, est or rpl, all three read
@@ -50,7 +69,10 @@ final class FlowPrereqs {
     // earlier action or a group's bucket decides what the packet is: the Ethertype alone (always exact in a
     // megaflow), is_vlan() the CFI bit and is_icmpv4() the IPv4 protocol too, unwildcarded
     static boolean l3(Field f, long[] flow, long[] wc) {
-        long dl = flow[Slot.DL_TYPE.ordinal()];
+        long dl = dlType(flow);
+        if (!ethernet(f, flow)) {
+            return false;
+        }
         return switch (f.prereq) {
             case ARP -> dl == Match.ETH_ARP || dl == Match.ETH_RARP;
             case IPV4 -> dl == Match.ETH_IP;
@@ -81,7 +103,7 @@ final class FlowPrereqs {
         if (proto < 0) {
             return true;
         }
-        long dl = flow[Slot.DL_TYPE.ordinal()];
+        long dl = dlType(flow);
         if (dl != Match.ETH_IP && dl != Match.ETH_IPV6) {
             return false;
         }
@@ -97,7 +119,7 @@ final class FlowPrereqs {
                 && p != Field.Prereq.ND_ADVERT) {
             return true;
         }
-        if (flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IPV6) {
+        if (dlType(flow) != Match.ETH_IPV6) {
             return false; // is_icmpv6(): nw_proto unwildcarded on IPv6 alone
         }
         wc[Slot.NW_PROTO.ordinal()] = 0xff;
@@ -124,7 +146,7 @@ final class FlowPrereqs {
      * an OpenFlow 1.2+ mod_nw_tos becomes), nw_ecn and nw_ttl of an IP flow, the ARP fields of an ARP flow.
      */
     static void maskL3(Action.SetField f, long[] flow, long[] wc) {
-        long type = flow[Slot.DL_TYPE.ordinal()];
+        long type = dlType(flow); // is_ip_any(), get_dl_type()'s
         boolean ip = Packet.isIpAny(type);
         Field m = f.field();
         boolean pin;

@@ -593,6 +593,14 @@ final class OfpEncode {
             all[2] = (byte) (all.length >> 8);
             all[3] = (byte) all.length;
             return all;
+        } else if (a instanceof Action.SetField f && f.field().tunMetadata() >= 0) {
+            // encode_SET_FIELD() of a variable-length field: OFPAT_SET_FIELD from OpenFlow 1.5 (and 1.2 to 1.4 for a
+            // whole field), else set_field_to_nxast()'s NXAST_REG_LOAD2; either one nx_put_entry()
+            boolean whole = f.wideMask().equals(f.field().ones()) && f.raw() == Action.Raw.SET_FIELD;
+            if (v.atLeast(OfVersion.OF15) || v.atLeast(OfVersion.OF12) && whole) {
+                return padded(new Buf().put(25, 2).put(0, 2).put(tunMetadataEntry(f)));
+            }
+            return vendor(nx(33).put(tunMetadataEntry(f)));
         } else if (a instanceof Action.SetField f && v.atLeast(OfVersion.OF12) && !v.atLeast(OfVersion.OF15)
                 && f.raw() == Action.Raw.SET_FIELD && f.field().tunMetadata() < 0
                 && !f.wideMask().and(f.field().ones()).equals(f.field().ones())) {
@@ -860,6 +868,38 @@ final class OfpEncode {
         if (sp.kind() != Action.LearnSpec.OUTPUT) {
             b.put(nxmHeader(sp.dst().field()), 4).put(sp.dst().ofs(), 2);
         }
+    }
+
+    /**
+     * nx_put_entry() of a tun_metadata value and mask (NXM_NX_TUN_METADATA0 + N, class 1, field 40 + N): mf_field_len()
+     * of the 124-byte field, as short as the value's leading zero bytes allow (field_len(): none for 0), the mask's
+     * too where there is one (any mask but the field's all ones, which arplab's 64-bit slot holds as no mask).
+     */
+    private static byte[] tunMetadataEntry(Action.SetField f) {
+        U128 value = f.wideValue(), mask = f.wideMask();
+        boolean masked = !mask.equals(f.field().ones());
+        int len = Math.max(significantBytes(value), masked ? significantBytes(mask) : 0);
+        Buf b = new Buf().put(1, 2).put((40 + f.field().tunMetadata()) << 1 | (masked ? 1 : 0), 1)
+                .put(masked ? 2 * len : len, 1);
+        putWide(b, value, len);
+        if (masked) {
+            putWide(b, mask, len);
+        }
+        return b.bytes();
+    }
+
+    /** The NXM/OXM header a masked set_field's entry goes out with (a tun_metadata one as long as its value). */
+    static long setFieldHeader(Action.SetField f) {
+        if (f.field().tunMetadata() < 0) {
+            return header(f.field(), true);
+        }
+        byte[] e = tunMetadataEntry(f);
+        return (e[0] & 0xffL) << 24 | (e[1] & 0xffL) << 16 | (e[2] & 0xffL) << 8 | e[3] & 0xffL;
+    }
+
+    private static int significantBytes(U128 v) {
+        int bits = v.hi() != 0 ? 128 - Long.numberOfLeadingZeros(v.hi()) : 64 - Long.numberOfLeadingZeros(v.lo());
+        return (bits + 7) / 8;
     }
 
     // mf_nxm_header(): the field's NXM header where it has one (OpenFlow 1.0's, in NX actions), else its OXM one

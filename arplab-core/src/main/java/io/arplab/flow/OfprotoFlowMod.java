@@ -48,15 +48,17 @@ final class OfprotoFlowMod {
             return tunMetadata;
         }
         br.tlv.normalise(fm.match());
-        br.tlv.normalise(fm.actions());
         String match = FlowModDecode.matchError(fm, version);
         if (match != null) {
             return match;
         }
+        // nx_pull_entry__(): an entry's is_mask_consistent() on the wire (the refusal's hex shows the flow_mod as
+        // sent), then copy_entry_value() through the TLV map
         String decode = FlowModDecode.decodeError(ActionFormat.roundTrip(fm.actions(), version));
         if (decode != null) {
             return FlowModDecode.errorOnWire(decode, version);
         }
+        br.tlv.normalise(fm.actions());
         String gotoError = FlowModDecode.gotoTableError(fm, version);
         if (gotoError != null) {
             return gotoError;

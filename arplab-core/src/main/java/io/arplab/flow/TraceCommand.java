@@ -244,6 +244,11 @@ public final class TraceCommand {
                         }
                         m.set(Field.IP_PROTO, proto[1], 0xff);
                     }
+                } else if (kv.key.equals("packet_type")) { // MFF_PACKET_TYPE: no prerequisites, set once not (0,0)
+                    if (m.value(Slot.PACKET_TYPE) != 0) {
+                        return "field packet_type set multiple times";
+                    }
+                    m.putSlot(Slot.PACKET_TYPE, FlowParser.packetType(kv.value), Slot.PACKET_TYPE.max);
                 } else if (mf == null) {
                     return "unknown field " + kv.key;
                 } else {

@@ -239,10 +239,7 @@ public final class Udpif {
                 push(m, m.ukeyCache(), now);
             }
         }
-        for (var e : patchHits.entrySet()) { // xlate_push_stats_entry()'s XC_NETDEV of the hits' ukeys
-            countPatch(e.getKey().tx(), e.getKey().rx(), e.getValue()[0], e.getValue()[1]);
-        }
-        patchHits.clear();
+        pushPatchHits();
         pending = false;
         roundRealTime = realTime;
         // the timer keeps its phase unless this round came before it
@@ -401,6 +398,17 @@ public final class Udpif {
 
     /** A patch port left by and its peer entered: the packets and bytes of the hits waiting on them. */
     private record PatchPair(Ofproto.Port tx, Ofproto.Port rx) {}
+
+    /**
+     * xlate_push_stats_entry()'s XC_NETDEV of the waiting hits' ukeys: a round's pushes, or revalidator_purge()'s
+     * push_dp_ops() of every deleted flow's last stats.
+     */
+    void pushPatchHits() {
+        for (var e : patchHits.entrySet()) {
+            countPatch(e.getKey().tx(), e.getKey().rx(), e.getValue()[0], e.getValue()[1]);
+        }
+        patchHits.clear();
+    }
 
     void patchHit(Ofproto.Port tx, Ofproto.Port rx, int len) {
         long[] n = patchHits.computeIfAbsent(new PatchPair(tx, rx), k -> new long[2]);

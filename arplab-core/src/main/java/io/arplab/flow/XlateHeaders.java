@@ -64,10 +64,10 @@ final class XlateHeaders {
     // compose_dec_ttl(): an IPv4 TTL above 1 decremented; else a packet-in with reason invalid_ttl to each controller
     // id (0 for plain dec_ttl), sent nowhere here, as no controller is connected
     static boolean decTtlExpired(Xlate x, Action.DecTtl d) {
-        boolean v6 = x.flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IPV6;
-        if (x.flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP && !v6) { // compose_dec_ttl(): IPv4 or IPv6
+        if (!Packet.isIpAny(FlowPrereqs.dlType(x.flow))) { // compose_dec_ttl(): is_ip_any(), get_dl_type()'s
             return false;
         }
+        boolean v6 = x.flow[Slot.DL_TYPE.ordinal()] != Match.ETH_IP; // its report: flow->dl_type's IPv4, else IPv6
         long ttl = x.flow[Slot.NW_TTL.ordinal()];
         if (ttl > 1) {
             x.flow[Slot.NW_TTL.ordinal()] = ttl - 1;

@@ -23,6 +23,10 @@ final class XlateWc {
             mask[i] = 0; // one run of slots, and the action set's output
         }
         mask[Slot.ACTSET_OUTPUT.ordinal()] = 0;
+        if (initial[Slot.PACKET_TYPE.ordinal()] != 0) { // xlate_wc_finish(): no Ethernet addresses for an L3 packet
+            mask[Slot.DL_SRC.ordinal()] = 0;
+            mask[Slot.DL_DST.ordinal()] = 0;
+        }
         if (!tunnel) { // a packet without a tunnel has no tunnel key to match
             for (int i = TUNNEL_KEY[0], end = TUNNEL_KEY[TUNNEL_KEY.length - 1]; i <= end; i++) {
                 mask[i] = 0;

@@ -164,7 +164,9 @@ class OvsOfctlCommandsTest {
             "probe-cookie2.in", "probe-groupstats2.in", "probe-cookieidx.in", "probe-dpfeatures.in",
             "probe-dpxlate.in", "probe-oddinput2.in", "probe-ctnormal.in", "probe-cookielearn.in", "probe-dpfilter3.in",
             "probe-dpfeat2.in", "probe-tunmd.in", "probe-cookieidx2.in", "probe-tunmdwide.in", "probe-recircoff.in",
-            "probe-dpexist.in", "probe-ctrelnat2.in", "probe-fdbviews.in", "probe-dpfeat3.in", "probe-tlverr.in"})
+            "probe-dpexist.in", "probe-ctrelnat2.in", "probe-fdbviews.in", "probe-dpfeat3.in", "probe-tlverr.in",
+            "probe-setmask.in", "probe-l3trace.in", "probe-patchflush.in", "probe-l3trace2.in", "probe-oddflows.in",
+            "probe-l3pkt.in", "probe-ptflows.in", "probe-setmask2.in", "probe-l3ct.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
