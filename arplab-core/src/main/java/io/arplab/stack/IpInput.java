@@ -187,6 +187,9 @@ final class IpInput {
         int l4 = ip.payloadOffset();
         int l4Length = ip.totalLength() - ip.headerLength();
         int proto = ip.protocolNumber();
+        if (proto != ICMP && ns.parts.raw != null) { // ip_protocol_deliver_rcu(): raw_local_deliver() first
+            ns.parts.raw.deliver(now, proto, ip.sourceBits(), ip.ttl(), frame, l4, l4Length);
+        }
         if (proto == ICMP) {
             ns.icmp().rcv(now, dev, frame, l4, l4Length, pktType, daddr, out);
         } else if (proto == UDP) {

@@ -5,6 +5,7 @@ import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
+import io.arplab.stack.RawSocket;
 import io.arplab.stack.Route;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
@@ -29,6 +30,7 @@ public final class Traceroute implements Tool {
     private static final int MAX_PACKET_LEN = 65000;
     private static final int DEF_START_PORT = 33434;
     private static final int DEF_UDP_PORT = 53;
+    private static final int DEF_TCP_PORT = 80;
     private static final double DEF_WAIT_PREC = 0.001;
 
     // options
@@ -67,6 +69,9 @@ public final class Traceroute implements Tool {
     private int currPort;
     private int icmpSeq;
     private PingSocket echoSocket;
+    /** The tcp module's raw IPPROTO_TCP socket and its SYN template (tcp_init()). */
+    private RawSocket tcpSocket;
+    private TracerouteTcp tcpProbe;
     private Timer wake;
     private boolean done;
     private final StringBuilder line = new StringBuilder();
@@ -80,6 +85,8 @@ public final class Traceroute implements Tool {
         int recvTtl;
         String errStr = "";
         UdpSocket sk;
+        /** The tcp module's port-holding SOCK_STREAM socket (its bound port), 0 when none. */
+        int heldPort;
         int seq;
 
         void copyFrom(Probe o) {
@@ -91,6 +98,7 @@ public final class Traceroute implements Tool {
             recvTtl = o.recvTtl;
             errStr = o.errStr;
             sk = o.sk;
+            heldPort = o.heldPort;
             seq = o.seq;
         }
     }
@@ -418,8 +426,8 @@ public final class Traceroute implements Tool {
     }
 
     private boolean checkAndInit() {
-        if (!module.equals("default") && !module.equals("udp") && !module.equals("icmp")) {
-            if (module.equals("tcp") || module.equals("tcpconn") || module.equals("udplite") || module.equals("dccp")
+        if (!module.equals("default") && !module.equals("udp") && !module.equals("icmp") && !module.equals("tcp")) {
+            if (module.equals("tcpconn") || module.equals("udplite") || module.equals("dccp")
                     || module.equals("raw")) {
                 throw bad("traceroute: the " + module + " method is not emulated (the lab's hosts have no "
                         + module.toUpperCase(Locale.ROOT) + ")");
@@ -484,6 +492,18 @@ public final class Traceroute implements Tool {
             if (dstPortSeq == 0) {
                 dstPortSeq = DEF_UDP_PORT;
             }
+        } else if (module.equals("tcp")) {
+            // tcp_init(): a raw socket connected to the destination, IP_MTU for the SYN's MSS and window
+            int err = connectError();
+            if (err != 0) {
+                fatal("connect", Errno.strerror(err));
+                return false;
+            }
+            tcpSocket = stack.openRaw(TracerouteTcp.PROTOCOL, srcAddr, dstAddr, new TcpListener());
+            Ipv4Address src = srcAddr != null ? srcAddr : stack.sourceAddress(dstAddr, bind);
+            tcpProbe = new TracerouteTcp(src, dstAddr, dstPortSeq != 0 ? dstPortSeq : DEF_TCP_PORT,
+                    stack.connectedMtu(ctx.now(), dstAddr, bind));
+            dataLen = TracerouteTcp.LENGTH; // *packet_len_p: the header with its options, whatever was asked
         } else {
             icmpSeq = dstPortSeq != 0 ? dstPortSeq : 1;
             echoSocket = stack.openPing(ctx.pid() & 0xFFFF, new EchoListener());
@@ -504,7 +524,7 @@ public final class Traceroute implements Tool {
     }
 
     private int headerLen() {
-        return 20 + (module.equals("icmp") ? 8 : 8);
+        return 20 + (module.equals("tcp") ? 0 : 8); // the tcp module's header is its data (tcp_init())
     }
 
     private int defaultData() {
@@ -533,6 +553,11 @@ public final class Traceroute implements Tool {
      * reads every answer in one poll.
      */
     private final java.util.ArrayDeque<Runnable> unread = new java.util.ArrayDeque<>();
+    /**
+     * The tcp module's errors not read yet: poll() reports POLLERR while the error queue holds one (datagram_poll()),
+     * and tcp_recv_probe() then reads MSG_ERRQUEUE, so they go before the packets.
+     */
+    private final java.util.ArrayDeque<Runnable> unreadErrors = new java.util.ArrayDeque<>();
 
     /** One pass of do_it()'s loop, then a wait for the next deadline (or a reply, which runs it again). */
     private void iterate(long now) {
@@ -540,7 +565,10 @@ public final class Traceroute implements Tool {
         if (done) {
             return;
         }
-        Runnable read = unread.poll();
+        Runnable read = unreadErrors.poll();
+        if (read == null) {
+            read = unread.poll();
+        }
         if (read != null) {
             read.run();
         }
@@ -593,7 +621,7 @@ public final class Traceroute implements Tool {
             finish();
             return;
         }
-        if (!unread.isEmpty()) {
+        if (!unread.isEmpty() || !unreadErrors.isEmpty()) {
             wake = ctx.at(ctx.now(), this::iterate); // poll() returns at once
         } else if (nextTime != 0) {
             long at = Math.max(now, (long) Math.ceil(nextTime * 1e6) * 1000L - ctx.epochNanos());
@@ -716,6 +744,9 @@ public final class Traceroute implements Tool {
 
     private boolean sendProbe(long now, int n, int ttl) {
         Probe pb = probes[n];
+        if (module.equals("tcp")) {
+            return sendTcpProbe(now, pb, ttl);
+        }
         if (module.equals("icmp")) {
             int seq = icmpSeq++ & 0xFFFF;
             pb.seq = seq;
@@ -772,6 +803,58 @@ public final class Traceroute implements Tool {
             currPort++;
         }
         return true;
+    }
+
+    /**
+     * tcp_send_probe(): a SOCK_STREAM socket bound to port 0 holds the source port (nobody connects or listens on it,
+     * so the kernel answers a SYN-ACK with its own RST), then the SYN with a random sequence leaves the raw socket.
+     */
+    private boolean sendTcpProbe(long now, Probe pb, int ttl) {
+        int port = stack.bindTcpPort();
+        if (port < 0) {
+            fatal("bind", Errno.EADDRINUSE.text);
+            return false;
+        }
+        byte[] syn = tcpProbe.syn(port, stack.randomU32(), stack.randomU32());
+        tcpSocket.setTtl(ttl);
+        pb.sendTime = time(now);
+        int[] rc = new int[1];
+        ctx.act(out -> rc[0] = stack.sendRaw(now, tcpSocket, syn, dontfrag, bind, out));
+        Errno e = rc[0] < 0 ? Errno.of(rc[0]) : null;
+        if (e == Errno.ENOBUFS || e == Errno.EAGAIN) {
+            // do_send(): try again on a later pass
+            stack.unbindTcpPort(port);
+            pb.sendTime = 0;
+            return true;
+        }
+        if (e != null && e != Errno.EMSGSIZE) {
+            fatal("send", e.text);
+            return false;
+        }
+        pb.seq = port;
+        pb.heldPort = port;
+        return true;
+    }
+
+    /** tcp_check_reply(): a segment from the destination's port to a probe's, or an error quoting a probe. */
+    private final class TcpListener implements RawSocket.Listener {
+        @Override
+        public void packet(long now, int from, int ttl, byte[] l4) {
+            int idx = l4.length < 8 ? -1 : tcpProbe.answeredProbe(l4, false, Traceroute.this::bySeq);
+            if (idx >= 0) {
+                unread.add(() -> onReply(now, idx, from, 0, -1, -1, 0, false));
+            }
+            pollNow(now);
+        }
+
+        @Override
+        public void error(long now, int from, int type, int code, int info, byte[] quoted) {
+            int idx = quoted.length < 8 ? -1 : tcpProbe.answeredProbe(quoted, true, Traceroute.this::bySeq);
+            if (idx >= 0) {
+                unreadErrors.add(() -> onReply(now, idx, from, 0, type, code, info, true));
+            }
+            pollNow(now);
+        }
     }
 
     private int connectError() {
@@ -897,6 +980,10 @@ public final class Traceroute implements Tool {
             stack.close(pb.sk);
             pb.sk = null;
         }
+        if (pb.heldPort != 0) {
+            stack.unbindTcpPort(pb.heldPort);
+            pb.heldPort = 0;
+        }
         pb.seq = 0;
         pb.done = true;
     }
@@ -957,6 +1044,14 @@ public final class Traceroute implements Tool {
                 stack.close(p.sk);
                 p.sk = null;
             }
+            if (p.heldPort != 0) {
+                stack.unbindTcpPort(p.heldPort);
+                p.heldPort = 0;
+            }
+        }
+        if (tcpSocket != null) {
+            stack.close(tcpSocket);
+            tcpSocket = null;
         }
         if (echoSocket != null) {
             stack.close(echoSocket);
