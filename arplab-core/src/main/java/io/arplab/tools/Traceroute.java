@@ -459,16 +459,13 @@ public final class Traceroute implements Tool {
         if (device != null) {
             bind = stack.device(device);
             if (bind == null) {
-                // bind_socket() at the first probe, after the header line
-                ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
-                        maxHops, headerLen() + defaultData()));
+                printHeaderBeforeTuneError();
                 fatal("setsockopt SO_BINDTODEVICE", "No such device");
                 return false;
             }
         }
         if (srcAddr != null && !stack.isLocalAddress(srcAddr.bits())) {
-            ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
-                    maxHops, headerLen() + defaultData()));
+            printHeaderBeforeTuneError();
             fatal("bind", "Cannot assign requested address");
             return false;
         }
@@ -521,6 +518,17 @@ public final class Traceroute implements Tool {
         start = (firstHop - 1) * probesPerHop;
         end = probes.length;
         return true;
+    }
+
+    /**
+     * tune_socket()'s SO_BINDTODEVICE and bind() fail at the default module's first probe, after the header line;
+     * the icmp and tcp modules call it from their init, before it.
+     */
+    private void printHeaderBeforeTuneError() {
+        if (!module.equals("icmp") && !module.equals("tcp")) {
+            ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
+                    maxHops, headerLen() + defaultData()));
+        }
     }
 
     private int headerLen() {
