@@ -5,12 +5,10 @@ import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.PingSocket;
-import io.arplab.stack.RawSocket;
 import io.arplab.stack.Route;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.libc.CLib;
-import io.arplab.wire.libc.CStrtod;
 import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +67,8 @@ public final class Traceroute implements Tool {
     private int currPort;
     private int icmpSeq;
     private PingSocket echoSocket;
-    /** The tcp module's raw IPPROTO_TCP socket and its SYN template (tcp_init()). */
-    private RawSocket tcpSocket;
-    private TracerouteTcp tcpProbe;
+    /** The tcp module (mod-tcp.c), or null. */
+    private TracerouteTcp tcp;
     private Timer wake;
     private boolean done;
     private final StringBuilder line = new StringBuilder();
@@ -159,7 +156,7 @@ public final class Traceroute implements Tool {
                     val = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                Opt o = Opt.byLong(name);
+                TracerouteOpt o = TracerouteOpt.byLong(name);
                 if (o == null || val != null && o.argName == null) {
                     throw bad(val != null ? "Bad option `" + a.substring(0, a.indexOf('=')) + "' (with arg `" + val
                             + "') (argc " + argc + ")" : "Bad option `" + a + "' (argc " + argc + ")");
@@ -183,7 +180,7 @@ public final class Traceroute implements Tool {
             }
             for (int j = 1; j < a.length(); j++) {
                 char c = a.charAt(j);
-                Opt o = Opt.byShort(c);
+                TracerouteOpt o = TracerouteOpt.byShort(c);
                 if (o == null) {
                     throw bad("Bad option `-" + c + "' (argc " + argc + ")");
                 }
@@ -251,52 +248,11 @@ public final class Traceroute implements Tool {
         return new Getopt.ToolError(message, 2);
     }
 
-    private enum Opt {
-        FOUR('4', null, null), SIX('6', null, null), DEBUG('d', "debug", null), DONTFRAG('F', "dont-fragment", null),
-        FIRST('f', "first", "first_ttl"), GATEWAY('g', "gateway", "gate"), ICMP('I', "icmp", null),
-        TCP('T', "tcp", null), IFACE('i', "interface", "device"), MAXHOPS('m', "max-hops", "max_ttl"),
-        SIM('N', "sim-queries", "squeries"), NUMERIC('n', null, null), PORT('p', "port", "port"),
-        TOS('t', "tos", "tos"), FLOW('l', "flowlabel", "flow_label"), WAIT('w', "wait", "MAX,HERE,NEAR"),
-        QUERIES('q', "queries", "nqueries"), NOROUTE('r', null, null), SOURCE('s', "source", "src_addr"),
-        SENDWAIT('z', "sendwait", "sendwait"), EXT('e', "extensions", null), AS('A', "as-path-lookups", null),
-        MODULE('M', "module", "name"), OPTIONS('O', "options", "OPTS"), SPORT('\0', "sport", "num"),
-        FWMARK('\0', "fwmark", "num"), UDP('U', "udp", null), DCCP('D', "dccp", null), RAW('P', "protocol", "prot"),
-        MTU('\0', "mtu", null), BACK('\0', "back", null), VERSION('V', "version", null), HELP('\0', "help", null);
-
-        final char shortName;
-        final String longName;
-        final String argName;
-
-        Opt(char shortName, String longName, String argName) {
-            this.shortName = shortName;
-            this.longName = longName;
-            this.argName = argName;
-        }
-
-        static Opt byShort(char c) {
-            for (Opt o : values()) {
-                if (o.shortName == c && c != '\0') {
-                    return o;
-                }
-            }
-            return null;
-        }
-
-        static Opt byLong(String s) {
-            for (Opt o : values()) {
-                if (s.equals(o.longName)) {
-                    return o;
-                }
-            }
-            return null;
-        }
-    }
-
     /** The option handlers; false is CLIF's "cannot handle". */
-    private boolean apply(Opt o, String v) {
+    private boolean apply(TracerouteOpt o, String v) {
         switch (o) {
             case DEBUG, NOROUTE, EXT, AS, BACK -> { }
-            case FOUR, SIX -> six = o == Opt.SIX; // set_af(): the last one counts, once every option is read
+            case FOUR, SIX -> six = o == TracerouteOpt.SIX; // set_af(): the last one counts, once every option is read
             case DONTFRAG -> dontfrag = true;
             case FIRST -> {
                 Long n = TracerouteClif.clifUint(v);
@@ -348,7 +304,13 @@ public final class Traceroute implements Tool {
             }
             case NUMERIC -> noresolve = true;
             case WAIT -> {
-                return setWaitSpecs(v);
+                double[] w = TracerouteOpt.waitSpecs(v);
+                if (w == null) {
+                    return false;
+                }
+                waitSecs = w[0];
+                hereFactor = w[1];
+                nearFactor = w[2];
             }
             case SENDWAIT -> {
                 Double d = TracerouteClif.clifDouble(v);
@@ -390,39 +352,6 @@ public final class Traceroute implements Tool {
             }
         }
         return true;
-    }
-
-    /**
-     * set_wait_specs(): -w MAX[,HERE[,NEAR]], each strtod()'s, the one character after a number skipped whatever it
-     * is; the factors not given become 0 (off).
-     */
-    private boolean setWaitSpecs(String arg) {
-        hereFactor = 0;
-        nearFactor = 0;
-        CStrtod w = CStrtod.scan(arg);
-        if (w.end() == 0) {
-            return false;
-        }
-        waitSecs = w.value();
-        int q = w.end();
-        if (q++ == arg.length()) {
-            return true;
-        }
-        CStrtod h = CStrtod.scan(arg.substring(q));
-        if (h.end() == 0) {
-            return false;
-        }
-        hereFactor = h.value();
-        q += h.end();
-        if (q++ == arg.length()) {
-            return true;
-        }
-        CStrtod n = CStrtod.scan(arg.substring(q));
-        if (n.end() == 0) {
-            return false;
-        }
-        nearFactor = n.value();
-        return q + n.end() == arg.length();
     }
 
     private boolean checkAndInit() {
@@ -496,10 +425,8 @@ public final class Traceroute implements Tool {
                 fatal("connect", Errno.strerror(err));
                 return false;
             }
-            tcpSocket = stack.openRaw(TracerouteTcp.PROTOCOL, srcAddr, dstAddr, new TcpListener());
-            Ipv4Address src = srcAddr != null ? srcAddr : stack.sourceAddress(dstAddr, bind);
-            tcpProbe = new TracerouteTcp(src, dstAddr, dstPortSeq != 0 ? dstPortSeq : DEF_TCP_PORT,
-                    stack.connectedMtu(ctx.now(), dstAddr, bind));
+            tcp = new TracerouteTcp(stack, srcAddr, dstAddr, dstPortSeq != 0 ? dstPortSeq : DEF_TCP_PORT,
+                    stack.connectedMtu(ctx.now(), dstAddr, bind), new TcpReplies());
             dataLen = TracerouteTcp.LENGTH; // *packet_len_p: the header with its options, whatever was asked
         } else {
             icmpSeq = dstPortSeq != 0 ? dstPortSeq : 1;
@@ -561,10 +488,7 @@ public final class Traceroute implements Tool {
      * reads every answer in one poll.
      */
     private final java.util.ArrayDeque<Runnable> unread = new java.util.ArrayDeque<>();
-    /**
-     * The tcp module's errors not read yet: poll() reports POLLERR while the error queue holds one (datagram_poll()),
-     * and tcp_recv_probe() then reads MSG_ERRQUEUE, so they go before the packets.
-     */
+    /** The tcp module's errors not read yet, read before {@link #unread} (TcpReplies). */
     private final java.util.ArrayDeque<Runnable> unreadErrors = new java.util.ArrayDeque<>();
 
     /** One pass of do_it()'s loop, then a wait for the next deadline (or a reply, which runs it again). */
@@ -813,53 +737,36 @@ public final class Traceroute implements Tool {
         return true;
     }
 
-    /**
-     * tcp_send_probe(): a SOCK_STREAM socket bound to port 0 holds the source port (nobody connects or listens on it,
-     * so the kernel answers a SYN-ACK with its own RST), then the SYN with a random sequence leaves the raw socket.
-     */
+    /** The tcp module's send_probe: the probe's port is its seq; a retry later leaves its send time at 0. */
     private boolean sendTcpProbe(long now, Probe pb, int ttl) {
-        int port = stack.bindTcpPort();
-        if (port < 0) {
-            fatal("bind", Errno.EADDRINUSE.text);
-            return false;
-        }
-        byte[] syn = tcpProbe.syn(port, stack.randomU32(), stack.randomU32());
-        tcpSocket.setTtl(ttl);
         pb.sendTime = time(now);
-        int[] rc = new int[1];
-        ctx.act(out -> rc[0] = stack.sendRaw(now, tcpSocket, syn, dontfrag, bind, out));
-        Errno e = rc[0] < 0 ? Errno.of(rc[0]) : null;
-        if (e == Errno.ENOBUFS || e == Errno.EAGAIN) {
-            // do_send(): try again on a later pass
-            stack.unbindTcpPort(port);
-            pb.sendTime = 0;
-            return true;
-        }
-        if (e != null && e != Errno.EMSGSIZE) {
-            fatal("send", e.text);
+        int rc = tcp.send(ctx, now, ttl, dontfrag, bind);
+        if (rc < 0) {
+            fatal(rc == Errno.EADDRINUSE.negative() ? "bind" : "send", Errno.of(rc).text);
             return false;
         }
-        pb.seq = port;
-        pb.heldPort = port;
+        if (rc == 0) {
+            pb.sendTime = 0;
+        }
+        pb.seq = rc;
+        pb.heldPort = rc;
         return true;
     }
 
-    /** tcp_check_reply(): a segment from the destination's port to a probe's, or an error quoting a probe. */
-    private final class TcpListener implements RawSocket.Listener {
+    /**
+     * tcp_recv_probe(): each poll() pass reads one answer off the one raw socket, the error queue first (POLLERR is
+     * set while it holds one: datagram_poll()).
+     */
+    private final class TcpReplies implements TracerouteTcp.Replies {
         @Override
-        public void packet(long now, int from, int ttl, byte[] l4) {
-            int idx = l4.length < 8 ? -1 : tcpProbe.answeredProbe(l4, false, Traceroute.this::bySeq);
-            if (idx >= 0) {
-                unread.add(() -> onReply(now, idx, from, 0, -1, -1, 0, false));
-            }
-            pollNow(now);
+        public int bySeq(int port) {
+            return Traceroute.this.bySeq(port);
         }
 
         @Override
-        public void error(long now, int from, int type, int code, int info, byte[] quoted) {
-            int idx = quoted.length < 8 ? -1 : tcpProbe.answeredProbe(quoted, true, Traceroute.this::bySeq);
+        public void reply(long now, int idx, int from, boolean err, int type, int code, int info) {
             if (idx >= 0) {
-                unreadErrors.add(() -> onReply(now, idx, from, 0, type, code, info, true));
+                (err ? unreadErrors : unread).add(() -> onReply(now, idx, from, 0, type, code, info, err));
             }
             pollNow(now);
         }
@@ -989,7 +896,7 @@ public final class Traceroute implements Tool {
             pb.sk = null;
         }
         if (pb.heldPort != 0) {
-            stack.unbindTcpPort(pb.heldPort);
+            tcp.release(pb.heldPort);
             pb.heldPort = 0;
         }
         pb.seq = 0;
@@ -1053,13 +960,13 @@ public final class Traceroute implements Tool {
                 p.sk = null;
             }
             if (p.heldPort != 0) {
-                stack.unbindTcpPort(p.heldPort);
+                tcp.release(p.heldPort);
                 p.heldPort = 0;
             }
         }
-        if (tcpSocket != null) {
-            stack.close(tcpSocket);
-            tcpSocket = null;
+        if (tcp != null) {
+            tcp.close();
+            tcp = null;
         }
         if (echoSocket != null) {
             stack.close(echoSocket);
