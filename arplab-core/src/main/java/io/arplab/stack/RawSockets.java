@@ -2,6 +2,7 @@ package io.arplab.stack;
 
 import io.arplab.stack.HostStack.Outbox;
 import io.arplab.wire.EthernetView;
+import io.arplab.wire.IcmpType;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.Ipv4Frames;
 import io.arplab.wire.Ipv4View;
@@ -61,9 +62,15 @@ final class RawSockets {
         }
     }
 
-    /** raw_icmp_error(): the error to every socket of the quoted protocol connected to the quoted destination. */
+    /**
+     * raw_icmp_error() → raw_err(): the error to every socket of the quoted protocol connected to the quoted
+     * destination, but a redirect (it only updates the route, ipv4_sk_redirect()) or a source quench.
+     */
     void error(long now, int protocol, int quotedDst, int from, int type, int code, int info, byte[] frame, int l4,
                int end) {
+        if (type == IcmpType.REDIRECT || type == IcmpType.SOURCE_QUENCH) {
+            return;
+        }
         for (RawSocket s : sockets) {
             if (s.protocol == protocol && s.raddr == quotedDst) {
                 byte[] quoted = Arrays.copyOfRange(frame, l4, Math.max(l4, Math.min(end, frame.length)));
