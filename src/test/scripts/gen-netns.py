@@ -16,7 +16,8 @@ OVS views (dpctl/dump-flows after revalidator/wait, dpctl/show, fdb/show, dump-f
 dpctl/dump-conntrack).
 
 Seeds from 249 on also draw traceroute -T and tracepath -b across the router host (from 261 on traceroute -U -q 2 and
-tracepath -l 1500 instead), arping -D -w, ping -q -i, `ip -s -s
+tracepath -l 1500 instead, from 303 on traceroute -T -q 2 and tracepath -l 1500, and traceroute's -T, -T -p 22 and -T
+-f 2 among the other traces' options), arping -D -w, ping -q -i, `ip -s -s
 neigh flush` and `ip -s neigh show dev`. Seeds from 195 on also draw traceroute's -I/-U/-f/-q 2, tracepath's -l, `ip route get`, net-tools' arp -s/-d and
 arp_accept 2. Seeds from 155 on also draw app_solicit (with a 0.5 s retrans_time), proxy ARP on the router host (proxy_delay 0,
 the hosts given an on-link route to the other subnet), directed broadcasts through it (bc_forwarding), neighbours
@@ -55,6 +56,8 @@ GW, GWMAC = "10.0.0.254", "aa:bb:cc:dd:ee:ff"
 layout = r.choice(["standalone", "standalone", "patch", "router", "secure", "secure", "secure"])
 if WIDE and rd.random() < 0.3:
     layout = "router"  # more of the router host, for the traces through it
+if seed >= 303 and random.Random("gen-netns round23 %d" % seed).random() < 0.4:
+    layout = "router"  # round 23: more traces through it, traceroute -T's among them
 hosts = []  # dicts: name, ifaces [(net, addr, mac, veth)], sysctls, gateway
 nets = {}  # name -> dict for the lab file
 lines = []
@@ -512,7 +515,8 @@ def trace(h):
         opts = "-n -q 1 -w 1 -m 3"
         if TOOLS:
             opts = rt7.choice([opts, "-n -I -q 1 -w 1 -m 3", "-n -U -q 1 -w 1 -m 3", "-n -q 1 -w 1 -f 2 -m 3",
-                               "-n -q 2 -w 1 -m 3"])
+                               "-n -q 2 -w 1 -m 3"] + (["-n -T -q 1 -w 1 -m 3", "-n -T -p 22 -q 2 -w 1 -m 3",
+                                                        "-n -T -f 2 -q 1 -w 1 -m 3"] if seed >= 303 else []))
         line = "%s traceroute %s %s" % (h["name"], opts, target)
     else:
         opts = "-n -m 3"
@@ -532,6 +536,8 @@ def tools21(h):
         target = r9.choice([i[1] for o in hosts for i in o["ifaces"] if not i[1].startswith(mine + ".")])
         if seed < 261:
             line = ("traceroute -n -T -q 1 -w 1 -m 3 %s" if x < 0.25 else "tracepath -n -b -m 3 %s") % target
+        elif seed >= 303:  # arplab's traceroute has the tcp module (refdata/local's round 23)
+            line = ("traceroute -n -T -q 2 -w 1 -m 3 %s" if x < 0.25 else "tracepath -n -l 1500 -m 3 %s") % target
         else:  # no tcp module in arplab's traceroute; -b's names are the recording machine's resolver's
             line = ("traceroute -n -U -q 2 -w 1 -m 3 %s" if x < 0.25 else "tracepath -n -l 1500 -m 3 %s") % target
         traffic_line("%s %s" % (h["name"], line), 0.0, 3.5, True)

@@ -35,6 +35,9 @@ queries through the gateway) is drawn, and an icmp_msgs_burst of 5 is drawn as 1
 the third leave is the credit draw). From seed 1560 on (round 22, a stream of its own) a node also pings its own
 addresses (and 127.0.0.1) from a socket bound to lo or to one of its devices, asks `ip route get OWN oif DEV`, and
 pings its own subnet's broadcast with `-b -I DEV` and icmp_echo_ignore_broadcasts 0 (it hears its own looped requests).
+From seed 1632 on (round 23, a stream of its own) traceroute -T is drawn again (arplab's traceroute has the tcp
+module now): its default port 80 or -p 22/443, -q 1-3, -f 2, -N 1, to hosts (closed ports: RSTs), across the router
+(Time Exceeded quoting the SYN) and to absent addresses (a failed entry's Host Unreachable, !H).
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -44,6 +47,7 @@ def scenario(seed):
     r = random.Random(seed)
     r21 = random.Random(f"gen.py round 21 {seed}")  # seeds from 1476 on: a stream of its own
     r22 = random.Random(f"gen.py round 22 {seed}")  # seeds from 1560 on
+    r23 = random.Random(f"gen.py round 23 {seed}")  # seeds from 1632 on
     lines = [f"# random scenario {seed} (gen.py {seed})"]
     nbr = r.choice([1, 2])
     for b in range(nbr):
@@ -195,6 +199,9 @@ def scenario(seed):
         if seed >= 1560:
             kinds += ["self22"]
             weights = weights + [3]
+        if seed >= 1632:
+            kinds += ["tcp23"]
+            weights = weights + [6]
         kind = r.choices(kinds, weights)[0]
         n = r.choice(nodes)
         if kind == "ping":
@@ -546,6 +553,15 @@ def scenario(seed):
                 s = int(i[-1]) if n == "r" else subnet[n]
                 lines.append(f"{n} sysctl -w net.ipv4.icmp_echo_ignore_broadcasts=0")
                 lines.append(f"{n} ping -c 2 -W 1 -b -I {i} 10.0.{s}.255")
+        elif kind == "tcp23":
+            # traceroute's tcp module: SYNs from a raw socket, answered by the closed port's RST (no listener here)
+            t = target(n)
+            absent_guard(n, t)
+            opts = ["-n", "-T"] + r23.sample([f"-p {r23.choice([22, 443, 8080])}", f"-q {r23.randint(2, 3)}",
+                                              "-f 2", "-N 1"], r23.randint(0, 2))
+            if not any(o.startswith("-q") for o in opts):
+                opts.append("-q 1")
+            lines.append(f"{n} traceroute {' '.join(opts)} -w 1 -m 3 {t}")
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:

@@ -611,6 +611,55 @@ public final class HostStack extends Netns {
         deliverQueued();
     }
 
+    /**
+     * socket(SOCK_STREAM) + bind() to port 0: an ephemeral port held by a socket that neither connects nor listens
+     * (traceroute -T's, so that its probes' source ports are nobody else's). -1 when none is free.
+     */
+    public int bindTcpPort() {
+        return tcp().bindEphemeral();
+    }
+
+    /** close() of a socket {@link #bindTcpPort} made. */
+    public void unbindTcpPort(int port) {
+        tcp().unbind(port);
+    }
+
+    /**
+     * socket(AF_INET, SOCK_RAW, protocol) bound to {@code src} (null: none) and connected to {@code dst}, with
+     * IP_RECVERR (not ICMP: see openPing).
+     */
+    public RawSocket openRaw(int protocol, Ipv4Address src, Ipv4Address dst, RawSocket.Listener listener) {
+        return raw().open(protocol, src == null ? 0 : src.bits(), dst.bits(), listener);
+    }
+
+    public void close(RawSocket s) {
+        raw().close(s);
+    }
+
+    /** A tool's own random draw (traceroute's random_seq()): from the namespace's seeded source, so a run repeats. */
+    public int randomU32() {
+        return random().nextInt();
+    }
+
+    /**
+     * getsockopt(IP_MTU) of a socket connected to {@code dst}: the route's path MTU (lo's for a local address).
+     */
+    public int connectedMtu(long now, Ipv4Address dst, NetDevice bind) {
+        if (isLocalAddress(dst.bits()) && bind == null) {
+            NetDevice lo = device("lo");
+            return lo != null ? lo.mtu() : 65536;
+        }
+        Route r = route(dst.bits(), bind);
+        return r == null ? 576 : pathMtu(now, dst.bits(), r.device());
+    }
+
+    /** send() on a raw socket: {@code payload} under the kernel's IPv4 header. Returns 0 or -errno. */
+    public int sendRaw(long now, RawSocket s, byte[] payload, boolean dontFragment, NetDevice bind, Outbox out) {
+        int rc = raw().send(now, s, payload, dontFragment, bind, out);
+        deliverQueued();
+        return rc;
+    }
+
     /** The route a datagram to {@code dst} would take (null: network unreachable). */
     public Route route(Ipv4Address dst, NetDevice bind) {
         return route(dst.bits(), bind);

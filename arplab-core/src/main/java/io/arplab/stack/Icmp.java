@@ -164,6 +164,9 @@ final class Icmp {
         }
         int proto = inner.protocolNumber();
         int l4 = q + qhl;
+        if (proto != ICMP && ns.parts.raw != null) { // icmp_socket_deliver(): raw_icmp_error() first
+            ns.parts.raw.error(now, proto, inner.destinationBits(), from, type, code, info, frame, l4, off + len);
+        }
         if (proto == ICMP && Bytes.u8(frame, l4) == IcmpType.ECHO_REQUEST) {
             // the quoted echo's identifier and sequence (bytes 4 and 6 of its ICMP header)
             ns.pings().error(now, dev, from, ip.ttl(), type, code, info, Bytes.u16(frame, l4 + 4),

@@ -85,10 +85,11 @@ final class IpInput {
         boolean local = ns.isLocalAddress(daddr) || daddr == -1 || daddr == ALL_HOSTS;
         // ip_route_input_slow(): an RTN_BROADCAST route (a subnet's broadcast, of any of our devices) is received as
         // a broadcast (brd_input), or forwarded when conf.all's and the input device's bc_forwarding say so
-        // (IN_DEV_BFORWARD, then make_route: no IN_DEV_FORWARD check)
+        // (IN_DEV_BFORWARD, then make_route: no IN_DEV_FORWARD check); a looped clone is not routed again: its output
+        // route (RTCF_BROADCAST | RTCF_LOCAL) delivers it here whatever bc_forwarding says
         NetDevice brdDev = local || Netns.isMulticast(daddr) ? null
                 : Netns.isBroadcastFor(dev, daddr) ? dev : ns.broadcastRouteDevice(daddr);
-        boolean bforward = brdDev != null && ns.devconf(dev, DevConf.BC_FORWARDING) != 0;
+        boolean bforward = !keepsRoute && brdDev != null && ns.devconf(dev, DevConf.BC_FORWARDING) != 0;
         local |= brdDev != null && !bforward;
         // ip_route_input_slow(): fib_validate_source() on the way in
         NetDevice oif = local ? null : bforward ? brdDev : forwardDevice(dev, daddr);
@@ -187,6 +188,9 @@ final class IpInput {
         int l4 = ip.payloadOffset();
         int l4Length = ip.totalLength() - ip.headerLength();
         int proto = ip.protocolNumber();
+        if (proto != ICMP && ns.parts.raw != null) { // ip_protocol_deliver_rcu(): raw_local_deliver() first
+            ns.parts.raw.deliver(now, proto, ip.sourceBits(), ip.ttl(), frame, l4, l4Length);
+        }
         if (proto == ICMP) {
             ns.icmp().rcv(now, dev, frame, l4, l4Length, pktType, daddr, out);
         } else if (proto == UDP) {

@@ -306,6 +306,14 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return p.tcp;
     }
 
+    RawSockets raw() {
+        NetnsParts p = own();
+        if (p.raw == null) {
+            p.raw = new RawSockets(this);
+        }
+        return p.raw;
+    }
+
     PingSockets pings() {
         NetnsParts p = own();
         if (p.pings == null) {

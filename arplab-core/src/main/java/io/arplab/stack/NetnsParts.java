@@ -23,6 +23,8 @@ final class NetnsParts {
     PingSockets pings;
     PacketSockets packets;
     Tcp tcp;
+    /** Raw sockets of protocols other than ICMP (traceroute -T's), or null. */
+    RawSockets raw;
     /** IGMPv3 reports of the groups the kernel joins (a snooping bridge's 224.0.0.106), or null. */
     Igmp igmp;
     /** The Geneve device's encapsulation (genev_sys_6081), or null. */

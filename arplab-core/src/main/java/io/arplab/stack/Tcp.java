@@ -32,6 +32,8 @@ final class Tcp {
     // created on first use: a lab may hold thousands of hosts that never open a TCP socket
     private Map<Key, TcpSocket> connections = Map.of();
     private Map<Integer, TcpSocket> listeners = Map.of();
+    /** Ports held by bound sockets that neither listen nor connect (in bhash only: no segment finds them). */
+    private java.util.Set<Integer> bound = java.util.Set.of();
     private TcpView tcp;
     /** net_secret / ts_secret: the keys of secure_tcp_seq() and secure_tcp_ts_off(), drawn on first use. */
     private long secret;
@@ -110,6 +112,41 @@ final class Tcp {
         return s;
     }
 
+    /**
+     * bind() to port 0 (inet_csk_find_open_port()): a random odd offset into the range (the other parity is left to
+     * connect()), then every second port, skipping those in use; the port stays held until {@link #unbind}. -1 when
+     * none is free (EADDRINUSE).
+     */
+    int bindEphemeral() {
+        int range = (PORT_HIGH + 1 - PORT_LOW) & ~1;
+        int offset = ns.random().nextInt(range) | 1;
+        for (int i = 0; i < range; i += 2) {
+            int port = PORT_LOW + (offset + i) % range;
+            if (!listeners.containsKey(port) && !bound.contains(port) && !usedByConnection(port)) {
+                if (bound.isEmpty()) {
+                    bound = new java.util.HashSet<>(4);
+                }
+                bound.add(port);
+                return port;
+            }
+        }
+        return -1;
+    }
+
+    /** close() of a socket that only held its bound port. */
+    void unbind(int port) {
+        bound.remove(port);
+    }
+
+    private boolean usedByConnection(int port) {
+        for (Key k : connections.keySet()) {
+            if (k.lport() == port) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** __inet_hash_connect(): from a hashed offset, even ports first (odd ones are left to bind()), then odd. */
     private int ephemeralPort(int src, int dst, int dport) {
         int range = PORT_HIGH - PORT_LOW + 1;
@@ -118,7 +155,8 @@ final class Tcp {
         for (int parity = 0; parity < 2; parity++) {
             for (int i = 0; i < range; i += 2) {
                 int port = PORT_LOW + (offset + i + parity) % range;
-                if (!listeners.containsKey(port) && !connections.containsKey(new Key(src, port, dst, dport))) {
+                if (!listeners.containsKey(port) && !bound.contains(port)
+                        && !connections.containsKey(new Key(src, port, dst, dport))) {
                     return port;
                 }
             }

@@ -9,7 +9,6 @@ import io.arplab.stack.Route;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.libc.CLib;
-import io.arplab.wire.libc.CStrtod;
 import io.arplab.wire.libc.CStrtol;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +28,7 @@ public final class Traceroute implements Tool {
     private static final int MAX_PACKET_LEN = 65000;
     private static final int DEF_START_PORT = 33434;
     private static final int DEF_UDP_PORT = 53;
+    private static final int DEF_TCP_PORT = 80;
     private static final double DEF_WAIT_PREC = 0.001;
 
     // options
@@ -67,6 +67,8 @@ public final class Traceroute implements Tool {
     private int currPort;
     private int icmpSeq;
     private PingSocket echoSocket;
+    /** The tcp module (mod-tcp.c), or null. */
+    private TracerouteTcp tcp;
     private Timer wake;
     private boolean done;
     private final StringBuilder line = new StringBuilder();
@@ -80,6 +82,8 @@ public final class Traceroute implements Tool {
         int recvTtl;
         String errStr = "";
         UdpSocket sk;
+        /** The tcp module's port-holding SOCK_STREAM socket (its bound port), 0 when none. */
+        int heldPort;
         int seq;
 
         void copyFrom(Probe o) {
@@ -91,6 +95,7 @@ public final class Traceroute implements Tool {
             recvTtl = o.recvTtl;
             errStr = o.errStr;
             sk = o.sk;
+            heldPort = o.heldPort;
             seq = o.seq;
         }
     }
@@ -151,7 +156,7 @@ public final class Traceroute implements Tool {
                     val = name.substring(eq + 1);
                     name = name.substring(0, eq);
                 }
-                Opt o = Opt.byLong(name);
+                TracerouteOpt o = TracerouteOpt.byLong(name);
                 if (o == null || val != null && o.argName == null) {
                     throw bad(val != null ? "Bad option `" + a.substring(0, a.indexOf('=')) + "' (with arg `" + val
                             + "') (argc " + argc + ")" : "Bad option `" + a + "' (argc " + argc + ")");
@@ -175,7 +180,7 @@ public final class Traceroute implements Tool {
             }
             for (int j = 1; j < a.length(); j++) {
                 char c = a.charAt(j);
-                Opt o = Opt.byShort(c);
+                TracerouteOpt o = TracerouteOpt.byShort(c);
                 if (o == null) {
                     throw bad("Bad option `-" + c + "' (argc " + argc + ")");
                 }
@@ -243,52 +248,11 @@ public final class Traceroute implements Tool {
         return new Getopt.ToolError(message, 2);
     }
 
-    private enum Opt {
-        FOUR('4', null, null), SIX('6', null, null), DEBUG('d', "debug", null), DONTFRAG('F', "dont-fragment", null),
-        FIRST('f', "first", "first_ttl"), GATEWAY('g', "gateway", "gate"), ICMP('I', "icmp", null),
-        TCP('T', "tcp", null), IFACE('i', "interface", "device"), MAXHOPS('m', "max-hops", "max_ttl"),
-        SIM('N', "sim-queries", "squeries"), NUMERIC('n', null, null), PORT('p', "port", "port"),
-        TOS('t', "tos", "tos"), FLOW('l', "flowlabel", "flow_label"), WAIT('w', "wait", "MAX,HERE,NEAR"),
-        QUERIES('q', "queries", "nqueries"), NOROUTE('r', null, null), SOURCE('s', "source", "src_addr"),
-        SENDWAIT('z', "sendwait", "sendwait"), EXT('e', "extensions", null), AS('A', "as-path-lookups", null),
-        MODULE('M', "module", "name"), OPTIONS('O', "options", "OPTS"), SPORT('\0', "sport", "num"),
-        FWMARK('\0', "fwmark", "num"), UDP('U', "udp", null), DCCP('D', "dccp", null), RAW('P', "protocol", "prot"),
-        MTU('\0', "mtu", null), BACK('\0', "back", null), VERSION('V', "version", null), HELP('\0', "help", null);
-
-        final char shortName;
-        final String longName;
-        final String argName;
-
-        Opt(char shortName, String longName, String argName) {
-            this.shortName = shortName;
-            this.longName = longName;
-            this.argName = argName;
-        }
-
-        static Opt byShort(char c) {
-            for (Opt o : values()) {
-                if (o.shortName == c && c != '\0') {
-                    return o;
-                }
-            }
-            return null;
-        }
-
-        static Opt byLong(String s) {
-            for (Opt o : values()) {
-                if (s.equals(o.longName)) {
-                    return o;
-                }
-            }
-            return null;
-        }
-    }
-
     /** The option handlers; false is CLIF's "cannot handle". */
-    private boolean apply(Opt o, String v) {
+    private boolean apply(TracerouteOpt o, String v) {
         switch (o) {
             case DEBUG, NOROUTE, EXT, AS, BACK -> { }
-            case FOUR, SIX -> six = o == Opt.SIX; // set_af(): the last one counts, once every option is read
+            case FOUR, SIX -> six = o == TracerouteOpt.SIX; // set_af(): the last one counts, once every option is read
             case DONTFRAG -> dontfrag = true;
             case FIRST -> {
                 Long n = TracerouteClif.clifUint(v);
@@ -340,7 +304,13 @@ public final class Traceroute implements Tool {
             }
             case NUMERIC -> noresolve = true;
             case WAIT -> {
-                return setWaitSpecs(v);
+                double[] w = TracerouteOpt.waitSpecs(v);
+                if (w == null) {
+                    return false;
+                }
+                waitSecs = w[0];
+                hereFactor = w[1];
+                nearFactor = w[2];
             }
             case SENDWAIT -> {
                 Double d = TracerouteClif.clifDouble(v);
@@ -384,42 +354,9 @@ public final class Traceroute implements Tool {
         return true;
     }
 
-    /**
-     * set_wait_specs(): -w MAX[,HERE[,NEAR]], each strtod()'s, the one character after a number skipped whatever it
-     * is; the factors not given become 0 (off).
-     */
-    private boolean setWaitSpecs(String arg) {
-        hereFactor = 0;
-        nearFactor = 0;
-        CStrtod w = CStrtod.scan(arg);
-        if (w.end() == 0) {
-            return false;
-        }
-        waitSecs = w.value();
-        int q = w.end();
-        if (q++ == arg.length()) {
-            return true;
-        }
-        CStrtod h = CStrtod.scan(arg.substring(q));
-        if (h.end() == 0) {
-            return false;
-        }
-        hereFactor = h.value();
-        q += h.end();
-        if (q++ == arg.length()) {
-            return true;
-        }
-        CStrtod n = CStrtod.scan(arg.substring(q));
-        if (n.end() == 0) {
-            return false;
-        }
-        nearFactor = n.value();
-        return q + n.end() == arg.length();
-    }
-
     private boolean checkAndInit() {
-        if (!module.equals("default") && !module.equals("udp") && !module.equals("icmp")) {
-            if (module.equals("tcp") || module.equals("tcpconn") || module.equals("udplite") || module.equals("dccp")
+        if (!module.equals("default") && !module.equals("udp") && !module.equals("icmp") && !module.equals("tcp")) {
+            if (module.equals("tcpconn") || module.equals("udplite") || module.equals("dccp")
                     || module.equals("raw")) {
                 throw bad("traceroute: the " + module + " method is not emulated (the lab's hosts have no "
                         + module.toUpperCase(Locale.ROOT) + ")");
@@ -451,16 +388,13 @@ public final class Traceroute implements Tool {
         if (device != null) {
             bind = stack.device(device);
             if (bind == null) {
-                // bind_socket() at the first probe, after the header line
-                ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
-                        maxHops, headerLen() + defaultData()));
+                printHeaderBeforeTuneError();
                 fatal("setsockopt SO_BINDTODEVICE", "No such device");
                 return false;
             }
         }
         if (srcAddr != null && !stack.isLocalAddress(srcAddr.bits())) {
-            ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
-                    maxHops, headerLen() + defaultData()));
+            printHeaderBeforeTuneError();
             fatal("bind", "Cannot assign requested address");
             return false;
         }
@@ -484,6 +418,16 @@ public final class Traceroute implements Tool {
             if (dstPortSeq == 0) {
                 dstPortSeq = DEF_UDP_PORT;
             }
+        } else if (module.equals("tcp")) {
+            // tcp_init(): a raw socket connected to the destination, IP_MTU for the SYN's MSS and window
+            int err = connectError();
+            if (err != 0) {
+                fatal("connect", Errno.strerror(err));
+                return false;
+            }
+            tcp = new TracerouteTcp(stack, srcAddr, dstAddr, dstPortSeq != 0 ? dstPortSeq : DEF_TCP_PORT,
+                    stack.connectedMtu(ctx.now(), dstAddr, bind), new TcpReplies());
+            dataLen = TracerouteTcp.LENGTH; // *packet_len_p: the header with its options, whatever was asked
         } else {
             icmpSeq = dstPortSeq != 0 ? dstPortSeq : 1;
             echoSocket = stack.openPing(ctx.pid() & 0xFFFF, new EchoListener());
@@ -503,8 +447,19 @@ public final class Traceroute implements Tool {
         return true;
     }
 
+    /**
+     * tune_socket()'s SO_BINDTODEVICE and bind() fail at the default module's first probe, after the header line;
+     * the icmp and tcp modules call it from their init, before it.
+     */
+    private void printHeaderBeforeTuneError() {
+        if (!module.equals("icmp") && !module.equals("tcp")) {
+            ctx.out().print(String.format("traceroute to %s (%s), %d hops max, %d byte packets", dstName, dstAddr,
+                    maxHops, headerLen() + defaultData()));
+        }
+    }
+
     private int headerLen() {
-        return 20 + (module.equals("icmp") ? 8 : 8);
+        return 20 + (module.equals("tcp") ? 0 : 8); // the tcp module's header is its data (tcp_init())
     }
 
     private int defaultData() {
@@ -533,6 +488,8 @@ public final class Traceroute implements Tool {
      * reads every answer in one poll.
      */
     private final java.util.ArrayDeque<Runnable> unread = new java.util.ArrayDeque<>();
+    /** The tcp module's errors not read yet, read before {@link #unread} (TcpReplies). */
+    private final java.util.ArrayDeque<Runnable> unreadErrors = new java.util.ArrayDeque<>();
 
     /** One pass of do_it()'s loop, then a wait for the next deadline (or a reply, which runs it again). */
     private void iterate(long now) {
@@ -540,7 +497,10 @@ public final class Traceroute implements Tool {
         if (done) {
             return;
         }
-        Runnable read = unread.poll();
+        Runnable read = unreadErrors.poll();
+        if (read == null) {
+            read = unread.poll();
+        }
         if (read != null) {
             read.run();
         }
@@ -593,7 +553,7 @@ public final class Traceroute implements Tool {
             finish();
             return;
         }
-        if (!unread.isEmpty()) {
+        if (!unread.isEmpty() || !unreadErrors.isEmpty()) {
             wake = ctx.at(ctx.now(), this::iterate); // poll() returns at once
         } else if (nextTime != 0) {
             long at = Math.max(now, (long) Math.ceil(nextTime * 1e6) * 1000L - ctx.epochNanos());
@@ -716,6 +676,9 @@ public final class Traceroute implements Tool {
 
     private boolean sendProbe(long now, int n, int ttl) {
         Probe pb = probes[n];
+        if (module.equals("tcp")) {
+            return sendTcpProbe(now, pb, ttl);
+        }
         if (module.equals("icmp")) {
             int seq = icmpSeq++ & 0xFFFF;
             pb.seq = seq;
@@ -777,6 +740,41 @@ public final class Traceroute implements Tool {
             return false;
         }
         return true;
+    }
+
+    /** The tcp module's send_probe: the probe's port is its seq; a retry later leaves its send time at 0. */
+    private boolean sendTcpProbe(long now, Probe pb, int ttl) {
+        pb.sendTime = time(now);
+        int rc = tcp.send(ctx, now, ttl, dontfrag, bind);
+        if (rc < 0) {
+            fatal(rc == Errno.EADDRINUSE.negative() ? "bind" : "send", Errno.of(rc).text);
+            return false;
+        }
+        if (rc == 0) {
+            pb.sendTime = 0;
+        }
+        pb.seq = rc;
+        pb.heldPort = rc;
+        return true;
+    }
+
+    /**
+     * tcp_recv_probe(): each poll() pass reads one answer off the one raw socket, the error queue first (POLLERR is
+     * set while it holds one: datagram_poll()).
+     */
+    private final class TcpReplies implements TracerouteTcp.Replies {
+        @Override
+        public int bySeq(int port) {
+            return Traceroute.this.bySeq(port);
+        }
+
+        @Override
+        public void reply(long now, int idx, int from, boolean err, int type, int code, int info) {
+            if (idx >= 0) {
+                (err ? unreadErrors : unread).add(() -> onReply(now, idx, from, 0, type, code, info, err));
+            }
+            pollNow(now);
+        }
     }
 
     private int connectError() {
@@ -902,6 +900,10 @@ public final class Traceroute implements Tool {
             stack.close(pb.sk);
             pb.sk = null;
         }
+        if (pb.heldPort != 0) {
+            tcp.release(pb.heldPort);
+            pb.heldPort = 0;
+        }
         pb.seq = 0;
         pb.done = true;
     }
@@ -962,6 +964,14 @@ public final class Traceroute implements Tool {
                 stack.close(p.sk);
                 p.sk = null;
             }
+            if (p.heldPort != 0) {
+                tcp.release(p.heldPort);
+                p.heldPort = 0;
+            }
+        }
+        if (tcp != null) {
+            tcp.close();
+            tcp = null;
         }
         if (echoSocket != null) {
             stack.close(echoSocket);

@@ -25,17 +25,12 @@ class RandomRecordingTest {
             + " its 50 credits last, each taking a random 0-2 (icmp_global_consume()); arplab takes the mean, 50"
             + " errors, and the real draw let a 51st out (a chance near one in two: the README's round 8)";
 
-    private static final String TCP_METHOD = "traceroute -T (traceroute's tcp module: SYN probes from a raw socket,"
-            + " random sequence numbers and source ports, answered by the target's RST): arplab's traceroute refuses"
-            + " the method; kept as the kernel's answer for when it is emulated";
-
     /**
      * Stored seeds a random draw of the kernel decided, which arplab does not replay, or that hold what arplab does
      * not emulate yet (README, why each).
      */
     static final Map<String, String> LEFT_OUT = Map.of("seed-247", ICMP_CREDIT, "seed-271", ICMP_CREDIT,
-            "seed-421", ICMP_CREDIT, "seed-500", ICMP_CREDIT, "seed-576", ICMP_CREDIT, "seed-1483", TCP_METHOD,
-            "seed-1490", TCP_METHOD);
+            "seed-421", ICMP_CREDIT, "seed-500", ICMP_CREDIT, "seed-576", ICMP_CREDIT);
 
     /** Every stored seed but LEFT_OUT, or those whose name matches -Drandom.seeds=REGEX (e.g. "seed-4.."). */
     static Stream<String> seeds() throws IOException {

@@ -355,13 +355,19 @@ class TimelineRecordingTest {
         return ts.stream().map(Timed::text).toList();
     }
 
-    /** tcpdump -n -e -t, with ICMP echo ids (the pid) and source ports (random; a probe to port 53 prints as DNS) masked. */
+    /**
+     * tcpdump -n -e -t, with ICMP echo ids (the pid) and source ports (random; a probe to port 53 prints as DNS)
+     * masked, and what traceroute -T draws: its SYN's sequence and TS val (random_seq()), which the RST answering it
+     * acknowledges, to its port.
+     */
     private static String print(PcapRecord r) {
         TcpdumpPrinter p = new TcpdumpPrinter(new TcpdumpOptions(true, true, 0, TcpdumpOptions.TimestampStyle.NONE,
                 0, java.time.ZoneId.of("UTC")));
         StringBuilder sb = new StringBuilder();
         p.print(r, sb);
         return sb.toString().strip().replaceAll("id \\d+,", "id ID,")
-                .replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+ > (\\d+\\.\\d+\\.\\d+\\.\\d+)\\.(\\w+): ", "$1.PORT > $2.$3: ");
+                .replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+ > (\\d+\\.\\d+\\.\\d+\\.\\d+)\\.(\\w+): ", "$1.PORT > $2.$3: ")
+                .replaceAll("(Flags \\[S\\], seq )\\d+(.*TS val )\\d+( ecr 0)", "$1N$2N$3")
+                .replaceAll("(> \\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+(: Flags \\[R\\.\\], seq 0, ack )\\d+", "$1.PORT$2N");
     }
 }

@@ -28,8 +28,6 @@ class ToolsRecordingTest {
      * whole, and a fix shows up as a case to remove from this list).
      */
     static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry("traceroute -n -T 172.18.0.2",
-                    "traceroute's tcp method (raw SYN probes) is not emulated"),
             Map.entry("traceroute -n -f 2 172.18.0.2",
                     "n4's ICMP rate limit carried over from the traces before differs"),
             Map.entry("traceroute -n 172.18.0.2 100",

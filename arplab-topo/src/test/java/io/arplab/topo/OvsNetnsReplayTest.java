@@ -101,7 +101,7 @@ class OvsNetnsReplayTest {
             // connection (conntrack's dump walks a hash of the tuple, whose ICMP id the kernel's ping socket chose)
             if (line.contains(", packets:") && line.contains(", actions:") || line.endsWith(" A")
                     || line.contains(",orig=(src=")
-                    || line.matches("[0-9.]+ dev \\S+ .*[A-Z]+ ?")
+                    || line.matches("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+ .*[A-Z]+ ?") // ip neigh, with dev or under it
                     || line.matches("\\? \\([0-9.]+\\) at .*|[0-9.]+ +(ether|\\(incomplete\\)) .*")) { // arp -a, -n
                 dump.add(line);
                 continue;

@@ -1,0 +1,133 @@
+package io.arplab.tools;
+
+import io.arplab.stack.Errno;
+import io.arplab.stack.HostStack;
+import io.arplab.stack.NetDevice;
+import io.arplab.stack.RawSocket;
+import io.arplab.wire.Bytes;
+import io.arplab.wire.InternetChecksum;
+import io.arplab.wire.IpProtocol;
+import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.TcpView;
+
+/**
+ * traceroute 2.1.2's tcp module (mod-tcp.c) as Debian 12 runs it. tcp_init(): a raw IPPROTO_TCP socket connected to
+ * the destination, and the SYN it sends, built once: the default flags (SYN, with the sysctls' options: tcp_sack,
+ * tcp_timestamps and tcp_window_scaling at 1; tcp_ecn at 2, which check_sysctl() does not take for '1'), an MSS and a
+ * window of four MSS from the socket's IP_MTU. tcp_send_probe() and tcp_check_reply() below.
+ */
+final class TracerouteTcp {
+    private static final int PROTOCOL = IpProtocol.TCP.number();
+    /** The header with mss (4), sackOK + timestamps (12) and nop + wscale (4): the probe's "data" length. */
+    static final int LENGTH = TcpView.HEADER_LENGTH + 20;
+
+    /** What the module hands back to traceroute.c's loop. */
+    interface Replies {
+        /** probe_by_seq(): the index of the unanswered probe sent from {@code port}, or -1. */
+        int bySeq(int port);
+
+        /** recv_reply() for probe {@code idx}: {@code err}, an ICMP error from its hop; else the final answer. */
+        void reply(long now, int idx, int from, boolean err, int type, int code, int info);
+    }
+
+    private final HostStack stack;
+    private final RawSocket socket;
+    private final int src;
+    private final int dst;
+    private final int dstPort;
+    private final int mss;
+
+    TracerouteTcp(HostStack stack, Ipv4Address src, Ipv4Address dst, int dstPort, int mtu, Replies replies) {
+        this.stack = stack;
+        this.socket = stack.openRaw(PROTOCOL, src, dst, new Listener(replies));
+        Ipv4Address from = src != null ? src : stack.sourceAddress(dst, null); // getsockname() after connect()
+        this.src = from == null ? 0 : from.bits();
+        this.dst = dst.bits();
+        this.dstPort = dstPort & 0xffff;
+        this.mss = Math.max(mtu, 576) - 20 - TcpView.HEADER_LENGTH; // "mss = mtu - headers", an IP_MTU of 576 at least
+    }
+
+    /**
+     * tcp_send_probe(): a SOCK_STREAM socket bound to port 0 holds the source port (it neither connects nor listens,
+     * so the kernel answers a SYN-ACK to it with its own RST), then the SYN with a random sequence leaves the raw
+     * socket at {@code ttl}. Returns the port (the probe's seq, held until {@link #release}), 0 to try again later
+     * (do_send(): ENOBUFS, EAGAIN), or an errno's negative: EADDRINUSE from bind(), else send()'s.
+     */
+    int send(ToolContext ctx, long now, int ttl, boolean dontFragment, NetDevice bind) {
+        int port = stack.bindTcpPort();
+        if (port < 0) {
+            return Errno.EADDRINUSE.negative();
+        }
+        byte[] syn = syn(port, stack.randomU32(), stack.randomU32());
+        socket.setTtl(ttl);
+        int[] rc = new int[1];
+        ctx.act(out -> rc[0] = stack.sendRaw(now, socket, syn, dontFragment, bind, out));
+        Errno e = rc[0] < 0 ? Errno.of(rc[0]) : null;
+        if (e == null || e == Errno.EMSGSIZE) { // "recverr will say more"
+            return port;
+        }
+        stack.unbindTcpPort(port);
+        return e == Errno.ENOBUFS || e == Errno.EAGAIN ? 0 : rc[0];
+    }
+
+    /** probe_done(): close() of the probe's port-holding socket. */
+    void release(int port) {
+        stack.unbindTcpPort(port);
+    }
+
+    void close() {
+        stack.close(socket);
+    }
+
+    /** The template with our port, the sequence and TS val (random_seq()), and the checksum. */
+    private byte[] syn(int sport, int seq, int tsVal) {
+        byte[] t = new byte[LENGTH];
+        Bytes.put16(t, 0, sport);
+        Bytes.put16(t, 2, dstPort);
+        Bytes.put32(t, 4, seq);
+        Bytes.put16(t, 12, (LENGTH / 4) << 12 | TcpView.SYN);
+        Bytes.put16(t, 14, 4 * mss); // htons(4 * mtu): its low 16 bits
+        int p = TcpView.HEADER_LENGTH;
+        t[p++] = TcpView.OPT_MSS;
+        t[p++] = 4;
+        Bytes.put16(t, p, mss);
+        p += 2;
+        t[p++] = TcpView.OPT_SACK_PERM;
+        t[p++] = 2;
+        t[p++] = TcpView.OPT_TS;
+        t[p++] = 10;
+        Bytes.put32(t, p, tsVal);
+        p += 8; // TS ecr 0: no ACK flag
+        t[p++] = TcpView.OPT_NOP;
+        t[p++] = TcpView.OPT_WSCALE;
+        t[p++] = 3;
+        t[p] = 2; // "assume some correct value"
+        long sum = InternetChecksum.pseudoHeader(src, dst, PROTOCOL, LENGTH);
+        Bytes.put16(t, 16, InternetChecksum.finish(InternetChecksum.add(sum, t, 0, LENGTH)));
+        return t;
+    }
+
+    /**
+     * tcp_check_reply(): a segment from the destination port to a probe's port, or an error whose quoted SYN came
+     * from it (the connected raw socket has matched the address already).
+     */
+    private final class Listener implements RawSocket.Listener {
+        private final Replies replies;
+
+        Listener(Replies replies) {
+            this.replies = replies;
+        }
+
+        @Override
+        public void packet(long now, int from, int ttl, byte[] l4) {
+            int idx = l4.length < 8 || Bytes.u16(l4, 0) != dstPort ? -1 : replies.bySeq(Bytes.u16(l4, 2));
+            replies.reply(now, idx, from, false, -1, -1, 0);
+        }
+
+        @Override
+        public void error(long now, int from, int type, int code, int info, byte[] quoted) {
+            int idx = quoted.length < 8 || Bytes.u16(quoted, 2) != dstPort ? -1 : replies.bySeq(Bytes.u16(quoted, 0));
+            replies.reply(now, idx, from, true, type, code, info);
+        }
+    }
+}
