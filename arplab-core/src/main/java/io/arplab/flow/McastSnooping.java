@@ -281,4 +281,39 @@ public final class McastSnooping {
             mrouters.remove(0);
         }
     }
+
+    /**
+     * set_mcast_snooping() (ofproto-dpif.c): a table made or dropped, its aging time, size and flooding of
+     * unregistered groups set; a change of any of them revalidates.
+     */
+    public static void configure(Ofproto br, boolean enable, int idleTime, int maxEntries, boolean floodUnreg) {
+        if (!enable) {
+            if (br.mcast != null) {
+                br.mcast = null;
+                br.datapath.portsVersion++;
+            }
+            return;
+        }
+        if (br.mcast == null) {
+            br.mcast = new McastSnooping();
+            br.datapath.portsVersion++;
+        }
+        br.mcast.setIdleTime(idleTime);
+        br.mcast.setMaxEntries(maxEntries);
+        if (br.mcast.setFloodUnreg(floodUnreg)) {
+            br.datapath.portsVersion++;
+        }
+    }
+
+    /** set_mcast_snooping_port(): the Port's other_config:mcast-snooping-flood and -flood-reports. */
+    public static void setPortFlags(Ofproto br, Ofproto.Port p, boolean flood, boolean floodReports) {
+        if (p.mcastFlood != flood || p.mcastFloodReports != floodReports) {
+            br.datapath.portsVersion++;
+        }
+        p.mcastFlood = flood;
+        p.mcastFloodReports = floodReports;
+        if (br.mcast != null) {
+            br.mcast.setPortFlags(p.ofport, flood, floodReports);
+        }
+    }
 }

@@ -400,41 +400,6 @@ public final class Ofproto {
         mtus.removed(p);
     }
 
-    /**
-     * set_mcast_snooping() (ofproto-dpif.c): a table made or dropped, its aging time, size and flooding of
-     * unregistered groups set; a change of any of them revalidates.
-     */
-    public void setMcastSnooping(boolean enable, int idleTime, int maxEntries, boolean floodUnreg) {
-        if (!enable) {
-            if (mcast != null) {
-                mcast = null;
-                datapath.portsVersion++;
-            }
-            return;
-        }
-        if (mcast == null) {
-            mcast = new McastSnooping();
-            datapath.portsVersion++;
-        }
-        mcast.setIdleTime(idleTime);
-        mcast.setMaxEntries(maxEntries);
-        if (mcast.setFloodUnreg(floodUnreg)) {
-            datapath.portsVersion++;
-        }
-    }
-
-    /** set_mcast_snooping_port(): the Port's other_config:mcast-snooping-flood and -flood-reports. */
-    public void setMcastPortFlags(Port p, boolean flood, boolean floodReports) {
-        if (p.mcastFlood != flood || p.mcastFloodReports != floodReports) {
-            datapath.portsVersion++;
-        }
-        p.mcastFlood = flood;
-        p.mcastFloodReports = floodReports;
-        if (mcast != null) {
-            mcast.setPortFlags(p.ofport, flood, floodReports);
-        }
-    }
-
     /** The bridge's bonds by Port name (bundle_set() of a Port with several interfaces). */
     public final Map<String, Bond> bonds = new java.util.LinkedHashMap<>();
 

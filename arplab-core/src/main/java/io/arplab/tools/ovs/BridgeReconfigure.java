@@ -170,13 +170,13 @@ final class BridgeReconfigure {
             Map<String, String> other = br.map("other_config");
             int idle = smapInt(other.get("mcast-snooping-aging-time"), 0);
             int max = smapInt(other.get("mcast-snooping-table-size"), 0);
-            b.ofproto().setMcastSnooping("true".equals(br.string("mcast_snooping_enable")), idle != 0 ? idle : 300,
+            io.arplab.flow.McastSnooping.configure(b.ofproto(), "true".equals(br.string("mcast_snooping_enable")), idle != 0 ? idle : 300,
                     max != 0 ? max : 2048, !"true".equals(other.get("mcast-snooping-disable-flood-unregistered")));
             for (Ofproto.Port p : b.ofproto().ports()) {
                 Row r = rows.ifaces.containsKey(p.name) ? rows.ports.get(rows.portOf(p.name)) : null;
                 if (r != null && b.bridgeName().equals(rows.portBridge.get(r.name))) {
                     Map<String, String> po = r.map("other_config");
-                    b.ofproto().setMcastPortFlags(p, "true".equals(po.get("mcast-snooping-flood")),
+                    io.arplab.flow.McastSnooping.setPortFlags(b.ofproto(), p, "true".equals(po.get("mcast-snooping-flood")),
                             "true".equals(po.get("mcast-snooping-flood-reports")));
                 }
             }
