@@ -73,9 +73,10 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         // conntrack match reads what nf_conntrack_in() found for the packet (conntrack runs once a rule asked for it)
         Xtables xt = parts.xtables;
         if (xt != null && family == io.arplab.stack.nft.Family.IP) {
-            Xtables.CtLookup ct = !xt.usesConntrack() || nft == null ? null
-                    : () -> (int) nft.ctState(hook, nftPacket(frame, network, data, iif, oif, pktType, protocol, now));
-            if (!xt.accept(hook, frame, network, iif == null ? null : iif.name, oif == null ? null : oif.name, ct)) {
+            io.arplab.stack.nft.Packet ct = !xt.usesConntrack() || nft == null ? null
+                    : nftPacket(frame, network, data, iif, oif, pktType, protocol, now);
+            if (!xt.accept(hook, frame, network, iif == null ? null : iif.name, oif == null ? null : oif.name, nft,
+                    ct)) {
                 Xtables.Reject r = xt.rejected();
                 if (r != null && r != Xtables.Reject.ICMP_ECHOREPLY) { // reject_tg()
                     reject(r == Xtables.Reject.TCP_RESET ? "tcp reset" : "icmp", r.icmpCode(), frame, iif, hook,

@@ -97,11 +97,6 @@ public final class Xtables {
     /** xt_comment: matches everything. */
     public record Comment(String text) implements Match {}
 
-    /** A packet's connection tracking state for the conntrack match (nf_ct_get()'s ctinfo as state bits). */
-    public interface CtLookup {
-        int state();
-    }
-
     /**
      * What a rule matches (struct ipt_ip and its matches): interface names (null: any; ending in {@code +}: that
      * prefix), addresses under masks, the protocol (0: all), fragments, each with its inversion flag (IPT_INV_*).
@@ -358,8 +353,10 @@ public final class Xtables {
     /**
      * ipt_do_table() at {@code hook}: whether the IPv4 datagram at {@code frame[network]} passes the hook's chain (a
      * hook without a built-in chain here passes everything); after a drop, {@link #rejected()} tells a REJECT's reply.
+     * A conntrack match asks {@code nft} the state of {@code ct}, the same packet as nft sees it (null: untracked).
      */
-    boolean accept(Hook hook, byte[] frame, int network, String iif, String oif, CtLookup ct) {
+    boolean accept(Hook hook, byte[] frame, int network, String iif, String oif, io.arplab.stack.nft.Nftables nft,
+                   io.arplab.stack.nft.Packet ct) {
         rejected = null;
         Chain base = switch (hook) {
             case INPUT -> builtins.get("INPUT");
@@ -371,7 +368,7 @@ public final class Xtables {
                 && !base.policyCounted) {
             return true;
         }
-        Packet p = new Packet(frame, network, iif, oif, ct);
+        Packet p = packet.set(hook, frame, network, iif, oif, nft, ct);
         Target v = run(base, p, 0);
         if (v == null || v == Verdict.RETURN) { // the end of a built-in chain: its policy, counted as such
             if (base.policyCounted) {
@@ -387,16 +384,23 @@ public final class Xtables {
         return v == Verdict.ACCEPT;
     }
 
+    /** The one packet the rules read, set for each datagram (no allocation per packet). */
+    private final Packet packet = new Packet();
+
     /** The fields of the datagram the rules read (ipt_do_table()'s acpar: the transport header's offset, fragments). */
     private static final class Packet {
-        final byte[] f;
-        final int ip, len, saddr, daddr, proto, l4;
-        final boolean fragment;
-        final String iif, oif;
-        final CtLookup ct;
-        int ctState = -1;
+        byte[] f;
+        int ip, len, saddr, daddr, proto, l4;
+        boolean fragment;
+        String iif, oif;
+        io.arplab.stack.nft.Nftables nft;
+        io.arplab.stack.nft.Packet ct;
+        Hook hook;
+        int ctState;
 
-        Packet(byte[] f, int ip, String iif, String oif, CtLookup ct) {
+        Packet set(Hook hook, byte[] f, int ip, String iif, String oif, io.arplab.stack.nft.Nftables nft,
+                   io.arplab.stack.nft.Packet ct) {
+            this.hook = hook;
             this.f = f;
             this.ip = ip;
             this.len = Bytes.u16(f, ip + 2);
@@ -407,7 +411,10 @@ public final class Xtables {
             this.l4 = ip + (f[ip] & 0x0f) * 4;
             this.iif = iif;
             this.oif = oif;
+            this.nft = nft;
             this.ct = ct;
+            this.ctState = -1;
+            return this;
         }
 
         // the transport header's bytes up to l4 + n are there
@@ -415,9 +422,10 @@ public final class Xtables {
             return !fragment && f.length >= l4 + n && ip + len >= l4 + n;
         }
 
+        // what nf_conntrack_in() found, asked the first time a rule needs it
         int ctState() {
             if (ctState < 0) {
-                ctState = ct == null ? Ctstate.INVALID : ct.state();
+                ctState = ct == null ? Ctstate.INVALID : (int) nft.ctState(hook, ct);
             }
             return ctState;
         }

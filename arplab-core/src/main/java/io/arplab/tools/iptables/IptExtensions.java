@@ -118,7 +118,7 @@ final class IptExtensions {
                     e.notFlags = invert;
                     return 1;
                 } else {
-                    throw IptError.parameter("Bad TCP option \"" + arg + "\""); // --tcp-option: not modelled
+                    throw IptError.other("tcp: --tcp-option is not modelled by arplab");
                 }
             }
             case "icmp" -> {

@@ -180,8 +180,7 @@ final class IptParse {
 
     // getopt_long() takes an abbreviation matching several entries of one option (the same flag and value)
     private static boolean sameOption(Object[] a, Object[] b) {
-        return a[1] == b[1] && a[3] == b[3] && a[4] == b[4] || a[3] != null && a[3] == b[3]
-                && ((Opt) a[4]).name().equals(((Opt) b[4]).name());
+        return java.util.Objects.equals(a[1], b[1]) && a[3] == b[3] && a[4] == b[4];
     }
 
     // the option table: the original options, then each loaded extension's, the latest first (xtables_options_xfrm()

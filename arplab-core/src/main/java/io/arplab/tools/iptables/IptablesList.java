@@ -142,11 +142,9 @@ final class IptablesList {
         if (mask == 0 && !invert && addr == 0) {
             return;
         }
+        int len = prefixLength(mask);
         out.append(invert ? " !" : "").append(" -").append(letter).append(' ').append(Ipv4Address.of(addr))
-                .append('/');
-        int len = Integer.bitCount(mask);
-        out.append(mask == (len == 0 ? 0 : -1 << (32 - len)) ? Integer.toString(len)
-                : Ipv4Address.of(mask).toString());
+                .append('/').append(len >= 0 ? Integer.toString(len) : Ipv4Address.of(mask).toString());
     }
 
     private void saveIface(char letter, String iface, boolean invert) {
@@ -266,11 +264,14 @@ final class IptablesList {
             return "anywhere";
         }
         String a = !numeric && addr == 0x7f000001 ? "localhost" : Ipv4Address.of(addr).toString();
+        int len = prefixLength(mask);
+        return len < 0 ? a + "/" + Ipv4Address.of(mask) : len == 32 ? a : a + "/" + len;
+    }
+
+    // xtables_ipmask_to_cidr(): the mask's prefix length, -1 when it is no prefix
+    private static int prefixLength(int mask) {
         int len = Integer.bitCount(mask);
-        if (mask != (len == 0 ? 0 : -1 << (32 - len))) {
-            return a + "/" + Ipv4Address.of(mask);
-        }
-        return len == 32 ? a : a + "/" + len;
+        return mask == (len == 0 ? 0 : -1 << (32 - len)) ? len : -1;
     }
 
     // xtables_print_num()
