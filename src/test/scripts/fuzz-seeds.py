@@ -70,6 +70,7 @@ fr = distinct_frames() if wanted("frames") else []
 if wanted("frames"):
   lay("io/arplab/wire/WireFuzzTest", "framesDecode", fr, 150)
   lay("io/arplab/wire/tcpdump/TcpdumpFuzzTest", "printsAnyFrame", fr, 150)
+  lay("io/arplab/wire/tshark/TsharkFuzzTest", "printsAnyFrames", fr, 150)
   lay("io/arplab/stack/HostStackFuzzTest", "receivesAnyFrames", fr, 150)
   lay("io/arplab/wire/pcap/CaptureReaderFuzzTest", "readsOrRefuses",
       (open(p, "rb").read() for p in files((".pcap", ".pcapng")) if os.path.getsize(p) <= 4096), 60)
