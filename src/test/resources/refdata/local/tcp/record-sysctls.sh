@@ -5,6 +5,8 @@
 #                               `nc -l 1234` (tcp_syn_options(), tcp_ecn_send_syn(), the listener's ECE, ECT(0) data)
 #   sysctls-listener.pcap/.txt  b with tcp_sack=0, tcp_timestamps=0, tcp_window_scaling=0: the same exchange
 #                               (tcp_parse_options() takes from the SYN only what the listener's sysctls allow)
+#   sysctls-retrans.pcap/.txt   a with tcp_ecn=1: `nc 10.0.0.9 80` to a static neighbour no one answers for, 3.5 s
+#                               (its SYN asks ECN, the retransmissions do not: tcp_ecn_clear_syn())
 #   sudo src/test/resources/refdata/local/tcp/record-sysctls.sh
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,3 +37,11 @@ exchange sysctls-client
 ip netns exec tcpa sysctl -qw net.ipv4.tcp_sack=1 net.ipv4.tcp_timestamps=1 net.ipv4.tcp_ecn=2
 ip netns exec tcpb sysctl -qw net.ipv4.tcp_sack=0 net.ipv4.tcp_timestamps=0 net.ipv4.tcp_window_scaling=0
 exchange sysctls-listener
+ip netns exec tcpb sysctl -qw net.ipv4.tcp_sack=1 net.ipv4.tcp_timestamps=1 net.ipv4.tcp_window_scaling=1
+ip netns exec tcpa sysctl -qw net.ipv4.tcp_ecn=1
+ip -n tcpa neigh add 10.0.0.9 lladdr 02:00:00:00:00:99 dev veth-a
+ip netns exec tcpb tcpdump -U -q -i veth-b -w "$here/sysctls-retrans.pcap" tcp 2>/dev/null & cap=$!
+sleep 1
+ip netns exec tcpa timeout 3.5 nc 10.0.0.9 80
+sleep 1; kill -INT $cap; wait $cap
+tcpdump -nn -v -r "$here/sysctls-retrans.pcap" > "$here/sysctls-retrans.txt" 2>/dev/null

@@ -29,12 +29,13 @@ final class TcpOutput {
 
     /**
      * tcp_connect() → tcp_transmit_skb() of the SYN: mss, and sackOK, TS, nop + wscale as the sysctls allow
-     * (tcp_syn_options()); ECE|CWR when it asks for ECN (tcp_ecn_send_syn()).
+     * (tcp_syn_options()); ECE|CWR when it asks for ECN (tcp_ecn_send_syn()), on the first only (a retransmission's
+     * tcp_ecn_clear_syn(), tcp_ecn_fallback 1).
      */
     void sendSyn(long now, TcpSocket s, Outbox out) {
         s.sndNxt = (s.iss + 1) & 0xffffffffL;
         s.retransmitAt = now + s.rto;
-        int flags = TcpView.SYN | (s.ecnOk ? TcpView.ECE | TcpView.CWR : 0);
+        int flags = TcpView.SYN | (s.ecnOk && s.retransmits == 0 ? TcpView.ECE | TcpView.CWR : 0);
         transmit(now, s, s.iss, 0, flags, s.rcvWnd, true, s.tsOk, s.sackOk, s.wscaleOk, true, null, s.inetId++, out);
     }
 

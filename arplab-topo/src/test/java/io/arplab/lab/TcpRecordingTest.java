@@ -111,6 +111,19 @@ class TcpRecordingTest {
         assertEquivalent(tcpFrames().subList(0, 4), recorded("sysctls-listener.pcap").subList(0, 4));
     }
 
+    /**
+     * record-sysctls.sh: a SYN that asked for ECN is retransmitted without ECE|CWR (tcp_ecn_clear_syn()). The first
+     * retransmission only: 6.18's SYNs are retransmitted at a constant RTO four times (tcp_syn_linear_timeouts),
+     * which arplab does not model (refdata/local/README.md, round 24).
+     */
+    @Test
+    void aRetransmittedSynAsksNoMoreForEcn() {
+        lab.exec("a", "sysctl -w net.ipv4.tcp_ecn=1");
+        lab.exec("a", "ip neigh add 10.0.0.9 lladdr 02:00:00:00:00:99 dev eth0");
+        run("a", "timeout 3.5 nc 10.0.0.9 80", null, false);
+        assertEquivalent(tcpFrames().subList(0, 2), recorded("sysctls-retrans.pcap").subList(0, 2));
+    }
+
     @Test
     void ourChecksumsAreRight() {
         run("b", "nc -l 1234", null, true);
