@@ -479,7 +479,16 @@ class FuzzToolsRecordingTest {
             Map.entry("mut-309.out: sysctl -e -a -r arp", REAL_KEYS),
             Map.entry("mut-311.out: nft 'l li xis<t c[hain ip t c'", NFT_BISON),
             Map.entry("seed-332.out: ip -s link show br0", WHEEL_PHASE),
-            Map.entry("seed-339.out: ip -s neigh", WHEEL_PHASE));
+            Map.entry("seed-339.out: ip -s neigh", WHEEL_PHASE),
+            Map.entry("mut-313.out: nft add rule 'ible p' t '6|5536c' counter", NFT_BISON),
+            Map.entry("mut-319.out: nft 'tablef del 02:00:00:00:00 dev' 'arpls dev ' x x", NFT_BISON),
+            Map.entry("mut-319.out: sysctl net net.ipv4.conf.default.arp_accept ne9t.ipv4.conf.et9.arp_ignore",
+                    REAL_KEYS),
+            Map.entry("mut-321.out: sysctl -en -a - arp_ignore", REAL_KEYS),
+            Map.entry("mut-321.out: sysctl - arp_announ-e -a -N", REAL_KEYS),
+            Map.entry("seed-341.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-343.out: ip -s -s neigh show nud all", SECOND),
+            Map.entry("seed-352.out: ip -s -s neigh show nud all", IGMP_ENTRIES));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
