@@ -38,6 +38,9 @@ pings its own subnet's broadcast with `-b -I DEV` and icmp_echo_ignore_broadcast
 From seed 1632 on (round 23, a stream of its own) traceroute -T is drawn again (arplab's traceroute has the tcp
 module now): its default port 80 or -p 22/443, -q 1-3, -f 2, -N 1, to hosts (closed ports: RSTs), across the router
 (Time Exceeded quoting the SYN) and to absent addresses (a failed entry's Host Unreachable, !H).
+From seed 1728 on (round 24, a stream of its own) a node about to run traceroute -T may first set its namespace's
+tcp_sack, tcp_timestamps, tcp_window_scaling and tcp_ecn (check_sysctl() takes a file whose first byte is '1': the
+SYN's sackOK, TS, wscale and ECE|CWR, and the "N byte packets" of its header line).
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -48,6 +51,7 @@ def scenario(seed):
     r21 = random.Random(f"gen.py round 21 {seed}")  # seeds from 1476 on: a stream of its own
     r22 = random.Random(f"gen.py round 22 {seed}")  # seeds from 1560 on
     r23 = random.Random(f"gen.py round 23 {seed}")  # seeds from 1632 on
+    r24 = random.Random(f"gen.py round 24 {seed}")  # seeds from 1728 on
     lines = [f"# random scenario {seed} (gen.py {seed})"]
     nbr = r.choice([1, 2])
     for b in range(nbr):
@@ -561,6 +565,12 @@ def scenario(seed):
                                               "-f 2", "-N 1"], r23.randint(0, 2))
             if not any(o.startswith("-q") for o in opts):
                 opts.append("-q 1")
+            if seed >= 1728 and r24.random() < 0.7:
+                # the namespace's tcp sysctls, which mod-tcp.c's check_sysctl() reads for the SYN's flags and options
+                for key, values in (("tcp_sack", [0, 1, 10]), ("tcp_timestamps", [0, 1, 2]),
+                                    ("tcp_window_scaling", [0, 1]), ("tcp_ecn", [0, 1, 2])):
+                    if r24.random() < 0.5:
+                        lines.append(f"{n} sysctl -w net.ipv4.{key}={r24.choice(values)}")
             lines.append(f"{n} traceroute {' '.join(opts)} -w 1 -m 3 {t}")
         elif kind == "sleep":
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")

@@ -77,8 +77,10 @@ final class IpInput {
         int saddr = ip.sourceBits();
         int daddr = ip.destinationBits();
         boolean keepsRoute = dev.loopback || looped; // looped-back packets keep their output route
+        // ip_route_input_slow(): a loopback destination or source is a martian unless IN_DEV_NET_ROUTE_LOCALNET
+        boolean loopbackNet = (saddr >>> 24) == 127 || (daddr >>> 24) == 127;
         if (Netns.isMulticast(saddr) || saddr == -1
-                || !keepsRoute && ((saddr >>> 24) == 127 || (daddr >>> 24) == 127)) {
+                || !keepsRoute && loopbackNet && ns.devconf(dev, DevConf.ROUTE_LOCALNET) == 0) {
             ns.droppedFrames++; // martian
             return;
         }

@@ -87,6 +87,11 @@ final class IpOutput {
             dev = r.device();
             nexthop = ns.icmp().nexthop(now, r, daddr);
         }
+        // __mkroute_output(): a loopback source leaves by a device that is not loopback only with its
+        // IN_DEV_ROUTE_LOCALNET (conf.all or the device)
+        if ((h.sourceBits() >>> 24) == 127 && !dev.loopback && ns.devconf(dev, DevConf.ROUTE_LOCALNET) == 0) {
+            return Errno.EINVAL.negative();
+        }
         if (!mayLeave(now, frame, null, dev, out)) {
             return Errno.EPERM.negative();
         }

@@ -89,7 +89,12 @@ public final class SysctlRegistry {
             net("ip_no_pmtu_disc", Unit.U8, 0, 255, 0, -1),
             net("ip_nonlocal_bind", Unit.U8, 0, 255, 0, -1),
             net("fwmark_reflect", Unit.U8, 0, 255, 0, -1),
-            net("raw_l3mdev_accept", Unit.U8, 0, 1, 1, -1));
+            net("raw_l3mdev_accept", Unit.U8, 0, 1, 1, -1),
+            // the SYN's options and ECN (tcp_syn_options(), tcp_ecn_send_syn(), tcp_parse_options()): Tcp.sysctl()
+            net("tcp_ecn", Unit.U8, 0, 2, 2, -1),
+            net("tcp_sack", Unit.U8, 0, 255, 1, -1),
+            net("tcp_timestamps", Unit.U8, 0, 255, 1, -1),
+            net("tcp_window_scaling", Unit.U8, 0, 255, 1, -1));
 
     /**
      * conf.{all,default,DEV}.*: devinet_sysctl's table; every one is proc_dointvec (any int) through

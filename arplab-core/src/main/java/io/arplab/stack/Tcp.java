@@ -26,6 +26,18 @@ final class Tcp {
 
     record Key(int laddr, int lport, int raddr, int rport) {}
 
+    /** net.ipv4.tcp_sack, tcp_timestamps and tcp_window_scaling (tcp_sk_init(): 1): any non-zero value is on. */
+    boolean sysctlOn(String name) {
+        Integer v = ns.storedSysctlOrNull("net/ipv4/" + name);
+        return v == null || v != 0;
+    }
+
+    /** net.ipv4.tcp_ecn (TCP_ECN_IN_ONLY, 2: accept ECN when asked, ask only at 1). */
+    int ecnSysctl() {
+        Integer v = ns.storedSysctlOrNull("net/ipv4/tcp_ecn");
+        return v == null ? 2 : v;
+    }
+
     final Netns ns;
     final TcpOutput output;
     final TcpInput input;
@@ -105,6 +117,14 @@ final class Tcp {
         s.sndUna = s.iss;
         s.sndNxt = s.iss;
         initialWindow(s, s.advmss);
+        // tcp_syn_options() offers what the sysctls allow; tcp_ecn_send_syn() asks for ECN at tcp_ecn 1
+        s.tsOk = sysctlOn("tcp_timestamps");
+        s.sackOk = sysctlOn("tcp_sack");
+        s.wscaleOk = sysctlOn("tcp_window_scaling");
+        if (!s.wscaleOk) {
+            s.rcvWscale = 0; // tcp_select_initial_window() without wscale_ok
+        }
+        s.ecnOk = ecnSysctl() == 1;
         s.state = TcpSocket.State.SYN_SENT;
         add(s);
         s.rto = TIMEOUT_INIT;
@@ -259,7 +279,7 @@ final class Tcp {
         }
         TcpSocket l = listeners.get(t.destinationPort());
         if (l != null && (t.flags() & (TcpView.SYN | TcpView.ACK | TcpView.RST)) == TcpView.SYN) {
-            input.connRequest(now, l, daddr, saddr, t, out);
+            input.connRequest(now, l, daddr, saddr, ip.ecn(), t, out);
             return;
         }
         if ((t.flags() & TcpView.RST) == 0) {

@@ -21,7 +21,7 @@ final class TcpInput {
     }
 
     /** tcp_conn_request(): a SYN to a listener becomes a connection in SYN_RECV, answered by a SYN-ACK. */
-    void connRequest(long now, TcpSocket l, int laddr, int raddr, TcpView t, Outbox out) {
+    void connRequest(long now, TcpSocket l, int laddr, int raddr, int ipEcn, TcpView t, Outbox out) {
         TcpSocket s = new TcpSocket(TcpSocket.NO_READER);
         s.parent = l;
         s.laddr = laddr;
@@ -31,6 +31,9 @@ final class TcpInput {
         s.irs = t.sequence();
         s.rcvNxt = (s.irs + 1) & 0xffffffffL;
         parseSynOptions(s, t);
+        // tcp_ecn_create_request(): ECE|CWR asked on a not-ECT SYN, and tcp_ecn not 0
+        s.ecnOk = (t.flags() & (TcpView.ECE | TcpView.CWR)) == (TcpView.ECE | TcpView.CWR) && tcp.ecnSysctl() != 0
+                && ipEcn == 0;
         s.sndWnd = t.window(); // a SYN's window is never scaled (RFC 7323 2.2)
         s.iss = tcp.secureSeq(now, laddr, raddr, s.lport, s.rport);
         s.sndUna = s.iss;
@@ -46,18 +49,21 @@ final class TcpInput {
         tcp.output.sendSynAck(now, s, out);
     }
 
-    /** tcp_parse_options() on a SYN: MSS (tcp_sync_mss's clamp), window scale, SACK permitted, timestamps. */
-    private static void parseSynOptions(TcpSocket s, TcpView t) {
+    /**
+     * tcp_parse_options() on a SYN or SYN-ACK: MSS (tcp_sync_mss's clamp), and window scale, SACK permitted and
+     * timestamps only while our tcp_window_scaling, tcp_sack and tcp_timestamps are on.
+     */
+    private void parseSynOptions(TcpSocket s, TcpView t) {
         byte[] b = t.buffer();
         int p = t.option(TcpView.OPT_MSS);
         if (p >= 0) {
             s.mssClamp = Bytes.u16(b, p);
         }
-        p = t.option(TcpView.OPT_WSCALE);
+        p = tcp.sysctlOn("tcp_window_scaling") ? t.option(TcpView.OPT_WSCALE) : -1;
         s.wscaleOk = p >= 0;
         s.sndWscale = p >= 0 ? Math.min(b[p] & 0xff, 14) : 0;
-        s.sackOk = t.option(TcpView.OPT_SACK_PERM) >= 0;
-        p = t.option(TcpView.OPT_TS);
+        s.sackOk = tcp.sysctlOn("tcp_sack") && t.option(TcpView.OPT_SACK_PERM) >= 0;
+        p = tcp.sysctlOn("tcp_timestamps") ? t.option(TcpView.OPT_TS) : -1;
         s.tsOk = p >= 0;
         if (p >= 0) {
             s.tsRecent = Bytes.u32(b, p) & 0xffffffffL;
@@ -221,6 +227,8 @@ final class TcpInput {
             s.rcvWscale = 0;
             s.sndWscale = 0;
         }
+        // tcp_ecn_rcv_synack(): ECN stays agreed on ECE without CWR
+        s.ecnOk &= (flags & (TcpView.ECE | TcpView.CWR)) == TcpView.ECE;
         s.irs = t.sequence();
         s.rcvNxt = (s.irs + 1) & 0xffffffffL;
         s.sndUna = ack;

@@ -27,18 +27,24 @@ final class TcpOutput {
         this.ns = ns;
     }
 
-    /** tcp_connect() → tcp_transmit_skb() of the SYN: mss, sackOK, TS, nop, wscale (tcp_syn_options()). */
+    /**
+     * tcp_connect() → tcp_transmit_skb() of the SYN: mss, and sackOK, TS, nop + wscale as the sysctls allow
+     * (tcp_syn_options()); ECE|CWR when it asks for ECN (tcp_ecn_send_syn()), on the first only (a retransmission's
+     * tcp_ecn_clear_syn(), tcp_ecn_fallback 1).
+     */
     void sendSyn(long now, TcpSocket s, Outbox out) {
         s.sndNxt = (s.iss + 1) & 0xffffffffL;
         s.retransmitAt = now + s.rto;
-        transmit(now, s, s.iss, 0, TcpView.SYN, s.rcvWnd, true, true, true, true, true, null, s.inetId++, out);
+        int flags = TcpView.SYN | (s.ecnOk && s.retransmits == 0 ? TcpView.ECE | TcpView.CWR : 0);
+        transmit(now, s, s.iss, 0, flags, s.rcvWnd, true, s.tsOk, s.sackOk, s.wscaleOk, true, null, s.inetId++, out);
     }
 
     /** tcp_make_synack(): what the peer offered, answered (tcp_synack_options()); IP id 0 (no full socket yet). */
     void sendSynAck(long now, TcpSocket s, Outbox out) {
         s.sndNxt = (s.iss + 1) & 0xffffffffL;
         s.retransmitAt = now + s.rto;
-        transmit(now, s, s.iss, s.rcvNxt, TcpView.SYN | TcpView.ACK, Math.min(s.rcvWnd, 65535), true, s.tsOk,
+        int flags = TcpView.SYN | TcpView.ACK | (s.ecnOk ? TcpView.ECE : 0); // tcp_ecn_make_synack()
+        transmit(now, s, s.iss, s.rcvNxt, flags, Math.min(s.rcvWnd, 65535), true, s.tsOk,
                 s.sackOk, s.wscaleOk, true, null, 0, out);
     }
 
@@ -141,7 +147,8 @@ final class TcpOutput {
             System.arraycopy(data, 0, f, p, dataLen);
         }
         checksum(f, o, tcpLen, s.laddr, s.raddr);
-        Ipv4Frames.writeHeader(f, ETH, 0, IP + tcpLen, ipId & 0xffff, true, ns.parts.defaultTtl, PROTO, s.laddr, s.raddr);
+        int tos = s.ecnOk && dataLen > 0 ? 2 : 0; // tcp_ecn_send(): INET_ECN_xmit()'s ECT(0) on data only
+        Ipv4Frames.writeHeader(f, ETH, tos, IP + tcpLen, ipId & 0xffff, true, ns.parts.defaultTtl, PROTO, s.laddr, s.raddr);
         ns.ipOutput().output(now, f, null, out);
     }
 

@@ -43,8 +43,10 @@ public final class TcpSocket {
     // RFC 9293 3.3.1: send and receive sequence variables (32-bit, kept in longs)
     long iss, sndUna, sndNxt, irs, rcvNxt;
     int sndWnd;
-    /** rx_opt: what the peer offered in its SYN. */
+    /** rx_opt: what our SYN offers (tcp_syn_options()), then what both sides agreed. */
     boolean tsOk, sackOk, wscaleOk;
+    /** tp->ecn_flags' TCP_ECN_OK: ECN agreed in the handshake, data leaves ECT(0) (tcp_ecn_send()). */
+    boolean ecnOk;
     int sndWscale, rcvWscale;
     int mssClamp = 536;
     int advmss;

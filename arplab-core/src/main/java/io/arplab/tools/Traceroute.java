@@ -427,7 +427,7 @@ public final class Traceroute implements Tool {
             }
             tcp = new TracerouteTcp(stack, srcAddr, dstAddr, dstPortSeq != 0 ? dstPortSeq : DEF_TCP_PORT,
                     stack.connectedMtu(ctx.now(), dstAddr, bind), new TcpReplies());
-            dataLen = TracerouteTcp.LENGTH; // *packet_len_p: the header with its options, whatever was asked
+            dataLen = tcp.length; // *packet_len_p: the header with the options the sysctls gave it
         } else {
             icmpSeq = dstPortSeq != 0 ? dstPortSeq : 1;
             echoSocket = stack.openPing(ctx.pid() & 0xFFFF, new EchoListener());

@@ -12,14 +12,13 @@ import io.arplab.wire.TcpView;
 
 /**
  * traceroute 2.1.2's tcp module (mod-tcp.c) as Debian 12 runs it. tcp_init(): a raw IPPROTO_TCP socket connected to
- * the destination, and the SYN it sends, built once: the default flags (SYN, with the sysctls' options: tcp_sack,
- * tcp_timestamps and tcp_window_scaling at 1; tcp_ecn at 2, which check_sysctl() does not take for '1'), an MSS and a
- * window of four MSS from the socket's IP_MTU. tcp_send_probe() and tcp_check_reply() below.
+ * the destination, and the SYN it sends, built once: the default flags (SYN, and ECE|CWR when tcp_ecn reads '1') and
+ * options (mss; sackOK, timestamps and nop + wscale 2 when tcp_sack, tcp_timestamps and tcp_window_scaling read '1',
+ * laid out as the kernel's tcp_options_write() does), an MSS and a window of four MSS from the socket's IP_MTU.
+ * tcp_send_probe() and tcp_check_reply() below.
  */
 final class TracerouteTcp {
     private static final int PROTOCOL = IpProtocol.TCP.number();
-    /** The header with mss (4), sackOK + timestamps (12) and nop + wscale (4): the probe's "data" length. */
-    static final int LENGTH = TcpView.HEADER_LENGTH + 20;
 
     /** What the module hands back to traceroute.c's loop. */
     interface Replies {
@@ -36,6 +35,9 @@ final class TracerouteTcp {
     private final int dst;
     private final int dstPort;
     private final int mss;
+    private final boolean ecn, sack, timestamps, wscale;
+    /** The header with its options: the probe's "data" length (*packet_len_p). */
+    final int length;
 
     TracerouteTcp(HostStack stack, Ipv4Address src, Ipv4Address dst, int dstPort, int mtu, Replies replies) {
         this.stack = stack;
@@ -45,6 +47,16 @@ final class TracerouteTcp {
         this.dst = dst.bits();
         this.dstPort = dstPort & 0xffff;
         this.mss = Math.max(mtu, 576) - 20 - TcpView.HEADER_LENGTH; // "mss = mtu - headers", an IP_MTU of 576 at least
+        ecn = checkSysctl(stack, "tcp_ecn");
+        sack = checkSysctl(stack, "tcp_sack");
+        timestamps = checkSysctl(stack, "tcp_timestamps");
+        wscale = checkSysctl(stack, "tcp_window_scaling");
+        length = TcpView.HEADER_LENGTH + 4 + (timestamps ? 12 : sack ? 4 : 0) + (wscale ? 4 : 0);
+    }
+
+    /** check_sysctl(): the first byte of /proc/sys/net/ipv4/NAME is '1' (so tcp_ecn's default 2 is not). */
+    private static boolean checkSysctl(HostStack stack, String name) {
+        return stack.sysctl(name).startsWith("1");
     }
 
     /**
@@ -81,29 +93,38 @@ final class TracerouteTcp {
 
     /** The template with our port, the sequence and TS val (random_seq()), and the checksum. */
     private byte[] syn(int sport, int seq, int tsVal) {
-        byte[] t = new byte[LENGTH];
+        byte[] t = new byte[length];
         Bytes.put16(t, 0, sport);
         Bytes.put16(t, 2, dstPort);
         Bytes.put32(t, 4, seq);
-        Bytes.put16(t, 12, (LENGTH / 4) << 12 | TcpView.SYN);
+        Bytes.put16(t, 12, (length / 4) << 12 | TcpView.SYN | (ecn ? TcpView.ECE | TcpView.CWR : 0));
         Bytes.put16(t, 14, 4 * mss); // htons(4 * mtu): its low 16 bits
         int p = TcpView.HEADER_LENGTH;
         t[p++] = TcpView.OPT_MSS;
         t[p++] = 4;
         Bytes.put16(t, p, mss);
         p += 2;
-        t[p++] = TcpView.OPT_SACK_PERM;
-        t[p++] = 2;
-        t[p++] = TcpView.OPT_TS;
-        t[p++] = 10;
-        Bytes.put32(t, p, tsVal);
-        p += 8; // TS ecr 0: no ACK flag
-        t[p++] = TcpView.OPT_NOP;
-        t[p++] = TcpView.OPT_WSCALE;
-        t[p++] = 3;
-        t[p] = 2; // "assume some correct value"
-        long sum = InternetChecksum.pseudoHeader(src, dst, PROTOCOL, LENGTH);
-        Bytes.put16(t, 16, InternetChecksum.finish(InternetChecksum.add(sum, t, 0, LENGTH)));
+        if (timestamps) {
+            t[p++] = (byte) (sack ? TcpView.OPT_SACK_PERM : TcpView.OPT_NOP);
+            t[p++] = (byte) (sack ? 2 : TcpView.OPT_NOP);
+            t[p++] = TcpView.OPT_TS;
+            t[p++] = 10;
+            Bytes.put32(t, p, tsVal);
+            p += 8; // TS ecr 0: no ACK flag
+        } else if (sack) {
+            t[p++] = TcpView.OPT_NOP;
+            t[p++] = TcpView.OPT_NOP;
+            t[p++] = TcpView.OPT_SACK_PERM;
+            t[p++] = 2;
+        }
+        if (wscale) {
+            t[p++] = TcpView.OPT_NOP;
+            t[p++] = TcpView.OPT_WSCALE;
+            t[p++] = 3;
+            t[p] = 2; // "assume some correct value"
+        }
+        long sum = InternetChecksum.pseudoHeader(src, dst, PROTOCOL, length);
+        Bytes.put16(t, 16, InternetChecksum.finish(InternetChecksum.add(sum, t, 0, length)));
         return t;
     }
 

@@ -6,7 +6,7 @@ package io.arplab.wire;
  */
 public final class TcpView extends ByteView {
     public static final int HEADER_LENGTH = 20;
-    public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20;
+    public static final int FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10, URG = 0x20, ECE = 0x40, CWR = 0x80;
     // option kinds (RFC 9293 3.2, RFC 7323, RFC 2018)
     public static final int OPT_EOL = 0, OPT_NOP = 1, OPT_MSS = 2, OPT_WSCALE = 3, OPT_SACK_PERM = 4, OPT_TS = 8;
 

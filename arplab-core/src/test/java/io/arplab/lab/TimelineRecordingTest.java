@@ -357,8 +357,8 @@ class TimelineRecordingTest {
 
     /**
      * tcpdump -n -e -t, with ICMP echo ids (the pid) and source ports (random; a probe to port 53 prints as DNS)
-     * masked, and what traceroute -T draws: its SYN's sequence and TS val (random_seq()), which the RST answering it
-     * acknowledges, to its port.
+     * masked, and what traceroute -T draws: its SYN's sequence and TS val (random_seq()), whichever flags (ECE|CWR)
+     * and options the sysctls gave it, which the RST answering it acknowledges, to its port.
      */
     private static String print(PcapRecord r) {
         TcpdumpPrinter p = new TcpdumpPrinter(new TcpdumpOptions(true, true, 0, TcpdumpOptions.TimestampStyle.NONE,
@@ -367,7 +367,8 @@ class TimelineRecordingTest {
         p.print(r, sb);
         return sb.toString().strip().replaceAll("id \\d+,", "id ID,")
                 .replaceAll("(\\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+ > (\\d+\\.\\d+\\.\\d+\\.\\d+)\\.(\\w+): ", "$1.PORT > $2.$3: ")
-                .replaceAll("(Flags \\[S\\], seq )\\d+(.*TS val )\\d+( ecr 0)", "$1N$2N$3")
+                .replaceAll("(Flags \\[S[EW]*\\], seq )\\d+", "$1N")
+                .replaceAll("(TS val )\\d+( ecr 0[,\\]])", "$1N$2")
                 .replaceAll("(> \\d+\\.\\d+\\.\\d+\\.\\d+)\\.\\d+(: Flags \\[R\\.\\], seq 0, ack )\\d+", "$1.PORT$2N");
     }
 }

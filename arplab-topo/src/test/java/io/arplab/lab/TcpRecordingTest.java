@@ -88,6 +88,42 @@ class TcpRecordingTest {
         assertEquivalent(tcpFrames(), recorded("refused.pcap"));
     }
 
+    /** record-sysctls.sh: a's tcp_syn_options() without sackOK and TS, its ECN asked (tcp_ecn 1) and agreed. */
+    @Test
+    void theClientsTcpSysctlsShapeItsSynAndItsEcn() {
+        lab.exec("a", "sysctl -w net.ipv4.tcp_sack=0 net.ipv4.tcp_timestamps=0 net.ipv4.tcp_ecn=1");
+        run("b", "nc -l 1234", null, true);
+        run("a", "nc -N 10.0.0.2 1234", "hi\n", false);
+        assertEquivalent(tcpFrames(), recorded("sysctls-client.pcap"));
+    }
+
+    /**
+     * record-sysctls.sh: the listener's tcp_parse_options() takes no sackOK, TS or wscale with its sysctls off. The
+     * handshake and the data only: without window scaling the kernel's later ACKs keep their window's right edge
+     * (64237 after 3 bytes), a __tcp_select_window() over the receive buffer's charged truesize that arplab does not
+     * model (refdata/local/README.md, round 24).
+     */
+    @Test
+    void theListenersTcpSysctlsLimitWhatItTakesFromTheSyn() {
+        lab.exec("b", "sysctl -w net.ipv4.tcp_sack=0 net.ipv4.tcp_timestamps=0 net.ipv4.tcp_window_scaling=0");
+        run("b", "nc -l 1234", null, true);
+        run("a", "nc -N 10.0.0.2 1234", "hi\n", false);
+        assertEquivalent(tcpFrames().subList(0, 4), recorded("sysctls-listener.pcap").subList(0, 4));
+    }
+
+    /**
+     * record-sysctls.sh: a SYN that asked for ECN is retransmitted without ECE|CWR (tcp_ecn_clear_syn()). The first
+     * retransmission only: 6.18's SYNs are retransmitted at a constant RTO four times (tcp_syn_linear_timeouts),
+     * which arplab does not model (refdata/local/README.md, round 24).
+     */
+    @Test
+    void aRetransmittedSynAsksNoMoreForEcn() {
+        lab.exec("a", "sysctl -w net.ipv4.tcp_ecn=1");
+        lab.exec("a", "ip neigh add 10.0.0.9 lladdr 02:00:00:00:00:99 dev eth0");
+        run("a", "timeout 3.5 nc 10.0.0.9 80", null, false);
+        assertEquivalent(tcpFrames().subList(0, 2), recorded("sysctls-retrans.pcap").subList(0, 2));
+    }
+
     @Test
     void ourChecksumsAreRight() {
         run("b", "nc -l 1234", null, true);
