@@ -141,8 +141,13 @@ public final class FlowTables {
         return version == OfVersion.OF10 ? newCookie(fm) : -1L; // OpenFlow 1.1 decodes with modify_cookie false
     }
 
+    // parse_ofp_str__(): a modify whose new_cookie is still OVS_BE64_MAX (none given, or "cookie=-1") and that has no
+    // cookie mask gets 0; an add keeps an all-ones cookie
     static long newCookie(FlowMod fm) {
-        return fm.setCookie() ? fm.newCookie() : fm.cookieMask() == 0 ? 0 : -1L;
+        if (fm.setCookie() && (fm.newCookie() != -1L || fm.command() == FlowMod.Command.ADD)) {
+            return fm.newCookie();
+        }
+        return fm.cookieMask() == 0 ? 0 : -1L;
     }
 
     /**
