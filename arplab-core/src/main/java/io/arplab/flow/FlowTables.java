@@ -512,10 +512,12 @@ public final class FlowTables {
     }
 
     /**
-     * ofproto_configure_table(): the name, the client's eviction and its fields, max_flows, and then the rules over
-     * the limit evicted (evict_rules_from_table()) as far as some are evictable.
+     * ofproto_configure_table(): the prefix fields (null: the default ones), the name, the client's eviction and its
+     * fields, max_flows, and then the rules over the limit evicted (evict_rules_from_table()) as far as some are evictable.
      */
-    public void configureTable(int t, String name, long max, boolean evictByClient, List<Subfield> fields) {
+    public void configureTable(int t, String name, long max, boolean evictByClient, List<Subfield> fields,
+            List<Slot> prefixes) {
+        tables.get(t).setPrefixFields(prefixes == null ? List.of(Classifier.DEFAULT_TRIE_FIELDS) : prefixes);
         setName(t, name, 2);
         clientEvict[t] = evictByClient;
         evictionFields.set(t, List.copyOf(fields));
