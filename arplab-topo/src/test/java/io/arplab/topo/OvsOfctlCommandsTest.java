@@ -187,7 +187,7 @@ class OvsOfctlCommandsTest {
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
             "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in",
-            "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in"})
+            "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in", "probe-dotrow.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
