@@ -14,19 +14,23 @@ import java.util.Set;
 /**
  * One OpenFlow table's classifier (lib/classifier.c): subtables by mask, their rules hashed; a staged index per
  * subtable (metadata, L2, L3, L4 as struct flow's segments), prefix tries on nw_dst and nw_src (ofproto's
- * default_prefix_fields) and a ports trie per subtable, so that a lookup unwildcards only what it examined.
+ * default_prefix_fields, or a Flow_Table row's prefixes) and a ports trie per subtable, so that a lookup unwildcards only what it examined.
  */
 final class Classifier {
     /** oftable's n_matched and n_missed: the packets whose translation looked this table up (ofproto-dpif.c). */
     long nMatched, nMissed;
 
-    /** The prefix fields, in ofproto's order: check_tries() stops at the first that lets a subtable be skipped. */
-    private static final Slot[] TRIE_FIELDS = {Slot.NW_DST, Slot.NW_SRC};
+    /** ofproto's default_prefix_fields, in its order: check_tries() stops at the first that lets a subtable be skipped. */
+    static final Slot[] DEFAULT_TRIE_FIELDS = {Slot.NW_DST, Slot.NW_SRC};
+    /** CLS_MAX_TRIES. */
+    static final int MAX_TRIES = 3;
+    /** The prefix fields (classifier_set_prefix_fields()); null for one arplab's 32-bit IPv4 tries do not hold. */
+    private Slot[] trieFields = DEFAULT_TRIE_FIELDS;
     private static final int L3 = 2;
 
     final Map<FlowTables.MaskKey, Subtable> subtables = new LinkedHashMap<>();
     private long subtableSeq;
-    private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie()};
+    private final PrefixTrie[] tries = {new PrefixTrie(), new PrefixTrie(), new PrefixTrie()};
     /**
      * The table of the actions of the rule {@link #lookup} last returned when they are a lone goto_table, else -1;
      * and that table's classifier (a lookup reads no rule: the next table waits on the slot's word alone).
@@ -81,9 +85,9 @@ final class Classifier {
     private int[] byPriorityMax = new int[0];
 
     // the trie lookups of one classifier_lookup(), done on demand (struct trie_ctx)
-    private int trieDone; // bit j: TRIE_FIELDS[j] looked up
-    private final int[] trieMaskbits = new int[TRIE_FIELDS.length];
-    private final int[] triePlens = new int[TRIE_FIELDS.length];
+    private int trieDone; // bit j: trieFields[j] looked up
+    private final int[] trieMaskbits = new int[MAX_TRIES];
+    private final int[] triePlens = new int[MAX_TRIES];
 
     /** flow.h's segments: metadata, L2 from dl_dst, L3 from nw_src, L4 from nd_target (ARP hardware addresses too). */
     static int stage(Slot s) {
@@ -128,11 +132,11 @@ final class Classifier {
         private long[] keys;
         private int buckets;
         /** Per trie field, the subtable's prefix length on it (0: not a prefix mask, or none). */
-        final int[] triePlen = new int[TRIE_FIELDS.length];
+        final int[] triePlen = new int[MAX_TRIES];
         final int portsMaskLen;
         final PrefixTrie portsTrie = new PrefixTrie();
 
-        Subtable(long seq, long[] mask) {
+        Subtable(long seq, long[] mask, Slot[] trieFields) {
             super(mask);
             this.seq = seq;
             width = fields.length;
@@ -162,11 +166,17 @@ final class Classifier {
             for (int i = 0; i < indices.length; i++) {
                 indices[i] = new Long2IntOpenHashMap();
             }
-            for (int j = 0; j < TRIE_FIELDS.length; j++) {
-                triePlen[j] = prefixLen(mask[TRIE_FIELDS[j].ordinal()]);
-            }
+            triePlens(trieFields);
             long ports = ports(mask);
             portsMaskLen = ports == 0 ? 0 : 32 - Long.numberOfTrailingZeros(ports);
+        }
+
+        // the subtable's prefix length on each trie field (subtable_init()'s trie_plen: 0 when not a prefix mask)
+        void triePlens(Slot[] trieFields) {
+            Arrays.fill(triePlen, 0);
+            for (int j = 0; j < trieFields.length; j++) {
+                triePlen[j] = trieFields[j] == null ? 0 : prefixLen(mask[trieFields[j].ordinal()]);
+            }
         }
 
         long stageHash(long h, int k, long[] v) {
@@ -464,7 +474,7 @@ final class Classifier {
         FlowTables.MaskKey key = new FlowTables.MaskKey(mask);
         Subtable st = subtables.get(key);
         if (st == null && create) {
-            st = new Subtable(subtableSeq++, mask.clone());
+            st = new Subtable(subtableSeq++, mask.clone(), trieFields);
             subtables.put(new FlowTables.MaskKey(st.mask), st);
             pvector.add(st); // pvector_insert(): at the end, then sorted
             publish();
@@ -472,11 +482,44 @@ final class Classifier {
         return st;
     }
 
+    /**
+     * classifier_set_prefix_fields(): the tries' fields, duplicates dropped, at most CLS_MAX_TRIES; when they change,
+     * every subtable's prefix lengths and the tries are built again from the rules (trie_init()).
+     */
+    void setPrefixFields(List<Slot> fields) {
+        List<Slot> kept = new ArrayList<>();
+        List<Slot> seen = new ArrayList<>();
+        for (Slot f : fields) {
+            if (kept.size() < MAX_TRIES && (f == null || !seen.contains(f))) {
+                kept.add(f);
+                seen.add(f);
+            }
+        }
+        Slot[] next = kept.toArray(new Slot[0]);
+        if (Arrays.equals(next, trieFields)) {
+            return;
+        }
+        trieFields = next;
+        for (int j = 0; j < MAX_TRIES; j++) {
+            tries[j] = new PrefixTrie();
+        }
+        for (Subtable st : subtables.values()) {
+            st.triePlens(next);
+            for (Rule r : st.rules) {
+                for (int j = 0; j < next.length; j++) {
+                    if (st.triePlen[j] > 0) {
+                        tries[j].insert(r.match.value[next[j].ordinal()], st.triePlen[j]);
+                    }
+                }
+            }
+        }
+    }
+
     void insert(Subtable st, Rule r) {
         st.add(r);
-        for (int j = 0; j < TRIE_FIELDS.length; j++) {
+        for (int j = 0; j < trieFields.length; j++) {
             if (st.triePlen[j] > 0) {
-                tries[j].insert(r.match.value[TRIE_FIELDS[j].ordinal()], st.triePlen[j]);
+                tries[j].insert(r.match.value[trieFields[j].ordinal()], st.triePlen[j]);
             }
         }
         if (r.priority > st.maxPrio) {
@@ -535,9 +578,9 @@ final class Classifier {
             return;
         }
         st.remove(r);
-        for (int j = 0; j < TRIE_FIELDS.length; j++) {
+        for (int j = 0; j < trieFields.length; j++) {
             if (st.triePlen[j] > 0) {
-                tries[j].remove(r.match.value[TRIE_FIELDS[j].ordinal()], st.triePlen[j]);
+                tries[j].remove(r.match.value[trieFields[j].ordinal()], st.triePlen[j]);
             }
         }
         unsettled.add(st);
@@ -734,12 +777,12 @@ final class Classifier {
 
     // check_tries(): may the subtable be skipped on a prefix field the trie shows no rule of its length for?
     private boolean checkTries(Subtable st, long[] flow, long[] wc) {
-        for (int j = 0; j < TRIE_FIELDS.length; j++) {
+        for (int j = 0; j < trieFields.length; j++) {
             int plen = st.triePlen[j];
             if (plen == 0) {
                 continue;
             }
-            int slot = TRIE_FIELDS[j].ordinal();
+            int slot = trieFields[j].ordinal();
             if ((trieDone & 1 << j) == 0) {
                 trieDone |= 1 << j;
                 // trie_lookup(): the field's prerequisite (IPv4) unmet, every prefix length counts as present

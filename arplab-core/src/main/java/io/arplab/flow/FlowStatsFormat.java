@@ -74,7 +74,8 @@ public final class FlowStatsFormat {
                 s.append("hard_age=").append(hardAge).append(", ");
             }
         }
-        String match = MatchFormat.format(nxm ? MatchFormat.onWire(r.match, v) : MatchFormat.ofp10Match(r.match),
+        String match = MatchFormat.format(nxm ? TunMetadata.pulledWithoutMap(MatchFormat.onWire(r.match, v))
+                : MatchFormat.ofp10Match(r.match),
                 r.priority, names);
         s.append(match);
         if (!match.isEmpty()) {
@@ -388,7 +389,8 @@ public final class FlowStatsFormat {
             s.append(" table:").append(table);
         }
         Match m = FlowTables.ofp10(fm, v) ? MatchFormat.onOf10Wire(fm.match())
-                : v == OfVersion.OF11 ? Ofp11Match.onWire(fm.match()) : MatchFormat.onWire(fm.match(), v);
+                : v == OfVersion.OF11 ? Ofp11Match.onWire(fm.match())
+                : TunMetadata.pulledWithoutMap(MatchFormat.onWire(fm.match(), v));
         // the packet_type a field dropped by normalization brought stays (match_set_default_packet_type()): the
         // normalized match as the parse logged it shows it
         boolean eth = fm.log().stream().anyMatch(l -> l.startsWith("ofp_match|INFO|post: ")

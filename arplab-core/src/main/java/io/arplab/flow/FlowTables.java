@@ -141,8 +141,13 @@ public final class FlowTables {
         return version == OfVersion.OF10 ? newCookie(fm) : -1L; // OpenFlow 1.1 decodes with modify_cookie false
     }
 
+    // parse_ofp_str__(): a modify whose new_cookie is still OVS_BE64_MAX (none given, or "cookie=-1") and that has no
+    // cookie mask gets 0; an add keeps an all-ones cookie
     static long newCookie(FlowMod fm) {
-        return fm.setCookie() ? fm.newCookie() : fm.cookieMask() == 0 ? 0 : -1L;
+        if (fm.setCookie() && (fm.newCookie() != -1L || fm.command() == FlowMod.Command.ADD)) {
+            return fm.newCookie();
+        }
+        return fm.cookieMask() == 0 ? 0 : -1L;
     }
 
     /**
@@ -507,10 +512,12 @@ public final class FlowTables {
     }
 
     /**
-     * ofproto_configure_table(): the name, the client's eviction and its fields, max_flows, and then the rules over
-     * the limit evicted (evict_rules_from_table()) as far as some are evictable.
+     * ofproto_configure_table(): the prefix fields (null: the default ones), the name, the client's eviction and its
+     * fields, max_flows, and then the rules over the limit evicted (evict_rules_from_table()) as far as some are evictable.
      */
-    public void configureTable(int t, String name, long max, boolean evictByClient, List<Subfield> fields) {
+    public void configureTable(int t, String name, long max, boolean evictByClient, List<Subfield> fields,
+            List<Slot> prefixes) {
+        tables.get(t).setPrefixFields(prefixes == null ? List.of(Classifier.DEFAULT_TRIE_FIELDS) : prefixes);
         setName(t, name, 2);
         clientEvict[t] = evictByClient;
         evictionFields.set(t, List.copyOf(fields));

@@ -15,8 +15,9 @@ final class OfprotoFlowMod {
      * A flow_mod decoded as {@code version}: its actions may name only existing groups (ofproto_check_ofpacts(),
      * OFPBAC_BAD_OUT_GROUP). Returns null or the OpenFlow error's name.
      */
-    static String flowMod(Ofproto br, FlowMod fm, OfVersion version, long now) {
-        String init = init(br, fm, version);
+    static String flowMod(Ofproto br, FlowMod sent, OfVersion version, long now) {
+        FlowMod fm = received(br, sent);
+        String init = initReceived(br, fm, version);
         if (init != null) {
             return init;
         }
@@ -42,7 +43,44 @@ final class OfprotoFlowMod {
      * What ofputil_decode_flow_mod() and ofproto_flow_mod_init() refuse (the tun_metadata mappings, the match, the
      * actions, goto_table, their consistency, the hidden table and fields): a bundle's add fails on these.
      */
-    static String init(Ofproto br, FlowMod fm, OfVersion version) {
+    static String init(Ofproto br, FlowMod sent, OfVersion version) {
+        return initReceived(br, received(br, sent), version);
+    }
+
+    /**
+     * The switch's own decoding of the flow_mod (ofputil_decode_flow_mod() into its struct ofputil_flow_mod): the TLV
+     * map's normalisation below changes it, never the flow_mod as ovs-ofctl sent it, which a refusal prints.
+     */
+    private static FlowMod received(Ofproto br, FlowMod sent) {
+        if (!br.tlv.mapsAny()) {
+            return sent;
+        }
+        Match match = sent.match().copy();
+        return new FlowMod(sent.command(), sent.table(), sent.priority(), sent.cookie(), sent.cookieMask(),
+                sent.setCookie(), sent.newCookie(), sent.idleTimeout(), sent.hardTimeout(), sent.importance(),
+                sent.flags(), sent.outPort(), sent.outGroup(), match, copied(sent.actions()), sent.log(), sent.usable(),
+                sent.parsed() == sent.match() ? match : sent.parsed());
+    }
+
+    // the action lists the TLV map's normalisation rewrites (ct()'s exec, write_actions, clone), copied
+    private static List<Action> copied(List<Action> actions) {
+        List<Action> out = new ArrayList<>(actions.size());
+        for (Action a : actions) {
+            if (a instanceof Action.Ct ct && ct.exec() != null) {
+                a = new Action.Ct(ct.commit(), ct.force(), ct.table(), ct.zoneImm(), ct.zoneSrc(), ct.nat(),
+                        copied(ct.exec()), ct.alg(), ct.natAt());
+            } else if (a instanceof Action.WriteActions w) {
+                a = new Action.WriteActions(copied(w.actions()));
+            } else if (a instanceof Action.Clone c) {
+                a = new Action.Clone(copied(c.actions()));
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    // init() of the switch's copy, which it normalises in place
+    private static String initReceived(Ofproto br, FlowMod fm, OfVersion version) {
         String tunMetadata = tunMetadataError(br, fm);
         if (tunMetadata != null) {
             return tunMetadata;

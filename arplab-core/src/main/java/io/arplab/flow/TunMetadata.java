@@ -125,6 +125,16 @@ public final class TunMetadata {
             }
         }
 
+        /** Whether any tun_metadata field is mapped. */
+        public boolean mapsAny() {
+            for (Mapping e : entries) {
+                if (e != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The mapping of tun_metadata{@code i}, or null. */
         public Mapping entry(int i) {
             return entries[i];
@@ -476,6 +486,27 @@ public final class TunMetadata {
         long v = value >>> shift & ones;
         long m = mask == -1L ? ones : mask >>> shift & ones;
         return new long[] {v, m == ones ? -1L : m};
+    }
+
+    /**
+     * A match as ovs-ofctl decodes it without a TLV map (nx_pull_entry__(), tun_metadata_set_match() with no map): a
+     * masked option is as long as its value's and mask's significant bytes (mf_field_len() over the 124-byte field),
+     * and tun_metadata_match_format() leaves out a mask all ones over that length. Returns {@code m} or a copy.
+     */
+    static Match pulledWithoutMap(Match m) {
+        Match n = m;
+        for (int i = 0; i < FIELDS; i++) {
+            Slot s = Slot.ALL[Slot.TUN_METADATA0.ordinal() + i];
+            long v = m.value(s), mask = m.mask(s);
+            int len = Math.max(bytes(v), bytes(mask));
+            if ((m.mask(Slot.TUN_METADATA_PRESENT) >>> i & 1) == 0 || mask == -1L || mask == 0 || len == 8
+                    || mask != (1L << (8 * len)) - 1) {
+                continue;
+            }
+            n = n == m ? m.copy() : n;
+            n.putSlot(s, v, -1L);
+        }
+        return n;
     }
 
     // field_len(): the bytes a value needs without its leading zero bytes

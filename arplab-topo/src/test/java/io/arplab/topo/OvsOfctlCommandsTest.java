@@ -166,7 +166,8 @@ class OvsOfctlCommandsTest {
             "probe-dpfeat2.in", "probe-tunmd.in", "probe-cookieidx2.in", "probe-tunmdwide.in", "probe-recircoff.in",
             "probe-dpexist.in", "probe-ctrelnat2.in", "probe-fdbviews.in", "probe-dpfeat3.in", "probe-tlverr.in",
             "probe-setmask.in", "probe-l3trace.in", "probe-patchflush.in", "probe-l3trace2.in", "probe-oddflows.in",
-            "probe-l3pkt.in", "probe-ptflows.in", "probe-setmask2.in", "probe-l3ct.in"})
+            "probe-l3pkt.in", "probe-ptflows.in", "probe-setmask2.in", "probe-l3ct.in", "probe-setmask3.in",
+            "probe-cookiemods.in", "probe-natfmt.in", "probe-portviews.in", "probe-learn4.in", "probe-ctzone3.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
@@ -179,13 +180,14 @@ class OvsOfctlCommandsTest {
 
     /**
      * Rows ovs-vsctl creates (refdata/ovs/ofctl-cmds/probe-mirror.in, probe-flowtable.in): Mirror rows and what they
-     * copy where in traces and received packets; Flow_Table rows and the flow limits and eviction they set. The
-     * uuids OVS draws at random (ovsdb_idl_txn_insert()) are masked.
+     * copy where in traces and received packets; Flow_Table rows and the flow limits, eviction and prefix tries
+     * (probe-prefixes.in) they set. The uuids OVS draws at random (ovsdb_idl_txn_insert()) are masked.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
-            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in"})
+            "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in",
+            "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in", "probe-dotrow.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));

@@ -312,8 +312,27 @@ final class BridgeReconfigure {
                 }
             }
             long max = limit == null || Long.parseLong(limit) >= 0xffff_ffffL ? 0xffff_ffffL : Long.parseLong(limit);
-            b.ofproto().tables.configureTable(t, name, max, evict, fields);
+            b.ofproto().tables.configureTable(t, name, max, evict, fields, cfg == null ? null : prefixes(cfg));
         }
+    }
+
+    // bridge_configure_tables()' prefix lookup fields: the column's set in its order, "none" none; unknown fields and
+    // those not a multiple of 32 bits skipped, at most CLS_MAX_TRIES; null (the default ones) when none is usable.
+    // arplab's tries hold the 32-bit IPv4 addresses alone: another usable field keeps its place as null (no trie)
+    private static List<io.arplab.flow.Slot> prefixes(Row cfg) {
+        List<io.arplab.flow.Slot> out = new ArrayList<>();
+        for (String name : new java.util.TreeSet<>(cfg.get("prefixes").keys())) {
+            if (name.equals("none")) {
+                return List.of();
+            }
+            io.arplab.flow.Field f = io.arplab.flow.Field.byName(name);
+            if (f == null || f.nBits % 32 != 0 || out.size() >= 3) {
+                continue; // "'prefixes' with unknown field", "incompatible field", "too many fields" (logged)
+            }
+            boolean ipv4 = f == io.arplab.flow.Field.IPV4_SRC || f == io.arplab.flow.Field.IPV4_DST;
+            out.add(ipv4 ? f.slot : null);
+        }
+        return out.isEmpty() ? null : out;
     }
 
     // bridge_add_ports__(): the bridge's interfaces that do (or do not) request a number, not on it yet

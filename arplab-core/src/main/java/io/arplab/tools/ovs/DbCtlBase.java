@@ -377,6 +377,9 @@ final class DbCtlBase {
     // get_row(): by name, else by uuid
     Row row(String table, String id, boolean mustExist) {
         Map<String, Row> t = rows.table(table);
+        if (id.equals(".") && t.size() == 1) { // ctl_get_row(): "." is a table's only row
+            return t.values().iterator().next();
+        }
         boolean byName = table.equals("Mirror") || table.equals("Flow_Table");
         Row r = byName || ROOTS.contains(table) ? null : t.get(id);
         if (table.equals("Interface") && rows.twice.contains(id)) { // get_row_by_id(): two rows of that name

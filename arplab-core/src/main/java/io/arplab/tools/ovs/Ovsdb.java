@@ -120,7 +120,7 @@ final class Ovsdb {
                     config(one("type", Atom.S))),
             "Flow_Table", List.of(config(map("external_ids")), config(range(opt("flow_limit", Atom.I), 0,
                     Long.MAX_VALUE)), config(c("groups", Atom.S, null, 0, N)), config(opt("name", Atom.S)),
-                    config(oneOf(opt("overflow_policy", Atom.S), "refuse", "evict")), c("prefixes", Atom.S, null, 0, 3)),
+                    config(oneOf(opt("overflow_policy", Atom.S), "refuse", "evict")), config(c("prefixes", Atom.S, null, 0, 3))),
             "Mirror", List.of(config(map("external_ids")), config(one("name", Atom.S)),
                     config(opt("output_port", Atom.U)), config(range(opt("output_vlan", Atom.I), 1, 4095)),
                     config(one("select_all", Atom.B)), config(c("select_dst_port", Atom.U, null, 0, N)),
