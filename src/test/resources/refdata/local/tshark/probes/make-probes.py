@@ -774,6 +774,122 @@ def seed_frames():
     ]
     return [(bytes.fromhex(h), len(bytes.fromhex(h))) for h in hexes]
 
+def _ext(objs, version=2, checksum=True):
+    """An RFC 4884 extension structure: its header (the checksum over the whole when asked) and objects."""
+    h = bytes([version << 4, 0, 0, 0]) + b''.join(objs)
+    return h[:2] + struct.pack('!H', _csum(h)) + h[4:] if checksum else h
+
+def _obj(cls, ctype, data, length=None):
+    return struct.pack('!HBB', 4 + len(data) if length is None else length, cls, ctype) + data
+
+INT_INFO = bytes([0, 0, 0, 5, 0, 1, 0, 0, 10, 0, 0, 1, 4, 101, 116, 104, 0, 0, 5, 0xdc, 0, 0, 0, 0])
+
+def _ext_objects():
+    """Extension structures: MPLS label stacks, interface information of every c-type and length, interface
+    identification, extended payload, unknown classes, bad lengths, versions and checksums."""
+    mpls = _obj(1, 1, struct.pack('!II', (16001 << 12) | 0x100 | 1, (17 << 12) | 0x101))
+    out = [b'', _ext([mpls]), _ext([mpls], version=1), _ext([mpls], version=3), _ext([mpls], checksum=False),
+           _ext([mpls[:6]]), _ext([_obj(1, 1, bytes(6))]), _ext([_obj(1, 2, bytes(4))]), _ext([_obj(1, 1, b'', 2)]),
+           _ext([_obj(1, 1, bytes(4), 40)]), _ext([_obj(0, 1, bytes(12))]), _ext([_obj(0, 2, bytes(3))]),
+           _ext([_obj(9, 9, bytes(5))]), _ext([mpls, _obj(2, 0x0f, INT_INFO[:20]), mpls]), _ext([])[:3]]
+    for ct in range(16):
+        for n in (0, 4, 8, 12, 16, 20, 24):
+            out.append(_ext([_obj(2, ct, INT_INFO[:n])]))
+    for ct, data in ((1, b'eth0'), (1, b''), (2, bytes(4)), (2, bytes(2)), (3, bytes([0, 1, 4, 0, 10, 0, 0, 1])),
+                     (3, bytes([0, 2, 16, 0]) + bytes(16)), (3, bytes([0, 1, 8, 0, 10, 0, 0, 1])),
+                     (3, bytes([0, 9, 4, 0, 1, 2])), (3, bytes([0, 1])), (4, b'x')):
+        out.append(_ext([_obj(3, ct, data)]))
+    return out
+
+def _udp4_quote(n):
+    udp = struct.pack('!HHHH', 40000, 33434, 8 + n, 0) + bytes(n)
+    return struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 1, 17, 0, bytes((10, 0, 0, 1)),
+                       bytes((10, 0, 0, 9))) + udp
+
+def _icmp4(t, c, word, body):
+    m = bytes([t, c, 0, 0]) + word + body
+    m = m[:2] + struct.pack('!H', _csum(m)) + m[4:]
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(m), 1, 0, 64, 1, 0, bytes((10, 0, 0, 254)),
+                     bytes((10, 0, 0, 1))) + m
+    return bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ip
+
+def icmp_ext():
+    """ICMP errors (unreachable, time exceeded, parameter problem, redirect) quoting 28 to 140 bytes, RFC 4884's
+    length 0, the quote's or another, each extension structure after the quote (or after 128 bytes); some cut by
+    the capture at every fourth byte past the quote; extended echo requests with the same structures."""
+    out = []
+    exts = _ext_objects()
+    for t, c in ((11, 0), (3, 3), (12, 0), (5, 1)):
+        for qlen in (28, 100, 128, 140):
+            q = _udp4_quote(qlen - 28)
+            for lf in (0, 32, (qlen + 3) // 4, 35):
+                if t == 5 and lf not in (0, 32):
+                    continue
+                qq = q + bytes((-len(q)) % 4) if lf else q + bytes(max(0, 128 - len(q)))
+                word = bytes([lf if t == 12 else 0, lf, 0, 0]) if t != 5 else bytes([10, lf, 0, 254])
+                for i, ex in enumerate(exts):
+                    if t != 11 and i % 5:
+                        continue
+                    f = _icmp4(t, c, word, qq + ex)
+                    out.append((f, len(f)))
+                    if t == 11 and qlen == 28 and lf in (0, 32) and i < 15:
+                        for cut in range(len(f) - len(ex) - 8, len(f), 4):
+                            out.append((f[:cut], len(f)))
+    for ex in exts:
+        f = _icmp4(42, 0, bytes([0x12, 0x34, 1, 1]), ex)
+        out.append((f, len(f)))
+        if ex:
+            out.append((f[:len(f) - 1], len(f)))
+    return out
+
+def _icmp6(t, c, body, src=bytes.fromhex('20010db80000000000000000000000fe'), dst=G11):
+    m = bytes([t, c, 0, 0]) + body
+    return _e6(58, m, src, dst)[:54 + len(m)]
+
+def _udp6_quote(n):
+    udp = struct.pack('!HHHH', 40000, 33434, 8 + n, 0) + bytes(n)
+    return struct.pack('!IHBB', 0x60000000, len(udp), 17, 1) + G11 + G13 + udp
+
+def icmpv6_types():
+    """ICMPv6 errors with RFC 4884's length (types 1 and 3; 2 and 4 have none) of 0, the quote's or more, with
+    and without extension structures, cut at every byte past the quoted header; informational types other than
+    echo, MLD and ND (inverse ND, home agent and mobile prefix discovery, multicast router discovery, locator
+    update, extended echo, mobile prefix advertisement, unassigned and private types) with bodies of 0 to 28 bytes;
+    locator updates of 0 to 4 locators with room for 2 and a half; extended echo codes."""
+    out = []
+    exts = _ext_objects()
+    for t in (1, 3, 2, 4):
+        for qlen in (48, 128, 136):
+            q = _udp6_quote(qlen - 48)
+            for lf in (0, 16, qlen // 8, 17):
+                for i, ex in enumerate(exts):
+                    if i % 7 and t != 3:
+                        continue
+                    f = _icmp6(t, 0, bytes([lf, 0, 0, 0]) + q + ex)
+                    out.append((f, len(f)))
+                    if t == 3 and qlen == 48 and lf in (0, 6) and i < 15:
+                        for cut in range(54 + 8 + 40, len(f)):
+                            out.append((f[:cut], len(f)))
+    for t in (0, 5, 100, 101, 127, 141, 142, 144, 145, 146, 147, 151, 152, 153, 156, 160, 161, 162, 200, 201, 255):
+        for n in range(0, 29):
+            body = (bytes(4) + bytes.fromhex('01010242ac1c000b') + bytes(16))[:n]
+            f = _icmp6(t, 0, body)
+            out.append((f, len(f)))
+            if n > 5:
+                out.append((f[:len(f) - 2], len(f)))
+    for n in range(0, 5):
+        for cut in (0, 3, 7):
+            f = _icmp6(156, 0, struct.pack('!BBH', n, 1, 0) + bytes(12 * min(n, 2) + 4))
+            out.append((f[:len(f) - cut], len(f)))
+    for t in (160, 161):
+        for c in list(range(0, 8)) + [128, 255]:
+            f = _icmp6(t, c, bytes(4))
+            out.append((f, len(f)))
+    for ex in exts:
+        f = _icmp6(160, 0, bytes([0x12, 0x34, 1, 1]) + ex)
+        out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -781,7 +897,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
-            'seed-frames': seed_frames}
+            'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
+            'icmpv6-types': icmpv6_types}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
