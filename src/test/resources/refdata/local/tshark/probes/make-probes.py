@@ -890,6 +890,52 @@ def icmpv6_types():
         out.append((f, len(f)))
     return out
 
+def gre():
+    """GRE (packet-gre.c) over IPv4 and IPv6: every flag (checksum, routing with source route entries, key,
+    sequence, PPTP's acknowledgment), versions 0 and 1, protocol types with and without dissectors (IPv4 with ICMP,
+    IPv6, ARP, transparent Ethernet bridging as OVS's GRE ports send it, WCCP, PPP, ERSPAN, keepalive, unknown),
+    an empty payload, each frame cut at every byte of its GRE header and the first bytes after it."""
+    out = []
+    inner4 = ipv4(1, bytes.fromhex('0800f7ff0001000148656c6c6f'), (192, 168, 1, 1), (192, 168, 2, 2))
+    inner6 = struct.pack('!IHBB', 0x60000000, 8, 58, 64) + G11 + G13 + bytes.fromhex('8000000000010001')
+    arp = bytes.fromhex('0001080006040001') + bytes.fromhex('0242ac1c000b') + bytes([10, 0, 0, 1]) + bytes(6) \
+        + bytes([10, 0, 0, 2])
+    teb = bytes.fromhex('ffffffffffff0242ac1c000b0806') + arp
+    payloads = [(0x0800, inner4), (0x86dd, inner6), (0x0806, arp), (0x6558, teb), (0x883e, inner4),
+                (0x883e, bytes(4) + inner4), (0x880b, bytes.fromhex('ff030021') + inner4), (0x88be, bytes(8) + teb),
+                (0x0000, b''), (0x1234, b'\1\2\3\4'), (0x0800, b''), (0x9000, b'ab'), (0xfeae, b'xy'),
+                (0x6558, teb[:10]), (0x0800, bytes.fromhex('4f000014'))]
+    flagsets = [0x0000, 0x8000, 0x2000, 0x1000, 0xb000, 0x4000, 0xc000, 0x3001, 0x3081, 0x2001, 0x0001, 0x0080]
+    for ftype, payload in payloads:
+        for fl in flagsets:
+            h = struct.pack('!HH', fl, ftype)
+            if fl & 0xc000:
+                h += struct.pack('!HH', 0, 0)
+            if fl & 0x2000:
+                h += struct.pack('!I', 0x00400017)
+            if fl & 0x1000:
+                h += struct.pack('!I', 7)
+            if fl & 0x0080 and fl & 7:
+                h += struct.pack('!I', 6)
+            if fl & 0x4000:
+                h += struct.pack('!HBB', 0x0800, 0, 4) + bytes([10, 0, 0, 9]) + struct.pack('!HBB', 0, 0, 0)
+            g = h + payload
+            for v6 in (False, True):
+                if v6 and fl not in (0, 0x2000):
+                    continue
+                f = _e6(47, g)[:54 + len(g)] if v6 else bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(
+                    47, g, (172, 28, 0, 11), (172, 28, 0, 13))
+                out.append((f, len(f)))
+                if not v6 and fl in (0, 0xb000, 0x4000, 0x3081):
+                    start = 34
+                    for cut in range(start, min(len(f), start + len(h) + 24)):
+                        out.append((f[:cut], len(f)))
+    # a source route entry running past the packet, a length past the frame
+    g = struct.pack('!HH', 0x4000, 0x0800) + bytes(4) + struct.pack('!HBB', 0x0800, 0, 40) + bytes(8)
+    f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(47, g)
+    out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -898,7 +944,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
-            'icmpv6-types': icmpv6_types}
+            'icmpv6-types': icmpv6_types, 'gre': gre}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -11,6 +11,7 @@ final class IpProtocols {
             case 2 -> IgmpDissector.dissect(next, p);
             case 6 -> TcpDissector.dissect(next, p);
             case 17 -> UdpDissector.dissect(next, p);
+            case 47 -> GreDissector.dissect(next, p);
             case 58 -> Icmpv6Dissector.dissect(next, p);
             default -> {
                 Values.unsupported("ip.proto", proto);
