@@ -751,9 +751,9 @@ def dns_names():
     return out
 
 def seed_frames():
-    """Frames of the differential seeds 35027-35036 that TShark read otherwise than this package first did: ND
-    options shorter than their fields before other options, options past the IPv6 payload length, a CIGI start of
-    frame to a random UDP port."""
+    """Frames of the differential seeds 35027-35036 and 35047-35056 that TShark read otherwise than this package
+    first did: ND options shorter than their fields before other options, options past the IPv6 payload length, a
+    CIGI start of frame to a random UDP port, a redirected header option running past the packet (35051)."""
     hexes = [
         '0242ac1c00010242ac1c000f86dd64aefb7a00483afffe800000000000000042acfffe1ca7920000000000000000000000000000000089001f9900000000233f52ca903400001d9e000098d50000000000000000000000000000000000000303c8ccffffffff00093a8000000000b5142fb5324e000000002b4f00000000',
         '0242ac1c000f00e004831ff08100e72086dd65c19a6400483a012fbb00006f0b35ff1cea00000000000020010db800000001000000000000000087000bef00000000fe800000000000000042acfffe1ca318030380d4ffffffffb184cd7400000000000000000000000000000000ac1c000c0100277ff45783f302010242ac1c0008',
@@ -770,7 +770,8 @@ def seed_frames():
         '8b97cf0498633333004c219a86dd612d1a98001d3a403de400008ec4ca8f000041c000004fd0ff0200000000000000000001ffd8fa4a8600617203489a5f00017efe000021081f0200000000707901610000000000000701000000005830',
         'ffffffffffff0242ac1c000a9100093588a831bf86dd6000000000583aec000000000000000000000000c0a8729ab12fea2ae1d21820828f000000000000877e4ce40000000000001fbc4859f4f400001db9b747dac502010242ac1c00111903000000000c8dfe800000000000000042acfffe1cdcd603034044ffffffffffffffff00000000ff0200000000000000000001ff5b34bb',
         '0242ac1c00040242ac1c000f86dd6000000000303aff000000000000000000000000ac1c000e00000000000000000000ffffe000000185cad3010000000007010000000009b60303402e00278d0000093a8000000000ff020000000000000000000000000001',
-        '0242ac1c000f00000000000086dd65cb725a00303a27ff02000000000000000000000000000100000000000000000000000000000000865fb6dbd5518146000066520000056a03031d81ffffffff00093a800000000055de00005866000000007c747b3b0000',        '0242ac1c000f080009f2337186dd60000000003e1192fe800000000000000042acfffe1c46f520010db80000000000000000000000009d16d8b1003efcbc650c0100000400000000000019766572792d6c6f6e672d6c6162656c2d666f722d746573747303777777057538442438c00c00060001',
+        '0242ac1c000f00000000000086dd65cb725a00303a27ff02000000000000000000000000000100000000000000000000000000000000865fb6dbd5518146000066520000056a03031d81ffffffff00093a800000000055de00005866000000007c747b3b0000',        '0242ac1c000a0180c20195cc86dd6753d5d200483a40000000000000000000000000ac1c000cfe800000000000000042acfffe1c87478800763cc000000000000000000000000000ffffac1c00fe1803433f8d143d0cfdf3ce5a972f210c91566452b9225e2a05020000000005dc1f0200000000ec4d045f7564700000009b',
+        '0242ac1c000f080009f2337186dd60000000003e1192fe800000000000000042acfffe1c46f520010db80000000000000000000000009d16d8b1003efcbc650c0100000400000000000019766572792d6c6f6e672d6c6162656c2d666f722d746573747303777777057538442438c00c00060001',
     ]
     return [(bytes.fromhex(h), len(bytes.fromhex(h))) for h in hexes]
 
@@ -936,6 +937,68 @@ def gre():
     out.append((f, len(f)))
     return out
 
+def vrrp():
+    """VRRP (packet-vrrp.c) as keepalived sends it and otherwise: versions 1 to 4 and 15, types 0, 1, 2 and 15, 0 to
+    2 addresses, authentication types 0 to 3 with 8 bytes of data, address counts past the packet, 0 to 7 bytes of
+    header, over IPv6; cut at every byte or near the end."""
+    out = []
+
+    def v4(payload):
+        return bytes.fromhex('01005e0000120242ac1c000b0800') + ipv4(112, payload, (10, 0, 0, 1), (224, 0, 0, 18))
+
+    def v6(payload):
+        return _e6(112, payload, LL11, bytes.fromhex('ff020000000000000000000000000012'),
+                   dmac='333300000012')[:54 + len(payload)]
+
+    for ver in (2, 3, 1, 4, 15):
+        for typ in (1, 2, 0, 15):
+            for cnt in (0, 1, 2):
+                addrs = b''.join(bytes((10, 0, 0, 100 + i)) for i in range(cnt))
+                pl = bytes([(ver << 4) | typ, 7, 100, cnt]) + (bytes([1, 1]) if ver == 2 else struct.pack('!H', 100)) \
+                    + b'\0\0' + addrs + (b'secret\0\0' if ver == 2 else b'')
+                f = v4(pl)
+                out.append((f, len(f)))
+                if ver in (2, 3) and typ == 1 and cnt == 2:
+                    for cut in range(34, len(f)):
+                        out.append((f[:cut], len(f)))
+    for auth in (0, 1, 2, 3):
+        f = v4(bytes([0x21, 7, 100, 1, auth, 1, 0, 0]) + bytes((10, 0, 0, 100)) + b'abcdefgh')
+        for cut in (0, 1, 4, 7, 8, 9):
+            out.append((f[:len(f) - cut], len(f)))
+    for ver, cnt, n in ((2, 3, 1), (2, 3, 2), (3, 3, 1), (2, 1, 0), (3, 1, 0), (2, 0, 0), (3, 0, 0)):
+        f = v4(bytes([(ver << 4) | 1, 7, 100, cnt, 1 if ver == 2 else 0, 1, 0, 0]) + bytes(4 * n)
+               + (b'pw' if ver == 2 else b''))
+        out.append((f, len(f)))
+    for ver in (2, 3):
+        for cnt in (0, 1, 2):
+            pl = bytes([(ver << 4) | 1, 7, 100, cnt, 0, 1, 0, 0]) + bytes(16 * cnt)
+            f = v6(pl)
+            out.append((f, len(f)))
+            for cut in (1, 8, 17):
+                if cut < len(pl):
+                    out.append((f[:len(f) - cut], len(f)))
+    for n in range(0, 8):
+        f = v4(bytes([0x31, 7, 100, 0, 0, 1, 0, 0])[:n])
+        out.append((f, len(f)))
+    return out
+
+def ipip():
+    """IP in IP (protocols 4 and 41) over IPv4 and IPv6: IPv4 and IPv6 inside each, a bogus version, nothing inside;
+    cut every third byte of the inner packet."""
+    out = []
+    inner4 = ipv4(1, bytes.fromhex('0800f7ff00010001'), (192, 168, 1, 1), (192, 168, 2, 2))
+    inner6 = struct.pack('!IHBB', 0x60000000, 8, 58, 64) + G11 + G13 + bytes.fromhex('8000000000010001')
+    for proto, inner in ((4, inner4), (41, inner6), (4, inner6), (41, inner4), (4, bytes.fromhex('0f000000')),
+                         (41, bytes(8)), (4, b''), (41, b'')):
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(proto, inner)
+        f = f + bytes(max(0, 60 - len(f)))
+        out.append((f, len(f)))
+        for cut in range(34, len(f), 3):
+            out.append((f[:cut], len(f)))
+        f6 = _e6(proto, inner, G13, G11)[:54 + len(inner)]
+        out.append((f6, len(f6)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -944,7 +1007,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
-            'icmpv6-types': icmpv6_types, 'gre': gre}
+            'icmpv6-types': icmpv6_types, 'gre': gre,
+            'vrrp': vrrp, 'ipip': ipip}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -86,7 +86,7 @@ final class GreDissector {
         }
         Tvb next = tvb.subset(off);
         switch (type) {
-            case 0x0800, 0x883e -> ip(next, p);
+            case 0x0800, 0x883e -> IpDissector.dissectIpAnyVersion(next, p);
             case 0x86dd -> ipv6(next, p);
             case 0x0806 -> ArpDissector.dissect(next, p);
             case 0x6558 -> EthDissector.dissect(next, p, EthDissector.FCS_NONE); // eth_withoutfcs
@@ -96,20 +96,6 @@ final class GreDissector {
                 }
                 // call_data_dissector(): Info stays
             }
-        }
-    }
-
-    /** dissect_ip(), the "ip" handle: by the version nibble to IPv4 or IPv6, else "Bogus IP version". */
-    private static void ip(Tvb tvb, Packet p) {
-        int version = tvb.u8(0) >> 4;
-        if (version == 4) {
-            IpDissector.dissectIp(tvb, p);
-        } else if (version == 6) {
-            ipv6(tvb, p);
-        } else {
-            p.protocol("IP");
-            p.clearInfo();
-            p.info("Bogus IP version (" + version + ")");
         }
     }
 

@@ -309,9 +309,18 @@ final class Icmpv6Dissector {
         return sb.toString();
     }
 
-    /** The redirected header option: 6 reserved bytes and the invoking packet, taken whole when it fits. */
+    /**
+     * The redirected header option: 6 reserved bytes, then the invoking packet in a tvbuff of the option's length
+     * (tvb_new_subset_length(): a read past the packet's end is a contained item's; seed 35051), taken whole when it
+     * fits.
+     */
     private static void redirected(Tvb tvb, int off, int len) {
-        if (len < 48 || (tvb.u8(off + 8) & 0xf0) != 0x60 || 40 + tvb.u16(off + 12) > len - 8) {
+        if (len < 48) {
+            throw new Unsupported("ICMPv6 redirected header not whole");
+        }
+        tvb.check(off + 2, 6);
+        Tvb q = tvb.subset(off + 8, -1, len - 8);
+        if ((q.u8(0) & 0xf0) != 0x60 || 40 + q.u16(4) > len - 8) {
             throw new Unsupported("ICMPv6 redirected header not whole");
         }
     }
