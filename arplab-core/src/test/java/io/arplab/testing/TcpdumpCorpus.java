@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 to heldout18: the golden corpus's case
+ * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 to heldout19: the golden corpus's case
  * folders, each a pcap with what tcpdump and tshark printed (heldout: the held-out round's, made by
- * src/test/scripts/gen-heldout13.py and printed by record-heldout.sh 13; heldout14 to heldout18: the
- * second to sixth rounds', gen-heldout14.py to gen-heldout18.py, printed by record-heldout.sh 14 to 18).
+ * src/test/scripts/gen-heldout13.py and printed by record-heldout.sh 13; heldout14 to heldout19: the
+ * second to seventh rounds', gen-heldout14.py to gen-heldout19.py, printed by record-heldout.sh 14 to 19).
  */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}
@@ -39,6 +39,7 @@ public final class TcpdumpCorpus {
         out.addAll(caseDirs(publicCases().resolveSibling("heldout16")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout17")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout18")));
+        out.addAll(caseDirs(publicCases().resolveSibling("heldout19")));
         return out;
     }
 

@@ -751,9 +751,11 @@ def dns_names():
     return out
 
 def seed_frames():
-    """Frames of the differential seeds 35027-35036 that TShark read otherwise than this package first did: ND
-    options shorter than their fields before other options, options past the IPv6 payload length, a CIGI start of
-    frame to a random UDP port."""
+    """Frames of the differential seeds 35027-35036 and 35047-35056 that TShark read otherwise than this package
+    first did: ND options shorter than their fields before other options, options past the IPv6 payload length, a
+    CIGI start of frame to a random UDP port, a redirected header option running past the packet (35051), a DNS
+    question whose name's pointer leads to an unknown extended label (35054), a fragment whose data the frame lacks
+    (35056)."""
     hexes = [
         '0242ac1c00010242ac1c000f86dd64aefb7a00483afffe800000000000000042acfffe1ca7920000000000000000000000000000000089001f9900000000233f52ca903400001d9e000098d50000000000000000000000000000000000000303c8ccffffffff00093a8000000000b5142fb5324e000000002b4f00000000',
         '0242ac1c000f00e004831ff08100e72086dd65c19a6400483a012fbb00006f0b35ff1cea00000000000020010db800000001000000000000000087000bef00000000fe800000000000000042acfffe1ca318030380d4ffffffffb184cd7400000000000000000000000000000000ac1c000c0100277ff45783f302010242ac1c0008',
@@ -770,9 +772,236 @@ def seed_frames():
         '8b97cf0498633333004c219a86dd612d1a98001d3a403de400008ec4ca8f000041c000004fd0ff0200000000000000000001ffd8fa4a8600617203489a5f00017efe000021081f0200000000707901610000000000000701000000005830',
         'ffffffffffff0242ac1c000a9100093588a831bf86dd6000000000583aec000000000000000000000000c0a8729ab12fea2ae1d21820828f000000000000877e4ce40000000000001fbc4859f4f400001db9b747dac502010242ac1c00111903000000000c8dfe800000000000000042acfffe1cdcd603034044ffffffffffffffff00000000ff0200000000000000000001ff5b34bb',
         '0242ac1c00040242ac1c000f86dd6000000000303aff000000000000000000000000ac1c000e00000000000000000000ffffe000000185cad3010000000007010000000009b60303402e00278d0000093a8000000000ff020000000000000000000000000001',
-        '0242ac1c000f00000000000086dd65cb725a00303a27ff02000000000000000000000000000100000000000000000000000000000000865fb6dbd5518146000066520000056a03031d81ffffffff00093a800000000055de00005866000000007c747b3b0000',        '0242ac1c000f080009f2337186dd60000000003e1192fe800000000000000042acfffe1c46f520010db80000000000000000000000009d16d8b1003efcbc650c0100000400000000000019766572792d6c6f6e672d6c6162656c2d666f722d746573747303777777057538442438c00c00060001',
+        '0242ac1c000f00000000000086dd65cb725a00303a27ff02000000000000000000000000000100000000000000000000000000000000865fb6dbd5518146000066520000056a03031d81ffffffff00093a800000000055de00005866000000007c747b3b0000',        '0242ac1c000a0180c20195cc86dd6753d5d200483a40000000000000000000000000ac1c000cfe800000000000000042acfffe1c87478800763cc000000000000000000000000000ffffac1c00fe1803433f8d143d0cfdf3ce5a972f210c91566452b9225e2a05020000000005dc1f0200000000ec4d045f7564700000009b',
+        'ffffffffffff0242ac1c000708004900004cfa04400040112708ac1c000d0ad58d4794043412890b04353b003a4400b30600abfa003500286feb00b39877623ff080c0f88ab8c01994f714636207a5231dce697e7a974dbfa75e',
+        '0180c2802cf90242ac1c000186dd6852804800182c01fe800000000000000042acfffe1cfac900000000000000000000ffffc0a8c6003a00cbf991f133bb',
+        '0242ac1c000f080009f2337186dd60000000003e1192fe800000000000000042acfffe1c46f520010db80000000000000000000000009d16d8b1003efcbc650c0100000400000000000019766572792d6c6f6e672d6c6162656c2d666f722d746573747303777777057538442438c00c00060001',
     ]
     return [(bytes.fromhex(h), len(bytes.fromhex(h))) for h in hexes]
+
+def _ext(objs, version=2, checksum=True):
+    """An RFC 4884 extension structure: its header (the checksum over the whole when asked) and objects."""
+    h = bytes([version << 4, 0, 0, 0]) + b''.join(objs)
+    return h[:2] + struct.pack('!H', _csum(h)) + h[4:] if checksum else h
+
+def _obj(cls, ctype, data, length=None):
+    return struct.pack('!HBB', 4 + len(data) if length is None else length, cls, ctype) + data
+
+INT_INFO = bytes([0, 0, 0, 5, 0, 1, 0, 0, 10, 0, 0, 1, 4, 101, 116, 104, 0, 0, 5, 0xdc, 0, 0, 0, 0])
+
+def _ext_objects():
+    """Extension structures: MPLS label stacks, interface information of every c-type and length, interface
+    identification, extended payload, unknown classes, bad lengths, versions and checksums."""
+    mpls = _obj(1, 1, struct.pack('!II', (16001 << 12) | 0x100 | 1, (17 << 12) | 0x101))
+    out = [b'', _ext([mpls]), _ext([mpls], version=1), _ext([mpls], version=3), _ext([mpls], checksum=False),
+           _ext([mpls[:6]]), _ext([_obj(1, 1, bytes(6))]), _ext([_obj(1, 2, bytes(4))]), _ext([_obj(1, 1, b'', 2)]),
+           _ext([_obj(1, 1, bytes(4), 40)]), _ext([_obj(0, 1, bytes(12))]), _ext([_obj(0, 2, bytes(3))]),
+           _ext([_obj(9, 9, bytes(5))]), _ext([mpls, _obj(2, 0x0f, INT_INFO[:20]), mpls]), _ext([])[:3]]
+    for ct in range(16):
+        for n in (0, 4, 8, 12, 16, 20, 24):
+            out.append(_ext([_obj(2, ct, INT_INFO[:n])]))
+    for ct, data in ((1, b'eth0'), (1, b''), (2, bytes(4)), (2, bytes(2)), (3, bytes([0, 1, 4, 0, 10, 0, 0, 1])),
+                     (3, bytes([0, 2, 16, 0]) + bytes(16)), (3, bytes([0, 1, 8, 0, 10, 0, 0, 1])),
+                     (3, bytes([0, 9, 4, 0, 1, 2])), (3, bytes([0, 1])), (4, b'x')):
+        out.append(_ext([_obj(3, ct, data)]))
+    return out
+
+def _udp4_quote(n):
+    udp = struct.pack('!HHHH', 40000, 33434, 8 + n, 0) + bytes(n)
+    return struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 1, 17, 0, bytes((10, 0, 0, 1)),
+                       bytes((10, 0, 0, 9))) + udp
+
+def _icmp4(t, c, word, body):
+    m = bytes([t, c, 0, 0]) + word + body
+    m = m[:2] + struct.pack('!H', _csum(m)) + m[4:]
+    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(m), 1, 0, 64, 1, 0, bytes((10, 0, 0, 254)),
+                     bytes((10, 0, 0, 1))) + m
+    return bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ip
+
+def icmp_ext():
+    """ICMP errors (unreachable, time exceeded, parameter problem, redirect) quoting 28 to 140 bytes, RFC 4884's
+    length 0, the quote's or another, each extension structure after the quote (or after 128 bytes); some cut by
+    the capture at every fourth byte past the quote; extended echo requests with the same structures."""
+    out = []
+    exts = _ext_objects()
+    for t, c in ((11, 0), (3, 3), (12, 0), (5, 1)):
+        for qlen in (28, 100, 128, 140):
+            q = _udp4_quote(qlen - 28)
+            for lf in (0, 32, (qlen + 3) // 4, 35):
+                if t == 5 and lf not in (0, 32):
+                    continue
+                qq = q + bytes((-len(q)) % 4) if lf else q + bytes(max(0, 128 - len(q)))
+                word = bytes([lf if t == 12 else 0, lf, 0, 0]) if t != 5 else bytes([10, lf, 0, 254])
+                for i, ex in enumerate(exts):
+                    if t != 11 and i % 5:
+                        continue
+                    f = _icmp4(t, c, word, qq + ex)
+                    out.append((f, len(f)))
+                    if t == 11 and qlen == 28 and lf in (0, 32) and i < 15:
+                        for cut in range(len(f) - len(ex) - 8, len(f), 4):
+                            out.append((f[:cut], len(f)))
+    for ex in exts:
+        f = _icmp4(42, 0, bytes([0x12, 0x34, 1, 1]), ex)
+        out.append((f, len(f)))
+        if ex:
+            out.append((f[:len(f) - 1], len(f)))
+    return out
+
+def _icmp6(t, c, body, src=bytes.fromhex('20010db80000000000000000000000fe'), dst=G11):
+    m = bytes([t, c, 0, 0]) + body
+    return _e6(58, m, src, dst)[:54 + len(m)]
+
+def _udp6_quote(n):
+    udp = struct.pack('!HHHH', 40000, 33434, 8 + n, 0) + bytes(n)
+    return struct.pack('!IHBB', 0x60000000, len(udp), 17, 1) + G11 + G13 + udp
+
+def icmpv6_types():
+    """ICMPv6 errors with RFC 4884's length (types 1 and 3; 2 and 4 have none) of 0, the quote's or more, with
+    and without extension structures, cut at every byte past the quoted header; informational types other than
+    echo, MLD and ND (inverse ND, home agent and mobile prefix discovery, multicast router discovery, locator
+    update, extended echo, mobile prefix advertisement, unassigned and private types) with bodies of 0 to 28 bytes;
+    locator updates of 0 to 4 locators with room for 2 and a half; extended echo codes."""
+    out = []
+    exts = _ext_objects()
+    for t in (1, 3, 2, 4):
+        for qlen in (48, 128, 136):
+            q = _udp6_quote(qlen - 48)
+            for lf in (0, 16, qlen // 8, 17):
+                for i, ex in enumerate(exts):
+                    if i % 7 and t != 3:
+                        continue
+                    f = _icmp6(t, 0, bytes([lf, 0, 0, 0]) + q + ex)
+                    out.append((f, len(f)))
+                    if t == 3 and qlen == 48 and lf in (0, 6) and i < 15:
+                        for cut in range(54 + 8 + 40, len(f)):
+                            out.append((f[:cut], len(f)))
+    for t in (0, 5, 100, 101, 127, 141, 142, 144, 145, 146, 147, 151, 152, 153, 156, 160, 161, 162, 200, 201, 255):
+        for n in range(0, 29):
+            body = (bytes(4) + bytes.fromhex('01010242ac1c000b') + bytes(16))[:n]
+            f = _icmp6(t, 0, body)
+            out.append((f, len(f)))
+            if n > 5:
+                out.append((f[:len(f) - 2], len(f)))
+    for n in range(0, 5):
+        for cut in (0, 3, 7):
+            f = _icmp6(156, 0, struct.pack('!BBH', n, 1, 0) + bytes(12 * min(n, 2) + 4))
+            out.append((f[:len(f) - cut], len(f)))
+    for t in (160, 161):
+        for c in list(range(0, 8)) + [128, 255]:
+            f = _icmp6(t, c, bytes(4))
+            out.append((f, len(f)))
+    for ex in exts:
+        f = _icmp6(160, 0, bytes([0x12, 0x34, 1, 1]) + ex)
+        out.append((f, len(f)))
+    return out
+
+def gre():
+    """GRE (packet-gre.c) over IPv4 and IPv6: every flag (checksum, routing with source route entries, key,
+    sequence, PPTP's acknowledgment), versions 0 and 1, protocol types with and without dissectors (IPv4 with ICMP,
+    IPv6, ARP, transparent Ethernet bridging as OVS's GRE ports send it, WCCP, PPP, ERSPAN, keepalive, unknown),
+    an empty payload, each frame cut at every byte of its GRE header and the first bytes after it."""
+    out = []
+    inner4 = ipv4(1, bytes.fromhex('0800f7ff0001000148656c6c6f'), (192, 168, 1, 1), (192, 168, 2, 2))
+    inner6 = struct.pack('!IHBB', 0x60000000, 8, 58, 64) + G11 + G13 + bytes.fromhex('8000000000010001')
+    arp = bytes.fromhex('0001080006040001') + bytes.fromhex('0242ac1c000b') + bytes([10, 0, 0, 1]) + bytes(6) \
+        + bytes([10, 0, 0, 2])
+    teb = bytes.fromhex('ffffffffffff0242ac1c000b0806') + arp
+    payloads = [(0x0800, inner4), (0x86dd, inner6), (0x0806, arp), (0x6558, teb), (0x883e, inner4),
+                (0x883e, bytes(4) + inner4), (0x880b, bytes.fromhex('ff030021') + inner4), (0x88be, bytes(8) + teb),
+                (0x0000, b''), (0x1234, b'\1\2\3\4'), (0x0800, b''), (0x9000, b'ab'), (0xfeae, b'xy'),
+                (0x6558, teb[:10]), (0x0800, bytes.fromhex('4f000014'))]
+    flagsets = [0x0000, 0x8000, 0x2000, 0x1000, 0xb000, 0x4000, 0xc000, 0x3001, 0x3081, 0x2001, 0x0001, 0x0080]
+    for ftype, payload in payloads:
+        for fl in flagsets:
+            h = struct.pack('!HH', fl, ftype)
+            if fl & 0xc000:
+                h += struct.pack('!HH', 0, 0)
+            if fl & 0x2000:
+                h += struct.pack('!I', 0x00400017)
+            if fl & 0x1000:
+                h += struct.pack('!I', 7)
+            if fl & 0x0080 and fl & 7:
+                h += struct.pack('!I', 6)
+            if fl & 0x4000:
+                h += struct.pack('!HBB', 0x0800, 0, 4) + bytes([10, 0, 0, 9]) + struct.pack('!HBB', 0, 0, 0)
+            g = h + payload
+            for v6 in (False, True):
+                if v6 and fl not in (0, 0x2000):
+                    continue
+                f = _e6(47, g)[:54 + len(g)] if v6 else bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(
+                    47, g, (172, 28, 0, 11), (172, 28, 0, 13))
+                out.append((f, len(f)))
+                if not v6 and fl in (0, 0xb000, 0x4000, 0x3081):
+                    start = 34
+                    for cut in range(start, min(len(f), start + len(h) + 24)):
+                        out.append((f[:cut], len(f)))
+    # a source route entry running past the packet, a length past the frame
+    g = struct.pack('!HH', 0x4000, 0x0800) + bytes(4) + struct.pack('!HBB', 0x0800, 0, 40) + bytes(8)
+    f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(47, g)
+    out.append((f, len(f)))
+    return out
+
+def vrrp():
+    """VRRP (packet-vrrp.c) as keepalived sends it and otherwise: versions 1 to 4 and 15, types 0, 1, 2 and 15, 0 to
+    2 addresses, authentication types 0 to 3 with 8 bytes of data, address counts past the packet, 0 to 7 bytes of
+    header, over IPv6; cut at every byte or near the end."""
+    out = []
+
+    def v4(payload):
+        return bytes.fromhex('01005e0000120242ac1c000b0800') + ipv4(112, payload, (10, 0, 0, 1), (224, 0, 0, 18))
+
+    def v6(payload):
+        return _e6(112, payload, LL11, bytes.fromhex('ff020000000000000000000000000012'),
+                   dmac='333300000012')[:54 + len(payload)]
+
+    for ver in (2, 3, 1, 4, 15):
+        for typ in (1, 2, 0, 15):
+            for cnt in (0, 1, 2):
+                addrs = b''.join(bytes((10, 0, 0, 100 + i)) for i in range(cnt))
+                pl = bytes([(ver << 4) | typ, 7, 100, cnt]) + (bytes([1, 1]) if ver == 2 else struct.pack('!H', 100)) \
+                    + b'\0\0' + addrs + (b'secret\0\0' if ver == 2 else b'')
+                f = v4(pl)
+                out.append((f, len(f)))
+                if ver in (2, 3) and typ == 1 and cnt == 2:
+                    for cut in range(34, len(f)):
+                        out.append((f[:cut], len(f)))
+    for auth in (0, 1, 2, 3):
+        f = v4(bytes([0x21, 7, 100, 1, auth, 1, 0, 0]) + bytes((10, 0, 0, 100)) + b'abcdefgh')
+        for cut in (0, 1, 4, 7, 8, 9):
+            out.append((f[:len(f) - cut], len(f)))
+    for ver, cnt, n in ((2, 3, 1), (2, 3, 2), (3, 3, 1), (2, 1, 0), (3, 1, 0), (2, 0, 0), (3, 0, 0)):
+        f = v4(bytes([(ver << 4) | 1, 7, 100, cnt, 1 if ver == 2 else 0, 1, 0, 0]) + bytes(4 * n)
+               + (b'pw' if ver == 2 else b''))
+        out.append((f, len(f)))
+    for ver in (2, 3):
+        for cnt in (0, 1, 2):
+            pl = bytes([(ver << 4) | 1, 7, 100, cnt, 0, 1, 0, 0]) + bytes(16 * cnt)
+            f = v6(pl)
+            out.append((f, len(f)))
+            for cut in (1, 8, 17):
+                if cut < len(pl):
+                    out.append((f[:len(f) - cut], len(f)))
+    for n in range(0, 8):
+        f = v4(bytes([0x31, 7, 100, 0, 0, 1, 0, 0])[:n])
+        out.append((f, len(f)))
+    return out
+
+def ipip():
+    """IP in IP (protocols 4 and 41) over IPv4 and IPv6: IPv4 and IPv6 inside each, a bogus version, nothing inside;
+    cut every third byte of the inner packet."""
+    out = []
+    inner4 = ipv4(1, bytes.fromhex('0800f7ff00010001'), (192, 168, 1, 1), (192, 168, 2, 2))
+    inner6 = struct.pack('!IHBB', 0x60000000, 8, 58, 64) + G11 + G13 + bytes.fromhex('8000000000010001')
+    for proto, inner in ((4, inner4), (41, inner6), (4, inner6), (41, inner4), (4, bytes.fromhex('0f000000')),
+                         (41, bytes(8)), (4, b''), (41, b'')):
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(proto, inner)
+        f = f + bytes(max(0, 60 - len(f)))
+        out.append((f, len(f)))
+        for cut in range(34, len(f), 3):
+            out.append((f[:cut], len(f)))
+        f6 = _e6(proto, inner, G13, G11)[:54 + len(inner)]
+        out.append((f6, len(f6)))
+    return out
 
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
@@ -781,7 +1010,9 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'ipv6-frag': ipv6_frag, 'nd-options': nd_options, 'lldp-cut': lldp_cut,
             'echo-tftp-heur': echo_tftp_heur, 'bfd-auth': bfd_auth, 'dns-heur': dns_heur,
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
-            'seed-frames': seed_frames}
+            'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
+            'icmpv6-types': icmpv6_types, 'gre': gre,
+            'vrrp': vrrp, 'ipip': ipip}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -43,8 +43,9 @@ final class DnsName {
                 }
                 cur = ptr;
             } else if (type == 0x40 && (c & 0x3f) != 0x01) {
-                // the name's length is lost: what was read is its length, too little is a malformed message
-                int len = length < 0 ? cur - off : length;
+                // the name's length is lost: where the reading stopped, past any pointer followed, less where it
+                // began is its length (seed 35054); too little is a malformed message
+                int len = cur - off;
                 if (len < 2) {
                     throw Thrown.REPORTED_BOUNDS.error();
                 }

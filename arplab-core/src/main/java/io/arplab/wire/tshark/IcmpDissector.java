@@ -93,22 +93,12 @@ final class IcmpDissector {
                 }
             }
             case 5 -> {
-                tvb.u32(4); // the gateway, then the quoted header's first byte
-                int first = tvb.u8(8);
-                // a redirect's quote shows the capture's cut only inside its IP header and first 8 bytes (seed 34003;
-                // probe family icmp-redirect-cut)
-                boolean whole = tvb.bytesExist(8, (first & 0x0f) * 4 + 8);
-                try {
-                    quoted(tvb, p);
-                } catch (Thrown.DissectorError e) {
-                    if (e.kind != Thrown.BOUNDS || !whole) {
-                        throw e;
-                    }
-                }
+                tvb.u32(4); // the gateway
+                quoted(tvb, p, true);
             }
             case 3, 4, 11, 12 -> {
                 tvb.u32(4); // unused, MTU, pointer
-                quoted(tvb, p);
+                quoted(tvb, p, false);
             }
             case 9 -> {
                 // ICMP_RTRADVERT: the lifetime, then with 2-word entries each router address and its preference
@@ -121,16 +111,42 @@ final class IcmpDissector {
                     tvb.u32(12 + 8 * i);
                 }
             }
+            case 42 -> {
+                // an extended echo request (RFC 8335): its extensions after the 8-byte header
+                tvb.check(4, 4);
+                if (tvb.reported > 8) {
+                    IcmpExtensions.dissect(tvb.subset(8));
+                }
+            }
             default -> { }
         }
     }
 
-    /** The IP header and data an ICMP error quotes. */
-    private static void quoted(Tvb tvb, Packet p) {
-        if (tvb.reported > 8 + 128 && (tvb.u8(5) != 0 || tvb.u16(10) <= 128)) {
-            throw new Unsupported("ICMP extension objects (RFC 4884)");
+    /**
+     * The IP header and data an ICMP error quotes: RFC 4884's length (in words, at byte 5) cuts the quote to the
+     * quoted header's length plus that many words when the packet has more and the quoted IP total length is
+     * larger; the extensions follow the quote when the ICMP payload is over 128 bytes and the quoted total length
+     * at most 128, at byte 5's words or else at 128 (dissect_icmp(); a redirect's byte 5 is its gateway's).
+     */
+    private static void quoted(Tvb tvb, Packet p, boolean redirect) {
+        int words = tvb.u8(5);
+        Tvb q = tvb.subset(8);
+        if (redirect) {
+            // a redirect quotes the IP header and 8 bytes (probe family icmp-redirect-cut)
+            int n = (tvb.u8(8) & 0x0f) * 4 + 8;
+            if (n < q.reported) {
+                q.setReportedLength(n);
+            }
+        } else if (words > 0 && tvb.reported > 8 + words * 4 && tvb.u16(10) > words * 4) {
+            int n = ((tvb.u8(8) & 0x0f) + words) * 4;
+            if (n < q.reported) {
+                q.setReportedLength(n);
+            }
         }
-        quote(tvb, p, () -> IpDissector.dissectIp(tvb.subset(8), p));
+        quote(tvb, p, () -> IpDissector.dissectIp(q, p));
+        if (tvb.reported > 8 + 128 && tvb.u16(10) <= 128) {
+            IcmpExtensions.dissect(tvb.subset(8 + (words > 0 ? words * 4 : 128)));
+        }
     }
 
     /**

@@ -15,6 +15,9 @@ final class Icmpv6Dissector {
         "unrecognized Next Header type encountered", "unrecognized IPv6 option encountered",
         "IPv6 First Fragment has incomplete IPv6 Header Chain"};
 
+    private static final String[] EXT_ECHO_REPLY = {"No error", "Malformed Query", "No Such Interface",
+        "No Such Table Entry", "Multiple Interfaces Satisfy Query"};
+
     private static final int[][] PREFIX_FIELDS = {{2, 1}, {3, 1}, {4, 4}, {8, 4}, {12, 4}, {16, 16}};
 
     private Icmpv6Dissector() {}
@@ -31,13 +34,25 @@ final class Icmpv6Dissector {
             case 3 -> p.append(" (" + (code < TIME_EXCEEDED.length ? TIME_EXCEEDED[code] : "Unknown (" + code + ")")
                     + ")");
             case 4 -> p.append(" (" + (code < PARAMETER.length ? PARAMETER[code] : "Unknown (" + code + ")") + ")");
+            case 160 -> p.append(" (" + (code == 0 ? "No error" : "Unknown (" + code + ")") + ")");
+            case 161 -> p.append(" (" + (code < EXT_ECHO_REPLY.length ? EXT_ECHO_REPLY[code] : "Unknown (" + code + ")")
+                    + ")");
             default -> { }
         }
         int cksum = tvb.u16(2);
         switch (type) {
-            case 1, 2, 3, 4 -> {
+            case 1, 3 -> {
+                // RFC 4884: byte 4 is the quote's length in 8-byte words, the extensions follow it
+                int words = tvb.u8(4);
                 tvb.u32(4);
-                quoted(tvb, p);
+                quoted(tvb, p, words);
+                if (words > 0) {
+                    IcmpExtensions.dissect(tvb.subset(8 + words * 8));
+                }
+            }
+            case 2, 4 -> {
+                tvb.u32(4);
+                quoted(tvb, p, 0);
             }
             case 128, 129 -> {
                 int id = tvb.u16(4);
@@ -109,7 +124,47 @@ final class Icmpv6Dissector {
                 p.append(" (" + (f.length() > 0 ? f : "none") + ")");
                 options(tvb, 24, p);
             }
-            default -> throw new Unsupported("ICMPv6 type " + type);
+            case 141, 142 -> {
+                // inverse neighbour discovery: reserved, then the options
+                tvb.u32(4);
+                options(tvb, 8, p);
+            }
+            case 147 -> {
+                // a mobile prefix advertisement: the identifier (its flags a bitmask, unread), then the options
+                tvb.u16(4);
+                options(tvb, 8, p);
+            }
+            case 156 -> {
+                // a locator update (RFC 6743): the count, operation and reserved, then each locator's 64 bits,
+                // preference and lifetime
+                int count = tvb.u8(4);
+                tvb.check(5, 3);
+                for (int i = 0; i < count; i++) {
+                    tvb.check(8 + 12 * i, 8);
+                    tvb.check(16 + 12 * i, 2);
+                    tvb.check(18 + 12 * i, 2);
+                }
+            }
+            case 145 -> {
+                // a home agent address discovery reply: identifier, reserved, then addresses while captured bytes
+                // remain
+                tvb.u32(4);
+                for (int off = 8; tvb.capturedRemaining(off) > 0; off += 16) {
+                    tvb.check(off, 16);
+                }
+            }
+            case 144, 146, 151, 161 -> tvb.u32(4); // the fields of their second word
+            case 160 -> {
+                // an extended echo request (RFC 8335): its extensions after the 8-byte header
+                tvb.u32(4);
+                if (tvb.reported > 8) {
+                    IcmpExtensions.dissect(tvb.subset(8));
+                }
+            }
+            case 152, 153 -> { }
+            case 138, 139, 140, 148, 149, 150, 154, 155, 157, 158, 159 -> throw new Unsupported("ICMPv6 type "
+                    + type);
+            default -> tvb.check(4, 1); // no dissector: the rest as data, of at least a byte
         }
     }
 
@@ -119,11 +174,11 @@ final class Icmpv6Dissector {
      * in order (the capture's cut shows, a quote shorter than a header does not) and the packet dissected as ICMP's
      * quote is (IcmpDissector.quote()); anything else is data.
      */
-    private static void quoted(Tvb tvb, Packet p) {
+    private static void quoted(Tvb tvb, Packet p, int words) {
         if ((tvb.u8(8) & 0xf0) != 0x60) {
             return;
         }
-        Tvb q = tvb.subset(8);
+        Tvb q = words > 0 ? tvb.subset(8, -1, words * 8) : tvb.subset(8);
         IcmpDissector.quote(tvb, p, () -> {
             q.u32(0); // version, traffic class, flow label
             q.u16(4); // payload length
@@ -254,9 +309,18 @@ final class Icmpv6Dissector {
         return sb.toString();
     }
 
-    /** The redirected header option: 6 reserved bytes and the invoking packet, taken whole when it fits. */
+    /**
+     * The redirected header option: 6 reserved bytes, then the invoking packet in a tvbuff of the option's length
+     * (tvb_new_subset_length(): a read past the packet's end is a contained item's; seed 35051), taken whole when it
+     * fits.
+     */
     private static void redirected(Tvb tvb, int off, int len) {
-        if (len < 48 || (tvb.u8(off + 8) & 0xf0) != 0x60 || 40 + tvb.u16(off + 12) > len - 8) {
+        if (len < 48) {
+            throw new Unsupported("ICMPv6 redirected header not whole");
+        }
+        tvb.check(off + 2, 6);
+        Tvb q = tvb.subset(off + 8, -1, len - 8);
+        if ((q.u8(0) & 0xf0) != 0x60 || 40 + q.u16(4) > len - 8) {
             throw new Unsupported("ICMPv6 redirected header not whole");
         }
     }

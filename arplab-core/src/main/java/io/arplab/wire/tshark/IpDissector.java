@@ -10,6 +10,23 @@ final class IpDissector {
 
     private IpDissector() {}
 
+    /**
+     * dissect_ip(), the "ip" handle of the "gre.proto" and "ip.proto" tables: by the version nibble to IPv4 or
+     * IPv6, else "Bogus IP version" under protocol IP.
+     */
+    static void dissectIpAnyVersion(Tvb tvb, Packet p) {
+        int version = tvb.u8(0) >> 4;
+        if (version == 4) {
+            dissectIp(tvb, p);
+        } else if (version == 6) {
+            Ipv6Dissector.dissect(tvb, p);
+        } else {
+            p.protocol("IP");
+            p.clearInfo();
+            p.info("Bogus IP version (" + version + ")");
+        }
+    }
+
     /** dissect_ip_v4(), which the IP ethertype reaches: a version 6 header goes to IPv6. */
     static void dissectIp(Tvb tvb, Packet p) {
         p.protocol("IPv4");

@@ -9,9 +9,15 @@ final class IpProtocols {
         switch (proto) {
             case 1 -> IcmpDissector.dissect(next, p);
             case 2 -> IgmpDissector.dissect(next, p);
+            case 4 -> IpDissector.dissectIpAnyVersion(next, p);
             case 6 -> TcpDissector.dissect(next, p);
             case 17 -> UdpDissector.dissect(next, p);
+            case 41 -> {
+                return Ipv6Dissector.dissect(next, p);
+            }
+            case 47 -> GreDissector.dissect(next, p);
             case 58 -> Icmpv6Dissector.dissect(next, p);
+            case 112 -> VrrpDissector.dissect(next, p);
             default -> {
                 Values.unsupported("ip.proto", proto);
                 return false;

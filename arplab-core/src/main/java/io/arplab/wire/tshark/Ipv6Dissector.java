@@ -49,6 +49,7 @@ final class Ipv6Dissector {
         if (plen + HDR < tvb.reported) {
             tvb.setReportedLength(plen + HDR);
         }
+        p.ip6Plen = plen;
         next(nxt, tvb.subset(HDR), p);
         return true;
     }
@@ -79,6 +80,7 @@ final class Ipv6Dissector {
         p.appendSep(" , ", name);
         int nxt = tvb.u8(0);
         int len = (tvb.u8(1) + 1) << 3;
+        p.ip6Plen -= len;
         for (int off = 2; off < len; ) {
             int type = tvb.u8(off);
             int optlen = tvb.u8(off + 1); // read before Pad1 is told apart: a Pad1 reads the byte after it
@@ -106,7 +108,8 @@ final class Ipv6Dissector {
      * one) joins its datagram (source, destination, identification) when its data was captured whole and it is no
      * ICMP error's quote, and the frame that completes the datagram dissects it; any other such fragment ends there.
      * An atomic fragment's payload, or a fragment's empty one, goes to the next header's dissector (probed:
-     * fragments cut, out of order, duplicated, overlapping, empty, in errors).
+     * fragments cut, out of order, duplicated, overlapping, empty, in errors). The data's length is the header's
+     * payload length less the headers before it, not what the frame holds (seed 35056).
      */
     private static void fragment(Tvb tvb, Packet p) {
         int nxt = tvb.u8(0);
@@ -118,7 +121,8 @@ final class Ipv6Dissector {
         p.info("IPv6 fragment (off=" + off + " more=" + (more ? 'y' : 'n') + " ident=0x"
                 + String.format("%08x", ident) + " nxt=" + nxt + ")");
         Tvb data = tvb.subset(8);
-        int len = data.reported;
+        p.ip6Plen -= 8;
+        int len = p.ip6Plen;
         if ((off != 0 || more) && len > 0) {
             if (p.inErrorPkt || !data.bytesExist(0, len)) {
                 return;

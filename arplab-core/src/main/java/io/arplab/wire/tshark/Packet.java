@@ -26,6 +26,8 @@ final class Packet {
     boolean inErrorPkt;
     /** The IPv4 TTL / IPv6 hop limit of the innermost IP header, or -1 (ICMP's {@code ttl=}). */
     int ipTtl = -1;
+    /** The IPv6 payload length its header gives, less the extension headers dissected so far (frag_plen). */
+    int ip6Plen;
     /** pinfo->dl_src / dl_dst as 48-bit numbers (-1 before the Ethernet header is read). */
     long dlSrc = -1;
     long dlDst = -1;
