@@ -179,14 +179,7 @@ class NftRecordingTest {
             java.util.Map.entry(23, "an arp output counter at a goto: one ARP frame more on the real host (a probe's"
                     + " timing)"),
             java.util.Map.entry(29, "bridge input oifname on frames to the host: an INCOMPLETE entry's last probe"
-                    + " before or after ping exits"),
-            java.util.Map.entry(35, "bison's parse of `dorp redirect to :22` (redirect, an icmp type, on the"
-                    + " right-hand side, then to)"),
-            java.util.Map.entry(40, "dnat at output: the rerouted ping (ip_route_me_harder()) is not modelled"),
-            java.util.Map.entry(41, "bison's parse of `acept dnat to ...`: 1.0.6 takes it whole, refuses the symbol"),
-            java.util.Map.entry(44, "the scanner's reading of 02:42:ac:1c:00 in an inet_service set"),
-            java.util.Map.entry(47, "a conntrack entry is confirmed only once its first packet leaves"
-                    + " (__nf_conntrack_confirm())"));
+                    + " before or after ping exits"));
 
     static java.util.stream.IntStream randomSeeds() throws IOException {
         try (var files = Files.list(DIR.resolve("random"))) {

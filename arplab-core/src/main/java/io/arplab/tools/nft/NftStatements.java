@@ -276,8 +276,11 @@ final class NftStatements {
         if (f.type == DataType.IFNAME) {
             return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
         }
-        if (v.kind() == Kind.WORD && v.text().contains(":") && Values.mac(v.text()) < 0) {
-            throw p.unexpected(v, "expecting end of file or newline or semicolon");
+        Token after = in.peek();
+        if (v.kind() == Kind.WORD && v.text().contains(":") && Values.mac(v.text()) < 0
+                && after.kind() == Kind.CHAR && after.text().equals(":")) {
+            // the scanner's {classid} ended the value at a colon (Tokens): the statement is whole, the COLON not
+            throw p.unexpected(after, "expecting end of file or newline or semicolon");
         }
         String text = v.text();
         int prefix = -1;
@@ -704,15 +707,24 @@ final class NftStatements {
         refuse(new NftError("No symbol type information", w));
     }
 
-    /** A primary right-hand side: a word or string, a keyword only among keyword_expr's (ether, ip, arp). */
+    /**
+     * A primary right-hand side: a word or string, a keyword only among primary_rhs_expr's (keyword_expr's and the
+     * transport protocols, `redirect` the ICMP type). Each closes the scanner scope its keyword opened, so after
+     * `dnat` or `redirect` a `to` is a string again (a relation of its own).
+     */
     private void rhsWord() {
         Token v = in.peek();
         if (v.kind() != Kind.WORD && v.kind() != Kind.STRING
-                || p.isKeyword(NftParser.keyword(v)) && !v.is("ether") && !v.is("ip") && !v.is("arp")) {
+                || p.isKeyword(NftParser.keyword(v)) && !RHS_KEYWORDS.contains(v.text())
+                || v.kind() == Kind.WORD && v.text().startsWith(":") && !v.text().startsWith("::")) { // COLON
             throw p.unexpected(v, null);
         }
         in.take();
     }
+
+    private static final java.util.Set<String> RHS_KEYWORDS = java.util.Set.of("ether", "ip", "ip6", "vlan", "arp",
+            "dnat", "snat", "ecn", "reset", "original", "reply", "label", "tcp", "udp", "udplite", "esp", "ah", "icmp",
+            "igmp", "icmpv6", "comp", "dccp", "sctp", "redirect");
 
     private static boolean sameKey(DataType[] key, Field[] fs) {
         if (key.length != fs.length) {
