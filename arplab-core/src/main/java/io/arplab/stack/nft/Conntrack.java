@@ -41,6 +41,8 @@ final class Conntrack {
         long status;
         /** The frame of the first packet while the entry is unconfirmed (skb->_nfct of that skb only), else null. */
         private byte[] first;
+        /** The frame that last carried the entry (skb->_nfct), which a looped-back skb keeps. */
+        private byte[] seen;
         long mark;
         /** nf_nat_initialized(): whether the destination and source manips were set up (a nat chain ran). */
         boolean natDst;
@@ -146,7 +148,8 @@ final class Conntrack {
             return;
         }
         int proto = t.proto();
-        if (!in && !(proto == 1 && isError(t.b()))) {
+        boolean error = proto == 1 && isError(t.b());
+        if (!in && !error || in && !error && carriedBack(t, f, p.now)) {
             carried(p, t);
             return;
         }
@@ -196,6 +199,7 @@ final class Conntrack {
         if (in) {
             e.expires = p.now + timeout;
         }
+        e.seen = f;
         p.ct = e;
         if (found.reply()) {
             if (in) {
@@ -254,6 +258,19 @@ final class Conntrack {
     }
 
     /**
+     * nf_conntrack_in() of an skb that already carries its entry (a datagram looped back through lo after a manip
+     * rewrote it: loopback_xmit() keeps skb->_nfct): found by the rewritten tuple only for that very frame.
+     */
+    private boolean carriedBack(Tuple t, byte[] f, long now) {
+        if (live(t, now) != null) {
+            return false;
+        }
+        Tuple inverted = t.inverted();
+        Found found = inverted == null ? null : live(inverted, now);
+        return found != null && found.entry().seen == f;
+    }
+
+    /**
      * The entry skb->_nfct carries to a later hook, found by the packet's tuple: as it is, or, once a manip rewrote the
      * packet, as the other direction's tuple inverted (an original packet after its dnat or snat, a reply after the
      * manip undone).
@@ -272,6 +289,7 @@ final class Conntrack {
             reply = !found.reply();
         }
         Entry e = found.entry();
+        e.seen = p.frame;
         p.ct = e;
         p.ctReply = reply;
         p.ctState = reply || (e.status & SEEN_REPLY) != 0 ? ESTABLISHED : NEW;

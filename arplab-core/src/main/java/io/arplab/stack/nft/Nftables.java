@@ -123,14 +123,14 @@ public final class Nftables {
             if (t.family == Family.IP || t.family == Family.INET) {
                 for (Chain c : t.chains.values()) {
                     if ("nat".equals(c.type) && c.isBase()) {
-                        natHooks = true; // nf_nat_register_fn(): the nat hooks run while a nat chain is registered
-                        if (conntrack == null) {
-                            conntrack = new Conntrack(); // nf_nat's chain registration: nf_ct_netns_get()
-                        }
+                        // nf_nat_register_fn(): the nat hooks run while a nat chain is registered; the chain alone
+                        // tracks nothing, and nf_nat_inet_fn() passes an untracked packet by (NF_ACCEPT)
+                        natHooks = true;
                     }
                     for (Rule r : c.rules) {
                         for (Expr e : r.exprs) {
-                            boolean ct = e instanceof Expr.Ct || e instanceof Expr.CtMarkSet
+                            // nft_ct_get_init(), nft_ct_set_init(), nft_nat_init() and its kin: nf_ct_netns_get()
+                            boolean ct = e instanceof Expr.Ct || e instanceof Expr.CtMarkSet || e instanceof Expr.Nat
                                     || e instanceof Expr.MarkSet m && m.fromCt();
                             if (ct && conntrack == null) {
                                 conntrack = new Conntrack(); // nf_ct_netns_get(): from now on (kept once made)

@@ -196,6 +196,9 @@ final class NftStatements {
         if (v.kind() == Kind.AT) {
             in.take();
             NftSet s = t.sets.get(v.text());
+            if (s == null && t.handle == 0 && ruleTable != null) {
+                throw new NftError("No such file or directory", ruleTable); // expr_evaluate_symbol()'s table_not_found()
+            }
             if (s == null) {
                 throw new NftError("No such file or directory", v);
             }
@@ -248,7 +251,8 @@ final class NftStatements {
             return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
         }
         if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING
-                || v.kind() == Kind.WORD && VERDICT_WORDS.contains(v.text())) {
+                || v.kind() == Kind.WORD && (VERDICT_WORDS.contains(v.text())
+                        || p.isKeyword(NftParser.keyword(v)) && !RHS_KEYWORDS.contains(v.text()))) {
             throw p.unexpected(v, null); // a statement's keyword is no primary_rhs_expr
         }
         in.take();
@@ -334,6 +338,8 @@ final class NftStatements {
 
     /** The chain the rule goes to (the command's), which the kernel's ENOENT wording looks up. */
     String ruleChain = "";
+    /** Where the rule names its table (a missing table's error is located there). */
+    Token ruleTable;
 
     /** Refusals the kernel gives for the rule's expressions (nf_tables_newrule()), in order, with their places. */
     final List<NftError> kernelErrors = new ArrayList<>();
@@ -606,6 +612,9 @@ final class NftStatements {
             kernelErrors.add(lookups++, new NftError("Could not process rule: No such file or directory", w));
         }
         if (!in.peek().is("with")) {
+            if (family == Family.INET && inetL3 == 0x0800) { // stmt_evaluate_reject_default(): an IPv4 context
+                return new Expr.Reject("icmp", 3, true);
+            }
             return new Expr.Reject(family == Family.INET ? "icmpx" : "icmp", family == Family.INET ? 1 : 3, false);
         }
         in.take();
