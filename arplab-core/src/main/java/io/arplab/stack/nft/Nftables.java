@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One network namespace's nftables ruleset (struct nftables_pernet) and its evaluation at the hooks: every base chain
- * registered at a family's hook, by priority (equal priorities in registration order, as nf_register_net_hook()
- * inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the next base chain. Sans-I/O
+ * registered at a family's hook, by priority (equal priorities the latest registered first, as
+ * nf_hook_entries_grow() inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the next base chain. Sans-I/O
  * and allocation-free per packet: the chains of each hook are listed again only when the ruleset changes.
  */
 public final class Nftables {
@@ -191,7 +191,9 @@ public final class Nftables {
                     }
                 }
             }
-            list.sort(Comparator.comparingInt((Chain c) -> c.priority).thenComparingLong(c -> c.order));
+            // nf_hook_entries_grow(): a hook goes before the first one of its priority or higher, so among equal
+            // priorities the latest registered runs first
+            list.sort(Comparator.comparingInt((Chain c) -> c.priority).thenComparingLong(c -> -c.order));
             cs = list.isEmpty() ? NONE : list.toArray(NONE);
             byHook.put(hook, cs);
         }
