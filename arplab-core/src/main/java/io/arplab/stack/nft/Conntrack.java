@@ -316,8 +316,8 @@ final class Conntrack {
     }
 
     /**
-     * __nf_conntrack_confirm(): the entry of {@code p}'s first packet enters the table (IPS_CONFIRMED), as ipv4_confirm()
-     * does at NF_IP_PRI_CONNTRACK_CONFIRM, after every chain of postrouting and input.
+     * __nf_conntrack_confirm(): the entry of {@code p}'s first packet enters the table (IPS_CONFIRMED), as
+     * ipv4_confirm() does at NF_IP_PRI_CONNTRACK_CONFIRM, after every chain of postrouting and input.
      */
     void confirm(Packet p) {
         if (p.ct != null && p.ct.first != null) {
@@ -327,9 +327,9 @@ final class Conntrack {
     }
 
     /*
-     * An unconfirmed entry is in no hash: only its own packet finds it again (the skb carries it to the later hooks, and
-     * nf_conntrack_in() runs again for the same skb at the same hook); any other packet finds nothing, and the first
-     * packet's skb, freed by a drop, took it along (nf_conntrack_destroy() of an unconfirmed entry).
+     * An unconfirmed entry is in no hash: only its own packet finds it again (the skb carries it to the later hooks,
+     * and nf_conntrack_in() runs again for the same skb at the same hook); any other packet finds nothing, and the
+     * first packet's skb, freed by a drop, took it along (nf_conntrack_destroy() of an unconfirmed entry).
      */
     private Found visible(Found found, byte[] f, boolean in) {
         if (found == null || found.entry().first == null || !in || found.entry().first == f) {

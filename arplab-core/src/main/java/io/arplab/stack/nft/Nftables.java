@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * One network namespace's nftables ruleset (struct nftables_pernet) and its evaluation at the hooks: every base chain
  * registered at a family's hook, by priority (equal priorities the latest registered first, as
- * nf_hook_entries_grow() inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the next base chain. Sans-I/O
- * and allocation-free per packet: the chains of each hook are listed again only when the ruleset changes.
+ * nf_hook_entries_grow() inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the
+ * next base chain. Sans-I/O and allocation-free per packet: the chains of each hook are listed again only when the
+ * ruleset changes.
  */
 public final class Nftables {
     /** NFT_JUMP_STACK_SIZE */

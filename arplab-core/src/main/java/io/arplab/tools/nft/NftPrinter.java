@@ -340,7 +340,8 @@ final class NftPrinter {
                 } else if (j.kind().equals("icmpx") && j.code() != 1 && j.written()) {
                     sb.append(" with icmpx ").append(List.of("no-route", "port-unreachable", "host-unreachable",
                             "admin-prohibited").get(j.code()));
-                } else if (j.kind().equals("icmp") && (j.code() != 3 || family == Family.INET || family == Family.BRIDGE)) {
+                } else if (j.kind().equals("icmp")
+                        && (j.code() != 3 || family == Family.INET || family == Family.BRIDGE)) {
                     // netlink_parse_reject(): verbose_print in the inet and bridge families (ipv4 or ipv6 named)
                     sb.append(" with icmp ").append(Values.format(DataType.ICMP_CODE, j.code(), o.numeric()));
                 }

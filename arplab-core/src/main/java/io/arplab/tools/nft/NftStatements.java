@@ -197,7 +197,8 @@ final class NftStatements {
             in.take();
             NftSet s = t.sets.get(v.text());
             if (s == null && t.handle == 0 && ruleTable != null) {
-                throw new NftError("No such file or directory", ruleTable); // expr_evaluate_symbol()'s table_not_found()
+                // expr_evaluate_symbol()'s table_not_found()
+                throw new NftError("No such file or directory", ruleTable);
             }
             if (s == null) {
                 throw new NftError("No such file or directory", v);

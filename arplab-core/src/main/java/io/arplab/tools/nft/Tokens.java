@@ -199,7 +199,8 @@ final class Tokens {
         return mac || ip6 ? 0 : c.end();
     }
 
-    private static final java.util.regex.Pattern CLASSID = java.util.regex.Pattern.compile("[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}");
+    private static final java.util.regex.Pattern CLASSID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}");
     private static final java.util.regex.Pattern HEX_COLONS = java.util.regex.Pattern.compile("[0-9a-fA-F:]*");
     private static final java.util.regex.Pattern MAC =
             java.util.regex.Pattern.compile("([0-9a-fA-F]{1,2}:){5}[0-9a-fA-F]{1,2}");
