@@ -308,7 +308,7 @@ final class Conntrack {
             found = live(t, p.now);
             reply = found != null && !found.reply();
         }
-        if (found != null && found.entry().first == null) {
+        if (found != null) { // an unconfirmed entry too: icmp_send() attaches the quoted skb's (nf_ct_attach())
             p.ct = found.entry();
             p.ctState = RELATED;
             p.ctReply = reply;
