@@ -11,7 +11,11 @@ mark set, th ports, ip6/icmpv6 fields, nft -j listings, and nc/traceroute probes
 the draws of seeds 1-16 are unchanged. Seeds from 33 on (NAT) also draw nat chains (`type nat` at each hook, the
 odd one in a family or hook nat has not) with `dnat to`, `snat to`, `masquerade` and `redirect` (ports, `ip` in
 inet tables, the odd misplaced or malformed one), `ct mark set` and `meta mark set ct mark`, rules matching a mark
-another hook's chain set, and nc/ping/traceroute probes through them. Usage: gen-nft.py SEED [STEPS]."""
+another hook's chain set, and nc/ping/traceroute probes through them. Seeds from 49 on (NAT4) also draw, now and
+then, a nat block in n1 whose effect the probes and counters show: dnat at output (to an address, to address:port
+for tcp/udp), redirect at output and prerouting, masquerade and snat with ports at postrouting, then filter chains
+at postrouting and input counting what left and came back (rewritten addresses and ports, ct status, ICMP errors),
+and ping, nc and traceroute through them. Usage: gen-nft.py SEED [STEPS]."""
 import random
 import sys
 
@@ -20,6 +24,7 @@ steps = int(sys.argv[2]) if len(sys.argv) > 2 else 40
 r = random.Random(seed)
 WIDE = seed >= 17  # the second round's constructs (seeds 1-16 draw as they were recorded)
 NAT = seed >= 33  # the third round's: nat chains and statements, ct mark set (seeds 17-32 draw as recorded)
+NAT4 = seed >= 49  # the fourth round's nat blocks whose rewriting the probes show (seeds 33-48 draw as recorded)
 
 IPS = ["172.28.0.1", "172.28.0.11", "172.28.0.12", "172.28.0.13", "10.0.0.1", "1.2.3.4", "172.28.0.255"]
 PREFIXES = ["172.28.0.0/16", "172.28.0.0/24", "10.0.0.0/8", "172.28.0.12/30", "172.28.0.5/24", "0.0.0.0/0",
@@ -467,6 +472,62 @@ def ping():
     emit(src, f"ping -c2 -W1 -q {dst}")
 
 
+NAT4_RULES = {
+    "output": ["ip daddr 10.0.0.1 dnat to 172.28.0.13", "ip daddr 172.28.0.99 dnat to 172.28.0.12",
+               "tcp dport 80 dnat to 172.28.0.13:22", "tcp dport 1234 redirect to :22", "udp dport 33434-33535 dnat"
+               " to 172.28.0.13", "ip daddr 172.28.0.12 udp dport 33434-33535 dnat to 172.28.0.99",
+               "meta l4proto tcp dnat to 172.28.0.12:1000-2000", "tcp dport 53 dnat to 172.28.0.12:53",
+               "ip daddr 172.28.0.13 redirect"],
+    "prerouting": ["tcp dport 80 redirect to :22", "ip saddr 172.28.0.12 icmp type echo-request dnat to 172.28.0.13",
+                   "tcp dport 1234 dnat to 172.28.0.13:22", "udp dport 33434-33535 redirect to :9",
+                   "ip saddr 172.28.0.13 redirect"],
+    "postrouting": ["masquerade", "ip daddr 172.28.0.12 masquerade to :2000-2100", "oifname eth0 snat to 172.28.0.99",
+                    "tcp dport 22 snat to 172.28.0.11:3000", "ip daddr 172.28.0.13 masquerade random",
+                    "udp dport 33434-33535 snat to 172.28.0.11:5000-5001"],
+}
+NAT4_COUNTS = ["ip daddr 172.28.0.13 counter", "ip daddr 172.28.0.12 counter", "tcp dport 22 counter",
+               "ip saddr 172.28.0.99 counter", "tcp sport 22 counter", "ip saddr 127.0.0.1 counter",
+               "icmp type destination-unreachable counter", "icmp type echo-reply counter",
+               "ct status dnat counter", "ct status snat counter", "tcp dport 1000-2100 counter",
+               "tcp sport 2000-3000 counter", "udp sport 5000-5001 counter", "ip saddr 10.0.0.1 counter"]
+
+
+def nat4():
+    """A nat table in n1 with one to three rules, filter chains counting what left and came back, then probes."""
+    name = "nat4" if not any(t[1] == "nat4" for t in tables) else "nat4b"
+    if any(t[1] == name for t in tables):
+        return
+    emit("n1", f"nft add table ip {name}")
+    tables.append(("ip", name, "n1"))
+    chains[("ip", name)] = []
+    sets[("ip", name)] = []
+    for hook in r.sample(["output", "prerouting", "postrouting"], r.randint(1, 2)):
+        cname = {"output": "out", "prerouting": "pre", "postrouting": "post"}[hook]
+        prio = {"output": "-100", "prerouting": "dstnat", "postrouting": "srcnat"}[hook]
+        emit("n1", f"nft add chain ip {name} {cname} '{{ type nat hook {hook} priority {prio}; }}'")
+        chains[("ip", name)].append((cname, True))
+        natchains.add(("ip", name, cname, hook))
+        for rule in r.sample(NAT4_RULES[hook], r.randint(1, 3)):
+            emit("n1", f"nft add rule ip {name} {cname} {rule}")
+    for hook in r.sample(["postrouting", "input", "output", "prerouting"], 2):
+        cname = "c" + hook[:3]
+        emit("n1", f"nft add chain ip {name} {cname} '{{ type filter hook {hook} priority 0; }}'")
+        chains[("ip", name)].append((cname, True))
+        for rule in r.sample(NAT4_COUNTS, 3):
+            emit("n1", f"nft add rule ip {name} {cname} {rule}")
+    for _ in range(r.randint(2, 4)):
+        src, dst = r.choice([("n1", "10.0.0.1"), ("n1", "172.28.0.99"), ("n1", "172.28.0.12"), ("n1", "172.28.0.13"),
+                             ("n2", "172.28.0.11"), ("n3", "172.28.0.11")])
+        x = r.random()
+        if x < 0.35:
+            emit(src, f"ping -c2 -W1 -q {dst}")
+        elif x < 0.75:
+            emit(src, f"nc -z -v -w1 {dst} {r.choice(['22', '80', '53', '1234'])}")
+        else:
+            emit(src, f"traceroute -n -q1 -w1 -m2 {dst}")
+    emit("n1", f"nft list table ip {name}")
+
+
 def other():
     x = r.random()
     if not tables:
@@ -506,6 +567,8 @@ while len(out) < steps:
         ping()
     elif WIDE and x < 0.9:
         probe()
+    elif NAT4 and x < 0.93:
+        nat4()
     else:
         other()
 emit("n2", "ping -c2 -W1 -q 172.28.0.11")

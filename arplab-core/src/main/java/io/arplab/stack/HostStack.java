@@ -187,6 +187,19 @@ public final class HostStack extends Netns {
         NetnsParts p = own();
         if (p.nft == null) {
             p.nft = new io.arplab.stack.nft.Nftables();
+            p.nft.addresses(new io.arplab.stack.nft.Nftables.Addresses() {
+                @Override
+                public int masquerade(String oif, int daddr) { // nf_nat_masquerade_ipv4()
+                    NetDevice out = oif == null ? null : device(oif);
+                    return out == null ? 0 : selectAddress(out, daddr, NetDevice.SCOPE_UNIVERSE);
+                }
+
+                @Override
+                public int redirect(String iif) { // nf_nat_redirect_ipv4()
+                    NetDevice in = iif == null ? null : device(iif);
+                    return in == null || in.addresses().isEmpty() ? 0 : in.addresses().get(0).address().bits();
+                }
+            });
         }
         return p.nft;
     }

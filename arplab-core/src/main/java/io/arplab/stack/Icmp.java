@@ -22,6 +22,7 @@ final class Icmp {
     private static final int ETH = EthernetView.HEADER_LENGTH;
     private static final int ICMP = IpProtocol.ICMP.number();
     private static final int UDP = IpProtocol.UDP.number();
+    private static final int TCP = IpProtocol.TCP.number();
     /** icmp_send(): an error quotes as much of the offending datagram as fits in 576 bytes. */
     private static final int ICMP_ERROR_MAX = 576;
     /** ip_rt_gc_timeout: how long a redirect's exception lasts. */
@@ -173,6 +174,8 @@ final class Icmp {
                     Bytes.u16(frame, l4 + 6));
         } else if (proto == UDP && type != IcmpType.REDIRECT) { // __udp4_lib_err(): a redirect only updates the route
             ns.udp().err(now, from, ip.ttl(), type, code, info, inner.destinationBits(), inner.ttl(), frame, l4, off + len);
+        } else if (proto == TCP) {
+            ns.tcp().err(now, type, code, inner.sourceBits(), inner.destinationBits(), frame, l4);
         }
     }
 

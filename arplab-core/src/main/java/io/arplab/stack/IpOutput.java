@@ -52,48 +52,31 @@ final class IpOutput {
     int output(long now, byte[] frame, NetDevice bind, Object owner, Outbox out) {
         Ipv4View h = ip().wrap(frame, ETH, frame.length - ETH);
         int daddr = h.destinationBits();
-        if (ns.isLocalFor(daddr, bind)) {
-            if (ns.localRouteRefused()) {
-                return Errno.EINVAL.negative();
-            }
-            NetDevice lo = ns.device(1);
-            if (!mayLeave(now, frame, null, lo, out)) {
-                return Errno.EPERM.negative();
-            }
-            // local routes go out through lo: its 0.0.0.0 neighbour
-            loop(now, frame, lo != null && lo.loopback ? ns.neighbours().noarp(now, lo, 0, 0) : null);
-            return 0;
+        int rc = route(now, h.sourceBits(), daddr, bind);
+        if (rc < 0) {
+            return rc;
         }
-        NetDevice dev;
-        int nexthop;
-        Route via = null;
-        if (daddr == -1) {
-            dev = bind != null ? bind : ns.firstUp();
-            if (dev == null) {
-                return Errno.ENETUNREACH.negative();
-            }
-            nexthop = daddr;
-        } else {
-            via = ns.route(daddr, bind);
-            Route r = via != null ? via : ns.outputRoute(daddr, bind);
-            if (r == null) {
-                return Errno.ENETUNREACH.negative();
-            }
-            if (r.type() != Route.UNICAST) {
-                // ip_route_output_key(): the route type's fib_props error
-                return (r.type() == Route.PROHIBIT ? Errno.EACCES
-                        : r.type() == Route.BLACKHOLE ? Errno.EINVAL : Errno.EHOSTUNREACH).negative();
-            }
-            dev = r.device();
-            nexthop = ns.icmp().nexthop(now, r, daddr);
-        }
-        // __mkroute_output(): a loopback source leaves by a device that is not loopback only with its
-        // IN_DEV_ROUTE_LOCALNET (conf.all or the device)
-        if ((h.sourceBits() >>> 24) == 127 && !dev.loopback && ns.devconf(dev, DevConf.ROUTE_LOCALNET) == 0) {
-            return Errno.EINVAL.negative();
-        }
-        if (!mayLeave(now, frame, null, dev, out)) {
+        if (!ns.nfHook(Family.IP, Hook.OUTPUT, frame, ETH, null, routed, HostStack.PACKET_HOST, ETH_P_IP, now, out)) {
             return Errno.EPERM.negative();
+        }
+        if (h.destinationBits() != daddr) { // nf_nat_ipv4_local_fn(): a destination changed at output is routed again
+            daddr = h.destinationBits();
+            rc = route(now, h.sourceBits(), daddr, bind); // ip_route_me_harder()
+            if (rc < 0) {
+                return rc;
+            }
+        }
+        NetDevice dev = routed;
+        int nexthop = routedNexthop;
+        Route via = routedVia;
+        boolean local = routedLocal;
+        if (!ns.nfHook(Family.IP, Hook.POSTROUTING, frame, ETH, null, dev, HostStack.PACKET_HOST, ETH_P_IP, now, out)) {
+            return Errno.EPERM.negative();
+        }
+        if (local) {
+            // local routes go out through lo: its 0.0.0.0 neighbour
+            loop(now, frame, dev != null && dev.loopback ? ns.neighbours().noarp(now, dev, 0, 0) : null);
+            return 0;
         }
         int mtu = daddr == -1 ? dev.mtu() : ns.pathMtu(now, daddr, dev);
         if (h.totalLength() > mtu && h.dontFragment()) {
@@ -118,6 +101,48 @@ final class IpOutput {
         }
         finishOutput(now, dev, nexthop, via, frame, owner, null, out);
         return 0;
+    }
+
+    /** What {@link #route} found: the device, the next hop, the table route (null when none), whether it is local. */
+    private NetDevice routed;
+    private int routedNexthop;
+    private Route routedVia;
+    private boolean routedLocal;
+
+    /** ip_route_output_key() from {@code saddr} to {@code daddr}: 0 with {@link #routed} and the rest set, or -errno. */
+    private int route(long now, int saddr, int daddr, NetDevice bind) {
+        routedVia = null;
+        routedLocal = ns.isLocalFor(daddr, bind);
+        if (routedLocal) {
+            routed = ns.device(1);
+            return ns.localRouteRefused() ? Errno.EINVAL.negative() : 0;
+        }
+        if (daddr == -1) {
+            routed = bind != null ? bind : ns.firstUp();
+            routedNexthop = daddr;
+            return routed == null ? Errno.ENETUNREACH.negative() : localnet(saddr, routed);
+        }
+        Route via = ns.route(daddr, bind);
+        Route r = via != null ? via : ns.outputRoute(daddr, bind);
+        if (r == null) {
+            return Errno.ENETUNREACH.negative();
+        }
+        if (r.type() != Route.UNICAST) {
+            // ip_route_output_key(): the route type's fib_props error
+            return (r.type() == Route.PROHIBIT ? Errno.EACCES
+                    : r.type() == Route.BLACKHOLE ? Errno.EINVAL : Errno.EHOSTUNREACH).negative();
+        }
+        routedVia = via;
+        routed = r.device();
+        routedNexthop = ns.icmp().nexthop(now, r, daddr);
+        return localnet(saddr, routed);
+    }
+
+    // __mkroute_output(): a loopback source leaves by a device that is not loopback only with its
+    // IN_DEV_ROUTE_LOCALNET (conf.all or the device)
+    private int localnet(int saddr, NetDevice dev) {
+        return (saddr >>> 24) == 127 && !dev.loopback && ns.devconf(dev, DevConf.ROUTE_LOCALNET) == 0
+                ? Errno.EINVAL.negative() : 0;
     }
 
     /**

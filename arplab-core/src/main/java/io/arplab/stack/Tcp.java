@@ -1,6 +1,7 @@
 package io.arplab.stack;
 
 import io.arplab.stack.HostStack.Outbox;
+import io.arplab.wire.Bytes;
 import io.arplab.wire.Ipv4View;
 import io.arplab.wire.TcpView;
 import java.util.ArrayList;
@@ -237,6 +238,37 @@ final class Tcp {
             default -> shutdown(now, s, out);
         }
     }
+
+    /**
+     * tcp_v4_err(): an ICMP error quoting a segment of ours ({@code l4} its TCP header in {@code frame}) whose sequence
+     * is in the window (snd_una .. snd_nxt). A connect in SYN_SENT fails with the error (icmp_err_convert[] for a
+     * destination unreachable, EHOSTUNREACH for a time exceeded, EPROTO for a parameter problem); a fragmentation
+     * needed, a source quench and a redirect do not; an established connection keeps only a soft error (not kept).
+     */
+    void err(long now, int type, int code, int saddr, int daddr, byte[] frame, int l4) {
+        TcpSocket s = connections.get(new Key(saddr, Bytes.u16(frame, l4), daddr, Bytes.u16(frame, l4 + 2)));
+        long seq = Bytes.u32(frame, l4 + 4) & 0xffffffffL;
+        if (s == null || s.state != TcpSocket.State.SYN_SENT || ((seq - s.sndUna) & 0xffffffffL)
+                > ((s.sndNxt - s.sndUna) & 0xffffffffL)) {
+            return;
+        }
+        Errno err = switch (type) {
+            case 3 -> code > 15 || code == 4 ? null : ICMP_ERR_CONVERT[code];
+            case 11 -> Errno.EHOSTUNREACH;
+            case 12 -> Errno.EPROTO;
+            default -> null;
+        };
+        if (err != null) {
+            close(s); // tcp_done()
+            s.queue.add(0, () -> s.listener.failed(now, err), ns.readySockets());
+        }
+    }
+
+    /** icmp_err_convert[]: a destination unreachable's errno by code. */
+    private static final Errno[] ICMP_ERR_CONVERT = {Errno.ENETUNREACH, Errno.EHOSTUNREACH, Errno.ENOPROTOOPT,
+        Errno.ECONNREFUSED, Errno.EMSGSIZE, Errno.EOPNOTSUPP, Errno.ENETUNREACH, Errno.EHOSTDOWN, Errno.ENONET,
+        Errno.ENETUNREACH, Errno.EHOSTUNREACH, Errno.ENETUNREACH, Errno.EHOSTUNREACH, Errno.EHOSTUNREACH,
+        Errno.EHOSTUNREACH, Errno.EHOSTUNREACH};
 
     void close(TcpSocket s) {
         if (s.state == TcpSocket.State.LISTEN) {

@@ -180,13 +180,14 @@ class NftRecordingTest {
                     + " timing)"),
             java.util.Map.entry(29, "bridge input oifname on frames to the host: an INCOMPLETE entry's last probe"
                     + " before or after ping exits"),
-            java.util.Map.entry(35, "bison's parse of `dorp redirect to :22` (redirect, an icmp type, on the"
-                    + " right-hand side, then to)"),
-            java.util.Map.entry(40, "dnat at output: the rerouted ping (ip_route_me_harder()) is not modelled"),
-            java.util.Map.entry(41, "bison's parse of `acept dnat to ...`: 1.0.6 takes it whole, refuses the symbol"),
-            java.util.Map.entry(44, "the scanner's reading of 02:42:ac:1c:00 in an inet_service set"),
-            java.util.Map.entry(47, "a conntrack entry is confirmed only once its first packet leaves"
-                    + " (__nf_conntrack_confirm())"));
+            java.util.Map.entry(52, "a bridge prerouting counter's bytes (14 frames, 88 bytes more in arplab): not"
+                    + " traced to its frame yet"),
+            java.util.Map.entry(57, "nc's -w1 against the SYN's first retransmission at the same second (the RTO timer"
+                    + " on jiffies fires after poll()'s hrtimer on the real host)"),
+            java.util.Map.entry(60, "an INCOMPLETE entry's failure against ping's linger (ARP timing), and one ARP"
+                    + " frame more at the arp input counter"),
+            java.util.Map.entry(63, "inet's implicit meta nfproto ipv4 left before a counter once stmt_reduce() merged"
+                    + " the ip field after it into a later one"));
 
     static java.util.stream.IntStream randomSeeds() throws IOException {
         try (var files = Files.list(DIR.resolve("random"))) {

@@ -10,7 +10,9 @@ import java.util.Map;
  * original and reply tuples (addresses, protocol, ports or the ICMP echo id and type); a packet of the original
  * direction is "new" until a reply was seen, then "established", a reply "established"; an ICMP error about a tracked
  * packet is "related"; an ICMP message that starts nothing (a reply without a request) is "invalid". Timeouts:
- * nf_conntrack_icmp_timeout and udp's 30 s, refreshed by every packet (tcp's 120 s, SYN_SENT's).
+ * nf_conntrack_icmp_timeout and udp's 30 s, refreshed by every packet (tcp's 120 s, SYN_SENT's). A new entry is
+ * the first packet's alone until __nf_conntrack_confirm() enters it in the table as the packet leaves postrouting or
+ * input ({@link #confirm}): another packet does not find it, and a first packet dropped on its way takes it along.
  */
 final class Conntrack {
     /** The ct state bits (NF_CT_STATE_BIT(), NF_CT_STATE_INVALID_BIT, NF_CT_STATE_UNTRACKED_BIT). */
@@ -19,9 +21,13 @@ final class Conntrack {
     static final long RELATED = 4;
     static final long NEW = 8;
     static final long UNTRACKED = 64;
-    /** enum ip_conntrack_status: IPS_SEEN_REPLY, IPS_CONFIRMED. */
+    /** enum ip_conntrack_status: IPS_SEEN_REPLY, IPS_CONFIRMED, IPS_SRC_NAT, IPS_DST_NAT, IPS_*_NAT_DONE. */
     static final long SEEN_REPLY = 2;
     static final long CONFIRMED = 8;
+    static final long SRC_NAT = 16;
+    static final long DST_NAT = 32;
+    static final long SRC_NAT_DONE = 128;
+    static final long DST_NAT_DONE = 256;
 
     /**
      * nf_conntrack_max: the entries a table holds (the kernel's default for a machine of 8 GB: nf_conntrack_htable_size
@@ -32,14 +38,20 @@ final class Conntrack {
 
     /** struct nf_conn, as much of it as nft reads, and its two tuples (the hash's keys). */
     static final class Entry {
-        long status = CONFIRMED;
+        long status;
+        /** The frame of the first packet while the entry is unconfirmed (skb->_nfct of that skb only), else null. */
+        private byte[] first;
+        /** The frame that last carried the entry (skb->_nfct), which a looped-back skb keeps. */
+        private byte[] seen;
         long mark;
         /** nf_nat_initialized(): whether the destination and source manips were set up (a nat chain ran). */
         boolean natDst;
         boolean natSrc;
-        /** The addresses the bindings map to (nf_nat_setup_info()), 0 for none. */
+        /** The addresses the bindings map to (nf_nat_setup_info()), 0 for none, and the ports, -1 for none. */
         int dnatTo;
         int snatTo;
+        int dnatPort = -1;
+        int snatPort = -1;
 
         /** The original direction's addresses, before any binding. */
         int origSrc() {
@@ -49,13 +61,46 @@ final class Conntrack {
         int origDst() {
             return orig.dst();
         }
+
+        /** ct->tuplehash[dir].tuple: the original tuple, or the reply tuple as the bindings made it. */
+        Tuple tuple(boolean replyDir) {
+            return replyDir ? reply : orig;
+        }
+
+        /** The original direction's source and destination ports (TCP, UDP; the ICMP id and type otherwise). */
+        int origSport() {
+            return orig.a();
+        }
+
+        int origDport() {
+            return orig.b();
+        }
         long expires;
         private Tuple orig;
         private Tuple reply;
     }
 
     /** struct nf_conntrack_tuple: addresses, protocol, ports (ICMP: the echo id and the type). */
-    private record Tuple(int src, int dst, int proto, int a, int b) {
+    record Tuple(int src, int dst, int proto, int a, int b) {
+        // nf_ct_invert_tuple(): the other direction's tuple (icmp_invert_tuple()'s invmap for ICMP), null for none
+        Tuple inverted() {
+            if (proto != 1) {
+                return proto == 6 || proto == 17 ? new Tuple(dst, src, proto, b, a) : new Tuple(dst, src, proto, 0, 0);
+            }
+            int answer = switch (b) {
+                case 8 -> 0;
+                case 13 -> 14;
+                case 15 -> 16;
+                case 17 -> 18;
+                case 0 -> 8;
+                case 14 -> 13;
+                case 16 -> 15;
+                case 18 -> 17;
+                default -> -1;
+            };
+            return answer < 0 ? null : new Tuple(dst, src, 1, a, answer);
+        }
+
         // the tuple of the IPv4 datagram at f[ip] (its header known to be there), or null when its transport header
         // is cut short (tcp_error(), udp_error(), icmp_error(): a short packet is invalid)
         static Tuple of(byte[] f, int ip) {
@@ -103,32 +148,26 @@ final class Conntrack {
             return;
         }
         int proto = t.proto();
+        boolean error = proto == 1 && isError(t.b());
+        if (!in && !error || in && !error && carriedBack(t, f, p.now)) {
+            carried(p, t);
+            return;
+        }
         Tuple orig = t;
         Tuple reply;
         long timeout = 30_000_000_000L;
         if (proto == 1) {
             int type = t.b();
-            if (type == 3 || type == 4 || type == 5 || type == 11 || type == 12) {
+            if (isError(type)) {
                 related(p, f, ip + (f[ip] & 0x0f) * 4 + 8);
                 return;
             }
-            int answer = switch (type) { // icmp_invert_tuple()'s invmap: a request and its reply
-                case 8 -> 0;
-                case 13 -> 14;
-                case 15 -> 16;
-                case 17 -> 18;
-                case 0 -> 8;
-                case 14 -> 13;
-                case 16 -> 15;
-                case 18 -> 17;
-                default -> -1;
-            };
-            if (answer < 0) {
+            reply = t.inverted();
+            if (reply == null) {
                 return;
             }
-            reply = new Tuple(t.dst(), t.src(), 1, t.a(), answer);
             if (type == 0 || type == 14 || type == 16 || type == 18) {
-                Found found = live(orig, p.now);
+                Found found = visible(live(orig, p.now), f, in);
                 if (found == null || !found.reply()) {
                     return; // icmp_new(): only a request starts a connection
                 }
@@ -140,7 +179,7 @@ final class Conntrack {
             reply = new Tuple(t.dst(), t.src(), proto, 0, 0);
             timeout = 600_000_000_000L; // nf_conntrack_generic_timeout
         }
-        Found found = live(orig, p.now);
+        Found found = visible(live(orig, p.now), f, in);
         if (found == null) {
             if (!in) {
                 return;
@@ -149,6 +188,7 @@ final class Conntrack {
                 return; // no room: untracked
             }
             Entry e = new Entry();
+            e.first = f;
             e.orig = orig;
             e.reply = reply;
             table.put(orig, new Found(e, false));
@@ -159,6 +199,7 @@ final class Conntrack {
         if (in) {
             e.expires = p.now + timeout;
         }
+        e.seen = f;
         p.ct = e;
         if (found.reply()) {
             if (in) {
@@ -172,30 +213,131 @@ final class Conntrack {
     }
 
     /**
+     * nf_nat_setup_info(): the manip is set up (IPS_SRC_NAT_DONE, IPS_DST_NAT_DONE), by a nat statement or, when no nat
+     * chain bound the connection, as a null binding (nf_nat_alloc_null_binding()).
+     */
+    static void manipDone(Entry e, boolean source) {
+        if (source) {
+            e.natSrc = true;
+            e.status |= SRC_NAT_DONE;
+        } else {
+            e.natDst = true;
+            e.status |= DST_NAT_DONE;
+        }
+    }
+
+    /**
      * nf_nat_setup_info(): a binding changes the reply tuple the entry is found by (nf_conntrack_alter_reply()): the
      * reply comes from the new destination to the new source.
      */
-    void bind(Entry e, boolean source, int to) {
+    void bind(Entry e, boolean source, int to, int port) {
+        boolean ports = e.orig.proto() == 6 || e.orig.proto() == 17;
         if (source) {
             e.snatTo = to;
+            e.snatPort = ports ? port : -1;
         } else {
             e.dnatTo = to;
+            e.dnatPort = ports ? port : -1;
         }
+        manipDone(e, source);
         table.remove(e.reply);
         int src = e.snatTo != 0 ? e.snatTo : e.orig.src();
         int dst = e.dnatTo != 0 ? e.dnatTo : e.orig.dst();
-        e.reply = new Tuple(dst, src, e.reply.proto(), e.reply.a(), e.reply.b());
+        int a = e.dnatPort >= 0 ? e.dnatPort : e.reply.a();
+        int b = e.snatPort >= 0 ? e.snatPort : e.reply.b();
+        Tuple was = e.reply;
+        e.reply = new Tuple(dst, src, e.reply.proto(), a, b);
         table.put(e.reply, new Found(e, true));
+        if (!e.reply.equals(was)) { // a binding that changes the tuple marks the manip done
+            e.status |= source ? SRC_NAT : DST_NAT;
+        }
     }
 
-    /** icmp_error_message(): an error quoting a packet of a tracked connection is related to it. */
+    private static boolean isError(int icmpType) {
+        return icmpType == 3 || icmpType == 4 || icmpType == 5 || icmpType == 11 || icmpType == 12;
+    }
+
+    /**
+     * nf_conntrack_in() of an skb that already carries its entry (a datagram looped back through lo after a manip
+     * rewrote it: loopback_xmit() keeps skb->_nfct): found by the rewritten tuple only for that very frame.
+     */
+    private boolean carriedBack(Tuple t, byte[] f, long now) {
+        if (live(t, now) != null) {
+            return false;
+        }
+        Tuple inverted = t.inverted();
+        Found found = inverted == null ? null : live(inverted, now);
+        return found != null && found.entry().seen == f;
+    }
+
+    /**
+     * The entry skb->_nfct carries to a later hook, found by the packet's tuple: as it is, or, once a manip rewrote the
+     * packet, as the other direction's tuple inverted (an original packet after its dnat or snat, a reply after the
+     * manip undone).
+     */
+    private void carried(Packet p, Tuple t) {
+        Found found = live(t, p.now);
+        boolean reply;
+        if (found != null) {
+            reply = found.reply();
+        } else {
+            Tuple inverted = t.inverted();
+            found = inverted == null ? null : live(inverted, p.now);
+            if (found == null || found.entry().dnatTo == 0 && found.entry().snatTo == 0) {
+                return;
+            }
+            reply = !found.reply();
+        }
+        Entry e = found.entry();
+        e.seen = p.frame;
+        p.ct = e;
+        p.ctReply = reply;
+        p.ctState = reply || (e.status & SEEN_REPLY) != 0 ? ESTABLISHED : NEW;
+    }
+
+    /**
+     * icmp_error_message(): an error quoting a packet of a tracked connection is related to it, found by the quoted
+     * tuple inverted (the error travels against the quoted packet: IP_CT_RELATED_REPLY when that is the reply tuple).
+     */
     private void related(Packet p, byte[] f, int inner) {
         Tuple t = f.length < inner + 20 ? null : Tuple.of(f, inner);
-        Found found = t == null ? null : live(t, p.now);
-        if (found != null) {
+        Tuple inverted = t == null ? null : t.inverted();
+        Found found = inverted == null ? null : live(inverted, p.now);
+        boolean reply = found != null && found.reply();
+        if (found == null && t != null) { // an error whose quoted header a manip already translated
+            found = live(t, p.now);
+            reply = found != null && !found.reply();
+        }
+        if (found != null) { // an unconfirmed entry too: icmp_send() attaches the quoted skb's (nf_ct_attach())
             p.ct = found.entry();
             p.ctState = RELATED;
+            p.ctReply = reply;
         }
+    }
+
+    /**
+     * __nf_conntrack_confirm(): the entry of {@code p}'s first packet enters the table (IPS_CONFIRMED), as
+     * ipv4_confirm() does at NF_IP_PRI_CONNTRACK_CONFIRM, after every chain of postrouting and input.
+     */
+    void confirm(Packet p) {
+        if (p.ct != null && p.ct.first != null) {
+            p.ct.first = null;
+            p.ct.status |= CONFIRMED;
+        }
+    }
+
+    /*
+     * An unconfirmed entry is in no hash: only its own packet finds it again (the skb carries it to the later hooks,
+     * and nf_conntrack_in() runs again for the same skb at the same hook); any other packet finds nothing, and the
+     * first packet's skb, freed by a drop, took it along (nf_conntrack_destroy() of an unconfirmed entry).
+     */
+    private Found visible(Found found, byte[] f, boolean in) {
+        if (found == null || found.entry().first == null || !in || found.entry().first == f) {
+            return found;
+        }
+        table.remove(found.entry().orig);
+        table.remove(found.entry().reply);
+        return null;
     }
 
     private Found live(Tuple t, long now) {

@@ -8,9 +8,10 @@ import java.util.Map;
 
 /**
  * One network namespace's nftables ruleset (struct nftables_pernet) and its evaluation at the hooks: every base chain
- * registered at a family's hook, by priority (equal priorities in registration order, as nf_register_net_hook()
- * inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the next base chain. Sans-I/O
- * and allocation-free per packet: the chains of each hook are listed again only when the ruleset changes.
+ * registered at a family's hook, by priority (equal priorities the latest registered first, as
+ * nf_hook_entries_grow() inserts them), each walked by nft_do_chain(). A drop ends the walk; an accept passes to the
+ * next base chain. Sans-I/O and allocation-free per packet: the chains of each hook are listed again only when the
+ * ruleset changes.
  */
 public final class Nftables {
     /** NFT_JUMP_STACK_SIZE */
@@ -118,15 +119,19 @@ public final class Nftables {
     /** Call after adding, removing or changing rules, chains or tables. */
     public void changed() {
         hooked.clear();
+        natHooks = false;
         for (Table t : tables) {
             if (t.family == Family.IP || t.family == Family.INET) {
                 for (Chain c : t.chains.values()) {
-                    if ("nat".equals(c.type) && c.isBase() && conntrack == null) {
-                        conntrack = new Conntrack(); // nf_nat's chain registration: nf_ct_netns_get()
+                    if ("nat".equals(c.type) && c.isBase()) {
+                        // nf_nat_register_fn(): the nat hooks run while a nat chain is registered; the chain alone
+                        // tracks nothing, and nf_nat_inet_fn() passes an untracked packet by (NF_ACCEPT)
+                        natHooks = true;
                     }
                     for (Rule r : c.rules) {
                         for (Expr e : r.exprs) {
-                            boolean ct = e instanceof Expr.Ct || e instanceof Expr.CtMarkSet
+                            // nft_ct_get_init(), nft_ct_set_init(), nft_nat_init() and its kin: nf_ct_netns_get()
+                            boolean ct = e instanceof Expr.Ct || e instanceof Expr.CtMarkSet || e instanceof Expr.Nat
                                     || e instanceof Expr.MarkSet m && m.fromCt();
                             if (ct && conntrack == null) {
                                 conntrack = new Conntrack(); // nf_ct_netns_get(): from now on (kept once made)
@@ -137,6 +142,9 @@ public final class Nftables {
             }
         }
     }
+
+    /** Whether an IPv4 nat chain is registered (nf_nat_inet_fn() runs at the hooks). */
+    private boolean natHooks;
 
     /** The namespace's connection tracking, once a ct rule asked for it. */
     private Conntrack conntrack;
@@ -184,7 +192,9 @@ public final class Nftables {
                     }
                 }
             }
-            list.sort(Comparator.comparingInt((Chain c) -> c.priority).thenComparingLong(c -> c.order));
+            // nf_hook_entries_grow(): a hook goes before the first one of its priority or higher, so among equal
+            // priorities the latest registered runs first
+            list.sort(Comparator.comparingInt((Chain c) -> c.priority).thenComparingLong(c -> -c.order));
             cs = list.isEmpty() ? NONE : list.toArray(NONE);
             byHook.put(hook, cs);
         }
@@ -232,12 +242,11 @@ public final class Nftables {
         if (!manipulated) {
             NatManip.apply(p, hook);
         }
-        if (p.ct != null && p.ctState == Conntrack.NEW) { // nf_nat_alloc_null_binding(): the manip is set up now
-            if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
-                p.ct.natDst = true;
-            } else if (hook == Hook.POSTROUTING || hook == Hook.INPUT) {
-                p.ct.natSrc = true;
-            }
+        if (natHooks && p.ct != null && p.ctState == Conntrack.NEW && hook != Hook.FORWARD) {
+            Conntrack.manipDone(p.ct, hook == Hook.POSTROUTING || hook == Hook.INPUT); // nf_nat_alloc_null_binding()
+        }
+        if (conntrack != null && (hook == Hook.POSTROUTING || hook == Hook.INPUT)) {
+            conntrack.confirm(p); // ipv4_confirm() at NF_IP_PRI_CONNTRACK_CONFIRM, after every chain
         }
         return true;
     }
@@ -257,17 +266,55 @@ public final class Nftables {
     private Hook current;
 
     /**
-     * nft_nat_eval() with nf_nat_setup_info(): snat and dnat to an address bind the connection and rewrite the packet
-     * now. A dnat at output (ip_route_me_harder()'s new route), masquerade, redirect and ports are not modelled: the
-     * packet goes on as it was.
+     * nft_nat_eval(), nft_masq_eval() and nft_redir_eval() with nf_nat_setup_info(): the connection is bound to the
+     * statement's address (snat, dnat), the output device's address (nf_nat_masquerade_ipv4()) or the input device's
+     * first address, 127.0.0.1 at output (nf_nat_redirect_ipv4()), and a port range's first port (the range's own
+     * port stays; get_unique_tuple() with no clash), and the packet is rewritten now (a dnat at output is routed again
+     * by the caller: ip_route_me_harder()). False when there is no address to map to (NF_DROP).
      */
-    private void bind(Packet p, Expr.Nat n) {
-        boolean source = n.kind().equals("snat");
-        if (p.ct == null || n.addrLow() == -1 || !source && !n.kind().equals("dnat") || current == Hook.OUTPUT) {
-            return;
+    private boolean bind(Packet p, Expr.Nat n) {
+        if (p.ct == null) {
+            return true;
         }
-        conntrack.bind(p.ct, source, (int) n.addrLow());
-        NatManip.rewrite(p, source, (int) n.addrLow());
+        String kind = n.kind();
+        boolean source = kind.equals("snat") || kind.equals("masquerade");
+        int ip = p.network;
+        int to = (int) n.addrLow();
+        if (kind.equals("masquerade")) {
+            to = addresses == null ? 0 : addresses.masquerade(p.oif, io.arplab.wire.Bytes.i32(p.frame, ip + 16));
+        } else if (kind.equals("redirect")) {
+            to = current == Hook.OUTPUT ? 0x7f000001 : addresses == null ? 0 : addresses.redirect(p.iif);
+        } else if (n.addrLow() == -1) {
+            to = io.arplab.wire.Bytes.i32(p.frame, ip + (source ? 12 : 16));
+        }
+        if (to == 0) {
+            return false;
+        }
+        int port = -1;
+        if (n.portLow() >= 0) {
+            int l4 = ip + (p.frame[ip] & 0x0f) * 4;
+            int own = p.frame.length < l4 + 4 ? -1 : io.arplab.wire.Bytes.u16(p.frame, l4 + (source ? 0 : 2));
+            port = own >= n.portLow() && own <= n.portHigh() ? own : n.portLow();
+        }
+        conntrack.bind(p.ct, source, to, port);
+        NatManip.rewrite(p, source, to, port);
+        return true;
+    }
+
+    /** The namespace's addresses that masquerade and redirect map to. */
+    public interface Addresses {
+        /** inet_select_addr(out, daddr, RT_SCOPE_UNIVERSE), 0 when the device has none. */
+        int masquerade(String oif, int daddr);
+
+        /** The first address of the input device's ifa_list, 0 when it has none. */
+        int redirect(String iif);
+    }
+
+    private Addresses addresses;
+
+    /** Where masquerade and redirect find the namespace's addresses. */
+    public void addresses(Addresses a) {
+        this.addresses = a;
     }
 
     /** NF_IP_PRI_CONNTRACK */
@@ -306,8 +353,7 @@ public final class Nftables {
                         p.ct.mark = m.fromMeta() ? p.mark : m.value();
                     }
                 } else if (e instanceof Expr.Nat n) {
-                    bind(p, n);
-                    return ACCEPT; // nft_nat_eval(): the binding set up, NF_ACCEPT
+                    return bind(p, n) ? ACCEPT : DROP; // nft_nat_eval(): the binding set up, NF_ACCEPT
                 } else if (e instanceof Expr.Reject j) {
                     p.reject = j.kind();
                     p.rejectCode = j.code();

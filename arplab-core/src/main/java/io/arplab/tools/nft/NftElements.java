@@ -27,6 +27,7 @@ final class NftElements {
         }
         in.take();
         List<List<Token>> written = new ArrayList<>();
+        boolean mapped = false;
         while (true) {
             p.skipNewlines();
             Token first = in.peek();
@@ -52,11 +53,20 @@ final class NftElements {
             written.add(parts);
             p.skipNewlines();
             Token sep = in.peek();
+            if (sep.kind() == Kind.CHAR && sep.text().equals(":")) { // set_list_member_expr: a map's key COLON value
+                in.take();
+                p.word("expecting string");
+                mapped = true;
+                sep = in.peek();
+            }
             if (sep.kind() == Kind.COMMA) {
                 in.take();
             } else if (sep.kind() != Kind.RBRACE) {
                 throw p.unexpected(sep, "expecting comma or '}'");
             }
+        }
+        if (mapped) { // expr_evaluate_mapping(): set_error() at the set's location, which the kernel's cache gave
+            throw NftError.netlink("set is not a map");
         }
         // the values are evaluated once the braces have parsed (a later syntax error is reported instead)
         return evaluate(key, written, intervals);

@@ -60,6 +60,16 @@ final class NftError extends RuntimeException {
         return e;
     }
 
+    /** An error located at an object from the kernel's cache (internal location: "netlink: Error: MSG"). */
+    private boolean netlink;
+
+    static NftError netlink(String message) {
+        NftError e = new NftError(message, 0, 0);
+        e.netlink = true;
+        e.fromParser = false;
+        return e;
+    }
+
     NftError(String message, Tokens.Token t) {
         this(message, t.start(), t.end());
     }
@@ -69,6 +79,9 @@ final class NftError extends RuntimeException {
      * its markers, under which the line's tabs are kept.
      */
     String render(String input, String file) {
+        if (netlink) {
+            return "netlink: Error: " + getMessage() + "\n";
+        }
         if (atEnd) {
             String body = input.endsWith("\n") ? input.substring(0, input.length() - 1) : input;
             int lines = (int) body.chars().filter(c -> c == '\n').count() + 1;

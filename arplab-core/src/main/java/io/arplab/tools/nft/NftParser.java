@@ -654,6 +654,7 @@ final class NftParser {
         }
         List<NftStatements.PendingSet> anonymous = new ArrayList<>();
         statements.ruleChain = chainName.text();
+        statements.ruleTable = n.table();
         List<Expr> exprs = statements.parse(t, anonymous, Kind.EOF);
         if (t.handle == 0) {
             // the batch: each anonymous set's NEWSET refused at the table, its NEWSETELEM at the set (no set name
@@ -964,6 +965,7 @@ final class NftParser {
                         }
                         List<NftStatements.PendingSet> a = new ArrayList<>();
                         statements.ruleChain = name.text();
+                        statements.ruleTable = null;
                         rules.add(statements.parse(t, a, Kind.RBRACE));
                         if (!statements.kernelErrors.isEmpty()) {
                             throw statements.kernelErrors.get(0);

@@ -214,7 +214,7 @@ final class NftPrinter {
                     .append(c.policyDrop ? "drop" : "accept").append(";\n");
         }
         for (Rule r : rules ? c.rules : List.<Rule>of()) {
-            sb.append("\t\t").append(rule(r, o));
+            sb.append("\t\t").append(rule(r, o, t.family));
             if (o.handles()) {
                 sb.append(" # handle ").append(r.handle);
             }
@@ -260,7 +260,7 @@ final class NftPrinter {
         };
     }
 
-    static String rule(Rule r, Listing o) {
+    static String rule(Rule r, Listing o, Family family) {
         boolean stateless = o.stateless();
         StringBuilder sb = new StringBuilder();
         for (Expr e : r.exprs) {
@@ -340,7 +340,9 @@ final class NftPrinter {
                 } else if (j.kind().equals("icmpx") && j.code() != 1 && j.written()) {
                     sb.append(" with icmpx ").append(List.of("no-route", "port-unreachable", "host-unreachable",
                             "admin-prohibited").get(j.code()));
-                } else if (j.kind().equals("icmp") && j.code() != 3) {
+                } else if (j.kind().equals("icmp")
+                        && (j.code() != 3 || family == Family.INET || family == Family.BRIDGE)) {
+                    // netlink_parse_reject(): verbose_print in the inet and bridge families (ipv4 or ipv6 named)
                     sb.append(" with icmp ").append(Values.format(DataType.ICMP_CODE, j.code(), o.numeric()));
                 }
             } else if (e instanceof Expr.NeqGroup g) {

@@ -196,6 +196,10 @@ final class NftStatements {
         if (v.kind() == Kind.AT) {
             in.take();
             NftSet s = t.sets.get(v.text());
+            if (s == null && t.handle == 0 && ruleTable != null) {
+                // expr_evaluate_symbol()'s table_not_found()
+                throw new NftError("No such file or directory", ruleTable);
+            }
             if (s == null) {
                 throw new NftError("No such file or directory", v);
             }
@@ -248,7 +252,8 @@ final class NftStatements {
             return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
         }
         if (endsRule(v, Kind.EOF) || v.kind() != Kind.WORD && v.kind() != Kind.STRING
-                || v.kind() == Kind.WORD && VERDICT_WORDS.contains(v.text())) {
+                || v.kind() == Kind.WORD && (VERDICT_WORDS.contains(v.text())
+                        || p.isKeyword(NftParser.keyword(v)) && !RHS_KEYWORDS.contains(v.text()))) {
             throw p.unexpected(v, null); // a statement's keyword is no primary_rhs_expr
         }
         in.take();
@@ -276,8 +281,11 @@ final class NftStatements {
         if (f.type == DataType.IFNAME) {
             return new Expr.Match(fs, negated, 0, 0, 0, v.text(), null);
         }
-        if (v.kind() == Kind.WORD && v.text().contains(":") && Values.mac(v.text()) < 0) {
-            throw p.unexpected(v, "expecting end of file or newline or semicolon");
+        Token after = in.peek();
+        if (v.kind() == Kind.WORD && v.text().contains(":") && Values.mac(v.text()) < 0
+                && after.kind() == Kind.CHAR && after.text().equals(":")) {
+            // the scanner's {classid} ended the value at a colon (Tokens): the statement is whole, the COLON not
+            throw p.unexpected(after, "expecting end of file or newline or semicolon");
         }
         String text = v.text();
         int prefix = -1;
@@ -331,6 +339,8 @@ final class NftStatements {
 
     /** The chain the rule goes to (the command's), which the kernel's ENOENT wording looks up. */
     String ruleChain = "";
+    /** Where the rule names its table (a missing table's error is located there). */
+    Token ruleTable;
 
     /** Refusals the kernel gives for the rule's expressions (nf_tables_newrule()), in order, with their places. */
     final List<NftError> kernelErrors = new ArrayList<>();
@@ -603,6 +613,9 @@ final class NftStatements {
             kernelErrors.add(lookups++, new NftError("Could not process rule: No such file or directory", w));
         }
         if (!in.peek().is("with")) {
+            if (family == Family.INET && inetL3 == 0x0800) { // stmt_evaluate_reject_default(): an IPv4 context
+                return new Expr.Reject("icmp", 3, true);
+            }
             return new Expr.Reject(family == Family.INET ? "icmpx" : "icmp", family == Family.INET ? 1 : 3, false);
         }
         in.take();
@@ -704,15 +717,24 @@ final class NftStatements {
         refuse(new NftError("No symbol type information", w));
     }
 
-    /** A primary right-hand side: a word or string, a keyword only among keyword_expr's (ether, ip, arp). */
+    /**
+     * A primary right-hand side: a word or string, a keyword only among primary_rhs_expr's (keyword_expr's and the
+     * transport protocols, `redirect` the ICMP type). Each closes the scanner scope its keyword opened, so after
+     * `dnat` or `redirect` a `to` is a string again (a relation of its own).
+     */
     private void rhsWord() {
         Token v = in.peek();
         if (v.kind() != Kind.WORD && v.kind() != Kind.STRING
-                || p.isKeyword(NftParser.keyword(v)) && !v.is("ether") && !v.is("ip") && !v.is("arp")) {
+                || p.isKeyword(NftParser.keyword(v)) && !RHS_KEYWORDS.contains(v.text())
+                || v.kind() == Kind.WORD && v.text().startsWith(":") && !v.text().startsWith("::")) { // COLON
             throw p.unexpected(v, null);
         }
         in.take();
     }
+
+    private static final java.util.Set<String> RHS_KEYWORDS = java.util.Set.of("ether", "ip", "ip6", "vlan", "arp",
+            "dnat", "snat", "ecn", "reset", "original", "reply", "label", "tcp", "udp", "udplite", "esp", "ah", "icmp",
+            "igmp", "icmpv6", "comp", "dccp", "sctp", "redirect");
 
     private static boolean sameKey(DataType[] key, Field[] fs) {
         if (key.length != fs.length) {

@@ -114,6 +114,15 @@ final class Tokens {
                     i += colon + 1;
                     continue;
                 }
+                int classid = classid(input, i, j);
+                if (classid > 0) {
+                    // scanner.l's {classid}/[ \t\n:\-},] outruns every {addrstring} here ("02:42:ac:1c:00" is
+                    // "02:42", COLON, "ac:1c", COLON, "00")
+                    list.add(new Token(Kind.WORD, input.substring(i, i + classid), i, i + classid));
+                    list.add(new Token(Kind.CHAR, ":", i + classid, i + classid + 1));
+                    i += classid + 1;
+                    continue;
+                }
                 list.add(new Token(Kind.WORD, input.substring(i, j), i, j));
                 i = j;
             }
@@ -171,6 +180,30 @@ final class Tokens {
     private static boolean stringBeforeColon(String w) {
         return w.matches("[A-Za-z_.][A-Za-z0-9/\\-_.]*") && !w.matches("[0-9A-Fa-f]+");
     }
+
+    /**
+     * The length of a {classid} (hex:hex) at {@code i} that flex's longest match takes from the word {@code i..j}
+     * when a colon follows it and no {macaddr} or {ip6addr} (eight groups, or one "::") takes more; 0 otherwise.
+     */
+    private static int classid(String input, int i, int j) {
+        String w = input.substring(i, j);
+        java.util.regex.Matcher c = CLASSID.matcher(w);
+        if (!c.lookingAt() || c.end() >= w.length() || w.charAt(c.end()) != ':') {
+            return 0;
+        }
+        java.util.regex.Matcher run = HEX_COLONS.matcher(w);
+        run.lookingAt();
+        String hex = run.group();
+        boolean mac = MAC.matcher(w).lookingAt();
+        boolean ip6 = hex.contains("::") || hex.split(":", -1).length >= 8;
+        return mac || ip6 ? 0 : c.end();
+    }
+
+    private static final java.util.regex.Pattern CLASSID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}");
+    private static final java.util.regex.Pattern HEX_COLONS = java.util.regex.Pattern.compile("[0-9a-fA-F:]*");
+    private static final java.util.regex.Pattern MAC =
+            java.util.regex.Pattern.compile("([0-9a-fA-F]{1,2}:){5}[0-9a-fA-F]{1,2}");
 
     private static int wordEnd(String s, int i) {
         while (i < s.length()) {

@@ -30,7 +30,23 @@ class ConntrackTest {
     private static long state(Conntrack ct, byte[] frame, long now) {
         Packet p = new Packet().set(frame, 14, "eth0", null, 0, 0x0800).at(now);
         ct.in(p);
+        ct.confirm(p); // the packet leaves (ipv4_confirm())
         return p.ctState;
+    }
+
+    @Test
+    void anEntryIsTheFirstPacketsAloneUntilItLeaves() {
+        Conntrack ct = new Conntrack();
+        byte[] first = udp(0x0a000001, 0x0a000002, 5, 6, 42);
+        Packet p = new Packet().set(first, 14, "eth0", null, 0, 0x0800).at(0);
+        ct.in(p);
+        ct.in(p); // the same skb again at the same hook: the same entry
+        assertThat(p.ctState).isEqualTo(Conntrack.NEW);
+        assertThat(p.ct.status & Conntrack.CONFIRMED).isZero();
+        // dropped before it left: another packet finds no entry (the reply is not established), nor does a repeat
+        assertThat(state(ct, udp(0x0a000002, 0x0a000001, 6, 5, 42), 0)).isEqualTo(Conntrack.NEW);
+        assertThat(ct.size()).isEqualTo(1);
+        assertThat(state(ct, udp(0x0a000001, 0x0a000002, 5, 6, 42), 0)).isEqualTo(Conntrack.ESTABLISHED);
     }
 
     @Test
