@@ -34,20 +34,44 @@ class TcpTimersTest {
         return ((r.seconds() - first.seconds()) * 1_000_000_000L + r.nanos() - first.nanos()) / 1_000_000;
     }
 
-    /** TCP_TIMEOUT_INIT 1 s doubled per retransmission (inet_csk_reset_xmit_timer), ETIMEDOUT after 6 retries. */
+    /**
+     * TCP_TIMEOUT_INIT 1 s doubled per retransmission (inet_csk_reset_xmit_timer), ETIMEDOUT after 6 retries: the
+     * peer's address has a permanent neighbour entry that nobody answers for, so every SYN leaves.
+     */
     @Test
     void anUnansweredSynIsRetransmittedWithBackoffThenTheConnectTimesOut() {
+        assertThat(lab.exec("a", "ip neigh add 10.0.0.9 lladdr 02:00:00:00:00:99 dev eth0 nud permanent").exitCode())
+                .isZero();
         MemoryCapture a = new MemoryCapture();
         lab.capture("a", "eth0", a);
         StringWriter err = new StringWriter();
+        long start = lab.now();
         ToolContext nc = lab.start("a", List.of("nc", "-v", "10.0.0.9", "1234"), new PrintWriter(new StringWriter()),
                 new PrintWriter(err, true), null);
         lab.await(nc);
         assertThat(err.toString()).isEqualTo("nc: connect to 10.0.0.9 port 1234 (tcp) failed: Connection timed out\n");
         assertThat(nc.exitCode()).isEqualTo(1);
-        // the SYNs wait for ARP, which never answers: they are seen in the capture only as they are sent, so
-        // the timer is read from the clock at the end instead
-        assertThat(lab.now()).isBetween(127_000_000_000L, 128_000_000_000L);
+        List<PcapRecord> syns = tcp(a);
+        assertThat(syns).hasSize(7);
+        assertThat(syns.stream().map(r -> ms(r, syns.get(0))).toList())
+                .containsExactly(0L, 1000L, 3000L, 7000L, 15000L, 31000L, 63000L);
+        assertThat(lab.now() - start).isBetween(127_000_000_000L, 128_000_000_000L);
+    }
+
+    /**
+     * No ARP answer for the peer: the failed entry's arp_error_report() sends the SYN's ICMP host unreachable to
+     * ourselves, and tcp_v4_err() ends a connect in SYN_SENT with it (refdata/local/tcp/nc.out, `nc -v 10.0.0.9 1234`).
+     */
+    @Test
+    void aSynWhoseNeighbourFailsEndsTheConnectWithNoRouteToHost() {
+        StringWriter err = new StringWriter();
+        long start = lab.now();
+        ToolContext nc = lab.start("a", List.of("nc", "-v", "10.0.0.9", "1234"), new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true), null);
+        lab.await(nc);
+        assertThat(err.toString()).isEqualTo("nc: connect to 10.0.0.9 port 1234 (tcp) failed: No route to host\n");
+        assertThat(nc.exitCode()).isEqualTo(1);
+        assertThat(lab.now() - start).isBetween(3_000_000_000L, 4_000_000_000L); // mcast_solicit's 3 probes, 1 s apart
     }
 
     /** In CLOSE_WAIT (tcp_fin(): pingpong mode) the FIN's ACK waits TCP_DELACK_MIN for the application's answer. */
