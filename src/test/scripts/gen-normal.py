@@ -16,11 +16,20 @@ that moves).
 With "ports" (seeds recorded since) a fourth stream also sets and clears mod-port's flags (no-flood, no-forward,
 no-receive, down) and the Port's protected column now and then, traces the ports' frames and shows the ports'
 descriptions.
-  src/test/scripts/gen-normal.py SEED DIR [qinq|ports]
+With "mcast" (seeds 901 on) a fifth stream also turns multicast snooping on (mcast_snooping_enable, sometimes its
+aging time, table size and disable-flood-unregistered, ports' mcast-snooping-flood and -flood-reports, changed
+mid-run), receives IGMP as hex frames (v1 and v2 reports, v2 leaves, queries, some from 0.0.0.0, v3 reports of one or
+two records of each type; untagged or tagged) and UDP to the groups, and shows and flushes the table (mdb/show,
+mdb/flush), so that NORMAL's snooping branch (xlate_normal()'s is_igmp() and mcast_snooping_lookup4()) meets
+learning, ageing and the VLAN configurations above.
+  src/test/scripts/gen-normal.py SEED DIR [qinq|ports|mcast]
 """
 import os
 import random
+import struct
 import sys
+
+from inet import addr, csum
 
 seed, out = int(sys.argv[1]), sys.argv[2]
 r = random.Random(seed)
@@ -28,6 +37,8 @@ QINQ = sys.argv[3:] == ["qinq"]
 r3 = random.Random(seed * 104729 + 3) if QINQ else None
 PORTS_MODE = sys.argv[3:] == ["ports"]
 r4 = random.Random(seed * 7907 + 4) if PORTS_MODE else None
+MCAST_MODE = sys.argv[3:] == ["mcast"]
+r5 = random.Random(seed * 7877 + 5) if MCAST_MODE else None
 nports = r.choice([3, 4, 5, 6])
 PORTS = list(range(1, nports + 1))
 VLANS = [10, 20, 30]
@@ -41,7 +52,7 @@ if r2 and r2.random() < 0.6:
 MCAST = ["01:00:5e:00:00:01", "01:00:5e:7f:00:0a", "33:33:00:00:00:01"]
 RESERVED = ["01:80:c2:00:00:00", "01:80:c2:00:00:0e"]
 lines = ["# gen-normal.py %d%s: br0 with dummy ports p1..p%d" % (seed, " qinq" if QINQ else " ports" if PORTS_MODE
-                                                                 else "", nports),
+                                                                 else " mcast" if MCAST_MODE else "", nports),
          "ovs-appctl time/stop"]
 
 
@@ -115,6 +126,74 @@ if QINQ:
         lines.append("ovs-vsctl set Open_vSwitch . other_config:vlan-limit=%d" % r3.choice([0, 1, 2, 2]))
     for p in r3.sample(PORTS, r3.choice([1, 2])):
         set_tunnel(p)
+
+
+GROUPS = ["239.1.1.1", "239.2.2.2", "239.3.3.3", "224.1.2.3"]
+
+
+def mcast_config():
+    """mcast: the bridge's snooping options or a port's flood flags (bridge_configure_mcast_snooping())."""
+    u = r5.random()
+    if u < 0.3:
+        return "ovs-vsctl set bridge br0 other_config:mcast-snooping-aging-time=%d" % r5.choice([15, 30, 60, 300])
+    if u < 0.45:
+        return "ovs-vsctl set bridge br0 other_config:mcast-snooping-table-size=%d" % r5.choice([10, 2048])
+    if u < 0.65:
+        return ("ovs-vsctl set bridge br0 other_config:mcast-snooping-disable-flood-unregistered=%s"
+                % r5.choice(["true", "false"]))
+    return "ovs-vsctl set port p%d other_config:mcast-snooping-%s=%s" % (
+        r5.choice(PORTS), r5.choice(["flood", "flood-reports"]), r5.choice(["true", "true", "false"]))
+
+
+def group_mac(g):
+    b = [int(x) for x in g.split(".")]
+    return "01:00:5e:%02x:%02x:%02x" % (b[1] & 0x7f, b[2], b[3])
+
+
+def igmp_frame():
+    """mcast: an IGMP message as a hex frame (IPv4 with ttl 1, the IGMP checksum right but now and then)."""
+    src = r5.choice(POOL)
+    sip = IPS.get(src, "10.0.9.9")
+    g = r5.choice(GROUPS)
+    u = r5.random()
+    if u < 0.35:
+        kind, body, dip = 0x16, struct.pack("!BBH4s", 0x16, 0, 0, addr(g)), g
+    elif u < 0.45:
+        kind, body, dip = 0x12, struct.pack("!BBH4s", 0x12, 0, 0, addr(g)), g
+    elif u < 0.6:
+        kind, body, dip = 0x17, struct.pack("!BBH4s", 0x17, 0, 0, addr(g)), "224.0.0.2"
+    elif u < 0.75:
+        if r5.random() < 0.3:
+            sip = "0.0.0.0"
+        kind, body, dip = 0x11, struct.pack("!BBH4s", 0x11, 100, 0, bytes(4)), "224.0.0.1"
+    else:
+        recs = b""
+        n = r5.choice([1, 2])
+        for _ in range(n):
+            recs += struct.pack("!BBH4s", r5.choice([1, 2, 3, 4, 5, 6]), 0, 0, addr(r5.choice(GROUPS)))
+        kind, body, dip = 0x22, struct.pack("!BBHHH", 0x22, 0, 0, 0, n) + recs, "224.0.0.22"
+    c = csum(body)
+    if r5.random() < 0.05:
+        c ^= 0x1
+    body = body[:2] + struct.pack("!H", c) + body[4:]
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(body), 0, 0, 1, 2, 0, addr(sip), addr(dip))
+    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
+    dmac = group_mac(dip)
+    head = bytes.fromhex(dmac.replace(":", "") + src.replace(":", ""))
+    if r5.random() < 0.3:
+        head += struct.pack("!HH", 0x8100, r5.choice(VLANS))
+    frame = head + b"\x08\x00" + ip + body
+    return "ovs-appctl netdev-dummy/receive p%d %s" % (r5.choice(PORTS), frame.hex())
+
+
+def mcast_udp():
+    """mcast: UDP to a group (or a local one), untagged or tagged."""
+    src = r5.choice(POOL)
+    g = r5.choice(GROUPS + ["224.0.0.251"])
+    inner = ("eth_type(0x0800),ipv4(src=%s,dst=%s,proto=17,tos=0,ttl=64,frag=no),udp(src=1000,dst=2000)"
+             % (IPS.get(src, "10.0.9.9"), g))
+    vid = None if r5.random() < 0.7 else r5.choice(VLANS)
+    return "ovs-appctl netdev-dummy/receive p%d '%s'" % (r5.choice(PORTS), eth(src, group_mac(g), vid, inner))
 
 
 def eth(src, dst, vid, inner):
@@ -210,7 +289,15 @@ def static_entries():
     return "ovs-appctl fdb/stats-clear" + r2.choice(["", " br0"])
 
 
+if MCAST_MODE:
+    lines.append("ovs-vsctl set bridge br0 mcast_snooping_enable=true")
+    for _ in range(r5.choice([0, 1, 2, 3])):
+        lines.append(mcast_config())
 for _ in range(r.randrange(60, 90)):
+    if MCAST_MODE and r5.random() < 0.45:
+        u = r5.random()
+        lines.append(igmp_frame() if u < 0.5 else mcast_udp() if u < 0.75 else "ovs-appctl mdb/show br0" if u < 0.88
+                     else mcast_config() if u < 0.96 else "ovs-appctl mdb/flush br0")
     if PORTS_MODE and r4.random() < 0.12:
         lines.append(port_config())
     if QINQ and r3.random() < 0.3:
@@ -251,7 +338,7 @@ for _ in range(r.randrange(60, 90)):
     else:
         lines.append("ovs-vsctl set bridge br0 other_config:mac-aging-time=%d" % r.choice([15, 30, 300]))
 lines += ["ovs-appctl fdb/show br0", "ovs-appctl fdb/stats-show br0", "ovs-appctl dpctl/dump-flows",
-          "ovs-ofctl dump-ports br0"]
+          "ovs-ofctl dump-ports br0"] + (["ovs-appctl mdb/show br0"] if MCAST_MODE else [])
 os.makedirs(out, exist_ok=True)
 with open(os.path.join(out, "commands.in"), "w") as f:
     f.write("\n".join(lines) + "\n")

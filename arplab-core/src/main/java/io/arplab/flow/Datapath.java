@@ -417,9 +417,23 @@ public final class Datapath {
 
     /**
      * The flow a megaflow's ukey gives back (ukey_create_from_upcall(): odp_flow_key_from_flow() with the backer's
-     * max_vlan_headers): the tags past that many dropped, the packet's own Ethertype after them.
+     * max_vlan_headers): the tags past that many dropped, the packet's own Ethertype after them; an IP key without
+     * an L4 attribute (IGMP's) reads back without its type, code and group (odp_flow_key_to_flow()).
      */
     long[] ukeyFlow(long[] flow) {
+        long[] f = ukeyTags(flow);
+        long type = flow[Slot.DL_TYPE.ordinal()];
+        int[] l4 = {Slot.TP_SRC.ordinal(), Slot.TP_DST.ordinal(), Slot.ND_RESERVED.ordinal()};
+        if (type == Match.ETH_IP && !OdpFlowFormat.hasL4(flow) && (f[l4[0]] | f[l4[1]] | f[l4[2]]) != 0) {
+            f = f == flow ? flow.clone() : f;
+            for (int i : l4) {
+                f[i] = 0;
+            }
+        }
+        return f;
+    }
+
+    private long[] ukeyTags(long[] flow) {
         if (truncatedTag(flow)) { // parse_8021q_onward(): the TPID leaves dl_type, a zero TCI ends the key
             long[] f = flow.clone();
             f[Slot.VLAN_TPID.ordinal()] = f[Slot.DL_TYPE.ordinal()];

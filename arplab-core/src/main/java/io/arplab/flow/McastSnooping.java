@@ -236,8 +236,14 @@ public final class McastSnooping {
         return count;
     }
 
-    /** mcast_snooping_mdb_flush(): the groups and the routers. */
+    /** Counts the changes that wake the revalidators (need_revalidate, read by mcast_snooping_run()). */
+    int version;
+
+    /** mcast_snooping_mdb_flush(): the groups (each flushed one needs revalidation) and the routers. */
     public void flushMdb() {
+        if (!groups.isEmpty()) {
+            version++; // mcast_snooping_flush_group()
+        }
         groups.clear();
         mrouters.clear();
     }

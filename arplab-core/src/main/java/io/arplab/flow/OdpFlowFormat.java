@@ -201,7 +201,7 @@ final class OdpFlowFormat {
      * odp_flow_key_from_flow__(): an IP key has an L4 attribute (its ports, or ICMP's type and code) for TCP, UDP,
      * SCTP, IPv4's ICMP and IPv6's ICMPv6 alone, and none for a later fragment.
      */
-    private static boolean hasL4(long[] flow) {
+    static boolean hasL4(long[] flow) {
         long proto = flow[Slot.NW_PROTO.ordinal()];
         return (flow[Slot.NW_FRAG.ordinal()] & 2) == 0 && (proto == Match.PROTO_TCP || proto == Match.PROTO_UDP
                 || proto == Match.PROTO_SCTP || proto == (flow[Slot.DL_TYPE.ordinal()] == Match.ETH_IP

@@ -212,6 +212,8 @@ public final class Ofproto {
     private long portsSeen;
     /** The native tunnelling tables' version the megaflows were last revalidated against. */
     private long routerSeen;
+    private McastSnooping mcastSeenOf; // the snooping table whose changes mcastSeen counts
+    private int mcastSeen;
 
     /**
      * The translation of a datapath key, thawed when it recirculated; null when its id has no node left. As
@@ -275,7 +277,8 @@ public final class Ofproto {
     /** Whether what this bridge's translations depend on changed since its megaflows were last revalidated. */
     boolean stale() {
         return tablesSeen != tables.version || mlSeen != ml.version || portsSeen != datapath.portsVersion
-                || routerSeen != datapath.router.version;
+                || routerSeen != datapath.router.version
+                || mcast != null && mcast.version != (mcast == mcastSeenOf ? mcastSeen : 0); // REV_MCAST_SNOOPING
     }
 
     /** Takes the versions the bridge's megaflows are now revalidated against ({@link Udpif#revalidateUkeys}). */
@@ -284,6 +287,8 @@ public final class Ofproto {
         tablesSeen = tables.version;
         portsSeen = datapath.portsVersion;
         mlSeen = ml.version;
+        mcastSeenOf = mcast;
+        mcastSeen = mcast == null ? 0 : mcast.version;
     }
 
     public Ofproto(String name, long hwaddr, long datapathId) {

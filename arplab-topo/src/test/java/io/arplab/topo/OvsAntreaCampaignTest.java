@@ -36,7 +36,12 @@ class OvsAntreaCampaignTest {
             + " OVS's own race");
 
     /** Soundness checks left out, with the reason. */
-    static final java.util.Map<String, String> SOUND_LEFT_OUT = java.util.Map.of();
+    static final java.util.Map<String, String> SOUND_LEFT_OUT = java.util.Map.of("183", "OVS 3.1 aborts: the"
+            + " third of three ICMP errors quoting a SNAT'ed TCP segment by its first 8 bytes (commands.in's line"
+            + " 275) ends ovs-vswitchd with glibc's \"malloc(): unaligned tcache chunk detected\" (two recordings"
+            + " alike, a third with its stderr kept): nat_inner_packet()'s pat_packet() sets the quoted ports with"
+            + " packet_set_tcp_port(), whose checksum update writes past the frame's end; the 274 sections before it"
+            + " match, every later command says \"cannot read pidfile\"; a crash is not a rule to model");
 
     @Test
     void antreaPipelinesAndPacketSequencesAreOvsOwn(@TempDir Path tmp) throws IOException {
