@@ -93,6 +93,10 @@ public final class SysctlRegistry {
             // the SYN's options and ECN (tcp_syn_options(), tcp_ecn_send_syn(), tcp_parse_options()): Tcp.sysctl()
             net("tcp_ecn", Unit.U8, 0, 2, 2, -1),
             net("tcp_sack", Unit.U8, 0, 255, 1, -1),
+            // a SYN's and a SYN-ACK's retransmissions (tcp_write_timeout(), tcp_retransmit_timer()): Tcp.retransmit()
+            net("tcp_syn_retries", Unit.U8, 1, 127, 6, -1),
+            net("tcp_synack_retries", Unit.U8, 0, 255, 5, -1),
+            net("tcp_syn_linear_timeouts", Unit.U8, 0, 127, 4, -1),
             net("tcp_timestamps", Unit.U8, 0, 255, 1, -1),
             net("tcp_window_scaling", Unit.U8, 0, 255, 1, -1));
 

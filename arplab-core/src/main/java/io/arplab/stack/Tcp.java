@@ -22,8 +22,6 @@ final class Tcp {
     static final long TIMEWAIT_LEN = 60_000_000_000L;
     /** TCP_TIMEOUT_INIT: 1 s, the first RTO of a SYN or SYN-ACK. */
     static final long TIMEOUT_INIT = 1_000_000_000L;
-    /** net.ipv4.tcp_syn_retries = 6, tcp_synack_retries = 5. */
-    static final int SYN_RETRIES = 6, SYNACK_RETRIES = 5;
 
     record Key(int laddr, int lport, int raddr, int rport) {}
 
@@ -31,6 +29,12 @@ final class Tcp {
     boolean sysctlOn(String name) {
         Integer v = ns.storedSysctlOrNull("net/ipv4/" + name);
         return v == null || v != 0;
+    }
+
+    /** A u8 sysctl of net.ipv4 (tcp_syn_retries 6, tcp_synack_retries 5, tcp_syn_linear_timeouts 4 by default). */
+    private int sysctl(String name, int dflt) {
+        Integer v = ns.storedSysctlOrNull("net/ipv4/" + name);
+        return v == null ? dflt : v;
     }
 
     /** net.ipv4.tcp_ecn (TCP_ECN_IN_ONLY, 2: accept ECN when asked, ask only at 1). */
@@ -357,10 +361,15 @@ final class Tcp {
         return !due.isEmpty();
     }
 
-    /** tcp_retransmit_timer() for a SYN (tcp_write_timeout(): tcp_syn_retries) or a SYN-ACK (tcp_synack_retries). */
+    /**
+     * tcp_retransmit_timer() for a SYN or a SYN-ACK. tcp_write_timeout() gives up after tcp_synack_retries, or for a
+     * SYN after tcp_syn_retries plus tcp_syn_linear_timeouts; a SYN's RTO stays TCP_TIMEOUT_INIT for its first
+     * tcp_syn_linear_timeouts retransmissions (total_rto), then doubles.
+     */
     private void retransmit(long now, TcpSocket s, Outbox out) {
         boolean syn = s.state == TcpSocket.State.SYN_SENT;
-        if (s.retransmits >= (syn ? SYN_RETRIES : SYNACK_RETRIES)) {
+        int linear = syn ? sysctl("tcp_syn_linear_timeouts", 4) : 0;
+        if (s.retransmits >= (syn ? sysctl("tcp_syn_retries", 6) + linear : sysctl("tcp_synack_retries", 5))) {
             close(s);
             if (syn) {
                 Errno e = Errno.ETIMEDOUT;
@@ -369,7 +378,9 @@ final class Tcp {
             return;
         }
         s.retransmits++;
-        s.rto *= 2; // inet_csk_reset_xmit_timer(..., icsk_rto << 1): exponential backoff
+        if (s.retransmits > linear) {
+            s.rto *= 2; // inet_csk_reset_xmit_timer(..., icsk_rto << 1): exponential backoff
+        }
         if (syn) {
             output.sendSyn(now, s, out);
         } else {
