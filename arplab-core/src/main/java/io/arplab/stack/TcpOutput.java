@@ -34,7 +34,7 @@ final class TcpOutput {
      */
     void sendSyn(long now, TcpSocket s, Outbox out) {
         s.sndNxt = (s.iss + 1) & 0xffffffffL;
-        s.retransmitAt = now + s.rto;
+        s.retransmitAt = ns.wheel().expiry(now, now + s.rto); // inet_csk_reset_xmit_timer(): a wheel timer
         int flags = TcpView.SYN | (s.ecnOk && s.retransmits == 0 ? TcpView.ECE | TcpView.CWR : 0);
         transmit(now, s, s.iss, 0, flags, s.rcvWnd, true, s.tsOk, s.sackOk, s.wscaleOk, true, null, s.inetId++, out);
     }
@@ -42,7 +42,7 @@ final class TcpOutput {
     /** tcp_make_synack(): what the peer offered, answered (tcp_synack_options()); IP id 0 (no full socket yet). */
     void sendSynAck(long now, TcpSocket s, Outbox out) {
         s.sndNxt = (s.iss + 1) & 0xffffffffL;
-        s.retransmitAt = now + s.rto;
+        s.retransmitAt = ns.wheel().expiry(now, now + s.rto); // the request's rsk_timer: a wheel timer
         int flags = TcpView.SYN | TcpView.ACK | (s.ecnOk ? TcpView.ECE : 0); // tcp_ecn_make_synack()
         transmit(now, s, s.iss, s.rcvNxt, flags, Math.min(s.rcvWnd, 65535), true, s.tsOk,
                 s.sackOk, s.wscaleOk, true, null, 0, out);

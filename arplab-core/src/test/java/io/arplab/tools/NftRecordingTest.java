@@ -182,8 +182,6 @@ class NftRecordingTest {
                     + " before or after ping exits"),
             java.util.Map.entry(52, "a bridge prerouting counter's bytes (14 frames, 88 bytes more in arplab): not"
                     + " traced to its frame yet"),
-            java.util.Map.entry(57, "nc's -w1 against the SYN's first retransmission at the same second (the RTO timer"
-                    + " on jiffies fires after poll()'s hrtimer on the real host)"),
             java.util.Map.entry(60, "an INCOMPLETE entry's failure against ping's linger (ARP timing), and one ARP"
                     + " frame more at the arp input counter"),
             java.util.Map.entry(63, "inet's implicit meta nfproto ipv4 left before a counter once stmt_reduce() merged"
