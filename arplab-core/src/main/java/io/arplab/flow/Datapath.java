@@ -423,7 +423,7 @@ public final class Datapath {
     long[] ukeyFlow(long[] flow) {
         long[] f = ukeyTags(flow);
         long type = flow[Slot.DL_TYPE.ordinal()];
-        int[] l4 = {Slot.TP_SRC.ordinal(), Slot.TP_DST.ordinal(), Slot.ND_RESERVED.ordinal()};
+        int[] l4 = UKEY_L4;
         if (type == Match.ETH_IP && !OdpFlowFormat.hasL4(flow) && (f[l4[0]] | f[l4[1]] | f[l4[2]]) != 0) {
             f = f == flow ? flow.clone() : f;
             for (int i : l4) {
@@ -432,6 +432,9 @@ public final class Datapath {
         }
         return f;
     }
+
+    /** The slots an IP key's L4 attribute carries back: the ports (ICMP's type and code) and IGMP's group. */
+    private static final int[] UKEY_L4 = {Slot.TP_SRC.ordinal(), Slot.TP_DST.ordinal(), Slot.ND_RESERVED.ordinal()};
 
     private long[] ukeyTags(long[] flow) {
         if (truncatedTag(flow)) { // parse_8021q_onward(): the TPID leaves dl_type, a zero TCI ends the key

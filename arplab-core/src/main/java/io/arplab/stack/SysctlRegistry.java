@@ -190,6 +190,11 @@ public final class SysctlRegistry {
             new SysctlKey("gc_thresh2", Scope.NEIGH_INIT_NS, Unit.INT, ANY, INT_MAX, 512, Combine.DEVICE, -1, false),
             new SysctlKey("gc_thresh3", Scope.NEIGH_INIT_NS, Unit.INT, ANY, INT_MAX, 1024, Combine.DEVICE, -1, false));
 
+    /** The default of net.ipv4.{@code name}, a key of {@link #NET} (what a namespace reads until it is written). */
+    static int netDefault(String name) {
+        return find(NET, name).dflt();
+    }
+
     private static SysctlKey find(List<SysctlKey> keys, String name) {
         for (SysctlKey k : keys) {
             if (k.name().equals(name)) {

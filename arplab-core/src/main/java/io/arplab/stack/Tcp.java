@@ -25,22 +25,15 @@ final class Tcp {
 
     record Key(int laddr, int lport, int raddr, int rport) {}
 
-    /** net.ipv4.tcp_sack, tcp_timestamps and tcp_window_scaling (tcp_sk_init(): 1): any non-zero value is on. */
+    /** A tcp sysctl of net.ipv4 as the namespace holds it, else its default (tcp_sk_init()'s, SysctlRegistry.NET). */
+    int sysctl(String name) {
+        Integer v = ns.storedSysctlOrNull("net/ipv4/" + name);
+        return v != null ? v : SysctlRegistry.netDefault(name);
+    }
+
+    /** net.ipv4.tcp_sack, tcp_timestamps and tcp_window_scaling: any non-zero value is on. */
     boolean sysctlOn(String name) {
-        Integer v = ns.storedSysctlOrNull("net/ipv4/" + name);
-        return v == null || v != 0;
-    }
-
-    /** A u8 sysctl of net.ipv4 (tcp_syn_retries 6, tcp_synack_retries 5, tcp_syn_linear_timeouts 4 by default). */
-    private int sysctl(String name, int dflt) {
-        Integer v = ns.storedSysctlOrNull("net/ipv4/" + name);
-        return v == null ? dflt : v;
-    }
-
-    /** net.ipv4.tcp_ecn (TCP_ECN_IN_ONLY, 2: accept ECN when asked, ask only at 1). */
-    int ecnSysctl() {
-        Integer v = ns.storedSysctlOrNull("net/ipv4/tcp_ecn");
-        return v == null ? 2 : v;
+        return sysctl(name) != 0;
     }
 
     final Netns ns;
@@ -129,7 +122,7 @@ final class Tcp {
         if (!s.wscaleOk) {
             s.rcvWscale = 0; // tcp_select_initial_window() without wscale_ok
         }
-        s.ecnOk = ecnSysctl() == 1;
+        s.ecnOk = sysctl("tcp_ecn") == 1;
         s.state = TcpSocket.State.SYN_SENT;
         add(s);
         s.rto = TIMEOUT_INIT;
@@ -368,8 +361,8 @@ final class Tcp {
      */
     private void retransmit(long now, TcpSocket s, Outbox out) {
         boolean syn = s.state == TcpSocket.State.SYN_SENT;
-        int linear = syn ? sysctl("tcp_syn_linear_timeouts", 4) : 0;
-        if (s.retransmits >= (syn ? sysctl("tcp_syn_retries", 6) + linear : sysctl("tcp_synack_retries", 5))) {
+        int linear = syn ? sysctl("tcp_syn_linear_timeouts") : 0;
+        if (s.retransmits >= (syn ? sysctl("tcp_syn_retries") + linear : sysctl("tcp_synack_retries"))) {
             close(s);
             if (syn) {
                 Errno e = Errno.ETIMEDOUT;

@@ -32,7 +32,7 @@ final class TcpInput {
         s.rcvNxt = (s.irs + 1) & 0xffffffffL;
         parseSynOptions(s, t);
         // tcp_ecn_create_request(): ECE|CWR asked on a not-ECT SYN, and tcp_ecn not 0
-        s.ecnOk = (t.flags() & (TcpView.ECE | TcpView.CWR)) == (TcpView.ECE | TcpView.CWR) && tcp.ecnSysctl() != 0
+        s.ecnOk = (t.flags() & (TcpView.ECE | TcpView.CWR)) == (TcpView.ECE | TcpView.CWR) && tcp.sysctl("tcp_ecn") != 0
                 && ipEcn == 0;
         s.sndWnd = t.window(); // a SYN's window is never scaled (RFC 7323 2.2)
         s.iss = tcp.secureSeq(now, laddr, raddr, s.lport, s.rport);

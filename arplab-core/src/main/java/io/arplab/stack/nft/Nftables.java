@@ -1,5 +1,6 @@
 package io.arplab.stack.nft;
 
+import io.arplab.wire.Bytes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -281,11 +282,11 @@ public final class Nftables {
         int ip = p.network;
         int to = (int) n.addrLow();
         if (kind.equals("masquerade")) {
-            to = addresses == null ? 0 : addresses.masquerade(p.oif, io.arplab.wire.Bytes.i32(p.frame, ip + 16));
+            to = addresses == null ? 0 : addresses.masquerade(p.oif, Bytes.i32(p.frame, ip + 16));
         } else if (kind.equals("redirect")) {
             to = current == Hook.OUTPUT ? 0x7f000001 : addresses == null ? 0 : addresses.redirect(p.iif);
         } else if (n.addrLow() == -1) {
-            to = io.arplab.wire.Bytes.i32(p.frame, ip + (source ? 12 : 16));
+            to = Bytes.i32(p.frame, ip + (source ? 12 : 16));
         }
         if (to == 0) {
             return false;
@@ -293,7 +294,7 @@ public final class Nftables {
         int port = -1;
         if (n.portLow() >= 0) {
             int l4 = ip + (p.frame[ip] & 0x0f) * 4;
-            int own = p.frame.length < l4 + 4 ? -1 : io.arplab.wire.Bytes.u16(p.frame, l4 + (source ? 0 : 2));
+            int own = p.frame.length < l4 + 4 ? -1 : Bytes.u16(p.frame, l4 + (source ? 0 : 2));
             port = own >= n.portLow() && own <= n.portHigh() ? own : n.portLow();
         }
         conntrack.bind(p.ct, source, to, port);
