@@ -500,7 +500,10 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-355.out: ip -s -j neigh", SECOND),
             Map.entry("seed-355.out: arp -ae -i eth0x", GATEWAY),
             Map.entry("seed-362.out: ip -s neigh list", SECOND),
-            Map.entry("seed-364.out: ip -s -s neigh show nud all", IGMP_ENTRIES));
+            Map.entry("seed-364.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("mut-325.out: ip -stats nt", NTABLE_STATS),
+            Map.entry("mut-325.out: arp -a -i 'et lh0' 172", STATE),
+            Map.entry("mut-325.out: sysctl net.ipv4. net.ipv4.conf.eth0.prox0xy_arp", TRAILING_SEPARATOR));
 
     /** ToolsRecordingTest's masks (arp-scan's elapsed time among them) and arp-scan's round trips (-D). */
     static String mask(String s) {
