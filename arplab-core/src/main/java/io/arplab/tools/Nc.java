@@ -25,6 +25,7 @@ public final class Nc implements Tool {
     private long timeout = -1;
     private String host;
     private Ipv4Address dst, src;
+    private String source;
     private int sport;
     private final List<Integer> ports = new ArrayList<>();
     private final List<String> portNames = new ArrayList<>();
@@ -74,13 +75,7 @@ public final class Nc implements Tool {
                         return;
                     }
                 }
-                case 's' -> {
-                    src = Ipv4Address.tryParse(o.argument());
-                    if (src == null) {
-                        fail("nc: getaddrinfo: Name or service not known");
-                        return;
-                    }
-                }
+                case 's' -> source = o.argument(); // resolved by remote_connect(), after the host
                 default -> {
                     fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-4 -6 -d -k -l -N -n -p -s -u -v -w -z)");
                     return;
@@ -91,7 +86,7 @@ public final class Nc implements Tool {
         if (proxy && !(operands.isEmpty() && !listen)) {
             // main()'s checks of -x, after the operands' (no operand and no -l: usage, which destination() prints)
             fail(udp ? "nc: no proxy support for UDP mode" : listen ? "nc: no proxy support for listen"
-                    : src != null ? "nc: no proxy support for local source address"
+                    : source != null ? "nc: no proxy support for local source address"
                     : "nc: -x (a proxy) is not modelled by arplab's nc");
             return;
         }
@@ -544,8 +539,18 @@ public final class Nc implements Tool {
 
     // ------------------------------------------------------------------------------------------- arguments
 
-    /** remote_connect()'s bind() of -s: inet_bind() wants one of the node's addresses (ip_nonlocal_bind 0). */
+    /**
+     * remote_connect()'s getaddrinfo() of -s (AI_PASSIVE: a name too) and bind(): inet_bind() wants one of the node's
+     * addresses (ip_nonlocal_bind 0).
+     */
     private boolean bindable() {
+        if (source != null && src == null) {
+            src = ctx.resolver().resolve(source);
+            if (src == null) {
+                fail("nc: getaddrinfo: Name or service not known");
+                return false;
+            }
+        }
         if (src != null && src.bits() != 0 && !ctx.stack().isLocalAddress(src.bits())) {
             fail("nc: bind failed: " + Errno.EADDRNOTAVAIL.text);
             return false;

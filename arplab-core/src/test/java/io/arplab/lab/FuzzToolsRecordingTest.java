@@ -77,6 +77,9 @@ class FuzzToolsRecordingTest {
     private static final String ROUTE_CACHE_STATS = "ip -s route get prints the route's dst cache users and age"
             + " (rt_fill_info()'s RTA_CACHEINFO: the nexthop's cached dst, its refcount and last use), which arplab"
             + " keeps no dst cache for";
+    private static final String FORWARD_DELAY_TIMER = "a bridge port's forward_delay_timer runs for 15 s from when"
+            + " it began forwarding (br_make_forwarding() arms it with STP off too); arplab prints it stopped, and"
+            + " record.sh's setup ends at another moment than the lab's";
     private static final String PORT_RANGE = "net.ipv4.ip_local_port_range, a pair of ports"
             + " (ipv4_local_port_range()), is not among arplab's keys";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
@@ -501,6 +504,17 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-355.out: arp -ae -i eth0x", GATEWAY),
             Map.entry("seed-362.out: ip -s neigh list", SECOND),
             Map.entry("seed-364.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-366.out: ip -details ad show", FORWARD_DELAY_TIMER),
+            Map.entry("seed-366.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-371.out: ip -s -s neigh show nud all", IGMP_ENTRIES + "; on n2: " + SECOND),
+            Map.entry("seed-374.out: ping -I 10.9.9.9 -t 1 -p ff -c 1 -W 1 ::ffff:127.0.0.1", "ping over IPv6 with an"
+                    + " IPv4 address for -I: the real ping's ICMPv6 socket cannot bind it; arplab's hosts have no IPv6"),
+            Map.entry("seed-368.out: sysctl -n net.ipv4.ip_local_port_range", PORT_RANGE),
+            Map.entry("seed-374.out: sysctl net.ipv4.tcp_sack net.ipv4.ip_local_port_range", PORT_RANGE),
+            Map.entry("seed-367.out: nc -z -n -v -w 0 172.18.0.2 80", "a connect to one of the node's own addresses"
+                    + " meets its RST within connect() (the loopback's softirq runs before __inet_stream_connect()"
+                    + " looks at the state), so nc -w 0 reports it refused; arplab delivers the loopback SYN after"
+                    + " the call, and poll(0) times out first"),
             Map.entry("mut-325.out: ip -stats nt", NTABLE_STATS),
             Map.entry("mut-325.out: arp -a -i 'et lh0' 172", STATE),
             Map.entry("mut-325.out: sysctl net.ipv4. net.ipv4.conf.eth0.prox0xy_arp", TRAILING_SEPARATOR));

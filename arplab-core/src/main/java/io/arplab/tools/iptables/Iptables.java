@@ -93,7 +93,7 @@ public final class Iptables implements Tool {
                             p.verbose > 0);
                 }
                 if ((p.command & IptParse.ZERO) != 0) {
-                    zero(xt, p.chain, p.verbose > 0, out);
+                    listedZero(xt, p.chain, p.verbose > 0, out);
                 } else if ((p.command & IptParse.ZERO_NUM) != 0) {
                     zeroNum(xt, p);
                 }
@@ -347,6 +347,32 @@ public final class Iptables implements Tool {
             xt.find(name).zero();
         }
         return 0;
+    }
+
+    /**
+     * -Z with -L or -S: the listing put the built-in chains not made in the cache as fakes
+     * (nft_xt_fake_builtin_chains()), so each is zeroed (__nft_chain_zero_counters(): a NEWCHAIN, which makes it);
+     * with no table the batch fails on the first of them.
+     */
+    private static void listedZero(Xtables xt, String chain, boolean verbose, StringBuilder out) {
+        List<String> names = new ArrayList<>();
+        if (chain != null) {
+            names.add(chain);
+        } else {
+            names.addAll(Xtables.BUILTIN);
+            names.addAll(xt.userChains().keySet());
+        }
+        for (String name : names) {
+            if (verbose) {
+                out.append("Zeroing chain `").append(name).append("'\n");
+            }
+        }
+        if (!xt.tableMade()) {
+            throw IptError.batch("CHAIN_ZERO failed (No such file or directory): chain " + names.get(0));
+        }
+        for (String name : names) {
+            (Xtables.builtin(name) ? xt.chain(name) : xt.find(name)).zero();
+        }
     }
 
     // nft_rule_zero_counters(): a rule number past the end zeroes nothing; a missing chain is a bad rule
