@@ -1003,6 +1003,66 @@ def ipip():
         out.append((f6, len(f6)))
     return out
 
+def _udp6(sport, dport, m, src=LL11, dst=bytes.fromhex('ff020000000000000000000000000066'), dmac='333300000066'):
+    u = struct.pack('!HHHH', sport, dport, 8 + len(m), 0) + m
+    u = u[:6] + struct.pack('!H', _l4v6(17, u, src, dst) or 0xffff) + u[8:]
+    return _e6(17, u, src, dst, dmac=dmac)[:54 + len(u)] if 54 + len(u) >= 60 else _e6(17, u, src, dst, dmac=dmac)
+
+def hsrp():
+    """HSRP (packet-hsrp.c) on UDP 1985 and 2029: version 0 hellos, coups, resigns and advertisements of every state
+    to 224.0.0.2, unknown opcodes, 50-byte packets with and without the MD5 TLV; version 2 TLV chains to 224.0.0.102
+    and over IPv6 to port 2029 (group state, interface state, text and MD5 authentication, unknown and mislengthed
+    TLVs); the same to other addresses and from the port; cut at every byte."""
+    out = []
+    def v4(m, dst=(224, 0, 0, 2), sport=1985, dport=1985):
+        return udp_frame(sport, dport, m, dst)
+    hello = bytes([0, 0, 16, 3, 10, 100, 1, 0]) + b'cisco\0\0\0' + bytes((10, 0, 0, 254))
+    for op in (0, 1, 2, 3, 4, 255):
+        for st in (0, 1, 2, 4, 8, 16, 3):
+            m = bytes([0, op, st]) + hello[3:] if op != 3 else bytes([0, 3, 0, 1, 0, 12, st, 0, 0, 2, 0, 1, 0, 0, 0, 0])
+            f = v4(m)
+            out.append((f, len(f)))
+    for m in (hello + bytes([4, 28, 1, 0, 0, 0, 10, 0, 0, 1, 0, 0, 0, 7]) + bytes(16),
+              hello + bytes([5, 28]) + bytes(28), bytes([0, 3, 0, 1, 0, 12, 3, 0, 0, 2, 0, 1, 0, 0, 0, 0]) + bytes(34),
+              bytes([0, 9]) + bytes(48), hello[:8] + b'Cisco123' + bytes(4), hello[:8] + b'ciscoXYZ' + bytes(4)):
+        f = v4(m)
+        out.append((f, len(f)))
+    for op in (0, 3, 7):
+        m = hello if op == 0 else bytes([0, 3, 0, 1, 0, 12, 2, 0, 0, 2, 0, 1, 0, 0, 0, 0]) if op == 3 else bytes([0, 7, 1])
+        f = v4(m)
+        for cut in range(42, len(f)):
+            out.append((f[:cut], len(f)))
+        for n in range(0, len(m)):
+            g = v4(m[:n])
+            out.append((g, len(g)))
+    for dst, sport, dport in (((10, 0, 0, 2), 1985, 1985), ((224, 0, 0, 2), 1985, 5000), ((224, 0, 0, 2), 5000, 1985),
+                              ((224, 0, 0, 2), 2029, 2029), ((224, 0, 0, 102), 1985, 2029)):
+        f = v4(hello, dst, sport, dport)
+        out.append((f, len(f)))
+    def group(op=0, st=6, ipver=4, vip=bytes((10, 0, 0, 254)), ln=40):
+        b = bytes([2, op, st, ipver]) + struct.pack('!H', 1) + bytes.fromhex('0242ac1c000b') + struct.pack('!III', 100, 3000, 10000) + vip.ljust(16, b'\0')
+        return bytes([1, ln]) + b
+    iface = bytes([2, 4, 0, 3, 0, 1])
+    text = bytes([3, 8]) + b'cisco\0\0\0'
+    md5 = bytes([4, 28, 1, 0, 0, 0, 10, 0, 0, 1, 0, 0, 0, 7]) + bytes(16)
+    chains = [group(), group(op=1, st=5), group(op=2, st=0), group(op=9, st=7), group(ipver=6, vip=bytes.fromhex('fe800000000000000000000000000001')),
+              group(ipver=5), group() + text, group() + md5, text + group(), iface, iface + group(), group() + iface,
+              bytes([5, 2, 0, 0]) + group(), group(ln=38), group(ln=42) + iface, bytes([1, 40]), bytes([2, 4, 0, 1]),
+              bytes([9]), group() + bytes([3]), text, md5, group(op=1) + group(op=2, st=4), b'']
+    for m in chains:
+        f = v4(m, (224, 0, 0, 102))
+        out.append((f, len(f)))
+        f6 = _udp6(2029, 2029, m)
+        out.append((f6, len(f6)))
+    f = v4(group() + iface, (224, 0, 0, 102))
+    for cut in range(42, len(f)):
+        out.append((f[:cut], len(f)))
+    f6 = _udp6(1985, 1985, group())
+    out.append((f6, len(f6)))
+    f6 = _udp6(2029, 2029, hello, dst=LL11)
+    out.append((f6, len(f6)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1012,7 +1072,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
