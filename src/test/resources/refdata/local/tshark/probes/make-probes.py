@@ -1063,6 +1063,63 @@ def hsrp():
     out.append((f6, len(f6)))
     return out
 
+def dhcpv6():
+    """DHCPv6 (packet-dhcpv6.c) on UDP 546 and 547: dnsmasq's and ISC's exchanges (solicit to reply with client and
+    server identifiers of each DUID type, IA_NA, IA_TA and IA_PD with addresses, prefixes and status codes, option
+    requests, elapsed time, rapid commit, DNS servers), relay-forward and relay-reply around them, every message type
+    0 to 40, options of types 0 to 149 with 0 to 40 bytes of data at the end and before others, identifiers longer
+    than 36 bytes, options longer than the message, nested options that do not fit; cut at every byte."""
+    out = []
+    def opt(c, d):
+        return struct.pack('!HH', c, len(d)) + d
+    def f(m, sp=546, dp=547, dst=bytes.fromhex('ff020000000000000000000000010002'), dmac='333300010002'):
+        return _udp6(sp, dp, m, LL11, dst, dmac=dmac)
+    def add(m, cuts=False, **kw):
+        x = f(m, **kw)
+        out.append((x, len(x)))
+        if cuts:
+            for cut in range(62, len(x)):
+                out.append((x[:cut], len(x)))
+    cid = opt(1, bytes.fromhex('000100012a2b3c4d0242ac1c000b'))
+    sid = opt(2, bytes.fromhex('000300010242ac1c0001'))
+    addr = bytes.fromhex('20010db8000000000000000000000100')
+    iaaddr = opt(5, addr + struct.pack('!II', 3600, 7200))
+    ia_na = opt(3, struct.pack('!III', 0x0b, 1800, 2880) + iaaddr)
+    ia_pd = opt(25, struct.pack('!III', 0x0c, 0, 0) + opt(26, struct.pack('!IIB', 3600, 7200, 56) + bytes.fromhex('20010db8aa0000000000000000000000')))
+    oro = opt(6, struct.pack('!HHHH', 23, 24, 82, 83))
+    el = opt(8, b'\0\0')
+    dns = opt(23, bytes.fromhex('20010db8000000000000000000000053'))
+    status = opt(13, struct.pack('!H', 2) + b'no addresses')
+    msgs = [bytes([1, 0x5a, 0x1c, 0x39]) + cid + ia_na + oro + el, bytes([2, 0x5a, 0x1c, 0x39]) + sid + cid + ia_na + dns,
+            bytes([3, 0x5a, 0x1c, 0x3a]) + cid + sid + ia_na + oro + el, bytes([7, 0x5a, 0x1c, 0x3a]) + sid + cid + ia_na + dns,
+            bytes([5, 0, 0, 9]) + cid + sid + ia_pd + el, bytes([11, 1, 2, 3]) + cid + oro + el,
+            bytes([7, 0, 0, 9]) + sid + cid + opt(3, struct.pack('!III', 0x0b, 0, 0) + status),
+            bytes([1, 0, 0, 10]) + cid + opt(14, b'') + opt(4, struct.pack('!I', 7) + iaaddr) + el,
+            bytes([8, 0, 0, 11]) + cid + sid + ia_na, bytes([10, 0, 0, 12]) + sid + cid + opt(19, bytes([5])),
+            bytes([12, 0]) + addr + LL11 + opt(18, b'eth0') + opt(9, bytes([1, 0x5a, 0x1c, 0x39]) + cid + ia_na),
+            bytes([13, 0]) + addr + LL11 + opt(18, b'eth0') + opt(9, bytes([7, 0x5a, 0x1c, 0x39]) + sid + cid + ia_na),
+            bytes([12, 1]) + addr + LL11 + opt(9, bytes([12, 0]) + addr + LL11 + opt(9, bytes([1, 0, 0, 1]) + cid)),
+            bytes([1, 0, 0, 1]) + opt(1, bytes(range(40))), bytes([1, 0, 0, 1]) + opt(1, bytes(36)),
+            bytes([1, 0, 0, 1]) + opt(3, struct.pack('!III', 1, 0, 0) + opt(5, bytes(30))) + cid,
+            bytes([1, 0, 0, 1]) + opt(3, struct.pack('!III', 1, 0, 0) + cid + opt(1, b'\1\2')),
+            bytes([12, 0]) + bytes(16), bytes([12, 0]) + bytes(33), bytes([13]), bytes([1, 0]), b'',
+            bytes([1, 0, 0, 1]) + opt(9, b'') + cid, bytes([1, 0, 0, 1]) + opt(9, bytes([3, 0, 0, 2]) + cid) + cid,
+            bytes([1, 0, 0, 1]) + struct.pack('!HH', 1, 100) + bytes(10), bytes([1, 0, 0, 1, 0, 1, 0])]
+    for m in msgs:
+        add(m)
+        add(m, sp=547, dp=546, dst=LL11, dmac='0242ac1c000b')
+    for m in msgs[:4] + msgs[10:11]:
+        add(m, cuts=True)
+    for t in range(0, 41):
+        add(bytes([t, 1, 2, 3]) + bytes(34) + cid)
+    for t in range(0, 150):
+        for n in (0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 25, 28, 40):
+            if t in (15, 16, 17, 21, 24, 29, 30, 33, 39, 43, 56, 64, 89, 91, 92, 117, 118):
+                continue
+            for tail in (b'', cid):
+                add(bytes([1, 0, 0, 1]) + opt(t, bytes(range(1, n + 1))) + tail)
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1072,7 +1129,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

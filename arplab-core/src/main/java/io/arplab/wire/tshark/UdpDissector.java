@@ -229,6 +229,10 @@ final class UdpDissector {
             BfdDissector.echo(p);
             return true;
         }
+        if (port == 546 || port == 547) {
+            Dhcpv6Dissector.dissect(next, p);
+            return true;
+        }
         if (port == HsrpDissector.PORT || port == HsrpDissector.PORT_V6) {
             return HsrpDissector.dissect(next, p, dport);
         }
