@@ -1120,6 +1120,52 @@ def dhcpv6():
                 add(bytes([1, 0, 0, 1]) + opt(t, bytes(range(1, n + 1))) + tail)
     return out
 
+def ipv6_routing():
+    """IPv6 routing headers (packet-ipv6.c's dissect_routing6()): types 0, 2, 3, 4, 5, 253, 254 and 255 with 0 to 3
+    segments left before an echo request and a UDP datagram, headers longer and shorter than their addresses, past
+    the packet, empty, behind hop-by-hop options, before destination options, a fragment header and a second routing
+    header; types 0, 2 and 4 cut at every byte."""
+    A = [bytes.fromhex('20010db80000000000000000000000%02x' % i) for i in range(0x20, 0x28)]
+    def echo(src, dst):
+        m = bytes.fromhex('80000000abcd0001') + b'ping'
+        return m[:2] + struct.pack('!H', _l4v6(58, m, src, dst)) + m[4:]
+    def rh(nxt, typ, segleft, data, hlen=None):
+        body = bytes([typ, segleft]) + data
+        n = (len(body) + 2 + 7) // 8 * 8
+        body = body.ljust(n - 2, b'\0')
+        return bytes([nxt, (n // 8 - 1) if hlen is None else hlen]) + body
+    out = []
+    def add(pl, nh=43, src=G11, dst=A[0], cuts=False):
+        f = _e6(nh, pl, src, dst)[:54 + len(pl)] if 54 + len(pl) >= 60 else _e6(nh, pl, src, dst)
+        out.append((f, len(f)))
+        if cuts:
+            for c in range(54, len(f)):
+                out.append((f[:c], len(f)))
+    e = echo(G11, A[2])
+    for typ in (0, 2, 3, 4, 5, 253, 254, 255):
+        for sl in (0, 1, 2, 3):
+            if typ == 0: d = b'\0\0\0\0' + A[1] + A[2]
+            elif typ == 2: d = b'\0\0\0\0' + A[1]
+            elif typ == 3: d = bytes([0x88, 0x30, 0, 0]) + A[1][8:] + A[2][8:]
+            elif typ == 4: d = bytes([1, 1, 0, 0]) + A[2] + A[1]
+            else: d = bytes(6)
+            add(rh(58, typ, sl, d) + e, cuts=(sl == 1 and typ in (0, 2, 4)))
+            add(rh(17, typ, sl, d) + struct.pack('!HHHH', 5000, 53, 12, 0) + b'abcd')
+    add(rh(58, 0, 1, b'\0\0\0\0' + A[1], hlen=4) + e)
+    add(rh(58, 0, 1, b'\0\0\0\0' + A[1], hlen=1) + e)
+    add(rh(58, 0, 1, b'\0\0\0\0' + A[1], hlen=3) + e)
+    add(rh(58, 2, 1, b'\0\0\0\0' + A[1], hlen=4) + e)
+    add(rh(58, 4, 1, bytes([3, 1, 0, 0]) + A[1], hlen=2) + e)
+    add(rh(58, 4, 5, bytes([1, 1, 0, 0]) + A[2] + A[1]) + e)
+    add(rh(58, 4, 1, bytes([1, 1, 0x10, 0]) + A[2] + A[1] + bytes([1, 2, 0, 0])) + e)
+    add(rh(58, 0, 1, b''))
+    add(rh(59, 0, 0, b'\0\0\0\0'))
+    add(bytes([43, 0]) + bytes(6) + rh(58, 0, 1, b'\0\0\0\0' + A[1]) + e, nh=0)
+    add(rh(60, 0, 1, b'\0\0\0\0' + A[1]) + bytes([58, 0, 1, 4, 0, 0, 0, 0]) + e)
+    add(rh(44, 0, 1, b'\0\0\0\0' + A[1]) + bytes([58, 0, 0, 0, 0, 0, 0, 1]) + e)
+    add(rh(43, 0, 1, b'\0\0\0\0' + A[1]) + rh(58, 2, 1, b'\0\0\0\0' + A[2]) + e)
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1129,7 +1175,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
