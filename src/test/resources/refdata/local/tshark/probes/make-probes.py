@@ -1166,6 +1166,47 @@ def ipv6_routing():
     add(rh(43, 0, 1, b'\0\0\0\0' + A[1]) + rh(58, 2, 1, b'\0\0\0\0' + A[2]) + e)
     return out
 
+def icmpv6_nodeinfo():
+    """ICMPv6 node information (RFC 4620, ping -N; packet-icmpv6.c's dissect_nodeinfo()): queries of every subject
+    code and query type, replies of every code with node names, IPv6 and IPv4 addresses, short and empty data,
+    names with pointers, several names and padding; cut inside the header, the nonce and the data, and at every
+    byte of a node name reply."""
+    out = []
+    def ic(t, c, body, src=G11, dst=G13):
+        m = bytes([t, c, 0, 0]) + body
+        m = m[:2] + struct.pack('!H', _l4v6(58, m, src, dst)) + m[4:]
+        f = _e6(58, m, src, dst)
+        f = f[:54 + len(m)] if 54 + len(m) >= 60 else f
+        return f
+    nonce = bytes.fromhex('0102030405060708')
+    name = b'\x05host1\x03lab\x00\x00'
+    for t, c, qt, fl, data in [
+        (139, 0, 2, 0, G13), (139, 1, 2, 0, name), (139, 2, 2, 0, bytes([10,0,0,2])), (139, 0, 0, 0, G13), (139, 0, 1, 0, G13),
+        (139, 0, 3, 0x3e, G13), (139, 0, 4, 0x02, G13), (139, 1, 3, 0, b'\x05host1\x00'), (139, 3, 2, 0, b''), (139, 0, 9, 0, b''),
+        (140, 0, 2, 0, b'\0\0\0\x3c' + name), (140, 0, 3, 0, b'\0\0\0\x3c' + G13 + b'\0\0\0\x3c' + G11), (140, 0, 4, 0, b'\0\0\0\x3c' + bytes([10,0,0,2])),
+        (140, 1, 2, 0, b''), (140, 2, 2, 0, b''), (140, 0, 1, 0, b'\0\0\0\x07'), (140, 0, 0, 0, b''), (140, 3, 2, 0, b''),
+        (139, 0, 2, 0, b''), (139, 0, 2, 0, G13[:8])]:
+        f = ic(t, c, struct.pack('!HH', qt, fl) + nonce + data)
+        out.append((f, len(f)))
+        for cut in (54+4, 54+6, 54+9, 54+16, 54+20):
+            if cut < len(f): out.append((f[:cut], len(f)))
+    for n in range(0, 16):
+        f = ic(139, 0, (struct.pack('!HH', 2, 0) + nonce)[:n])
+        out.append((f, len(f)))
+    for data in (b'\0\0\0\x3c' + b'\x05host1\x03lab\x00' + b'\x05host2\xc0\x16' + b'\0\0\0',
+                 b'\0\0\0\x3c' + b'\x05host1\x03lab', b'\0\0\0\x3c\x40\x01', b'\0\0\0\x3c\x05ho',
+                 b'\0\0\0\x3c' + bytes(8), b'\0\0\0\x3c' + G13 + b'\0\0'):
+        for qt in (2, 3, 4):
+            f = ic(140, 0, struct.pack('!HH', qt, 0) + nonce + data)
+            out.append((f, len(f)))
+    f = ic(140, 0, struct.pack('!HH', 2, 0) + nonce + b'\0\0\0\x3c' + b'\x05host1\x03lab\x00\x05host2\x00')
+    for cut in range(54, len(f)):
+        out.append((f[:cut], len(f)))
+    for name in (b'\x05host1\x03lab\x00', b'\x05host1', b'\xc0\x10', b'\x00', b'\x05host1\x00\x00\x00'):
+        f = ic(139, 1, struct.pack('!HH', 2, 0) + nonce + name)
+        out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1175,7 +1216,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
