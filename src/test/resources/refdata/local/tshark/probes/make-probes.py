@@ -1207,6 +1207,45 @@ def icmpv6_nodeinfo():
         out.append((f, len(f)))
     return out
 
+def cdp():
+    """CDP (packet-cdp.c) over SNAP with the Cisco OUI: a switch's and lldpd's announcements, device and port IDs
+    padded with NULs, with odd bytes, empty, longer than the message, a port ID whose length leaves out the header,
+    address TLVs with one to three addresses and cut inside one, IP prefixes and the ODR gateway, power, spare pair
+    PoE and capabilities TLVs short and whole, unknown TLVs, a TLV under 4 bytes, no TLV, version 1, a bad checksum;
+    the first two cut at every byte."""
+    def tlv(t, d, ln=None): return struct.pack('!HH', t, 4 + len(d) if ln is None else ln) + d
+    def cks(b):
+        # CDP's checksum as Cisco computes it (a plain Internet checksum is close enough for the summary)
+        return _csum(b)
+    def cdp(tlvs, ver=2, ttl=180, fix=True):
+        body = bytes([ver, ttl, 0, 0]) + b''.join(tlvs)
+        if fix:
+            c = cks(body)
+            body = body[:2] + struct.pack('!H', c) + body[4:]
+        llc = bytes([0xaa, 0xaa, 0x03, 0, 0, 0x0c, 0x20, 0x00]) + body
+        f = bytes.fromhex('01000ccccccc') + bytes.fromhex('0242ac1c000b') + struct.pack('!H', len(llc)) + llc
+        return f + bytes(max(0, 60 - len(f)))
+    addr = struct.pack('!I', 1) + bytes([1, 1, 0xcc]) + struct.pack('!H', 4) + bytes([172, 28, 0, 11])
+    addr6 = struct.pack('!I', 2) + bytes([1, 1, 0xcc]) + struct.pack('!H', 4) + bytes([172, 28, 0, 11]) + bytes([2, 8]) + bytes.fromhex('aaaa0300000086dd') + struct.pack('!H', 16) + bytes(16)
+    std = [tlv(1, b'sw1.lab'), tlv(2, addr), tlv(3, b'GigabitEthernet0/1'), tlv(4, struct.pack('!I', 0x28)), tlv(5, b'Cisco IOS Software\nVersion 15.2'),
+           tlv(6, b'cisco WS-C2960'), tlv(9, b''), tlv(0xa, b'\0\1'), tlv(0xb, b'\1'), tlv(0x16, addr), tlv(0x12, b'\0'), tlv(0x13, b'\0')]
+    out = []
+    frames = [cdp(std), cdp([tlv(1, b'lldpd-host'), tlv(3, b'eth0'), tlv(4, struct.pack('!I', 0x08)), tlv(5, b'Linux 6.1'), tlv(6, b'Linux'), tlv(2, addr)]),
+      cdp([tlv(1, b'h\0\0pad'), tlv(3, b'e0\0')]), cdp([tlv(1, b'\x01\xff\xc3\xa9x')]), cdp([tlv(1, b'')]), cdp([tlv(1, b'a', ln=2)]),
+      cdp([tlv(1, b'abc', ln=40)]), cdp([tlv(3, b'eth0', ln=7) + b'\x01\x02\x03\x04\x05']), cdp([tlv(3, b'eth0') + b'\x00\x01']),
+      cdp([tlv(2, addr6)]), cdp([tlv(2, struct.pack('!I', 3) + bytes([1, 1, 0xcc, 0, 4, 10, 0, 0, 1, 1]))]),
+      cdp([tlv(2, struct.pack('!I', 1) + bytes([1, 5, 0xcc]))]), cdp([tlv(0x16, struct.pack('!I', 1) + bytes([2, 1, 0xcc, 0, 9, 1]))]),
+      cdp([tlv(2, b'\0\0')]), cdp([tlv(7, bytes([10, 0, 0, 0, 8, 10, 1, 0, 0, 16]))]), cdp([tlv(7, bytes([10, 0, 0, 1]))]), cdp([tlv(7, bytes([10, 0, 0, 0, 8, 1]))]),
+      cdp([tlv(0x19, struct.pack('!HHII', 1, 2, 15400, 7000))]), cdp([tlv(0x1a, struct.pack('!HHII', 1, 2, 15400, 7000))]), cdp([tlv(0x19, b'', ln=4)]),
+      cdp([tlv(0x19, struct.pack('!HHI', 1, 2, 1) + b'\0\0')]), cdp([tlv(0x1f, b'\x0f')]), cdp([tlv(0x1f, b'')]), cdp([tlv(4, b'\0\0')]),
+      cdp([tlv(0x99, b'xyz'), tlv(1, b'after')]), cdp([tlv(1, b'x'), b'\0\1\0\2', tlv(1, b'y')]), cdp([]), cdp([tlv(1, b'sw')], ver=1), cdp(std, fix=False)]
+    for f in frames:
+        out.append((f, len(f)))
+    for f in frames[:2]:
+        for c in range(14, len(f)):
+            out.append((f[:c], len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1216,7 +1255,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
