@@ -2,13 +2,13 @@
 """Writes the eighth held-out round's cases (refdata/tcpdump/heldout20/<case>/<case>.pcap) in the public corpus's
 style: classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s apart, LINKTYPE_ETHERNET, the corpus's
 hosts; bytes built by hand (no scapy, no randomness). What the corpora held none or little of (grep first: no HSRP
-packet, no IPv6 routing header, DHCPv6 only as a few solicits, node information only as two queries): a first-hop
-redundancy failover between two routers with HSRP versions 0 and 2, their virtual MAC's gratuitous ARP and hosts
-resolving the virtual address, and VRRP beside them (`lab_hsrp_failover`), HSRP every way odd (`hsrp_odd`), DHCPv6
+packet, no IPv6 routing header, DHCPv6 only as a few solicits, node information only as two queries, CDP only in
+a few frames): a first-hop redundancy failover between two routers with HSRP versions 0 and 2, their virtual MAC's
+gratuitous ARP and hosts resolving the virtual address, and VRRP beside them (`lab_hsrp_failover`), HSRP every way odd (`hsrp_odd`), DHCPv6
 exchanges as dnsmasq and a relay send them (`lab_dhcpv6`), DHCPv6 messages every way odd (`dhcpv6_odd`), IPv6
 routing headers of types 0, 2 and 4 with ICMPv6, UDP and TCP inside (`ipv6_routing`), ping -N's node information
-queries and replies (`icmpv6_nodeinfo`), and a mix of those cut at each snaplen from 42 to 146
-(`fhrp_dhcpv6_snaplen_N`). record-heldout.sh 20 prints them with the real tools. Usage: gen-heldout20.py OUTDIR"""
+queries and replies (`icmpv6_nodeinfo`), CDP as lldpd and a switch send it (`lab_cdp`), and a mix of those cut at
+each snaplen from 42 to 146 (`fhrp_dhcpv6_snaplen_N`). record-heldout.sh 20 prints them with the real tools. Usage: gen-heldout20.py OUTDIR"""
 import struct, sys
 
 from heldout_frames import case, csum, eth, write_all
@@ -384,6 +384,58 @@ def nodeinfo():
     case('icmpv6_nodeinfo', f)
 
 
+# ---------------------------------------------------------------- CDP (lldpd's and a switch's)
+def cdp_tlv(t, d, ln=None):
+    return struct.pack('!HH', t, 4 + len(d) if ln is None else ln) + d
+
+
+def cdp(tlvs, smac, ver=2, ttl=180):
+    body = bytes([ver, ttl, 0, 0]) + b''.join(tlvs)
+    body = body[:2] + struct.pack('!H', csum(body)) + body[4:]
+    llc = bytes([0xaa, 0xaa, 0x03, 0, 0, 0x0c, 0x20, 0x00]) + body
+    f = bytes.fromhex('01000ccccccc') + smac + struct.pack('!H', len(llc)) + llc
+    return f + bytes(max(0, 60 - len(f)))
+
+
+def cdp_addrs(*ips):
+    return struct.pack('!I', len(ips)) + b''.join(bytes([1, 1, 0xcc]) + struct.pack('!H', 4) + a for a in ips)
+
+
+SW = bytes.fromhex('001b2c3d4e01')
+
+
+def lab_cdp():
+    f = []
+    # lldpd with CDP enabled (lldpd -c): version 1 and 2, its host name, port, capabilities, software, platform
+    for ver in (1, 2):
+        f.append(cdp([cdp_tlv(1, b'h11.lab'), cdp_tlv(2, cdp_addrs(I11)), cdp_tlv(3, b'eth0'),
+                      cdp_tlv(4, struct.pack('!I', 0x10)), cdp_tlv(5, b'lldpd 1.0.16 running on Linux 6.1.0'),
+                      cdp_tlv(6, b'Linux')], H11, ver))
+    # a switch: many TLVs, addresses of two kinds, native VLAN, duplex, VTP domain, management address, power
+    f.append(cdp([cdp_tlv(1, b'sw1.lab.example'), cdp_tlv(5, b'Cisco IOS Software, C2960 Software\nVersion 15.2(7)E'),
+                  cdp_tlv(6, b'cisco WS-C2960-24TT-L'), cdp_tlv(2, cdp_addrs(IGW, bytes([10, 0, 0, 1]))),
+                  cdp_tlv(3, b'FastEthernet0/11'), cdp_tlv(4, struct.pack('!I', 0x28)),
+                  cdp_tlv(8, bytes.fromhex('00000c0112') + bytes(32)), cdp_tlv(9, b'LAB'), cdp_tlv(0xa, b'\0\x01'),
+                  cdp_tlv(0xb, b'\x01'), cdp_tlv(0x12, b'\0'), cdp_tlv(0x13, b'\0'), cdp_tlv(0x16, cdp_addrs(IGW)),
+                  cdp_tlv(0x10, b'\x3a\x98'), cdp_tlv(0x1a, struct.pack('!HHI', 1, 1, 15400)),
+                  cdp_tlv(0x1f, b'\x01')], SW))
+    f.append(arp(1, SW, IGW, bytes(6), I11))
+    f.append(arp(2, H11, I11, SW, IGW))
+    # odd ones: padded and odd names, a port ID without the header in its length, addresses cut, IP prefixes,
+    # a TLV under four bytes, unknown TLVs, nothing after the header, a TTL of 0 (shutdown)
+    f.append(cdp([cdp_tlv(1, b'sw2\0\0\0\0'), cdp_tlv(3, b'Gi1/0/1\0')], SW))
+    f.append(cdp([cdp_tlv(1, b'\x01sw\xc3\xa9\xff')], SW))
+    f.append(cdp([cdp_tlv(3, b'eth0', ln=7) + b'\x01\x02\x03\x04\x05'], SW))
+    f.append(cdp([cdp_tlv(2, struct.pack('!I', 2) + bytes([1, 1, 0xcc, 0, 4, 10, 0, 0, 1]))], SW))
+    f.append(cdp([cdp_tlv(7, bytes([10, 0, 0, 0, 8, 10, 1, 0, 0, 16])), cdp_tlv(7, bytes([10, 0, 0, 1]))], SW))
+    f.append(cdp([cdp_tlv(1, b'x'), b'\0\x01\0\x02', cdp_tlv(1, b'y')], SW))
+    f.append(cdp([cdp_tlv(0x99, b'xyz'), cdp_tlv(1, b'after')], SW))
+    f.append(cdp([], SW))
+    f.append(cdp([cdp_tlv(1, b'sw1.lab.example'), cdp_tlv(3, b'FastEthernet0/11')], SW, ttl=0))
+    f.append(cdp([cdp_tlv(1, b'abc', ln=40)], SW))
+    case('lab_cdp', f)
+
+
 def snaplen_cases():
     final = SEG[2]
     mix = [
@@ -397,6 +449,8 @@ def snaplen_cases():
         e6(ip6(58, icmp6(140, 0, struct.pack('!HH', 2, 0) + bytes(8) + struct.pack('!I', 0) + dname(b'h13', b'lab'),
                          G13, G11), G13, G11), GW, H11),
         arp(2, VMAC0, VIP, BC, VIP, BC),
+        cdp([cdp_tlv(1, b'h11.lab'), cdp_tlv(2, cdp_addrs(I11)), cdp_tlv(3, b'eth0'), cdp_tlv(4, struct.pack('!I', 0x10))],
+            H11),
     ]
     for snap in range(42, 147, 8):
         case('fhrp_dhcpv6_snaplen_%d' % snap, mix, snaplen=snap)
@@ -408,5 +462,6 @@ lab_dhcpv6()
 dhcpv6_odd()
 ipv6_routing()
 nodeinfo()
+lab_cdp()
 snaplen_cases()
 write_all(OUT)

@@ -1246,6 +1246,34 @@ def cdp():
             out.append((f[:c], len(f)))
     return out
 
+def hipercontracer():
+    """The HiPerConTracer heuristic (packet-hipercontracer.c) on ICMP and ICMPv6 echo data: its probes (magic, send
+    TTL, round, checksum tweak, send time stamp), time stamps at and past the bounds of 2016 and 2099, a send TTL of
+    0, 15 and 16 bytes of data, Linux ping's data, requests with their replies; cut inside the data."""
+    out = []
+    base = 212803200000000
+    def data(ttl, rnd, us, extra=b''):
+        return struct.pack('!IBBHQ', 0x5a5a1234, ttl, rnd, 0xbeef, (us - base) % (1 << 64)) + extra
+    lo, hi = 1451602800000000, 4102441199999999
+    payloads = [data(1, 0, lo), data(63, 124, 1700000000000000), data(255, 255, hi), data(1, 0, lo - 1), data(1, 0, hi + 1),
+                data(0, 1, 1700000000000000), data(5, 2, 1700000000000000)[:15], data(5, 2, 1700000000000000, b'pad' * 5),
+                struct.pack('<QQ', 1700000000, 123456) + bytes(range(16, 56)), bytes(16), data(9, 9, 0)]
+    for i, pl in enumerate(payloads):
+        for t in (8, 0):
+            m = bytes([t, 0, 0, 0]) + struct.pack('!HH', 0x0928, i) + pl
+            m = m[:2] + struct.pack('!H', _csum(m)) + m[4:]
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(1, m)
+            f = f + bytes(max(0, 60 - len(f)))
+            out.append((f, len(f)))
+        m6 = bytes([128, 0, 0, 0]) + struct.pack('!HH', 0x0929, i) + pl
+        m6 = m6[:2] + struct.pack('!H', _l4v6(58, m6, G11, G13)) + m6[4:]
+        f6 = _e6(58, m6, G11, G13)[:54 + len(m6)]
+        out.append((f6, len(f6)))
+        if i == 1:
+            for cut in range(42, 42 + 8 + 17):
+                out.append((f[:cut], len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1255,7 +1283,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
+            'hipercontracer': hipercontracer}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -63,6 +63,7 @@ final class Icmpv6Dissector {
                 if (!p.inErrorPkt) {
                     IcmpDissector.match(p, type == 128, 0xfeff, cksum, id, seq);
                 }
+                IcmpDissector.hiPerConTracer(tvb.subset(8), p);
             }
             case 130, 131, 132 -> {
                 // MLD: the maximum response delay, reserved, the multicast address (an MLDv2 query more)
