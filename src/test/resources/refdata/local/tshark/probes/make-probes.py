@@ -1244,6 +1244,13 @@ def cdp():
     for f in frames[:2]:
         for c in range(14, len(f)):
             out.append((f[:c], len(f)))
+    # TLV lengths the guint16 arithmetic wraps: address TLVs under 8 bytes, IP prefixes not a multiple of 5
+    for b in ('0002000600000002000900000001010002001100000002010101cc0004ac1c00010016000f000000010101cc0004ac1c',
+              '000200060000', '0002000600000002000900000001', '0002000800000001' + '00', '0002000800000000' + '000100066100',
+              '0016000700000000010006616263', '0007000a0a000000080a01', '0007000a0a0000000801' + '000100066100',
+              '0002000c000000010102cc00', '0002000d000000010101cc0004', '0002000a0000000101' + '01'):
+        f = cdp([bytes.fromhex(b)], fix=False)
+        out.append((f, len(f)))
     return out
 
 def hipercontracer():
@@ -1274,6 +1281,33 @@ def hipercontracer():
                 out.append((f[:cut], len(f)))
     return out
 
+def dhcpv6_domains():
+    """DHCPv6 domain fields (packet-dhcpv6.c's dhcpv6_domain()) in the SIP, search list, NIS, NIS+, BCMCS, AFTR and
+    client FQDN options: names whole, several, partial, after a full one, root only, empty, a label past the field,
+    a length byte over 63, names over 255 bytes, labels of 63; at the end of the message and before a client ID."""
+    out = []
+    def opt(c, d):
+        return struct.pack('!HH', c, len(d)) + d
+    def name(*labels):
+        return b''.join(bytes([len(l)]) + l for l in labels) + b'\0'
+    cid = opt(1, bytes.fromhex('000100012a2b3c4d0242ac1c000b'))
+    fields = [name(b'lab', b'example'), name(b'lab', b'example') + name(b'example', b'org'), name(b'com'),
+              name(b'com') + name(b'lab', b'example'), b'\x04host', b'\x04host\x03lab', name(b'lab') + b'\x04host',
+              b'\0', b'', b'\x05ab', b'\x40' + b'a' * 10, name(*([b'a' * 63] * 4)), name(*([b'b' * 60] * 5)),
+              name(*([b'c' * 63] * 3)) + b'\x3fc' + b'c' * 62, b'\x03abc\x00\x05', b'\x01a\x01b\x01c',
+              name(b'x' * 63), b'\x02ab\xc0\x0c']
+    for code in (24, 21, 29, 30, 33, 64, 39):
+        for fld in fields:
+            body = (b'\x01' + fld) if code == 39 else fld
+            for tail in (b'', cid):
+                m = bytes([7, 0, 0, 1]) + opt(code, body) + tail
+                f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
+                out.append((f, len(f)))
+    m = bytes([7, 0, 0, 1]) + opt(39, b'') + cid
+    f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
+    out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1284,7 +1318,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
             'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
-            'hipercontracer': hipercontracer}
+            'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -41,18 +41,19 @@ final class CdpDissector {
                     off += real;
                 }
                 case 0x0002, 0x0016 -> {
+                    // the TLV's length is a guint16: under 8 it wraps, and the addresses' subtree is too long
                     off += 4;
                     length -= 4;
                     long count = tvb.u32(off);
                     off += 4;
-                    length -= 4;
+                    length = (length - 4) & 0xffff;
                     while (count != 0) {
                         int used = address(tvb, off, length);
                         if (used < 0) {
                             break;
                         }
                         off += used;
-                        length -= used;
+                        length = (length - used) & 0xffff;
                         count--;
                     }
                     off += length;
@@ -68,7 +69,8 @@ final class CdpDissector {
                         off += 8; // the ODR default gateway, read only with a tree
                     } else {
                         off += 4;
-                        for (int left = length - 4; left > 0; left -= 5, off += 5) {
+                        // a guint16 too: data that is not a multiple of 5 wraps and reads on
+                        for (int left = length - 4; left > 0; left = (left - 5) & 0xffff, off += 5) {
                             tvb.u32(off);
                             tvb.u8(off + 4);
                         }
@@ -91,6 +93,7 @@ final class CdpDissector {
         if (length < 1) {
             return -1;
         }
+        tvb.check(off, length); // the address's subtree ("Truncated address") of the TLV's remaining length
         int protoType = tvb.u8(off);
         off++;
         length--;

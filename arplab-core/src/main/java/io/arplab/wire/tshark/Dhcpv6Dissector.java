@@ -18,10 +18,9 @@ final class Dhcpv6Dissector {
 
     /**
      * Options whose dissection reads past their data or adds to Info in ways probed but not modelled (user and
-     * vendor classes, vendor options, domain names and lists, NTP servers, ERO and others).
+     * vendor classes, vendor options, NTP servers, ERO, S46 rules and others).
      */
-    private static final Set<Integer> UNMODELLED = Set.of(15, 16, 17, 21, 24, 29, 30, 33, 39, 43, 56, 64, 89, 91,
-            92, 117, 118);
+    private static final Set<Integer> UNMODELLED = Set.of(15, 16, 17, 43, 56, 89, 91, 92, 117, 118);
 
     private Dhcpv6Dissector() {}
 
@@ -110,9 +109,79 @@ final class Dhcpv6Dissector {
                 }
             }
             case 13 -> tvb.check(off, 2); // the status code, whatever the length
+            case 21, 24, 29, 30, 33, 64 -> domain(tvb, p, off, len); // SIP, search, NIS, NIS+, BCMCS, AFTR names
+            case 39 -> {
+                if (len >= 1) {
+                    domain(tvb, p, off + 1, len - 1); // the client FQDN after its flags
+                }
+            }
             default -> { }
         }
         return 4 + len;
+    }
+
+    /**
+     * dhcpv6_domain(): the names of a domain field, label by label; what it finds wrong goes to Info (a label past
+     * the field, a name over 255 bytes, a lone root label, a partial name after a full one) and ends the field; a
+     * length byte over 63 ends it quietly.
+     */
+    private static void domain(Tvb tvb, Packet p, int start, int fieldLen) {
+        if (fieldLen == 0) {
+            return;
+        }
+        int off = start;
+        int firstLabel = start;
+        int last = start + fieldLen - 1;
+        int remlen = fieldLen;
+        int labels = 0;
+        int dpos = 0;
+        boolean fqdnSeen = false;
+        while (remlen != 0) {
+            int len = tvb.u8(off);
+            if (len > 63) {
+                return;
+            }
+            if (dpos == 0) {
+                firstLabel = off;
+            }
+            off++;
+            remlen--;
+            if (len > remlen) {
+                p.append(" [DOMAIN FIELD LEN EXCEEDED]");
+                return;
+            }
+            if (dpos + len + 2 > 255) {
+                p.append(" [FQDN > 255]");
+                tvb.check(off, len);
+                tvb.u8(off + len);
+                return;
+            }
+            if (len == 0) {
+                if (labels == 0) {
+                    p.append(" [ROOT-ONLY DOMAIN NAME]");
+                    return;
+                }
+                labels = 0;
+                dpos = 0;
+                fqdnSeen = true;
+                continue;
+            }
+            if (off + len - 1 == last) {
+                tvb.check(firstLabel + 1, len); // tvb_memcpy() from the name's first label
+                if (fqdnSeen) {
+                    p.append(" [PROTOCOL VIOLATION]");
+                }
+                return;
+            }
+            if (labels > 0) {
+                dpos++;
+            }
+            tvb.check(off, len);
+            off += len;
+            remlen -= len;
+            dpos += len;
+            labels++;
+        }
     }
 
     /** The options inside an option, from {@code from} to its length; a bad one skips to its end. */
