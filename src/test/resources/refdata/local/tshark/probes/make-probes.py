@@ -1306,6 +1306,17 @@ def dhcpv6_domains():
     m = bytes([7, 0, 0, 1]) + opt(39, b'') + cid
     f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
     out.append((f, len(f)))
+    # the client FQDN and a search list in a relay's own options and in the message it relays (seed 35062)
+    auth = bytes.fromhex('000b000b0001000000000000000035')
+    for fld in (b'\x10\x49\x3c', b'\0', name(b'lab'), b'\x04host'):
+        for flags in (0x01, 0xb5):
+            for m in (bytes([12, 2]) + bytes(32) + auth + opt(39, bytes([flags]) + fld),
+                      bytes([13, 0]) + bytes(32) + opt(39, bytes([flags]) + fld),
+                      bytes([12, 0]) + bytes(32) + opt(9, bytes([7, 0, 0, 1]) + opt(39, bytes([flags]) + fld)),
+                      bytes([13, 0]) + bytes(32) + opt(24, fld), bytes([12, 1]) + bytes(32) + opt(9, bytes([12, 0]) +
+                      bytes(32) + opt(9, bytes([7, 0, 0, 1]) + opt(24, fld) + opt(39, bytes([flags]) + fld)))):
+                f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
+                out.append((f, len(f)))
     return out
 
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,

@@ -44,12 +44,12 @@ final class Dhcpv6Dissector {
         }
         boolean[] atEnd = {false};
         while (off < eoff && !atEnd[0]) {
-            off += option(tvb, p, off, eoff, atEnd);
+            off += option(tvb, p, off, eoff, atEnd, type);
         }
     }
 
     /** dhcpv6_option(): the bytes the option took, 0 with {@code atEnd} set when it does not fit. */
-    private static int option(Tvb tvb, Packet p, int off, int eoff, boolean[] atEnd) {
+    private static int option(Tvb tvb, Packet p, int off, int eoff, boolean[] atEnd, int msgType) {
         if (eoff - off < 4) {
             atEnd[0] = true;
             return 0;
@@ -73,29 +73,29 @@ final class Dhcpv6Dissector {
             }
             case 3, 25 -> {
                 if (len >= 12) {
-                    options(tvb, p, off, 12, len, atEnd);
+                    options(tvb, p, off, 12, len, atEnd, msgType);
                 }
             }
             case 4 -> {
                 if (len >= 4) {
-                    options(tvb, p, off, 4, len, atEnd);
+                    options(tvb, p, off, 4, len, atEnd, msgType);
                 }
             }
             case 5 -> {
                 if (len >= 24) {
                     p.append("IAA: " + tvb.ipv6(off) + " ");
-                    options(tvb, p, off, 24, len, atEnd);
+                    options(tvb, p, off, 24, len, atEnd, msgType);
                 }
             }
             case 44 -> {
                 if (len >= 17) {
-                    options(tvb, p, off, 17, len, atEnd); // after the query type and link address
+                    options(tvb, p, off, 17, len, atEnd, msgType); // after the query type and link address
                 }
             }
-            case 45, 94, 95, 96 -> options(tvb, p, off, 0, len, atEnd); // client data, the S46 containers
+            case 45, 94, 95, 96 -> options(tvb, p, off, 0, len, atEnd, msgType); // client data, the S46 containers
             case 26 -> {
                 if (len >= 25) {
-                    options(tvb, p, off, 25, len, atEnd);
+                    options(tvb, p, off, 25, len, atEnd, msgType);
                 }
             }
             case 6 -> {
@@ -111,8 +111,10 @@ final class Dhcpv6Dissector {
             case 13 -> tvb.check(off, 2); // the status code, whatever the length
             case 21, 24, 29, 30, 33, 64 -> domain(tvb, p, off, len); // SIP, search, NIS, NIS+, BCMCS, AFTR names
             case 39 -> {
-                if (len >= 1) {
-                    domain(tvb, p, off + 1, len - 1); // the client FQDN after its flags
+                if (len >= 1 && msgType != 12 && msgType != 13) {
+                    // the client FQDN after its flags; in a relay's own options its name is not walked (probed,
+                    // seed 35062)
+                    domain(tvb, p, off + 1, len - 1);
                 }
             }
             default -> { }
@@ -185,10 +187,10 @@ final class Dhcpv6Dissector {
     }
 
     /** The options inside an option, from {@code from} to its length; a bad one skips to its end. */
-    private static void options(Tvb tvb, Packet p, int off, int from, int len, boolean[] atEnd) {
+    private static void options(Tvb tvb, Packet p, int off, int from, int len, boolean[] atEnd, int msgType) {
         int used = from;
         while (len - used > 0) {
-            used += option(tvb, p, off + used, off + len, atEnd);
+            used += option(tvb, p, off + used, off + len, atEnd, msgType);
             if (atEnd[0]) {
                 used = len;
             }
