@@ -1,5 +1,6 @@
 package io.arplab.tools;
 
+import io.arplab.wire.libc.CStrtol;
 import java.util.List;
 
 /**
@@ -114,36 +115,10 @@ final class TracerouteModOpts {
         return b.toString();
     }
 
-    // strtoul(s, &q, 0): decimal, 0x hex or 0 octal, a sign allowed; null when nothing was read, or (whole) a tail
+    // strtoul(s, &q, 0): null when nothing was converted, or ({@code whole}) when a tail is left
     private static Long strtoul(String s, boolean whole) {
-        String t = s.strip();
-        boolean neg = t.startsWith("-");
-        if (neg || t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        int radix = 10;
-        int i = 0;
-        if (t.startsWith("0x") || t.startsWith("0X")) {
-            radix = 16;
-            i = 2;
-        } else if (t.startsWith("0")) {
-            radix = 8;
-        }
-        long v = 0;
-        int start = i;
-        while (i < t.length() && Character.digit(t.charAt(i), radix) >= 0) {
-            v = v * radix + Character.digit(t.charAt(i), radix);
-            i++;
-        }
-        if (i == start && radix == 16) {
-            i = 1; // "0x" alone: the 0 was read
-        } else if (i == start && radix != 8) {
-            return null;
-        }
-        if (whole && i < t.length()) {
-            return null;
-        }
-        return neg ? -v : v;
+        CStrtol r = CStrtol.scan(s, 0);
+        return !r.converted() || whole && r.end() < s.length() ? null : r.asUnsignedLong();
     }
 
     private static Getopt.ToolError bad(String line) {
