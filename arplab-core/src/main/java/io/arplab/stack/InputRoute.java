@@ -8,8 +8,11 @@ package io.arplab.stack;
 public final class InputRoute {
     private InputRoute() {}
 
-    /** How the datagram would go: delivered to a local address, received as a broadcast, or forwarded. */
-    public enum Kind { LOCAL, BROADCAST, FORWARD }
+    /**
+     * How the datagram would go: delivered to a local address, received as a broadcast, forwarded, or a subnet's
+     * broadcast forwarded (bc_forwarding: RTN_BROADCAST through make_route).
+     */
+    public enum Kind { LOCAL, BROADCAST, FORWARD, FORWARD_BROADCAST }
 
     /**
      * The route: its kind, the device it leaves by and the route that forwards it (FORWARD only), whether the
@@ -28,8 +31,11 @@ public final class InputRoute {
         if (daddr == -1 || saddr == 0 && daddr == 0) {
             return broadcastInput(ns, in, saddr);
         }
-        if (saddr == 0 || (daddr >>> 24) == 0) {
-            return Result.failed(Errno.EINVAL); // a zeronet source or destination
+        if (saddr == 0) {
+            return Result.failed(Errno.EINVAL); // a zeronet source
+        }
+        if ((daddr >>> 24) == 0) {
+            return Result.failed(Errno.ENETUNREACH); // a zeronet destination, as kernel 6.18 answers it
         }
         boolean localnet = ns.devconf(in, DevConf.ROUTE_LOCALNET) != 0;
         if ((daddr >>> 24) == 127 ? !localnet : (saddr >>> 24) == 127 && !localnet) {
@@ -63,9 +69,9 @@ public final class InputRoute {
             return Result.failed(Errno.EINVAL);
         }
         // __mkroute_input(): out the way it came in, to a sender on the link, with send_redirects
-        boolean redirect = out == in && ns.devconf(out, DevConf.SEND_REDIRECTS) != 0 && Netns.onLink(in, saddr)
-                && (ns.devconf(out, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(out, saddr));
-        return new Result(Kind.FORWARD, out, r, redirect, null);
+        boolean redirect = brd == null && out == in && ns.devconf(out, DevConf.SEND_REDIRECTS) != 0
+                && Netns.onLink(in, saddr) && (ns.devconf(out, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(out, saddr));
+        return new Result(brd != null ? Kind.FORWARD_BROADCAST : Kind.FORWARD, out, r, redirect, null);
     }
 
     // brd_input: fib_validate_source() of a source that is not 0.0.0.0

@@ -768,7 +768,8 @@ final class IpRoute {
                     !dst.isLimitedBroadcast(), iif.name);
             default -> {
                 Ipv4Address via = r.route() != null && stack.usesGateway(r.route()) ? r.route().gateway() : null;
-                printCached("unicast", dst, from, via, r.out().name, null, mark,
+                printCached(r.kind() == InputRoute.Kind.FORWARD_BROADCAST ? "broadcast" : "unicast", dst, from, via,
+                        r.out().name, null, mark,
                         r.redirect() ? List.of("redirect") : List.of(), -1, true, iif.name);
             }
         }
