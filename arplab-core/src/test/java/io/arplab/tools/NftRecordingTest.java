@@ -190,7 +190,9 @@ class NftRecordingTest {
     static java.util.stream.IntStream randomSeeds() throws IOException {
         try (var files = Files.list(DIR.resolve("random"))) {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".out"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(0, n.length() - 4))).sorted().boxed().toList().stream()
+                    .mapToInt(n -> Integer.parseInt(n.substring(0, n.length() - 4)))
+                    .filter(n -> String.valueOf(n).matches(System.getProperty("nft.seeds", ".*"))) // -Dnft.seeds=REGEX
+                    .sorted().boxed().toList().stream()
                     .mapToInt(Integer::intValue);
         }
     }
