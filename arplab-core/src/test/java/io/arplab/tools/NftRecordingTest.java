@@ -180,8 +180,9 @@ class NftRecordingTest {
                     + " timing)"),
             java.util.Map.entry(29, "bridge input oifname on frames to the host: an INCOMPLETE entry's last probe"
                     + " before or after ping exits"),
-            java.util.Map.entry(52, "a bridge prerouting counter's bytes (14 frames, 88 bytes more in arplab): not"
-                    + " traced to its frame yet"),
+            java.util.Map.entry(52, "a bridge prerouting counter (14 frames, 552 bytes: five 60-byte probes and SYNs,"
+                    + " nine ARP requests): n2's ping finds its entry for .11 still usable in arplab (an 84-byte echo,"
+                    + " seven ARP requests), ARP timing"),
             java.util.Map.entry(60, "an INCOMPLETE entry's failure against ping's linger (ARP timing), and one ARP"
                     + " frame more at the arp input counter"));
 
