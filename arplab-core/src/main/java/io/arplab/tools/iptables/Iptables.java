@@ -292,8 +292,8 @@ public final class Iptables implements Tool {
     /**
      * xt_check_target() and xt_check_match() as nft_compat runs them for the table and, through nft_chain_validate()
      * of the table after the change, for every hook that reaches the rule: a target of another table (the nat
-     * targets' "nat") or of other hooks, an addrtype device limit of the wrong side, refused with EINVAL; a jump
-     * carries the hooks into its chain.
+     * targets' "nat", REJECT's "filter") or of other hooks, an addrtype device limit of the wrong side, refused with
+     * EINVAL; a jump carries the hooks into its chain.
      */
     private static boolean fits(Xtables xt, String table, int hooks, Xtables.Target target,
                                 List<Xtables.Match> matches, int depth) {
@@ -305,8 +305,8 @@ public final class Iptables implements Tool {
         if (target instanceof Xtables.Nat n) {
             return table.equals("nat") && (hooks & ~n.hooks()) == 0;
         }
-        if (target instanceof Xtables.Reject) { // reject_tg_reg: NF_INET_LOCAL_IN, FORWARD, LOCAL_OUT
-            return (hooks & ~(1 << 1 | 1 << 2 | 1 << 3)) == 0;
+        if (target instanceof Xtables.Reject) { // reject_tg_reg: table "filter"; NF_INET_LOCAL_IN, FORWARD, LOCAL_OUT
+            return table.equals("filter") && (hooks & ~(1 << 1 | 1 << 2 | 1 << 3)) == 0;
         }
         if (target instanceof Xtables.Jump j && hooks != 0 && depth < 64 && xt.find(j.chain()) != null) {
             for (Rule r : xt.find(j.chain()).rules()) {
