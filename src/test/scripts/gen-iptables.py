@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Draws a random iptables case for refdata/local/iptables (record.sh runs it in namespaces laid out as lab.yaml):
 rules on router r (filter table, and from seed 89 the nat table: every match and target arplab models, well-formed or
-not), traffic across r (ping, traceroute, arping) and listings with random flags. Usage: gen-iptables.py SEED > cases/random-SEED.txt"""
+not), traffic across r (ping, traceroute, arping) and listings with random flags.
+Usage: gen-iptables.py SEED > cases/random-SEED.txt"""
 import random
 import sys
 
@@ -86,8 +87,9 @@ def target(chain_name):
     if t < 0.78:
         return "-j RETURN"
     if NAT5 and t < 0.86:
-        return "-j MARK " + rnd.choice(["--set-mark 0x42", "--set-mark 1/0xff", "--set-xmark 0x3/0xf", "--and-mark 0xfe",
-                                        "--or-mark 0x100", "--xor-mark 7", "--set-mark", "--set-mark 1 --or-mark 2"])
+        return "-j MARK " + rnd.choice(["--set-mark 0x42", "--set-mark 1/0xff", "--set-xmark 0x3/0xf",
+                                        "--and-mark 0xfe", "--or-mark 0x100", "--xor-mark 7", "--set-mark",
+                                        "--set-mark 1 --or-mark 2"])
     if t < 0.95 and user:
         return rnd.choice(["-j ", "-j ", "-g "]) + rnd.choice(user)
     return ""

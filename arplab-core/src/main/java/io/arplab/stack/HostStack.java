@@ -242,9 +242,10 @@ public final class HostStack extends Netns {
         if (nat != null) {
             io.arplab.stack.nft.Nftables nft = nftables();
             java.util.List<io.arplab.stack.nft.Hook> present = nat.hooksPresent();
-            for (io.arplab.stack.nft.Hook h : new io.arplab.stack.nft.Hook[] {io.arplab.stack.nft.Hook.PREROUTING,
-                io.arplab.stack.nft.Hook.INPUT, io.arplab.stack.nft.Hook.OUTPUT, io.arplab.stack.nft.Hook.POSTROUTING}) {
-                nft.natChain(h, present.contains(h) ? nat.natWalk() : null);
+            for (io.arplab.stack.nft.Hook h : io.arplab.stack.nft.Hook.values()) {
+                if (h != io.arplab.stack.nft.Hook.FORWARD) {
+                    nft.natChain(h, present.contains(h) ? nat.natWalk() : null);
+                }
             }
         }
     }
