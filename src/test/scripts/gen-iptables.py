@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Draws a random iptables case for refdata/local/iptables (record.sh runs it in namespaces laid out as lab.yaml):
-rules on router r (filter table: every match and target arplab models, well-formed or not), traffic across r
-(ping, traceroute, arping) and listings with random flags. Usage: gen-iptables.py SEED > cases/random-SEED.txt"""
+rules on router r (filter table, and from seed 89 the nat table: every match and target arplab models, well-formed or
+not), traffic across r (ping, traceroute, arping) and listings with random flags.
+Usage: gen-iptables.py SEED > cases/random-SEED.txt"""
 import random
 import sys
 
@@ -61,6 +62,12 @@ def match_part():
         parts.append("-m comment --comment " + rnd.choice(["ok", "'two words'", "x-1_y"]))
     if rnd.random() < 0.05:
         parts.append(neg() + "-f")
+    if NAT5 and rnd.random() < 0.25:
+        parts.append(rnd.choice([
+            "-m mark " + neg() + "--mark " + rnd.choice(["0x1", "5", "0x10/0xf0", "0x42", "0/0xff", "x", "1/0x"]),
+            "-m addrtype " + neg() + "--" + rnd.choice(["src", "dst"]) + "-type "
+            + rnd.choice(["LOCAL", "UNICAST", "BROADCAST", "LOCAL,BROADCAST", "local", "MULTICAST", "BOGUS"])
+            + rnd.choice(["", "", " --limit-iface-in", " --limit-iface-out"])]))
     return parts
 
 
@@ -79,12 +86,70 @@ def target(chain_name):
         return "-j LOG" + rnd.choice(["", " --log-prefix 'fw: '", " --log-level debug", " --log-level 3"])
     if t < 0.78:
         return "-j RETURN"
+    if NAT5 and t < 0.86:
+        return "-j MARK " + rnd.choice(["--set-mark 0x42", "--set-mark 1/0xff", "--set-xmark 0x3/0xf",
+                                        "--and-mark 0xfe", "--or-mark 0x100", "--xor-mark 7", "--set-mark",
+                                        "--set-mark 1 --or-mark 2"])
     if t < 0.95 and user:
         return rnd.choice(["-j ", "-j ", "-g "]) + rnd.choice(user)
     return ""
 
 
+NAT_CHAINS = ["PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"]
+
+
+def nat_target(chain):
+    to = rnd.choice(list(HOSTS.values()) + list(ROUTER.values()) + ["10.2.0.99", "10.9.9.9"])
+    t = rnd.random()
+    if t < 0.3 or chain in ("PREROUTING", "OUTPUT") and t < 0.6:
+        return "-j DNAT --to-destination " + rnd.choice([to, to, to + ":" + rnd.choice(["22", "7", "40000-40010"]),
+                                                         to + "-" + to, ":8080"]) + rnd.choice(["", "", " --random"])
+    if t < 0.5:
+        return "-j SNAT --to-source " + rnd.choice([to, to, to + ":1000-2000"]) + rnd.choice(["", "", " --persistent"])
+    if t < 0.7:
+        return "-j MASQUERADE" + rnd.choice(["", "", " --to-ports 2000-3000", " --random", " --random-fully"])
+    if t < 0.85:
+        return "-j REDIRECT" + rnd.choice(["", " --to-ports 7", " --to-ports 5000-5010", " --random"])
+    return rnd.choice(["-j ACCEPT", "-j RETURN", "-j LOG", "-j DROP", "-j REJECT", ""])
+
+
+def nat_rule():
+    chain = rnd.choice(NAT_CHAINS + NAT_CHAINS + nat_chains)
+    parts = match_part()
+    if rnd.random() < 0.4 and chain in ("PREROUTING", "INPUT"):
+        parts.insert(0, neg() + "-i " + rnd.choice(IFACES))
+    if rnd.random() < 0.4 and chain in ("OUTPUT", "POSTROUTING"):
+        parts.insert(0, neg() + "-o " + rnd.choice(IFACES))
+    if nat_chains and rnd.random() < 0.1:
+        parts.append("-j " + rnd.choice(nat_chains))
+    else:
+        parts.append(nat_target(chain))
+    cmd = rnd.choice(["-A %s", "-A %s", "-A %s", "-I %s", "-I %s 2", "-v -A %s", "-R %s 1", "-D %s", "-C %s"]) % chain
+    return "r iptables -t nat %s %s" % (cmd, " ".join(p for p in parts if p))
+
+
+def nat_other():
+    t = rnd.random()
+    if t < 0.3:
+        name = rnd.choice(["dnat1", "snat2", "PREROUTING"])
+        if name not in nat_chains and name != "PREROUTING":
+            nat_chains.append(name)
+        return "r iptables -t nat -N " + name
+    if t < 0.6:
+        flags = rnd.sample(["-n", "-v", "-x", "--line-numbers"], rnd.randint(0, 4))
+        return "r iptables -t nat -L %s %s" % (rnd.choice(["", "", "PREROUTING", "POSTROUTING", "OUTPUT"]),
+                                               " ".join(flags))
+    if t < 0.75:
+        return "r iptables -t nat -S" + rnd.choice(["", " -v", " POSTROUTING"])
+    if t < 0.85:
+        return "r iptables-save" + rnd.choice(["", " -t nat", " -c"])
+    return rnd.choice(["r iptables -t nat -Z", "r iptables -t nat -F POSTROUTING", "r iptables -t nat -D PREROUTING 1",
+                       "r iptables -t nat -P POSTROUTING " + rnd.choice(["ACCEPT", "DROP"]), "r iptables -t nat -X"])
+
+
 def rule():
+    if NAT5 and rnd.random() < 0.35:
+        return nat_rule() if rnd.random() < 0.8 else nat_other()
     chain = rnd.choice(["INPUT", "FORWARD", "FORWARD", "OUTPUT"] + chains)
     parts = match_part()
     if rnd.random() < 0.4:
@@ -151,6 +216,9 @@ def chain_cmd():
 
 # from seed 41 on: deletes, checks, replaces, renames, -v writes, rule numbers in listings, iptables-save
 WIDE = int(sys.argv[1]) >= 41
+# from seed 89 on: the nat table (SNAT, DNAT, MASQUERADE, REDIRECT, its chains and listings), mark, MARK, addrtype
+NAT5 = int(sys.argv[1]) >= 89
+nat_chains = []
 
 
 def add(item):
@@ -173,4 +241,6 @@ for _ in range(rnd.randint(2, 4)):
     add(rule() if t < 0.4 else traffic() if t < 0.7 else listing())
 lines.append("r iptables -L -v -n -x")
 lines.append("r iptables -S")
+if NAT5:
+    lines.append("r iptables -t nat -L -v -n -x")
 print("\n".join(l.rstrip() for l in lines))

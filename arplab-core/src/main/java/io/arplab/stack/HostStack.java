@@ -209,20 +209,79 @@ public final class HostStack extends Netns {
         NetnsParts p = own();
         if (p.xtables == null) {
             p.xtables = new Xtables();
+            p.xtables.addrTypes(this::addrType);
         }
         return p.xtables;
     }
 
+    /** The namespace's iptables nat table (created on first use). */
+    public Xtables xtablesNat() {
+        NetnsParts p = own();
+        if (p.xtablesNat == null) {
+            p.xtablesNat = new Xtables(Xtables.NAT);
+            p.xtablesNat.addrTypes(this::addrType);
+        }
+        return p.xtablesNat;
+    }
+
     /**
-     * Call after changing the filter table's rules: a conntrack match makes the namespace track connections from
-     * now on (nf_ct_netns_get() in xt_check_match()), as nft's ct expression does.
+     * Call after changing the iptables tables' rules: a conntrack match or a nat target makes the namespace track
+     * connections from now on (nf_ct_netns_get() in xt_check_match()/xt_check_target()), as nft's ct expression does;
+     * the nat table's built-in chains are nat chains at their hooks while they exist (nf_nat_register_fn()).
      */
     public void xtablesChanged() {
-        Xtables xt = xtables();
-        xt.changed();
-        if (xt.usesConntrack()) {
-            nftables().trackConnections();
+        for (Xtables xt : new Xtables[] {parts.xtables, parts.xtablesNat}) {
+            if (xt != null) {
+                xt.changed();
+                if (xt.usesConntrack()) {
+                    nftables().trackConnections();
+                }
+            }
         }
+        Xtables nat = parts.xtablesNat;
+        if (nat != null) {
+            io.arplab.stack.nft.Nftables nft = nftables();
+            java.util.List<io.arplab.stack.nft.Hook> present = nat.hooksPresent();
+            for (io.arplab.stack.nft.Hook h : io.arplab.stack.nft.Hook.values()) {
+                if (h != io.arplab.stack.nft.Hook.FORWARD) {
+                    nft.natChain(h, present.contains(h) ? nat.natWalk() : null);
+                }
+            }
+        }
+    }
+
+    /**
+     * inet_dev_addr_type(): a zero or limited broadcast address is RTN_BROADCAST, a multicast one RTN_MULTICAST;
+     * else the local table's route (a local address RTN_LOCAL, a subnet broadcast RTN_BROADCAST) when it is on
+     * {@code dev} (null: any device), else RTN_UNICAST.
+     */
+    private int addrType(int a, String dev) {
+        if (a == 0 || a == -1) {
+            return 3;
+        }
+        if (isMulticast(a)) {
+            return 5;
+        }
+        NetDevice only = dev == null ? null : device(dev);
+        if (isLocalAddress(a)) {
+            if (only == null) {
+                return dev == null ? 2 : 1;
+            }
+            boolean loNet = (a >>> 24) == 127;
+            for (int k = 0, m = only.addressCount(); k < m; k++) {
+                if (only.addressAt(k).address().bits() == a) {
+                    return 2;
+                }
+            }
+            return loNet && only.loopback ? 2 : 1;
+        }
+        for (int di = 0, dn = deviceCount(); di < dn; di++) {
+            NetDevice d = deviceAt(di);
+            if ((only == null || only == d) && isBroadcastFor(d, a)) {
+                return 3;
+            }
+        }
+        return 1;
     }
 
     /** Frames the stack received and dropped (malformed, not for it). */

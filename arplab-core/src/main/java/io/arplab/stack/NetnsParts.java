@@ -43,6 +43,8 @@ final class NetnsParts {
     io.arplab.stack.nft.Packet nftPacket;
     /** The namespace's iptables filter table, null until rules are written (a Docker host's: see Xtables). */
     Xtables xtables;
+    /** The namespace's iptables nat table, null until rules are written (its chains registered in nft's nat hooks). */
+    Xtables xtablesNat;
     /** Sockets with deliveries queued during the current stack call, in the order they got their first. */
     List<SocketQueue> readySockets;
     /** Devices by name, once a host has many (a bridge owner holds one veth per port). */

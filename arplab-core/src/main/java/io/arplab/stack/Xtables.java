@@ -23,8 +23,11 @@ public final class Xtables {
     /** The built-in chains of the filter table, in the order iptables lists them. */
     public static final List<String> BUILTIN = List.of("INPUT", "FORWARD", "OUTPUT");
 
-    /** A rule's target: a verdict, a chain to jump to, REJECT or LOG. */
-    public sealed interface Target permits Verdict, Jump, Reject, Log {}
+    /** The built-in chains of the nat table (nft.c's xtables_ipv4[NFT_TABLE_NAT]), in the order iptables lists them. */
+    public static final List<String> NAT = List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
+
+    /** A rule's target: a verdict, a chain to jump to, REJECT, LOG, a nat binding or MARK. */
+    public sealed interface Target permits Verdict, Jump, Reject, Log, Nat, Mark {}
 
     public enum Verdict implements Target { ACCEPT, DROP, RETURN }
 
@@ -57,8 +60,42 @@ public final class Xtables {
     /** ipt_LOG: logs (the kernel's log is not modelled) and goes on to the next rule; {@code flags}: XT_LOG_*. */
     public record Log(int level, String prefix, int flags) implements Target {}
 
+    /**
+     * xt_nat's SNAT, DNAT, MASQUERADE and REDIRECT (struct nf_nat_range2): {@code flags} are NF_NAT_RANGE_*, the
+     * addresses count with MAP_IPS, the ports with PROTO_SPECIFIED ({@code base}: PROTO_OFFSET's shift).
+     */
+    public record Nat(String kind, int flags, int minIp, int maxIp, int minPort, int maxPort, int base)
+            implements Target {
+        public static final int MAP_IPS = 1, PROTO_SPECIFIED = 2, PROTO_RANDOM = 4, PERSISTENT = 8,
+                PROTO_RANDOM_FULLY = 16, PROTO_OFFSET = 32;
+
+        /** The hooks (1 << hook number) the kernel's target serves (xt_nat_target_reg[], masquerade, redirect). */
+        public int hooks() {
+            return switch (kind) {
+                case "SNAT" -> 1 << 4 | 1 << 1;
+                case "MASQUERADE" -> 1 << 4;
+                default -> 1 | 1 << 3; // DNAT, REDIRECT
+            };
+        }
+    }
+
+    /** xt_MARK (mark_tg()): skb->mark = (skb->mark & ~mask) ^ mark; goes on (XT_CONTINUE). */
+    public record Mark(int mark, int mask) implements Target {}
+
     /** An extension match (struct xt_entry_match). */
-    public sealed interface Match permits Ports, Multiport, Icmp, Ctstate, Comment {}
+    public sealed interface Match permits Ports, Multiport, Icmp, Ctstate, Comment, MarkMatch, Addrtype {}
+
+    /** xt_mark (mark_mt()): (skb->mark & mask) == mark, XOR invert. */
+    public record MarkMatch(int mark, int mask, boolean invert) implements Match {}
+
+    /**
+     * xt_addrtype revision 1 (addrtype_mt_v1()): the source's and destination's inet_dev_addr_type() in the type
+     * masks (1 << RTN_*), each XOR its inversion, the address looked up on the input or output device only with a
+     * limit flag (XT_ADDRTYPE_INVERT_SOURCE 1, INVERT_DEST 2, LIMIT_IFACE_IN 4, LIMIT_IFACE_OUT 8).
+     */
+    public record Addrtype(int source, int dest, int flags) implements Match {
+        public static final int INVERT_SOURCE = 1, INVERT_DEST = 2, LIMIT_IFACE_IN = 4, LIMIT_IFACE_OUT = 8;
+    }
 
     /**
      * xt_tcp / xt_udp (tcp_mt(), udp_mt()): port ranges, each negatable, and for TCP the flags under a mask; a
@@ -125,7 +162,8 @@ public final class Xtables {
 
         /** Whether a match needs the packet's conntrack state. */
         boolean usesConntrack() {
-            return matches.stream().anyMatch(m -> m instanceof Ctstate);
+            // conntrack_mt_check() and xt_nat_checkentry(): nf_ct_netns_get()
+            return target instanceof Nat || matches.stream().anyMatch(m -> m instanceof Ctstate);
         }
     }
 
@@ -214,13 +252,21 @@ public final class Xtables {
     }
 
     private final Map<String, Chain> builtins = new java.util.LinkedHashMap<>();
+    private final List<String> builtinNames;
     /** User chains by name, in the order iptables-nft lists them (its chain cache is sorted by name). */
     private final Map<String, Chain> userChains = new TreeMap<>();
     /** Whether some rule uses the conntrack match (nf_ct_netns_get(): conntrack runs from then on). */
     private boolean conntrack;
 
+    /** The filter table. */
     public Xtables() {
-        for (String builtin : BUILTIN) {
+        this(BUILTIN);
+    }
+
+    /** A table with these built-in chains (the filter table's or the nat table's). */
+    public Xtables(List<String> builtinChains) {
+        this.builtinNames = builtinChains;
+        for (String builtin : builtinChains) {
             Chain c = new Chain();
             c.policy = Verdict.ACCEPT;
             builtins.put(builtin, c);
@@ -248,9 +294,14 @@ public final class Xtables {
         return c != null ? c : userChains.get(name);
     }
 
-    /** Whether {@code name} is a built-in chain. */
-    public static boolean builtin(String name) {
-        return BUILTIN.contains(name);
+    /** Whether {@code name} is a built-in chain of this table. */
+    public boolean builtin(String name) {
+        return builtinNames.contains(name);
+    }
+
+    /** The table's built-in chains, in the order iptables lists them. */
+    public List<String> builtins() {
+        return builtinNames;
     }
 
     /** The user chains by name, sorted. */
@@ -358,17 +409,28 @@ public final class Xtables {
     boolean accept(Hook hook, byte[] frame, int network, String iif, String oif, io.arplab.stack.nft.Nftables nft,
                    io.arplab.stack.nft.Packet ct) {
         rejected = null;
-        Chain base = switch (hook) {
-            case INPUT -> builtins.get("INPUT");
-            case FORWARD -> builtins.get("FORWARD");
-            case OUTPUT -> builtins.get("OUTPUT");
-            default -> null;
-        };
+        Target v = verdict(hook, frame, network, iif, oif, nft, ct);
+        if (v instanceof Reject r) {
+            rejected = r;
+            return false;
+        }
+        return v == null || v == Verdict.ACCEPT;
+    }
+
+    /**
+     * The verdict of the hook's built-in chain on the datagram (its policy when no rule decided; null when the hook
+     * has no chain here): a verdict, REJECT, or a nat table's binding ({@link Nat}, which the caller sets up).
+     */
+    public Target verdict(Hook hook, byte[] frame, int network, String iif, String oif,
+                          io.arplab.stack.nft.Nftables nft, io.arplab.stack.nft.Packet ct) {
+        Chain base = builtins.get(hook == Hook.PREROUTING || hook == Hook.POSTROUTING ? hook.name()
+                : hook == Hook.INPUT ? "INPUT" : hook == Hook.FORWARD ? "FORWARD" : "OUTPUT");
         if (base == null || !base.present || base.rules.isEmpty() && base.policy == Verdict.ACCEPT
                 && !base.policyCounted) {
-            return true;
+            return null;
         }
         Packet p = packet.set(hook, frame, network, iif, oif, nft, ct);
+        p.addrs = addrs;
         Target v = run(base, p, 0);
         if (v == null || v == Verdict.RETURN) { // the end of a built-in chain: its policy, counted as such
             if (base.policyCounted) {
@@ -377,11 +439,48 @@ public final class Xtables {
             }
             v = base.policy;
         }
-        if (v instanceof Reject r) {
-            rejected = r;
-            return false;
+        return v;
+    }
+
+    /**
+     * This nat table's walk at a hook, as nf_nat_inet_fn() runs it among the nat chains: its verdict on the
+     * connection's first packet, a nat target's binding set up by {@code nft} (xt_snat_target_v0() and kin:
+     * nf_nat_setup_info() with the target's range, its first address and port range).
+     */
+    public io.arplab.stack.nft.Nftables.NatWalk natWalk() {
+        return (hook, p, nft) -> {
+            Target v = verdict(hook, p.frame(), p.network(), p.iif(), p.oif(), nft, p);
+            if (!(v instanceof Nat n)) {
+                return true; // the nat table filters nothing (iptables inhibits DROP there)
+            }
+            boolean ips = (n.flags() & Nat.MAP_IPS) != 0, ports = (n.flags() & Nat.PROTO_SPECIFIED) != 0;
+            return nft.bind(p, n.kind().toLowerCase(java.util.Locale.ROOT), ips ? n.minIp() : -1,
+                    ports ? n.minPort() : -1, ports ? n.maxPort() : -1);
+        };
+    }
+
+    /** The built-in chains present, each with its hook: what the nat table registers (see {@link #natWalk()}). */
+    public List<Hook> hooksPresent() {
+        List<Hook> hooks = new ArrayList<>();
+        for (Map.Entry<String, Chain> e : builtins.entrySet()) {
+            if (e.getValue().present) {
+                hooks.add(Hook.valueOf(e.getKey()));
+            }
         }
-        return v == Verdict.ACCEPT;
+        return hooks;
+    }
+
+    /** What addrtype asks of the namespace (inet_dev_addr_type()). */
+    public interface AddrTypes {
+        /** The RTN_* type of {@code addr} in the namespace, on {@code dev} only when not null. */
+        int type(int addr, String dev);
+    }
+
+    private AddrTypes addrs = (a, d) -> 1;
+
+    /** Where addrtype finds the namespace's address types. */
+    public void addrTypes(AddrTypes a) {
+        this.addrs = a;
     }
 
     /** The one packet the rules read, set for each datagram (no allocation per packet). */
@@ -397,6 +496,9 @@ public final class Xtables {
         io.arplab.stack.nft.Packet ct;
         Hook hook;
         int ctState;
+        /** skb->mark as MARK set it in this walk (a hook's walk starts at 0: arplab keeps no mark on its frames). */
+        int mark;
+        AddrTypes addrs;
 
         Packet set(Hook hook, byte[] f, int ip, String iif, String oif, io.arplab.stack.nft.Nftables nft,
                    io.arplab.stack.nft.Packet ct) {
@@ -414,6 +516,7 @@ public final class Xtables {
             this.nft = nft;
             this.ct = ct;
             this.ctState = -1;
+            this.mark = 0;
             return this;
         }
 
@@ -447,6 +550,8 @@ public final class Xtables {
                 if (j.isGoto() || v != null && v != Verdict.RETURN) {
                     return v == Verdict.RETURN ? null : v;
                 }
+            } else if (t instanceof Mark m) {
+                p.mark = p.mark & ~m.mask() ^ m.mark(); // mark_tg(), XT_CONTINUE
             } else if (t == null || t instanceof Log) {
                 continue; // no target, or LOG: XT_CONTINUE
             } else {
@@ -468,6 +573,10 @@ public final class Xtables {
                 ok = icmp(i, p);
             } else if (m instanceof Ctstate c) {
                 ok = ((p.ctState() & c.mask()) != 0) != c.invert();
+            } else if (m instanceof MarkMatch k) {
+                ok = ((p.mark & k.mask()) == k.mark()) != k.invert();
+            } else if (m instanceof Addrtype a) {
+                ok = addrtype(a, p);
             } else {
                 ok = true; // comment
             }
@@ -476,6 +585,18 @@ public final class Xtables {
             }
         }
         return true;
+    }
+
+    // addrtype_mt_v1(): each type given matches, XOR its inversion, looked up on the limiting device if any
+    private static boolean addrtype(Addrtype a, Packet p) {
+        String dev = (a.flags() & Addrtype.LIMIT_IFACE_IN) != 0 ? p.iif
+                : (a.flags() & Addrtype.LIMIT_IFACE_OUT) != 0 ? p.oif : null;
+        if (a.source() != 0 && ((a.source() & 1 << p.addrs.type(p.saddr, dev)) != 0)
+                == ((a.flags() & Addrtype.INVERT_SOURCE) != 0)) {
+            return false;
+        }
+        return a.dest() == 0 || ((a.dest() & 1 << p.addrs.type(p.daddr, dev)) != 0)
+                != ((a.flags() & Addrtype.INVERT_DEST) != 0);
     }
 
     private static boolean ports(Ports t, Packet p) {

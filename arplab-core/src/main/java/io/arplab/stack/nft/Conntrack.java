@@ -78,6 +78,8 @@ final class Conntrack {
         long expires;
         private Tuple orig;
         private Tuple reply;
+        /** The tuple between the manips when both are bound (see {@link Conntrack#middle}), else null. */
+        private Tuple mid;
     }
 
     /** struct nf_conntrack_tuple: addresses, protocol, ports (ICMP: the echo id and the type). */
@@ -251,6 +253,7 @@ final class Conntrack {
         if (!e.reply.equals(was)) { // a binding that changes the tuple marks the manip done
             e.status |= source ? SRC_NAT : DST_NAT;
         }
+        middle(e);
     }
 
     private static boolean isError(int icmpType) {
@@ -283,16 +286,53 @@ final class Conntrack {
         } else {
             Tuple inverted = t.inverted();
             found = inverted == null ? null : live(inverted, p.now);
-            if (found == null || found.entry().dnatTo == 0 && found.entry().snatTo == 0) {
+            if (found != null && (found.entry().dnatTo != 0 || found.entry().snatTo != 0)) {
+                reply = !found.reply();
+            } else if ((found = middle.get(t)) != null && live(found.entry().orig, p.now) != null) {
+                reply = found.reply(); // between a connection's two manips
+            } else {
                 return;
             }
-            reply = !found.reply();
         }
         Entry e = found.entry();
         e.seen = p.frame;
         p.ct = e;
         p.ctReply = reply;
         p.ctState = reply || (e.status & SEEN_REPLY) != 0 ? ESTABLISHED : NEW;
+    }
+
+    /**
+     * The tuples of a connection bound by both manips as its packets are between them (an original one after its dnat
+     * and before its snat, a reply after its snat was undone and before its dnat is), which the kernel never looks up
+     * (the skb carries _nfct from hook to hook) but arplab's forwarded copy of the frame must.
+     */
+    private final Map<Tuple, Found> middle = new HashMap<>();
+
+    private void middle(Entry e) {
+        if (e.mid != null) {
+            middle.remove(e.mid);
+            middle.remove(e.mid.inverted());
+            e.mid = null;
+        }
+        if (e.dnatTo != 0 && e.snatTo != 0) {
+            int proto = e.orig.proto();
+            e.mid = new Tuple(e.orig.src(), e.reply.src(), proto, e.orig.a(), proto == 1 ? e.orig.b() : e.reply.a());
+            middle.put(e.mid, new Found(e, false));
+            Tuple inv = e.mid.inverted();
+            if (inv != null) {
+                middle.put(inv, new Found(e, true));
+            }
+        }
+    }
+
+    // the entry gone from the hash, under every tuple
+    private void forget(Entry e) {
+        table.remove(e.orig);
+        table.remove(e.reply);
+        if (e.mid != null) {
+            middle.remove(e.mid);
+            middle.remove(e.mid.inverted());
+        }
     }
 
     /**
@@ -320,7 +360,9 @@ final class Conntrack {
      * ipv4_confirm() does at NF_IP_PRI_CONNTRACK_CONFIRM, after every chain of postrouting and input.
      */
     void confirm(Packet p) {
-        if (p.ct != null && p.ct.first != null) {
+        // a packet of the reply direction (an ICMP error nf_ct_attach() gave the entry as IP_CT_RELATED_REPLY)
+        // confirms nothing: CTINFO2DIR(ctinfo) != IP_CT_DIR_ORIGINAL
+        if (p.ct != null && p.ct.first != null && !p.ctReply) {
             p.ct.first = null;
             p.ct.status |= CONFIRMED;
         }
@@ -335,16 +377,14 @@ final class Conntrack {
         if (found == null || found.entry().first == null || !in || found.entry().first == f) {
             return found;
         }
-        table.remove(found.entry().orig);
-        table.remove(found.entry().reply);
+        forget(found.entry());
         return null;
     }
 
     private Found live(Tuple t, long now) {
         Found found = table.get(t);
         if (found != null && found.entry().expires <= now) {
-            table.remove(found.entry().orig);
-            table.remove(found.entry().reply);
+            forget(found.entry());
             return null;
         }
         return found;
@@ -360,6 +400,7 @@ final class Conntrack {
     private boolean collect(long now) {
         if (now >= nextScan) {
             table.values().removeIf(x -> x.entry().expires <= now);
+            middle.values().removeIf(x -> x.entry().expires <= now);
             nextScan = now + 1_000_000_000L;
         }
         return table.size() < 2 * MAX;

@@ -18,6 +18,7 @@ public enum DataType {
     ICMP_TYPE("icmp_type", 1, "ICMP type"),
     ICMP_CODE("icmp_code", 1, "icmp code"),
     MARK("mark", 4, "packet mark"),
+    NFPROTO("nf_proto", 1, "netfilter protocol"),
     INTEGER8("integer", 1, "integer"),
     INTEGER16("integer", 2, "integer"),
     INTEGER32("integer", 4, "integer");

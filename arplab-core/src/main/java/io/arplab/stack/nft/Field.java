@@ -48,7 +48,9 @@ public enum Field {
     META_PKTTYPE("meta pkttype", DataType.PKT_TYPE, Base.META, 0, 0),
     META_L4PROTO("meta l4proto", DataType.INET_PROTO, Base.META, 0, 0),
     META_LENGTH("meta length", DataType.INTEGER32, Base.META, 0, 0),
-    META_MARK("meta mark", DataType.MARK, Base.META, 0, 0);
+    META_MARK("meta mark", DataType.MARK, Base.META, 0, 0),
+    /** The inet family's network protocol (NFPROTO_IPV4 2, NFPROTO_IPV6 10): the network fields' implicit dependency. */
+    META_NFPROTO("meta nfproto", DataType.NFPROTO, Base.META, 0, 0);
 
     public enum Base { LINK, NETWORK, TRANSPORT, META }
 
@@ -119,6 +121,7 @@ public enum Field {
                             ? p.frame[p.network + 9] & 0xff : -1; // pkt->tprot: set for IPv4 only
                     case META_LENGTH -> p.length();
                     case META_MARK -> p.mark;
+                    case META_NFPROTO -> p.protocol == 0x0800 ? 2 : p.protocol == 0x86dd ? 10 : -1;
                     default -> -1;
                 };
             case LINK:

@@ -120,7 +120,7 @@ public final class Nftables {
     /** Call after adding, removing or changing rules, chains or tables. */
     public void changed() {
         hooked.clear();
-        natHooks = false;
+        natHooks = !xtChains.isEmpty();
         for (Table t : tables) {
             if (t.family == Family.IP || t.family == Family.INET) {
                 for (Chain c : t.chains.values()) {
@@ -141,6 +141,37 @@ public final class Nftables {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A nat chain another table keeps: iptables-nft's nat table, whose built-in chains are nft base chains of type nat
+     * at NF_IP_PRI_NAT_DST or NF_IP_PRI_NAT_SRC (nft.c's xtables_ipv4[NFT_TABLE_NAT]); its walk binds through
+     * {@link #bind(Packet, String, int, int, int)} and says whether the packet goes on.
+     */
+    public interface NatWalk {
+        boolean walk(Hook hook, Packet p, Nftables nft);
+    }
+
+    /** The other table's nat base chains registered, by hook (each a Chain of no table, its walk in xtWalks). */
+    private final Map<Hook, Chain> xtChains = new EnumMap<>(Hook.class);
+    private final Map<Chain, NatWalk> xtWalks = new java.util.HashMap<>();
+
+    /**
+     * Registers the other table's nat base chain at {@code hook} (once: a chain keeps its place among equal
+     * priorities) or, with {@code walk} null, unregisters it (nf_nat_register_fn(), nf_nat_unregister_fn()).
+     */
+    public void natChain(Hook hook, NatWalk walk) {
+        Chain c = xtChains.get(hook);
+        if (walk == null && c != null) {
+            xtChains.remove(hook);
+            xtWalks.remove(c);
+            changed();
+        } else if (walk != null && c == null) {
+            c = new Chain(null, hook.name(), 0, "nat", hook, NatManip.priority(hook), false, order++);
+            xtChains.put(hook, c);
+            xtWalks.put(c, walk);
+            changed();
         }
     }
 
@@ -193,6 +224,9 @@ public final class Nftables {
                     }
                 }
             }
+            if (family == Family.IP && xtChains.containsKey(hook)) {
+                list.add(xtChains.get(hook));
+            }
             // nf_hook_entries_grow(): a hook goes before the first one of its priority or higher, so among equal
             // priorities the latest registered runs first
             list.sort(Comparator.comparingInt((Chain c) -> c.priority).thenComparingLong(c -> -c.order));
@@ -230,6 +264,12 @@ public final class Nftables {
                 manipulated = true;
             }
             if ("nat".equals(c.type) && !natDue(p, hook)) {
+                continue;
+            }
+            if (c.table == null) {
+                if (!xtWalks.get(c).walk(hook, p, this)) {
+                    return false;
+                }
                 continue;
             }
             int v = run(c.table, c, p, 0);
@@ -274,28 +314,36 @@ public final class Nftables {
      * by the caller: ip_route_me_harder()). False when there is no address to map to (NF_DROP).
      */
     private boolean bind(Packet p, Expr.Nat n) {
+        return bind(p, n.kind(), (int) n.addrLow(), (int) n.portLow(), (int) n.portHigh());
+    }
+
+    /**
+     * The binding of {@code kind} (snat, dnat, masquerade, redirect) to {@code addr} (-1: the packet's own) and the
+     * port range from {@code portLow} to {@code portHigh} (-1: none), as {@link #bind(Packet, Expr.Nat)} sets it up,
+     * for the nat targets of another table at the hook being walked (xt_nat's xt_snat_target_v0() and kin).
+     */
+    public boolean bind(Packet p, String kind, int addr, int portLow, int portHigh) {
         if (p.ct == null) {
             return true;
         }
-        String kind = n.kind();
         boolean source = kind.equals("snat") || kind.equals("masquerade");
         int ip = p.network;
-        int to = (int) n.addrLow();
+        int to = addr;
         if (kind.equals("masquerade")) {
             to = addresses == null ? 0 : addresses.masquerade(p.oif, Bytes.i32(p.frame, ip + 16));
         } else if (kind.equals("redirect")) {
             to = current == Hook.OUTPUT ? 0x7f000001 : addresses == null ? 0 : addresses.redirect(p.iif);
-        } else if (n.addrLow() == -1) {
+        } else if (addr == -1) {
             to = Bytes.i32(p.frame, ip + (source ? 12 : 16));
         }
         if (to == 0) {
             return false;
         }
         int port = -1;
-        if (n.portLow() >= 0) {
+        if (portLow >= 0) {
             int l4 = ip + (p.frame[ip] & 0x0f) * 4;
             int own = p.frame.length < l4 + 4 ? -1 : Bytes.u16(p.frame, l4 + (source ? 0 : 2));
-            port = own >= n.portLow() && own <= n.portHigh() ? own : n.portLow();
+            port = own >= portLow && own <= portHigh ? own : portLow;
         }
         conntrack.bind(p.ct, source, to, port);
         NatManip.rewrite(p, source, to, port);

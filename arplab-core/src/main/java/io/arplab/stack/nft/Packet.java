@@ -60,6 +60,22 @@ public final class Packet {
         return this;
     }
 
+    public byte[] frame() {
+        return frame;
+    }
+
+    public int network() {
+        return network;
+    }
+
+    public String iif() {
+        return iif;
+    }
+
+    public String oif() {
+        return oif;
+    }
+
     /** skb->len at the hook: from skb->data on (what counters and meta length see). */
     int length() {
         return frame.length - data;

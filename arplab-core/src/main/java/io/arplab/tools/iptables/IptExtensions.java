@@ -25,10 +25,12 @@ final class IptExtensions {
     record Opt(String name, boolean arg, boolean invertible) {}
 
     /** The loadable matches by name (xtables_find_match()), the state match an alias of conntrack's revisions. */
-    static final List<String> MATCHES = List.of("tcp", "udp", "icmp", "multiport", "conntrack", "state", "comment");
+    static final List<String> MATCHES = List.of("tcp", "udp", "icmp", "multiport", "conntrack", "state", "comment",
+            "mark", "addrtype");
 
     /** The loadable targets (xtables_find_target()): the standard ones and the extensions. */
-    static final List<String> TARGETS = List.of("ACCEPT", "DROP", "RETURN", "QUEUE", "REJECT", "LOG");
+    static final List<String> TARGETS = List.of("ACCEPT", "DROP", "RETURN", "QUEUE", "REJECT", "LOG", "SNAT", "DNAT",
+            "MASQUERADE", "REDIRECT", "MARK");
 
     static List<Opt> options(String ext) {
         return switch (ext) {
@@ -49,6 +51,9 @@ final class IptExtensions {
                     new Opt("log-tcp-sequence", false, false), new Opt("log-tcp-options", false, false),
                     new Opt("log-ip-options", false, false), new Opt("log-uid", false, false),
                     new Opt("log-macdecode", false, false));
+            case "SNAT", "DNAT", "MASQUERADE", "REDIRECT" -> IptNat.options(ext);
+            case "mark", "MARK" -> IptMark.options(ext);
+            case "addrtype" -> IptAddrtype.options();
             default -> List.of();
         };
     }
@@ -77,6 +82,13 @@ final class IptExtensions {
         Reject with = Reject.ICMP_PORT_UNREACHABLE;
         int logLevel = 4, logFlags;
         String logPrefix = "";
+        // nat targets (struct nf_nat_range2)
+        int natFlags, natMinIp, natMaxIp, natMinPort, natMaxPort, natBase;
+        // mark, MARK
+        int mark, markMask = -1;
+        boolean markInvert;
+        // addrtype
+        int srcTypes, dstTypes, addrFlags;
 
         Ext(String name) {
             this.name = name;
@@ -173,6 +185,9 @@ final class IptExtensions {
                             "log-uid", "", "log-macdecode").indexOf(o.name());
                 }
             }
+            case "SNAT", "DNAT", "MASQUERADE", "REDIRECT" -> IptNat.parse(e, o, arg, proto);
+            case "mark", "MARK" -> IptMark.parse(e, o, arg, invert);
+            case "addrtype" -> IptAddrtype.parse(e, o, arg, invert);
             default -> throw new IllegalStateException(e.name);
         }
         return 0;
@@ -213,6 +228,9 @@ final class IptExtensions {
                     throw IptError.parameter("multiport expects an option");
                 }
             }
+            case "SNAT", "DNAT", "MASQUERADE", "REDIRECT" -> IptNat.finalCheck(e);
+            case "mark", "MARK" -> IptMark.finalCheck(e);
+            case "addrtype" -> IptAddrtype.finalCheck(e);
             default -> { }
         }
     }
@@ -230,6 +248,8 @@ final class IptExtensions {
             case "multiport" -> new Multiport(e.mpFlags, e.mpRanges, e.mpInvert);
             case "conntrack", "state" -> new Ctstate(e.states, e.stateInvert, e.name.equals("state"));
             case "comment" -> new Comment(e.comment);
+            case "mark" -> IptMark.match(e);
+            case "addrtype" -> IptAddrtype.match(e);
             default -> throw new IllegalStateException(e.name);
         };
     }
@@ -594,6 +614,10 @@ final class IptExtensions {
             states(out, c.mask(), " ");
         } else if (m instanceof Comment c) {
             out.append(" /* ").append(c.text()).append(" */");
+        } else if (m instanceof Xtables.MarkMatch k) {
+            IptMark.print(out, k, false);
+        } else if (m instanceof Xtables.Addrtype a) {
+            IptAddrtype.print(out, a, false);
         }
     }
 
@@ -628,12 +652,22 @@ final class IptExtensions {
         } else if (m instanceof Comment c) {
             out.append(" -m comment --comment");
             saveString(out, c.text());
+        } else if (m instanceof Xtables.MarkMatch k) {
+            out.append(" -m mark");
+            IptMark.print(out, k, true);
+        } else if (m instanceof Xtables.Addrtype a) {
+            out.append(" -m addrtype");
+            IptAddrtype.print(out, a, true);
         }
     }
 
     /** A target's print() (iptables -L). */
     static void print(StringBuilder out, Xtables.Target t, boolean numeric) {
-        if (t instanceof Reject r) {
+        if (t instanceof Xtables.Nat n) {
+            IptNat.print(out, n, false);
+        } else if (t instanceof Xtables.Mark m) {
+            IptMark.print(out, m);
+        } else if (t instanceof Reject r) {
             out.append(" reject-with ").append(REJECT_NAMES[r.ordinal()][0]);
         } else if (t instanceof Log l) {
             out.append(" LOG");
@@ -657,7 +691,11 @@ final class IptExtensions {
 
     /** A target's save() after its "-j NAME" (iptables -S). */
     static void save(StringBuilder out, Xtables.Target t) {
-        if (t instanceof Reject r) {
+        if (t instanceof Xtables.Nat n) {
+            IptNat.print(out, n, true);
+        } else if (t instanceof Xtables.Mark m) {
+            IptMark.save(out, m);
+        } else if (t instanceof Reject r) {
             out.append(" --reject-with ").append(REJECT_NAMES[r.ordinal()][0]);
         } else if (t instanceof Log l) {
             if (!l.prefix().isEmpty()) {

@@ -382,8 +382,16 @@ final class IptParse {
             }
             invert = false;
         }
+        // do_parse(): the nat table filters nothing
+        if (table.equals("nat") && ("DROP".equals(policy) || "DROP".equals(jumpto))) {
+            throw IptError.parameter("\nThe \"nat\" table is not intended for filtering, the use of DROP is "
+                    + "therefore inhibited.\n\n");
+        }
         for (Ext m : matches) {
             IptExtensions.finalCheck(m);
+        }
+        if (target != null) {
+            IptExtensions.finalCheck(target); // xtables_option_tfcall()
         }
 
         if (command == 0) {

@@ -18,8 +18,9 @@ import java.util.List;
  * filter table ({@code stack.Xtables}): append, insert, replace, delete (by rule or number), check, list ({@code -L}
  * with -n -v -x --line-numbers), list rules ({@code -S}), flush, zero, new, delete and rename chains, policies; the
  * matches of {@link IptExtensions}. iptables-nft's ways are kept: a built-in chain exists once written to, its policy
- * counts only once set, user chains list sorted by name. The nat, mangle, raw and security tables list their empty
- * built-in chains; rules in them are not modelled (a one-line error says so).
+ * counts only once set, user chains list sorted by name. The nat table is a second {@code stack.Xtables} whose
+ * built-in chains are nat chains at their hooks (SNAT, DNAT, MASQUERADE, REDIRECT: {@link IptNat}). The mangle, raw
+ * and security tables list their empty built-in chains; rules in them are not modelled (a one-line error says so).
  */
 public final class Iptables implements Tool {
     /** xtables_chain_protos[]: the names iptables gives protocols before /etc/protocols. */
@@ -29,7 +30,7 @@ public final class Iptables implements Tool {
 
     /** nft_table_builtin_find(): the tables iptables knows and their built-in chains. */
     private static final java.util.Map<String, List<String>> TABLES = java.util.Map.of("filter", Xtables.BUILTIN,
-            "nat", List.of("PREROUTING", "INPUT", "OUTPUT", "POSTROUTING"),
+            "nat", Xtables.NAT,
             "mangle", List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING"),
             "raw", List.of("PREROUTING", "OUTPUT"), "security", List.of("INPUT", "FORWARD", "OUTPUT"));
 
@@ -69,11 +70,11 @@ public final class Iptables implements Tool {
         if (p.command == IptParse.REPLACE && (src.length != 1 || dst.length != 1)) {
             throw IptError.parameter("Replacement rule does not specify a unique address");
         }
-        if (!p.table.equals("filter")) {
+        if (!p.table.equals("filter") && !p.table.equals("nat")) {
             return otherTable(p, out);
         }
-        Xtables xt = ctx.stack().xtables();
-        IptablesList list = new IptablesList(xt, out);
+        Xtables xt = p.table.equals("nat") ? ctx.stack().xtablesNat() : ctx.stack().xtables();
+        IptablesList list = new IptablesList(xt, p.table, out);
         int code = switch (p.command) {
             case IptParse.APPEND, IptParse.INSERT, IptParse.DELETE, IptParse.CHECK, IptParse.REPLACE ->
                     rules(xt, p, src, dst, out);
@@ -175,7 +176,7 @@ public final class Iptables implements Tool {
             }
         }
         Chain c = xt.find(p.chain);
-        boolean builtin = Xtables.builtin(p.chain);
+        boolean builtin = xt.builtin(p.chain);
         String verb = switch (p.command) {
             case IptParse.APPEND -> "RULE_APPEND";
             case IptParse.INSERT -> "RULE_INSERT";
@@ -187,6 +188,7 @@ public final class Iptables implements Tool {
         for (Ext m : p.matches) {
             invalid |= !IptExtensions.kernelAccepts(m, p.proto, p.invProto);
         }
+        invalid |= !fits(xt, p.table, hookMask(xt, p.chain, 0), target, matches, 0);
         // add_addr(): a negated /0 prefix compares zero bytes of the address, which the kernel refuses
         for (Spec s : specs) {
             invalid |= s.notSrc() && s.srcMask() == 0 || s.notDst() && s.dstMask() == 0;
@@ -268,6 +270,54 @@ public final class Iptables implements Tool {
         return -1;
     }
 
+    /** The hook numbers of the built-in chains (NF_INET_PRE_ROUTING ... NF_INET_POST_ROUTING). */
+    private static final List<String> HOOKS = List.of("PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
+
+    // the hooks (1 << hook) whose built-in chains reach {@code chain} through jumps and gotos
+    private static int hookMask(Xtables xt, String chain, int depth) {
+        if (xt.builtin(chain)) {
+            return 1 << HOOKS.indexOf(chain);
+        }
+        int mask = 0;
+        for (String from : present(xt)) {
+            for (Rule r : xt.find(from).rules()) {
+                if (depth < 64 && r.spec().target() instanceof Xtables.Jump j && j.chain().equals(chain)) {
+                    mask |= hookMask(xt, from, depth + 1);
+                }
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * xt_check_target() and xt_check_match() as nft_compat runs them for the table and, through nft_chain_validate()
+     * of the table after the change, for every hook that reaches the rule: a target of another table (the nat
+     * targets' "nat", REJECT's "filter") or of other hooks, an addrtype device limit of the wrong side, refused with
+     * EINVAL; a jump carries the hooks into its chain.
+     */
+    private static boolean fits(Xtables xt, String table, int hooks, Xtables.Target target,
+                                List<Xtables.Match> matches, int depth) {
+        for (Xtables.Match m : matches) {
+            if (m instanceof Xtables.Addrtype a && !IptAddrtype.kernelAccepts(a, hooks)) {
+                return false;
+            }
+        }
+        if (target instanceof Xtables.Nat n) {
+            return table.equals("nat") && (hooks & ~n.hooks()) == 0;
+        }
+        if (target instanceof Xtables.Reject) { // reject_tg_reg: table "filter"; NF_INET_LOCAL_IN, FORWARD, LOCAL_OUT
+            return table.equals("filter") && (hooks & ~(1 << 1 | 1 << 2 | 1 << 3)) == 0;
+        }
+        if (target instanceof Xtables.Jump j && hooks != 0 && depth < 64 && xt.find(j.chain()) != null) {
+            for (Rule r : xt.find(j.chain()).rules()) {
+                if (!fits(xt, table, hooks, r.spec().target(), r.spec().matches(), depth + 1)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     // the rule's target: a standard verdict, an extension, or a chain (which must exist: nft_prepare())
     private static Xtables.Target target(Xtables xt, IptParse p) {
         if (p.target != null) {
@@ -278,13 +328,15 @@ public final class Iptables implements Tool {
                 case "RETURN" -> Xtables.Verdict.RETURN;
                 case "REJECT" -> t.with;
                 case "LOG" -> new Xtables.Log(t.logLevel, t.logPrefix, t.logFlags);
+                case "SNAT", "DNAT", "MASQUERADE", "REDIRECT" -> IptNat.target(t);
+                case "MARK" -> IptMark.target(t);
                 default -> throw IptError.other("the " + t.name + " target is not modelled by arplab");
             };
         }
         if (p.jumpto.isEmpty()) {
             return null;
         }
-        if (xt.find(p.jumpto) == null || Xtables.builtin(p.jumpto)) {
+        if (xt.find(p.jumpto) == null || xt.builtin(p.jumpto)) {
             throw IptError.parameter("Chain '" + p.jumpto + "' does not exist");
         }
         return new Xtables.Jump(p.jumpto, p.gotoSet);
@@ -310,7 +362,7 @@ public final class Iptables implements Tool {
             if (c == null) {
                 throw IptError.kernel("No chain/target/match by that name");
             }
-            if (Xtables.builtin(p.chain)) {
+            if (xt.builtin(p.chain)) {
                 c = xt.chain(p.chain); // nft_rule_flush(): nft_xt_builtin_init() makes the named built-in chain
             }
             if (p.verbose > 0) {
@@ -331,7 +383,7 @@ public final class Iptables implements Tool {
     private static int zero(Xtables xt, String chain, boolean verbose, StringBuilder out) {
         if (chain != null) {
             Chain c = xt.find(chain);
-            if (c == null || Xtables.builtin(chain) && !c.present()) { // nft_chain_find(): ENOENT
+            if (c == null || xt.builtin(chain) && !c.present()) { // nft_chain_find(): ENOENT
                 throw IptError.kernel("No chain/target/match by that name");
             }
             if (verbose) {
@@ -378,7 +430,7 @@ public final class Iptables implements Tool {
     // nft_rule_zero_counters(): a rule number past the end zeroes nothing; a missing chain is a bad rule
     private static int zeroNum(Xtables xt, IptParse p) {
         Chain c = xt.find(p.chain);
-        if (c == null || Xtables.builtin(p.chain) && !c.present()) {
+        if (c == null || xt.builtin(p.chain) && !c.present()) {
             throw IptError.kernel("Bad rule (does a matching rule exist in that chain?)");
         }
         if (p.rulenum <= c.rules().size()) {
@@ -390,7 +442,7 @@ public final class Iptables implements Tool {
     // the chains in the kernel, built-in ones first, then user chains by name
     private static List<String> present(Xtables xt) {
         List<String> names = new ArrayList<>();
-        for (String b : Xtables.BUILTIN) {
+        for (String b : xt.builtins()) {
             if (xt.find(b).present()) {
                 names.add(b);
             }
@@ -400,10 +452,10 @@ public final class Iptables implements Tool {
     }
 
     private static int newChain(Xtables xt, String name) {
-        if (xt.find(name) != null && (!Xtables.builtin(name) || xt.find(name).present())) {
+        if (xt.find(name) != null && (!xt.builtin(name) || xt.find(name).present())) {
             throw IptError.kernel("Chain already exists");
         }
-        if (Xtables.builtin(name)) {
+        if (xt.builtin(name)) {
             throw IptError.kernel("Chain already exists");
         }
         xt.chain(name);
@@ -417,7 +469,7 @@ public final class Iptables implements Tool {
             if (c == null) {
                 throw IptError.kernel("No chain/target/match by that name");
             }
-            if (Xtables.builtin(p.chain)) {
+            if (xt.builtin(p.chain)) {
                 if (!c.present()) { // nft_chain_user_del(): nft_chain_find() found none
                     throw IptError.kernel("No chain/target/match by that name");
                 }
@@ -437,7 +489,7 @@ public final class Iptables implements Tool {
         List<String> doomed = new ArrayList<>();
         for (String name : present(xt)) {
             Chain c = xt.find(name);
-            if (Xtables.builtin(name)) {
+            if (xt.builtin(name)) {
                 if (c.rules().isEmpty() && c.policy() == Xtables.Verdict.ACCEPT) {
                     doomed.add(name);
                 }
@@ -449,7 +501,7 @@ public final class Iptables implements Tool {
             doomed.add(name);
         }
         for (String name : doomed) {
-            if (p.verbose > 0 && !Xtables.builtin(name)) {
+            if (p.verbose > 0 && !xt.builtin(name)) {
                 out.append("Deleting chain `").append(name).append("'\n");
             }
             xt.remove(name);
@@ -458,11 +510,11 @@ public final class Iptables implements Tool {
     }
 
     private static int rename(Xtables xt, String from, String to) {
-        if (xt.find(to) != null && (!Xtables.builtin(to) || xt.find(to).present())) {
+        if (xt.find(to) != null && (!xt.builtin(to) || xt.find(to).present())) {
             throw IptError.kernel("File exists");
         }
         Chain c = xt.find(from);
-        if (c == null || Xtables.builtin(from)) { // nft_chain_user_rename(): nft_chain_find()
+        if (c == null || xt.builtin(from)) { // nft_chain_user_rename(): nft_chain_find()
             throw IptError.kernel(c == null || !c.present() ? "No chain/target/match by that name"
                     : "Renaming a built-in chain is not modelled by arplab");
         }
@@ -471,7 +523,7 @@ public final class Iptables implements Tool {
     }
 
     private static int policy(Xtables xt, String chain, String policy) {
-        if (!Xtables.builtin(chain)) {
+        if (!xt.builtin(chain)) {
             throw IptError.kernel("Bad built-in chain name");
         }
         if (!policy.equals("ACCEPT") && !policy.equals("DROP")) {

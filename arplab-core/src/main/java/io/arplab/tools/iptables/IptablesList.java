@@ -22,10 +22,12 @@ final class IptablesList {
     static final int FMT_PRINT_RULE = FMT_NOCOUNTS | FMT_OPTIONS | FMT_VIA | FMT_NUMERIC | FMT_NOTABLE;
 
     private final Xtables xt;
+    private final String table;
     private final StringBuilder out;
 
-    IptablesList(Xtables xt, StringBuilder out) {
+    IptablesList(Xtables xt, String table, StringBuilder out) {
         this.xt = xt;
+        this.table = table;
         this.out = out;
     }
 
@@ -33,11 +35,12 @@ final class IptablesList {
     private List<String> chains(String only) {
         if (only != null) {
             if (xt.find(only) == null) {
-                throw IptError.other("chain `" + only + "' in table `filter' is incompatible, use 'nft' tool.");
+                throw IptError.other("chain `" + only + "' in table `" + table
+                        + "' is incompatible, use 'nft' tool.");
             }
             return List.of(only);
         }
-        List<String> names = new ArrayList<>(Xtables.BUILTIN);
+        List<String> names = new ArrayList<>(xt.builtins());
         names.addAll(xt.userChains().keySet());
         return names;
     }
@@ -160,7 +163,10 @@ final class IptablesList {
         if (t instanceof Xtables.Jump j) {
             return j.chain();
         }
-        return t instanceof Xtables.Reject ? "REJECT" : "LOG";
+        if (t instanceof Xtables.Nat n) {
+            return n.kind();
+        }
+        return t instanceof Xtables.Reject ? "REJECT" : t instanceof Xtables.Mark ? "MARK" : "LOG";
     }
 
     /** print_header(). */

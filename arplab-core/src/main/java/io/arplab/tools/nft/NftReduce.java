@@ -165,12 +165,15 @@ final class NftReduce {
         }
         for (int i = 0; i < exprs.size(); i++) {
             // meta_match_postprocess() stores "meta protocol X" as the link layer's dependency as it does "ether type"
+            // and, in the inet family, the "meta nfproto" a network field needs (kept when a statement that is no
+            // match follows it: stmt_reduce() may have merged its field into a later match)
             if (exprs.get(i) instanceof Expr.Match m && m.fields().length == 1
-                    && (m.fields()[0] == Field.ETHER_TYPE || m.fields()[0] == Field.META_PROTOCOL)
-                    && !m.negated() && m.set() == null) {
+                    && (m.fields()[0] == Field.ETHER_TYPE || m.fields()[0] == Field.META_PROTOCOL
+                    || m.fields()[0] == Field.META_NFPROTO) && !m.negated() && m.set() == null) {
+                long l3 = m.fields()[0] != Field.META_NFPROTO ? m.value() : m.value() == 2 ? 0x0800 : 0x86dd;
                 for (int j = i + 1; j < exprs.size() && isMatch(exprs.get(j)); j++) {
                     if (firstField(exprs.get(j)).base == Field.Base.NETWORK
-                            && firstField(exprs.get(j)).dependency == m.value()) {
+                            && firstField(exprs.get(j)).dependency == l3) {
                         exprs.remove(i--);
                         break;
                     }

@@ -902,6 +902,10 @@ final class NftStatements {
             }
             if (inetL3 == 0) { // the meta nfproto dependency settles it where the first field is written
                 inetL3 = f.dependency;
+                if (f.base == Field.Base.NETWORK) { // payload_gen_dependency(): "meta nfproto ipv4" first
+                    implicit = new Expr.Match(new Field[] {Field.META_NFPROTO}, false, f.dependency == 0x0800 ? 2 : 10,
+                            0xff, -1, null, null);
+                }
                 inetL3Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
             }
         }

@@ -329,6 +329,8 @@ final class Values {
                 };
             case PKT_TYPE:
                 return v < PKT_TYPES.size() ? PKT_TYPES.get((int) v) : Long.toString(v);
+            case NFPROTO: // nfproto_tbl
+                return v == 2 ? "ipv4" : v == 10 ? "ipv6" : Long.toString(v);
             case INET_PROTO: {
                 String n = io.arplab.wire.libc.NetDb.protocolName((int) v);
                 return n != null ? n : Long.toString(v);
