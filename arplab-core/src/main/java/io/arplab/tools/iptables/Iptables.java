@@ -411,7 +411,7 @@ public final class Iptables implements Tool {
         if (chain != null) {
             names.add(chain);
         } else {
-            names.addAll(Xtables.BUILTIN);
+            names.addAll(xt.builtins());
             names.addAll(xt.userChains().keySet());
         }
         for (String name : names) {
@@ -423,7 +423,7 @@ public final class Iptables implements Tool {
             throw IptError.batch("CHAIN_ZERO failed (No such file or directory): chain " + names.get(0));
         }
         for (String name : names) {
-            (Xtables.builtin(name) ? xt.chain(name) : xt.find(name)).zero();
+            (xt.builtin(name) ? xt.chain(name) : xt.find(name)).zero();
         }
     }
 
