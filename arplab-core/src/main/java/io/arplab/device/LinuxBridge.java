@@ -395,6 +395,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      * forward_delay (15 s) when the port begins forwarding, with STP off too; 0 once it ran out or the port is
      * disabled (br_stp_disable_port() deletes it).
      */
+    @Override
     public long forwardDelayTimer(String portName, long now) {
         int p = portsByName.get(portName);
         if (p <= 0 || (portFlags[p] & DISABLED) != 0) {

@@ -40,4 +40,9 @@ public interface Switch extends Device {
     default void setPortFlag(int port, int flag, boolean on) {
         throw new UnsupportedOperationException();
     }
+
+    /** A port's forward_delay_timer as ip -d link shows it (br_timer_value(), centiseconds); 0 when none runs. */
+    default long forwardDelayTimer(String portName, long now) {
+        return 0;
+    }
 }

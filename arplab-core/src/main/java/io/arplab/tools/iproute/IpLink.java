@@ -489,8 +489,7 @@ final class IpLink {
                 + " flood on port_id 0x" + Integer.toHexString(0x8000 | no) + " port_no 0x" + Integer.toHexString(no)
                 + " designated_port " + (0x8000 | no) + " designated_cost 0 designated_bridge " + id
                 + " designated_root " + id + " hold_timer " + timer(0) + " message_age_timer " + timer(0)
-                + " forward_delay_timer " + timer(br instanceof io.arplab.device.LinuxBridge lb
-                        ? lb.forwardDelayTimer(d.name, now) * 10_000_000L : 0) + " topology_change_ack 0 config_pending 0 proxy_arp off"
+                + " forward_delay_timer " + timer(br.forwardDelayTimer(d.name, now) * 10_000_000L) + " topology_change_ack 0 config_pending 0 proxy_arp off"
                 + " proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on"
                 + " mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off"
                 + " isolated off locked off ";
