@@ -68,6 +68,24 @@ final class Xlate {
     /** The cut packets of this translation's native tunnel outputs. */
     final List<Recirculated> recirculated = new ArrayList<>(0);
 
+    /** The frames a native tunnel output pushed and its underlay bridge sends (tnl_push, then the underlay's output). */
+    record Pushed(Ofproto underlay, List<Ofproto.Output> outputs) {}
+
+    /**
+     * This translation's pushed frames, sent when its datapath actions execute, after the translation: what the
+     * translation itself executed at once (a neighbour miss's ARP request, tnl_send_arp_request()'s
+     * compose_table_xlate(), flushed by dpif_netdev_execute()) leaves the port first.
+     */
+    final List<Pushed> pushed = new ArrayList<>(0);
+
+    /** The datapath executes the pushed frames (handle_upcalls(), a packet-out's dpif_execute()), in order. */
+    void sendPushed() {
+        for (int i = 0; i < pushed.size(); i++) {
+            pushed.get(i).underlay().send(pushed.get(i).outputs());
+        }
+        pushed.clear();
+    }
+
     long[] flow;
     long[] initial;
     private long[] initialWords;
@@ -307,6 +325,7 @@ final class Xlate {
         pops.clear();
         outputs.clear();
         recirculated.clear();
+        pushed.clear();
         cutlen = 0;
         truncating = false;
         initial = base = wc = lastMask = natHeld = null;

@@ -102,6 +102,7 @@ final class XlateFreeze {
                 x.ctSent = x.ctSent == null ? new ArrayList<>(pass.ctSent.size()) : x.ctSent;
                 x.ctSent.addAll(pass.ctSent);
             }
+            x.pushed.addAll(pass.pushed); // its native tunnels' frames go with the upcall's
             int at = x.outputsAt.remove(f);
             x.outputs.addAll(at, pass.outputs);
             x.outputsAt.replaceAll((p, q) -> q >= at ? q + pass.outputs.size() : q);
