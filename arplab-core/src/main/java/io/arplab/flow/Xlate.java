@@ -95,6 +95,12 @@ final class Xlate {
      * the flow's alone. A ct() starts from it.
      */
     final long[] packetCt = new long[Conntrack.MD.length]; // Conntrack.loadMd()'s order
+    /**
+     * The datapath packet's dp_hash as the actions so far left it: odp_execute_actions()'s hash() sets the packet's
+     * own md->dp_hash, which a later recirculation of the same packet (a ct() after the select group's recirc())
+     * carries in its key.
+     */
+    long packetDpHash;
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
     /**
@@ -450,6 +456,7 @@ final class Xlate {
         initial = initialWords = copy(flow, initialWords);
         keyPacket = execute && recircId == 0 ? packet : null;
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
+        packetDpHash = flow[Slot.DP_HASH.ordinal()];
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, flow) : null;
         if (execute) {

@@ -230,6 +230,7 @@ final class XlateFreeze {
             f[Slot.DP_HASH.ordinal()] = (l4 ? FlowHash.hashInt(NativeTunnel.hash5Tuple(Packet.extract(x.packet,
                     x.flow[Slot.IN_PORT.ordinal()])), (int) basis)
                     : FlowHash.hashSymL4(f, (int) basis, false)) & 0xffffffffL;
+            x.packetDpHash = f[Slot.DP_HASH.ordinal()];
             defer(x, new Xlate.Frozen(x.br, id, 0, f, "dp_hash", frozen));
         }
     }
@@ -258,6 +259,7 @@ final class XlateFreeze {
      */
     private static long[] recircKey(Xlate x, long[] f) {
         Conntrack.storeMd(x.packetCt, f);
+        f[Slot.DP_HASH.ordinal()] = x.packetDpHash;
         return f;
     }
 
