@@ -325,18 +325,23 @@ def ip_packet(sip, dip, proto, ttl, l4):
 
 
 def l4_ports(sip, dip, proto, sp, dp):
-    """The first 8 bytes of a TCP (SYN, seq 0) or UDP header, checksummed, as an ICMP error carries them."""
+    """The first 8 bytes of a TCP (SYN, seq 0) or UDP header, checksummed, as an ICMP error carries them; from seed
+    184 on a TCP header's whole 20: OVS 3.1's nat_inner_packet() rewrites a quoted TCP segment's checksum (bytes 16-17,
+    packet_set_tcp_port()) whatever the quote's length, past the end of a frame quoting 8 (antrea-sound-183 crashed)."""
     if proto == 17:
         u = sp.to_bytes(2, "big") + dp.to_bytes(2, "big") + (8).to_bytes(2, "big") + bytes(2)
         c = csum(ip_bytes(sip) + ip_bytes(dip) + bytes([0, 17]) + (8).to_bytes(2, "big") + u)
         return u[:6] + c
     t = sp.to_bytes(2, "big") + dp.to_bytes(2, "big") + bytes(8) + bytes([0x50, 0x02]) + bytes(6)
     c = csum(ip_bytes(sip) + ip_bytes(dip) + bytes([0, 6]) + (20).to_bytes(2, "big") + t)
-    return (t[:16] + c + t[18:])[:8]
+    return (t[:16] + c + t[18:])[:TCP_QUOTE]
+
+
+TCP_QUOTE = 20 if seed >= 184 else 8
 
 
 def icmp_error(smac, dmac, sip, dip, typ, code, inner):
-    """An ICMP error from sip to dip carrying the IP header and 8 bytes of {@code inner} (hex for receive)."""
+    """An ICMP error from sip to dip carrying {@code inner}: an IP header and its first L4 bytes (hex for receive)."""
     body = bytes([typ, code, 0, 0]) + bytes(4) + inner
     body = body[:2] + csum(body) + body[4:]
     eth = bytes.fromhex(dmac.replace(":", "")) + bytes.fromhex(smac.replace(":", "")) + b"\x08\x00"
@@ -363,10 +368,10 @@ def wide_event():
         if proto == 6:
             receive(port, ipv4(smac, GW_VMAC, sip, EGRESS, 6, 64, tcp(sp, dp, "ack")))
         if rw.random() < 0.5:  # the router on the way: time exceeded, to the pod (its packet unSNAT'ed)
-            inner = ip_packet(sip, EGRESS, proto, 1, l4_ports(sip, EGRESS, proto, sp, dp))[:28]
+            inner = ip_packet(sip, EGRESS, proto, 1, l4_ports(sip, EGRESS, proto, sp, dp))
             receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, sip, 11, 0, inner))
         elif rw.random() < 0.6:  # or to the node, carrying the SNAT'ed packet: un-SNAT'ed as related, inner too
-            inner = ip_packet(NODE_IP, EGRESS, proto, 1, l4_ports(NODE_IP, EGRESS, proto, nsp, dp))[:28]
+            inner = ip_packet(NODE_IP, EGRESS, proto, 1, l4_ports(NODE_IP, EGRESS, proto, nsp, dp))
             receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, NODE_IP, rw.choice([11, 3]), 0, inner))
     elif k == 2:  # a NodePort connection from outside through the gateway
         sp = rw.randrange(32768, 61000)
@@ -379,11 +384,11 @@ def wide_event():
         sp, dp = rw.randrange(1024, 65536), rw.choice([53, 8080, 9999])
         if k == 3:
             receive(port, ipv4(smac, GW_VMAC, sip, dst[2], 17, 64, "udp(src=%d,dst=%d)" % (sp, dp)))
-            inner = ip_packet(sip, dst[2], 17, 63, l4_ports(sip, dst[2], 17, sp, dp))[:28]
+            inner = ip_packet(sip, dst[2], 17, 63, l4_ports(sip, dst[2], 17, sp, dp))
             receive(dst[0], icmp_error(dst[1], GW_VMAC, dst[2], sip, 3, 3, inner))
         else:
             receive(port, ipv4(smac, GW_VMAC, sip, EXTERNAL, 6, 64, tcp(sp, dp, "syn")))
-            inner = ip_packet(sip, EXTERNAL, 6, 1, l4_ports(sip, EXTERNAL, 6, sp, dp))[:28]
+            inner = ip_packet(sip, EXTERNAL, 6, 1, l4_ports(sip, EXTERNAL, 6, sp, dp))
             receive(2, icmp_error(GW_MAC, GW_VMAC, "10.%d.0.1" % NET, sip, 11, 0, inner))
     if rw.random() < 0.3:
         cmds.append("ovs-appctl dpctl/dump-conntrack zone=%d" % rw.choice([ZONE, ZONE2]))

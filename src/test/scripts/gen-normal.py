@@ -22,7 +22,10 @@ mid-run), receives IGMP as hex frames (v1 and v2 reports, v2 leaves, queries, so
 two records of each type; untagged or tagged) and UDP to the groups, and shows and flushes the table (mdb/show,
 mdb/flush), so that NORMAL's snooping branch (xlate_normal()'s is_igmp() and mcast_snooping_lookup4()) meets
 learning, ageing and the VLAN configurations above.
-  src/test/scripts/gen-normal.py SEED DIR [qinq|ports|mcast]
+With "mcastrev" (seeds 921 on) the mcast campaign also puts each of mcast-snooping.c's other need_revalidate changes
+on its own (a sixth stream): a report's new group or bundle, a leave, a query's new router port or an expiry between
+two hits of another port's UDP megaflow to the group, the MACs already learned and a round waited for before it.
+  src/test/scripts/gen-normal.py SEED DIR [qinq|ports|mcast|mcastrev]
 """
 import os
 import random
@@ -37,8 +40,10 @@ QINQ = sys.argv[3:] == ["qinq"]
 r3 = random.Random(seed * 104729 + 3) if QINQ else None
 PORTS_MODE = sys.argv[3:] == ["ports"]
 r4 = random.Random(seed * 7907 + 4) if PORTS_MODE else None
-MCAST_MODE = sys.argv[3:] == ["mcast"]
+MCAST_REV = sys.argv[3:] == ["mcastrev"]
+MCAST_MODE = sys.argv[3:] == ["mcast"] or MCAST_REV
 r5 = random.Random(seed * 7877 + 5) if MCAST_MODE else None
+r6 = random.Random(seed * 7883 + 6) if MCAST_REV else None
 nports = r.choice([3, 4, 5, 6])
 PORTS = list(range(1, nports + 1))
 VLANS = [10, 20, 30]
@@ -52,6 +57,7 @@ if r2 and r2.random() < 0.6:
 MCAST = ["01:00:5e:00:00:01", "01:00:5e:7f:00:0a", "33:33:00:00:00:01"]
 RESERVED = ["01:80:c2:00:00:00", "01:80:c2:00:00:0e"]
 lines = ["# gen-normal.py %d%s: br0 with dummy ports p1..p%d" % (seed, " qinq" if QINQ else " ports" if PORTS_MODE
+                                                                 else " mcastrev" if MCAST_REV
                                                                  else " mcast" if MCAST_MODE else "", nports),
          "ovs-appctl time/stop"]
 
@@ -186,6 +192,53 @@ def igmp_frame():
     return "ovs-appctl netdev-dummy/receive p%d %s" % (r5.choice(PORTS), frame.hex())
 
 
+def igmp_on(port, src, kind, g):
+    """mcastrev: an untagged IGMPv2 report (0x16) or leave (0x17) of group g, or a general query (0x11), on port."""
+    dip = g if kind == 0x16 else "224.0.0.2" if kind == 0x17 else "224.0.0.1"
+    body = struct.pack("!BBH4s", kind, 100 if kind == 0x11 else 0, 0, bytes(4) if kind == 0x11 else addr(g))
+    body = body[:2] + struct.pack("!H", csum(body)) + body[4:]
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(body), 0, 0, 1, 2, 0, addr(IPS.get(src, "10.0.9.9")),
+                     addr(dip))
+    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
+    frame = bytes.fromhex(group_mac(dip).replace(":", "") + src.replace(":", "")) + b"\x08\x00" + ip + body
+    return "ovs-appctl netdev-dummy/receive p%d %s" % (port, frame.hex())
+
+
+def udp_to(port, src, g):
+    inner = ("eth_type(0x0800),ipv4(src=%s,dst=%s,proto=17,tos=0,ttl=64,frag=no),udp(src=1000,dst=2000)"
+             % (IPS.get(src, "10.0.9.9"), g))
+    return "ovs-appctl netdev-dummy/receive p%d '%s'" % (port, eth(src, group_mac(g), None, inner))
+
+
+def mcast_rev_event():
+    """mcastrev: one of mcast-snooping.c's need_revalidate changes on its own: two untagged trunk ports p and q, UDP
+    to group g from each (q's megaflow installed, both MACs learned), a revalidator round, then on p a report of g (a
+    new group or a new bundle), a leave, a query (a new router port) or a warp past the aging time (expiry), then
+    q's UDP again, a hit of its megaflow, whose actions only that change's round re-translates."""
+    p, q = r6.sample(PORTS, 2)
+    sp, sq = r6.choice(POOL), r6.choice(POOL)
+    while sq == sp:
+        sq = r6.choice(POOL)
+    g = r6.choice(GROUPS)
+    out = ["ovs-vsctl clear port p%d tag trunks vlan_mode -- clear port p%d tag trunks vlan_mode" % (p, q),
+           udp_to(q, sq, g), udp_to(p, sp, g), "ovs-appctl revalidator/wait"]
+    u = r6.random()
+    if u < 0.4:
+        out.append(igmp_on(p, sp, 0x16, g))
+    elif u < 0.6:
+        out.append(igmp_on(p, sp, 0x17, g))
+    elif u < 0.8:
+        out.append(igmp_on(p, sp, 0x11, g))
+    else:
+        out.append("ovs-appctl time/warp %d" % (1000 * r6.choice([20, 40, 70, 310])))
+    out.append(udp_to(q, sq, g))
+    if r6.random() < 0.4:
+        out.append("ovs-appctl dpctl/dump-flows")
+    if r6.random() < 0.3:
+        out.append("ovs-appctl mdb/show br0")
+    return out
+
+
 def mcast_udp():
     """mcast: UDP to a group (or a local one), untagged or tagged."""
     src = r5.choice(POOL)
@@ -294,6 +347,8 @@ if MCAST_MODE:
     for _ in range(r5.choice([0, 1, 2, 3])):
         lines.append(mcast_config())
 for _ in range(r.randrange(60, 90)):
+    if MCAST_REV and r6.random() < 0.3:
+        lines += mcast_rev_event()
     if MCAST_MODE and r5.random() < 0.45:
         u = r5.random()
         lines.append(igmp_frame() if u < 0.5 else mcast_udp() if u < 0.75 else "ovs-appctl mdb/show br0" if u < 0.88

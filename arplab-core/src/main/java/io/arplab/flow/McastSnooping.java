@@ -130,13 +130,16 @@ public final class McastSnooping {
         boolean learned = g == null;
         if (g == null) {
             if (groups.size() >= maxEntries) {
-                groups.remove(0);
+                groups.remove(0); // mcast_snooping_flush_group(): need_revalidate
             }
             g = new Group(hi, lo, vlan);
+            version++; // a group learned
         } else {
             groups.remove(g);
         }
-        g.bundles.removeIf(b -> b.port == port); // mcast_group_insert_bundle()
+        if (!g.bundles.removeIf(b -> b.port == port)) { // mcast_group_insert_bundle(): a new bundle revalidates
+            version++;
+        }
         g.bundles.add(new Bundle(port, vlan, now + idleTime));
         groups.add(g);
         return learned;
@@ -148,7 +151,11 @@ public final class McastSnooping {
             return false;
         }
         Group g = lookup(hi, lo, vlan);
-        return g != null && g.bundles.removeIf(b -> b.port == port);
+        if (g != null && g.bundles.removeIf(b -> b.port == port)) {
+            version++; // mcast_group_delete_bundle(): need_revalidate
+            return true;
+        }
+        return false;
     }
 
     /** mcast_snooping_add_mrouter(): not a flood port; refreshed or new, last in the LRU. */
@@ -162,6 +169,7 @@ public final class McastSnooping {
             mrouters.remove(m);
         } else {
             m = new Bundle(port, vlan, 0);
+            version++; // a router port learned
         }
         m.expires = now + MROUTER_IDLE;
         mrouters.add(m);
@@ -236,7 +244,10 @@ public final class McastSnooping {
         return count;
     }
 
-    /** Counts the changes that wake the revalidators (need_revalidate, read by mcast_snooping_run()). */
+    /**
+     * Counts the changes that wake the revalidators (need_revalidate, read by mcast_snooping_run()): a group or a
+     * group's bundle or a router port learned, a bundle left, expired or flushed, a group evicted or flushed.
+     */
     int version;
 
     /** mcast_snooping_mdb_flush(): the groups (each flushed one needs revalidation) and the routers. */
@@ -252,11 +263,16 @@ public final class McastSnooping {
     public void flushBundle(long port) {
         for (Iterator<Group> i = groups.iterator(); i.hasNext();) {
             Group g = i.next();
-            if (g.bundles.removeIf(b -> b.port == port) && g.bundles.isEmpty()) {
-                i.remove();
+            if (g.bundles.removeIf(b -> b.port == port)) {
+                version++;
+                if (g.bundles.isEmpty()) {
+                    i.remove();
+                }
             }
         }
-        mrouters.removeIf(m -> m.port == port);
+        if (mrouters.removeIf(m -> m.port == port)) {
+            version++;
+        }
     }
 
     /**
@@ -268,6 +284,7 @@ public final class McastSnooping {
             Group g = groups.get(0);
             if (groups.size() > maxEntries) {
                 groups.remove(0);
+                version++; // mcast_snooping_flush_group()
                 continue;
             }
             int expired = 0;
@@ -282,9 +299,11 @@ public final class McastSnooping {
             if (expired == 0) {
                 break;
             }
+            version++; // mcast_snooping_prune_expired()
         }
         while (!mrouters.isEmpty() && now >= mrouters.get(0).expires) {
             mrouters.remove(0);
+            version++; // mrouter_expired
         }
     }
 

@@ -868,6 +868,7 @@ public final class Ofproto {
         x.install = false;
         x.run();
         send(x.outputs);
+        x.sendPushed();
     }
 
     /** handle_packet_out() ({@link OfprotoPacketOut}); {@code of10}: OpenFlow 1.0's own match. Null or the error. */
@@ -909,6 +910,7 @@ public final class Ofproto {
                             new long[Slot.ALL.length]), r.frame(), out);
                     under.send(out);
                 }
+                x.sendPushed();
                 sent = x.ctSent;
             } finally {
                 if (x == upcallContext) {

@@ -35,6 +35,7 @@ final class OfprotoPacketOut {
         x.inPacketOut = true;
         x.runActions(wire);
         br.send(x.outputs);
+        x.sendPushed();
         return null;
     }
 

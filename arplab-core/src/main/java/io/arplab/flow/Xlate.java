@@ -68,6 +68,24 @@ final class Xlate {
     /** The cut packets of this translation's native tunnel outputs. */
     final List<Recirculated> recirculated = new ArrayList<>(0);
 
+    /** The frames a native tunnel output pushed and its underlay bridge sends (tnl_push, then the underlay's output). */
+    record Pushed(Ofproto underlay, List<Ofproto.Output> outputs) {}
+
+    /**
+     * This translation's pushed frames, sent when its datapath actions execute, after the translation: what the
+     * translation itself executed at once (a neighbour miss's ARP request, tnl_send_arp_request()'s
+     * compose_table_xlate(), flushed by dpif_netdev_execute()) leaves the port first.
+     */
+    final List<Pushed> pushed = new ArrayList<>(0);
+
+    /** The datapath executes the pushed frames (handle_upcalls(), a packet-out's dpif_execute()), in order. */
+    void sendPushed() {
+        for (int i = 0; i < pushed.size(); i++) {
+            pushed.get(i).underlay().send(pushed.get(i).outputs());
+        }
+        pushed.clear();
+    }
+
     long[] flow;
     long[] initial;
     private long[] initialWords;
@@ -77,6 +95,12 @@ final class Xlate {
      * the flow's alone. A ct() starts from it.
      */
     final long[] packetCt = new long[Conntrack.MD.length]; // Conntrack.loadMd()'s order
+    /**
+     * The datapath packet's dp_hash as the actions so far left it: odp_execute_actions()'s hash() sets the packet's
+     * own md->dp_hash, which a later recirculation of the same packet (a ct() after the select group's recirc())
+     * carries in its key.
+     */
+    long packetDpHash;
     /** The pass's md.ct_orig_tuple as the datapath key has it (write_ct_md() of the previous ct()), or null. */
     private Conntrack.Key ctTuple;
     /**
@@ -307,6 +331,7 @@ final class Xlate {
         pops.clear();
         outputs.clear();
         recirculated.clear();
+        pushed.clear();
         cutlen = 0;
         truncating = false;
         initial = base = wc = lastMask = natHeld = null;
@@ -431,6 +456,7 @@ final class Xlate {
         initial = initialWords = copy(flow, initialWords);
         keyPacket = execute && recircId == 0 ? packet : null;
         Conntrack.loadMd(flow, packetCt); // the same words, not read back from the copy just written
+        packetDpHash = flow[Slot.DP_HASH.ordinal()];
         // the key's ct_tuple4: the packet's metadata as this pass starts, before its own ct() rewrites it
         ctTuple = execute && install ? OdpFlowFormat.ctTuple(br, flow) : null;
         if (execute) {

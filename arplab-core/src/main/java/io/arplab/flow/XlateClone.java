@@ -36,6 +36,7 @@ final class XlateClone {
         long[] savedBase = x.base == x.initial ? null : x.base.clone();
         // the datapath's clone() acts on a copy of the packet (odp_execute_clone()): its own metadata and bytes
         long[] savedCt = x.packetCt.clone();
+        long savedDpHash = x.packetDpHash;
         byte[] savedPacket = x.packet;
         long[] savedNat = x.natHeld == null ? null : x.natHeld.clone();
         int savedNatMask = x.natMask;
@@ -60,6 +61,7 @@ final class XlateClone {
         x.tail = false;
         x.xc.ops.add(new XlateCache.Op(XlateCache.CLONE_END, 0, 0, null, false, null));
         System.arraycopy(savedCt, 0, x.packetCt, 0, x.packetCt.length);
+        x.packetDpHash = savedDpHash;
         x.packet = savedPacket;
         x.natHeld = savedNat;
         x.natMask = savedNatMask;

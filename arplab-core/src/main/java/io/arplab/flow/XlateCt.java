@@ -77,6 +77,7 @@ final class XlateCt {
             x.odpAdd(String.format("recirc(0x%x)", id));
             x.xc.ops.add(new XlateCache.Op(XlateCache.RECIRC, 0, id, null, false, null));
             long[] f = packetKey(x); // the packet's own addresses (an earlier ct()'s NAT)
+            f[Slot.DP_HASH.ordinal()] = x.packetDpHash; // an earlier hash()'s, the packet's own
             String state;
             boolean held = false, batched = false;
             if (x.execute) {

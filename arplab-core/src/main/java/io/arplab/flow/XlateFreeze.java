@@ -102,6 +102,7 @@ final class XlateFreeze {
                 x.ctSent = x.ctSent == null ? new ArrayList<>(pass.ctSent.size()) : x.ctSent;
                 x.ctSent.addAll(pass.ctSent);
             }
+            x.pushed.addAll(pass.pushed); // its native tunnels' frames go with the upcall's
             int at = x.outputsAt.remove(f);
             x.outputs.addAll(at, pass.outputs);
             x.outputsAt.replaceAll((p, q) -> q >= at ? q + pass.outputs.size() : q);
@@ -229,6 +230,7 @@ final class XlateFreeze {
             f[Slot.DP_HASH.ordinal()] = (l4 ? FlowHash.hashInt(NativeTunnel.hash5Tuple(Packet.extract(x.packet,
                     x.flow[Slot.IN_PORT.ordinal()])), (int) basis)
                     : FlowHash.hashSymL4(f, (int) basis, false)) & 0xffffffffL;
+            x.packetDpHash = f[Slot.DP_HASH.ordinal()];
             defer(x, new Xlate.Frozen(x.br, id, 0, f, "dp_hash", frozen));
         }
     }
@@ -257,6 +259,7 @@ final class XlateFreeze {
      */
     private static long[] recircKey(Xlate x, long[] f) {
         Conntrack.storeMd(x.packetCt, f);
+        f[Slot.DP_HASH.ordinal()] = x.packetDpHash;
         return f;
     }
 

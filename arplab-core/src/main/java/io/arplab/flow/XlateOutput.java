@@ -338,7 +338,7 @@ final class XlateOutput {
         try {
             patchPortOutput(x, outBr, outDev);
             if (x.underlay != null) {
-                outBr.send(x.underlay);
+                x.pushed.add(new Xlate.Pushed(outBr, x.underlay));
             }
             if (savedExecute && savedPacket != null) {
                 // native_tunnel_output(): with resubmit_stats, xlate_push_stats() of the underlay's cache entries,

@@ -1,0 +1,4 @@
+ovs-vsctl add-port br0 p1 -- set interface p1 type=dummy ofport_request=1 options:tx_pcap=p1-tx.pcap
+ovs-vsctl add-port br0 p2 -- set interface p2 type=dummy ofport_request=2 options:tx_pcap=p2-tx.pcap
+ovs-vsctl add-br br1 -- set bridge br1 datapath-type=dummy fail-mode=secure protocols=OpenFlow10,OpenFlow13,OpenFlow15
+ovs-vsctl add-port br1 q1 -- set interface q1 type=dummy ofport_request=1 options:tx_pcap=q1-tx.pcap
