@@ -5,6 +5,7 @@ another command pasted), re-quoted for the shell so that every line stays one co
 or reach beyond the namespaces is not drawn (monitors, other namespaces, files written, sysctl writes outside
 net.ipv4.conf, neigh.DEV and the namespace's ipv4 keys), and every command stays bounded: ping and arping keep a
 deadline `-w` of at most 3 s, traceroute `-q 1 -w 1`, tracepath `-m` of at most 3, tcpdump reads a file (`-r`).
+From seed 324 on, nc (connecting, with `-w` of at most 2 s) and iptables lines are drawn too.
   gen-mut.py SEED [N] > mut-SEED.cmds   (record-mut.sh SEED... records them; FuzzToolsRecordingTest replays them)"""
 import pathlib
 import random
@@ -19,6 +20,8 @@ seed, n = int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 60
 rnd = random.Random(seed)
 here = pathlib.Path(__file__).resolve().parent
 TOOLS = ('ip', 'arp', 'arping', 'ping', 'tracepath', 'traceroute', 'bridge', 'sysctl', 'tcpdump', 'nft', 'arp-scan')
+if seed >= 324:
+    TOOLS += ('nc', 'iptables')
 lines = set()
 for p in sorted(here.glob('seed-*.cmds')) + sorted((here.parent / 'tools').glob('*.cmds')):
     for line in p.read_text().splitlines():
@@ -71,6 +74,10 @@ def bounded(words):
         return not any(w.startswith(('-l', '--l', '-W', '--pcap', '-f', '--f')) or re.search(r'/([0-9]|1[0-9]|2[0-7])$', w)
                        or re.search(r':255\.255\.(?!255\.2[45])', w) or re.search(r'^[0-9.]+-[0-9.]+$', w) and
                        w.split('-')[0].rsplit('.', 1)[0] != w.split('-')[1].rsplit('.', 1)[0] for w in args)
+    if tool == 'nc':  # connects and ends: no listening, no unix sockets, no fd passing, a deadline
+        return number(option(args, '-w'), 2) and not any(w.startswith('-') and re.search('[lkUFXxZ]', w) for w in args)
+    if tool == 'iptables':  # the namespace's own tables; no file, no module loading
+        return not any(w.startswith(('--modprobe', '-M', '--mo')) for w in args)
     if tool == 'sysctl':  # writes only the namespace's own ipv4 keys, loads no file
         if any(w.startswith('-') and not w.startswith('--') and re.search('[pf]', w) or w.startswith(('--l', '--s', '--p'))
                for w in args):
@@ -88,6 +95,8 @@ def prepare(cmd):
         w[1:1] = ['-w', '2']
     if w[0] == 'traceroute' and not (option(w[1:], '-q') == '1' and option(w[1:], '-w') == '1'):
         w[1:1] = ['-q', '1', '-w', '1']
+    if w[0] == 'nc' and not number(option(w[1:], '-w'), 2):
+        w[1:1] = ['-w', '1']
     if w[0] == 'tracepath' and not number(option(w[1:], '-m'), 3):
         w[1:1] = ['-m', '2']
     return w

@@ -13,6 +13,9 @@ R = None  # the seeded generator
 ROUND5 = False  # seeds 46 on: colours, table local, ip maddr (earlier seeds draw as they were recorded)
 ROUND6 = False  # seeds 56 on: ping -R (record route) often, its sizes near the option's 40 bytes, -I lo, IPv6 literals
 ARPMODE = False  # seeds 76 on: ARP densely (arp_* sysctls, arping modes, ip neigh in every NUD state, ARP traffic)
+ROUND7 = False  # seeds 353 on: half the lines the ARP mode's, half the tools' mode widened by WIDE_TOOLS (iptables'
+#                 filter table, nc, traceroute's TCP and ICMP methods, the tcp sysctls, ip route get, ip -s neigh);
+#                 a seed draws iptables or nft, never both (nft would list the iptables-nft tables)
 
 
 def pick(*xs):
@@ -318,6 +321,136 @@ def misc():
                 "timeout -s FOO 1 ping -c 1 172.28.0.12", "timeout 0.5 ping -q 172.28.0.95", "timeout 1", "arpspoof -r -i eth0 172.28.0.12")
 
 
+# ---- the round-7 tools (seeds 353 on)
+
+IPT_CHAINS = ["INPUT", "OUTPUT", "FORWARD"]
+IPT_ADDR = ["172.28.0.11", "172.28.0.12", "172.18.0.2", "172.28.0.0/16", "172.18.0.0/24", "0.0.0.0/0",
+            "172.28.0.12/32", "172.28.0.300", "n2"]
+USER_CHAINS = ["LAB", "lab-in", "x" * 29]
+
+
+def ipt_rule():
+    parts = []
+    proto = pick(None, None, "icmp", "udp", "tcp", "ICMP", "all", "x", "47")
+    if proto:
+        parts.append(maybe(0.1, "! ", "") + "-p " + proto)
+    if proto in ("icmp", "ICMP") and R.random() < 0.6:
+        parts.append("--icmp-type " + pick("echo-request", "echo-reply", "8", "0/0", "destination-unreachable",
+                                           "port-unreachable", "time-exceeded", "x", "3/3"))
+    if proto == "udp" and R.random() < 0.6:
+        parts.append(pick("--dport", "--sport", "--destination-port") + " " + pick("33434:33534", "53", "1:65535", "x", "70000", "33435"))
+    if proto == "tcp" and R.random() < 0.6:
+        parts.append(pick("--dport 80", "--dport 22", "--syn", "--tcp-flags SYN,ACK SYN", "--sport 1024:", "--dport x"))
+    if R.random() < 0.35:
+        parts.append(maybe(0.15, "! ", "") + "-s " + pick(*IPT_ADDR))
+    if R.random() < 0.35:
+        parts.append(maybe(0.15, "! ", "") + "-d " + pick(*IPT_ADDR))
+    if R.random() < 0.25:
+        parts.append(pick("-i", "-o") + " " + pick("eth0", "br0", "br1", "br+", "lo", "eth9"))
+    if R.random() < 0.15:
+        parts.append("-m conntrack --ctstate " + pick("NEW", "ESTABLISHED,RELATED", "INVALID", "NEW,ESTABLISHED", "X"))
+    if R.random() < 0.05:
+        parts.append(pick("--dport 80", "-m nope", "--foo", "-m comment --comment lab"))
+    target = pick("ACCEPT", "DROP", "DROP", "REJECT", "REJECT --reject-with icmp-host-prohibited",
+                  "REJECT --reject-with icmp-net-unreachable", "REJECT --reject-with tcp-reset", "RETURN",
+                  "LOG --log-prefix lab:", "NOPE", "LAB", "")
+    return shuffled(parts) + ([words("-j", target)] if target else [])
+
+
+def iptables():
+    r = R.random()
+    if r < 0.35:
+        return words("iptables", pick("-L", "-L -n", "-L -n -v", "-nvL", "-L -n --line-numbers", "-S", "-L -v -x -n",
+                                      "-L INPUT -n", "-S FORWARD", "-L FORWARD -v -n", "-L NOPE", "-S LAB", "-L -n -v -Z",
+                                      "-t nat -L -n", "-t nat -S", "-t nope -L", "-L -t filter -n", "-vnL OUTPUT"))
+    if r < 0.75:
+        chain = pick(*IPT_CHAINS) if R.random() < 0.85 else pick("LAB", "NOPE", "input")
+        op = pick("-A", "-A", "-A", "-I", "-I", "-D", "-R", "-C")
+        num = pick("1", "2", "9", "0", "x") if op in ("-I", "-R") and R.random() < 0.7 or op == "-R" else ""
+        return words("iptables", op, chain, num, *ipt_rule())
+    return words("iptables", pick("-F", "-F INPUT", "-F FORWARD", "-Z", "-Z FORWARD", "-N LAB", "-N lab-in", "-X LAB", "-X",
+                                  "-E LAB LAB2", "-P FORWARD DROP", "-P FORWARD ACCEPT", "-P INPUT DROP", "-P OUTPUT ACCEPT",
+                                  "-P LAB DROP", "-P FORWARD RETURN", "-D INPUT 1", "-D FORWARD 9", "-A", "-x", "-h 2",
+                                  "--version", "-A INPUT -j", "-N " + "x" * 29, "-N " + "x" * 28))
+
+
+def nc():
+    t = pick("172.28.0.12", "172.28.0.12", "172.18.0.2", "172.28.0.1", "172.28.0.95", "n2", "nohost")
+    port = pick("80", "22", "33434", "0", "65536", "x", "80-82", "ssh")
+    opts = shuffled([maybe(0.6, "-z"), maybe(0.5, "-v"), maybe(0.25, "-u"), maybe(0.2, "-n"),
+                     maybe(0.1, words("-s", pick("172.28.0.11", "10.9.9.9", "x"))),
+                     maybe(0.05, pick("-x", "-4", "-6", "-h", "-Z", "-q 0"))])
+    bound = pick("-w 1", "-w1", "-w 1", "-w 2", "-w x", "-w 0")
+    return words("nc", *opts, bound, t, port) if R.random() < 0.95 else words("nc", *opts)
+
+
+def traceroute7():
+    opts = shuffled([
+        maybe(0.8, "-n"), pick("-T", "-I", "-U", "-T", "--tcp", "-M tcp", "-M icmp", "-M x"),
+        words("-q", pick("1", "1", "2")), words("-w", pick("0.5", "1")), words("-m", pick("1", "2", "3")),
+        maybe(0.3, words("-p", pick("22", "80", "33434", "0", "x"))),
+        maybe(0.15, pick("-f 2", "-N 1", "-z 0", "-t 16", "-F", "-O syn,ack", "-O x", "-s 172.28.0.11")),
+    ])
+    return words("traceroute", *opts, pick("172.18.0.2", "172.28.0.12", "172.28.0.1", "172.28.0.95", "n4"),
+                 maybe(0.1, pick("40", "60", "x")))
+
+
+TCP_KEYS = ["net.ipv4.tcp_syn_retries", "net.ipv4.tcp_synack_retries", "net.ipv4.tcp_syn_linear_timeouts",
+            "net.ipv4.tcp_timestamps", "net.ipv4.tcp_sack", "net.ipv4.tcp_window_scaling", "net.ipv4.tcp_ecn",
+            "net.ipv4.ip_local_port_range", "net.ipv4.tcp_fin_timeout"]
+
+
+def sysctl7():
+    k = pick(*TCP_KEYS)
+    if R.random() < 0.5:
+        return words("sysctl", maybe(0.3, pick("-n", "-N", "-e")), k, maybe(0.2, pick(*TCP_KEYS)))
+    v = pick("0", "1", "2", "3", "6", "127", "128", "255", "256", "-1", "x", "32768 60999", "60999 32768")
+    return words("sysctl", "-w", f"{k}={v.split()[0]}" if R.random() < 0.5 or " " not in v else f"{k}={v.split()[0]}")
+
+
+def ip7():
+    r = R.random()
+    if r < 0.5:
+        return words("ip", maybe(0.3, pick("-s", "-s -s", "-d", "-j", "-br", "-4", "-o")), pick("neigh", "n", "neighbour"),
+                     pick("", "show", "list"), maybe(0.3, words("dev", pick("eth0", "br0", "lo", "eth9"))),
+                     maybe(0.2, words("nud", pick("reachable", "stale", "failed", "all", "permanent"))))
+    return words("ip", maybe(0.3, pick("-s", "-d", "-j", "-o", "-4")), "route", pick("get", "g"),
+                 pick("172.18.0.2", "172.28.0.12", "172.28.0.1", "172.28.255.255", "10.1.1.1", "127.0.0.1", "x",
+                      "172.18.0.2/32", "172.18.0.2/16"),
+                 maybe(0.2, words("from", pick("172.28.0.11", "172.28.0.1", "10.9.9.9"))),
+                 maybe(0.15, words("iif", pick("eth0", "br0", "lo"))), maybe(0.15, words("oif", pick("eth0", "br1", "eth9"))),
+                 maybe(0.1, pick("tos 0x10", "mark 1", "connected", "fibmatch", "ipproto tcp dport 80", "x")))
+
+
+def traffic7():
+    src = pick("n1", "n1", "n2", "n4", "host")
+    t = pick("172.28.0.12", "172.28.0.11", "172.18.0.2", "172.28.0.1", "172.18.0.1")
+    return src, pick(f"ping -c 1 -W 1 {t}", f"ping -c 2 -i 0.2 -W 1 {t}", f"ping -c 1 -W 1 -s 1500 {t}",
+                     f"traceroute -n -q 1 -w 0.5 -m 3 {t}", f"nc -zv -w 1 {t} 80", f"nc -u -z -w 1 {t} 53")
+
+
+WIDE_TOOLS = [(iptables, 20), (nc, 10), (traceroute7, 8), (sysctl7, 6), (ip7, 10), (traffic7, 16), (ping, 6), (arping, 4),
+              (ip, 10), (arp, 4), (bridge, 3), (arpscan, 3)]
+
+
+def wide_line(use_nft):
+    f = R.choice([f for f, w in WIDE_TOOLS for _ in range(w)])
+    if f is iptables and use_nft:
+        return "host", nft()
+    if f is traffic7:
+        return f()
+    cmd = f()
+    if f is iptables:
+        node = pick("host", "host", "host", "n2", "n1")
+    elif f is bridge:
+        node = "host"
+    elif f in (ip, ip7, sysctl7, arp, nc):
+        node = pick("n1", "n1", "n2", "host", "n4")
+    else:
+        node = pick("n1", "n1", "n2", "n4")
+    return node, cmd
+
+
 # ---- ARP mode (seeds 76 on): valid command lines mostly, so that the neighbour tables and the ARP sysctls interact
 
 OWN = {"n1": "172.28.0.11", "n2": "172.28.0.12", "host": "172.28.0.1"}
@@ -407,8 +540,9 @@ TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (br
 
 
 def main():
-    global R, ROUND5, ROUND6, ARPMODE
+    global R, ROUND5, ROUND6, ARPMODE, ROUND7
     seed = int(sys.argv[1])
+    ROUND7 = seed >= 353
     ROUND5 = seed >= 46
     ROUND6 = seed >= 56
     ARPMODE = seed >= 76
@@ -416,6 +550,20 @@ def main():
     R = random.Random(seed)
     fns = [f for f, w in TOOLS for _ in range(w)]
     lines = [f"# generated by gen.py {seed} {count}"]
+    if ROUND7:
+        afns = [f for f, w in ARP_TOOLS for _ in range(w)]
+        use_nft = R.random() < 0.25
+        for _ in range(count):
+            if R.random() < 0.5:
+                f = R.choice(afns)
+                node = arp_node()
+                cmd = f(node)
+            else:
+                node, cmd = wide_line(use_nft)
+            lines.append(f"{node} {' '.join(cmd.split())}")
+        with open(f"seed-{seed}.cmds", "w") as out:
+            out.write("\n".join(lines) + "\n")
+        return
     if ARPMODE:
         afns = [f for f, w in ARP_TOOLS for _ in range(w)]
         for _ in range(count):

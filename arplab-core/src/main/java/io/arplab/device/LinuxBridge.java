@@ -1,5 +1,7 @@
 package io.arplab.device;
 
+import io.arplab.stack.Jiffies;
+
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.TimerWheel;
 import io.arplab.stack.TraceEvent;
@@ -43,6 +45,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     /** Port numbers by name, so adding a port costs O(1) however many the bridge has (as dev_get_by_name's hash). */
     private final NameHash portsByName = new NameHash(portNames::get);
     private int[] portFlags = {0};
+    /** When each port began forwarding (br_make_forwarding() arms its forward_delay_timer then), ns. */
+    private long[] forwardingSince = {0};
+    private static final long FORWARD_DELAY_JIFFIES = 15L * Jiffies.HZ; // forward_delay, 1500 cs as ip -d link shows it
     /** BR_STATE_DISABLED, kept beside a port's BR_* flags (br_stp_disable_port()). */
     private static final int DISABLED = 1 << 30;
     /** The flags of a port that floods everything and is running: floods then need no per-port test. */
@@ -128,7 +133,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         portMacs.add(portMac.bits());
         if (p >= portFlags.length) {
             portFlags = Arrays.copyOf(portFlags, Math.max(p + 1, portFlags.length + (portFlags.length >> 1)));
+            forwardingSince = Arrays.copyOf(forwardingSince, portFlags.length);
         }
+        forwardingSince[p] = now;
         portFlags[p] = DEFAULT_PORT_FLAGS;
         // br_add_if → br_fdb_add_local: the port's own address is a local, permanent entry
         insert(FdbEntry.of(portMac.bits(), 0, p, now, true, true, order++));
@@ -374,12 +381,27 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     }
 
     @Override
-    public void portEnabled(String portName) {
+    public void portEnabled(String portName, long now) {
         int p = portsByName.get(portName);
         if (p > 0 && (portFlags[p] & DISABLED) != 0) {
             portFlags[p] &= ~DISABLED;
+            forwardingSince[p] = now;
             portsChanged();
         }
+    }
+
+    /**
+     * br_timer_value() of a port's forward_delay_timer in centiseconds: br_make_forwarding() arms it for
+     * forward_delay (15 s) when the port begins forwarding, with STP off too; 0 once it ran out or the port is
+     * disabled (br_stp_disable_port() deletes it).
+     */
+    public long forwardDelayTimer(String portName, long now) {
+        int p = portsByName.get(portName);
+        if (p <= 0 || (portFlags[p] & DISABLED) != 0) {
+            return 0;
+        }
+        long left = Jiffies.of(forwardingSince[p]) + FORWARD_DELAY_JIFFIES - Jiffies.of(now);
+        return left <= 0 ? 0 : left * 100 / Jiffies.HZ; // jiffies_delta_to_clock_t()
     }
 
     /**

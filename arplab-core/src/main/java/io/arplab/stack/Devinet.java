@@ -404,10 +404,10 @@ final class Devinet {
         } else {
             // br_device_event(NETDEV_UP) / br_port_carrier_check(): a bridge port runs again once both ends are up
             if (dev.bridge != null && (peer == null || peer.isUp())) {
-                dev.bridge.portEnabled(dev.name);
+                dev.bridge.portEnabled(dev.name, now);
             }
             if (peer != null && peer.bridge != null && peer.isUp()) {
-                peer.bridge.portEnabled(peer.name);
+                peer.bridge.portEnabled(peer.name, now);
             }
             // fib_add_ifaddr() on NETDEV_UP: the prefix routes of the primary addresses come back
             for (NetDevice.Address a : dev.addresses()) {

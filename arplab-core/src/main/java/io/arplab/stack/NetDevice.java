@@ -87,8 +87,8 @@ public final class NetDevice {
 
         void portDisabled(String portName, long now);
 
-        /** br_stp_enable_port(): the port runs again (up, with its carrier). */
-        default void portEnabled(String portName) {
+        /** br_stp_enable_port(): the port runs again (up, with its carrier) and begins forwarding. */
+        default void portEnabled(String portName, long now) {
         }
     }
 

@@ -92,6 +92,7 @@ public final class SysctlRegistry {
             net("raw_l3mdev_accept", Unit.U8, 0, 1, 1, -1),
             // the SYN's options and ECN (tcp_syn_options(), tcp_ecn_send_syn(), tcp_parse_options()): Tcp.sysctl()
             net("tcp_ecn", Unit.U8, 0, 2, 2, -1),
+            net("tcp_fin_timeout", Unit.SECONDS, -INT_MAX / HZ - 1, INT_MAX / HZ, 60 * HZ, -1), // FIN_WAIT2's, unused
             net("tcp_sack", Unit.U8, 0, 255, 1, -1),
             // a SYN's and a SYN-ACK's retransmissions (tcp_write_timeout(), tcp_retransmit_timer()): Tcp.retransmit()
             net("tcp_syn_retries", Unit.U8, 1, 127, 6, -1),

@@ -5,6 +5,7 @@ import io.arplab.stack.Errno;
 import io.arplab.stack.TcpSocket;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.NetDb;
 import io.arplab.wire.tcpdump.TcpdumpPrinter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,10 +21,11 @@ public final class Nc implements Tool {
     static final String OPTSTRING = "46bCDdFhI:i:jklM:m:NnO:P:p:q:rSs:T:tUuV:vW:w:X:x:Zz";
 
     private ToolContext ctx;
-    private boolean udp, listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin;
+    private boolean udp, listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin, inet6, proxy;
     private long timeout = -1;
     private String host;
     private Ipv4Address dst, src;
+    private String source;
     private int sport;
     private final List<Integer> ports = new ArrayList<>();
     private final List<String> portNames = new ArrayList<>();
@@ -52,7 +54,9 @@ public final class Nc implements Tool {
                 case 'n' -> numeric = true;
                 case 'N' -> shutdownOnEof = true;
                 case 'd' -> detachStdin = true;
-                case '4' -> { }
+                case '4' -> inet6 = false;
+                case '6' -> inet6 = true;
+                case 'x' -> proxy = true;
                 case 'h' -> {
                     ctx.err().print(Usage.of("nc-h"));
                     ctx.exit(0);
@@ -71,20 +75,21 @@ public final class Nc implements Tool {
                         return;
                     }
                 }
-                case 's' -> {
-                    src = Ipv4Address.tryParse(o.argument());
-                    if (src == null) {
-                        fail("nc: getaddrinfo: Name or service not known");
-                        return;
-                    }
-                }
+                case 's' -> source = o.argument(); // resolved by remote_connect(), after the host
                 default -> {
-                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-d -k -l -N -n -p -s -u -v -w -z)");
+                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-4 -6 -d -k -l -N -n -p -s -u -v -w -z)");
                     return;
                 }
             }
         }
         List<String> operands = g.operands();
+        if (proxy && !(operands.isEmpty() && !listen)) {
+            // main()'s checks of -x, after the operands' (no operand and no -l: usage, which destination() prints)
+            fail(udp ? "nc: no proxy support for UDP mode" : listen ? "nc: no proxy support for listen"
+                    : source != null ? "nc: no proxy support for local source address"
+                    : "nc: -x (a proxy) is not modelled by arplab's nc");
+            return;
+        }
         if (udp && listen) {
             startUdpListening(operands);
         } else if (udp) {
@@ -177,6 +182,12 @@ public final class Nc implements Tool {
                 return false;
             }
         }
+        if (inet6) { // getaddrinfo() with AF_INET6: arplab's hosts have IPv4 addresses only
+            fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0) + ": "
+                    + (Ipv4Address.tryParse(host) != null ? "Address family for hostname not supported"
+                    : "Name or service not known"));
+            return false;
+        }
         dst = ctx.resolver().resolve(host);
         if (dst == null) {
             fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
@@ -190,6 +201,9 @@ public final class Nc implements Tool {
     private void nextPort() {
         if (portIndex == ports.size()) {
             ctx.exit(ret);
+            return;
+        }
+        if (!bindable()) {
             return;
         }
         int port = ports.get(portIndex);
@@ -374,20 +388,27 @@ public final class Nc implements Tool {
         nextUdpPort();
     }
 
-    /** main()'s port loop for UDP: connect() (no packet), then udptest() under -v or -z, else readwrite(). */
+    /** main()'s port loop for UDP: connect() (no packet), then udptest() under -v, nothing more under -z, else readwrite(). */
     private void nextUdpPort() {
         closeUdp();
         if (portIndex == ports.size()) {
             ctx.exit(ret);
             return;
         }
+        if (!bindable()) {
+            return;
+        }
         peer = dst.bits();
         peerPort = ports.get(portIndex);
         peerSet = true;
         usock = ctx.stack().openUdp(sport, udpListener());
-        if (verbose || zero) {
+        if (verbose) {
             probing = true;
             udpProbe(0, timeout == -1 ? 3 : timeout); // UDP_SCAN_TIMEOUT
+        } else if (zero) {
+            ret = 0; // Debian's nc tests a UDP port only under -v: -z alone connect()s, sends nothing and succeeds
+            portIndex++;
+            nextUdpPort();
         } else {
             ret = 0;
             udpReadwrite();
@@ -518,16 +539,35 @@ public final class Nc implements Tool {
 
     // ------------------------------------------------------------------------------------------- arguments
 
-    /** build_ports(): a port or an ascending range lo-hi (either order). */
-    private boolean ports(String arg) {
-        int dash = arg.indexOf('-');
-        if (dash > 0) {
-            int a = port(arg.substring(0, dash));
-            if (a < 0) {
+    /**
+     * remote_connect()'s getaddrinfo() of -s (AI_PASSIVE: a name too) and bind(): inet_bind() wants one of the node's
+     * addresses (ip_nonlocal_bind 0).
+     */
+    private boolean bindable() {
+        if (source != null && src == null) {
+            src = ctx.resolver().resolve(source);
+            if (src == null) {
+                fail("nc: getaddrinfo: Name or service not known");
                 return false;
             }
-            int b = port(arg.substring(dash + 1));
+        }
+        if (src != null && src.bits() != 0 && !ctx.stack().isLocalAddress(src.bits())) {
+            fail("nc: bind failed: " + Errno.EADDRNOTAVAIL.text);
+            return false;
+        }
+        return true;
+    }
+
+    /** build_ports(): a port (a number or a service) or, from a digit on, a range lo-hi in either order. */
+    private boolean ports(String arg) {
+        int dash = arg.indexOf('-');
+        if (!arg.isEmpty() && Character.isDigit(arg.charAt(0)) && dash > 0) {
+            int b = port(arg.substring(dash + 1)); // the high end first, as build_ports() reads them
             if (b < 0) {
+                return false;
+            }
+            int a = port(arg.substring(0, dash));
+            if (a < 0) {
                 return false;
             }
             for (int p = Math.min(a, b); p <= Math.max(a, b); p++) {
@@ -541,14 +581,18 @@ public final class Nc implements Tool {
             return false;
         }
         ports.add(p);
-        portNames.add(arg);
+        portNames.add(Integer.toString(p)); // portlist[] holds the number, a service's too
         return true;
     }
 
-    /** strtoport(): 1..65535, else nc's message and exit 1; -1 then. */
+    /** strtoport(): 1..65535 or the protocol's service (getservbyname()), else nc's message and exit 1; -1 then. */
     private int port(String s) {
         long v = number(s);
         if (v < 0) {
+            int service = s == null ? -1 : NetDb.servicePort(s, udp ? "udp" : "tcp");
+            if (service > 0) {
+                return service;
+            }
             fail("nc: port number invalid: " + s);
             return -1;
         }

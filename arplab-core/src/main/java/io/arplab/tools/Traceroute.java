@@ -60,7 +60,7 @@ public final class Traceroute implements Tool {
     private int headerLen;
     private int dataLen;
     private byte[] data;
-    private Probe[] probes;
+    private TracerouteProbe[] probes;
     private int start;
     private int end;
     private double lastSend;
@@ -69,36 +69,12 @@ public final class Traceroute implements Tool {
     private PingSocket echoSocket;
     /** The tcp module (mod-tcp.c), or null. */
     private TracerouteTcp tcp;
+    private final List<String> modWords = new ArrayList<>();
+    private TracerouteModOpts modOpts;
     private Timer wake;
     private boolean done;
     private final StringBuilder line = new StringBuilder();
 
-    private static final class Probe {
-        boolean done;
-        boolean fin;
-        double sendTime;
-        double recvTime;
-        Ipv4Address res;
-        int recvTtl;
-        String errStr = "";
-        UdpSocket sk;
-        /** The tcp module's port-holding SOCK_STREAM socket (its bound port), 0 when none. */
-        int heldPort;
-        int seq;
-
-        void copyFrom(Probe o) {
-            done = o.done;
-            fin = o.fin;
-            sendTime = o.sendTime;
-            recvTime = o.recvTime;
-            res = o.res;
-            recvTtl = o.recvTtl;
-            errStr = o.errStr;
-            sk = o.sk;
-            heldPort = o.heldPort;
-            seq = o.seq;
-        }
-    }
 
     @Override
     public void start(ToolContext ctx, List<String> args) {
@@ -334,8 +310,21 @@ public final class Traceroute implements Tool {
             case DCCP -> module = "dccp";
             case RAW -> module = "raw";
             case MODULE -> module = v;
-            case GATEWAY, OPTIONS, MTU -> throw bad("traceroute: -" + (o.shortName != '\0' ? o.shortName : o.longName)
-                    + ": not emulated (IP options, module options, path MTU discovery)");
+            case OPTIONS -> { // set_mod_option(): each word; "help" at once, with the module chosen so far
+                for (String w : v.split(",")) {
+                    if (w.equals("help")) {
+                        ctx.err().print(TracerouteModOpts.help(module));
+                        ctx.exit(0);
+                        done = true;
+                        return true;
+                    }
+                    if (!w.isEmpty()) {
+                        modWords.add(w);
+                    }
+                }
+            }
+            case GATEWAY, MTU -> throw bad("traceroute: -" + (o.shortName != '\0' ? o.shortName : o.longName)
+                    + ": not emulated (IP options, path MTU discovery)");
             case VERSION -> {
                 ctx.err().println("Modern traceroute for Linux, version 2.1.2\n"
                         + "Copyright (c) 2016  Dmitry Butskoy,   License: GPL v2 or any later");
@@ -385,6 +374,7 @@ public final class Traceroute implements Tool {
         if (sendSecs >= 10) {
             sendSecs /= 1000; // milliseconds
         }
+        modOpts = TracerouteModOpts.parse(module, modWords); // main(): after its checks, before ops->init
         if (device != null) {
             bind = stack.device(device);
             if (bind == null) {
@@ -403,9 +393,9 @@ public final class Traceroute implements Tool {
         if (packetLen >= 0) {
             dataLen = packetLen >= headerLen ? packetLen - headerLen : 0;
         }
-        probes = new Probe[maxHops * probesPerHop];
+        probes = new TracerouteProbe[maxHops * probesPerHop];
         for (int i = 0; i < probes.length; i++) {
-            probes[i] = new Probe();
+            probes[i] = new TracerouteProbe();
         }
         data = new byte[dataLen];
         for (int i = 0; i < dataLen; i++) {
@@ -426,9 +416,13 @@ public final class Traceroute implements Tool {
                 return false;
             }
             tcp = new TracerouteTcp(stack, srcAddr, dstAddr, dstPortSeq != 0 ? dstPortSeq : DEF_TCP_PORT,
-                    stack.connectedMtu(ctx.now(), dstAddr, bind), new TcpReplies());
+                    stack.connectedMtu(ctx.now(), dstAddr, bind), modOpts, new TcpReplies());
             dataLen = tcp.length; // *packet_len_p: the header with the options the sysctls gave it
         } else {
+            if (modOpts.dgram) { // icmp_init(): a SOCK_DGRAM ICMP socket, outside ping_group_range
+                fatal("socket", Errno.EACCES.text);
+                return false;
+            }
             icmpSeq = dstPortSeq != 0 ? dstPortSeq : 1;
             echoSocket = stack.openPing(ctx.pid() & 0xFFFF, new EchoListener());
             if (bind != null) {
@@ -508,7 +502,7 @@ public final class Traceroute implements Tool {
         double nextTime = 0;
         int num = 0;
         for (int n = start; n < end; n++) {
-            Probe pb = probes[n];
+            TracerouteProbe pb = probes[n];
             if (n == start && !pb.done && pb.sendTime != 0) {
                 double expire = pb.sendTime + timeout(n);
                 if (expire > nowTime) {
@@ -583,7 +577,7 @@ public final class Traceroute implements Tool {
         if (hereFactor != 0) {
             int first = idx - idx % probesPerHop;
             for (int i = 0; i < probesPerHop; i++) {
-                Probe p = probes[first + i];
+                TracerouteProbe p = probes[first + i];
                 double v;
                 if (p.done && (v = p.recvTime - p.sendTime) > 0) {
                     v = (v + DEF_WAIT_PREC) * hereFactor;
@@ -593,7 +587,7 @@ public final class Traceroute implements Tool {
         }
         if (nearFactor != 0) {
             for (int i = idx + 1; i < probes.length && probes[i].sendTime != 0; i++) {
-                Probe p = probes[i];
+                TracerouteProbe p = probes[i];
                 double v;
                 if (p.done && (v = p.recvTime - p.sendTime) > 0) {
                     v = (v + DEF_WAIT_PREC) * nearFactor;
@@ -609,11 +603,11 @@ public final class Traceroute implements Tool {
      * unreachable error that belongs here), takes that answer in its place.
      */
     private void checkExpired(int idx) {
-        Probe pb = probes[idx];
+        TracerouteProbe pb = probes[idx];
         int first = idx - idx % probesPerHop;
-        Probe pfp = null;
+        TracerouteProbe pfp = null;
         for (int i = first; i < idx; i++) {
-            Probe p = probes[i];
+            TracerouteProbe p = probes[i];
             if (!p.done || !p.fin) {
                 return;
             }
@@ -621,7 +615,7 @@ public final class Traceroute implements Tool {
         }
         int fpIdx = -1;
         for (int i = idx + 1; i < probes.length && probes[i].sendTime != 0; i++) {
-            Probe p = probes[i];
+            TracerouteProbe p = probes[i];
             if (p.done) {
                 if (!p.fin) {
                     return;
@@ -633,7 +627,7 @@ public final class Traceroute implements Tool {
         if (fpIdx < 0) {
             return;
         }
-        Probe fp = probes[fpIdx];
+        TracerouteProbe fp = probes[fpIdx];
         if (fp.errStr.isEmpty()) {
             return;
         }
@@ -649,7 +643,7 @@ public final class Traceroute implements Tool {
         if (!replace && fp.recvTtl != 0) {
             int backHops = ttl2hops(fp.recvTtl);
             for (int i = idx - 1; i >= 0; i--) {
-                Probe p = probes[i];
+                TracerouteProbe p = probes[i];
                 if (p.done && !p.fin && p.recvTtl != 0) {
                     int hops = ttl2hops(p.recvTtl);
                     if (hops < backHops) {
@@ -664,7 +658,7 @@ public final class Traceroute implements Tool {
         }
         if (replace) {
             pb.copyFrom(fp);
-            Probe blank = new Probe();
+            TracerouteProbe blank = new TracerouteProbe();
             blank.sendTime = 1.0; // blocks a re-send
             fp.copyFrom(blank);
         }
@@ -675,7 +669,7 @@ public final class Traceroute implements Tool {
     }
 
     private boolean sendProbe(long now, int n, int ttl) {
-        Probe pb = probes[n];
+        TracerouteProbe pb = probes[n];
         if (module.equals("tcp")) {
             return sendTcpProbe(now, pb, ttl);
         }
@@ -743,7 +737,7 @@ public final class Traceroute implements Tool {
     }
 
     /** The tcp module's send_probe: the probe's port is its seq; a retry later leaves its send time at 0. */
-    private boolean sendTcpProbe(long now, Probe pb, int ttl) {
+    private boolean sendTcpProbe(long now, TracerouteProbe pb, int ttl) {
         pb.sendTime = time(now);
         int rc = tcp.send(ctx, now, ttl, dontfrag, bind);
         if (rc < 0) {
@@ -831,7 +825,7 @@ public final class Traceroute implements Tool {
 
     /** recv_reply(): a reply (final) or an ICMP error from the error queue (its sender is the hop). */
     private void onReply(long now, int idx, int from, int ttl, int type, int code, int info, boolean err) {
-        Probe pb = probes[idx];
+        TracerouteProbe pb = probes[idx];
         if (done || pb.done) {
             return;
         }
@@ -839,9 +833,12 @@ public final class Traceroute implements Tool {
         pb.recvTtl = ttl;
         pb.res = Ipv4Address.of(from);
         if (err) {
-            parseIcmpRes(pb, type, code, info);
+            pb.parseIcmpRes(type, code, info);
         } else {
             pb.fin = true;
+            if (tcp != null && tcp.info) { // tcp_check_reply(): names_by_flags() of the reply (info is its flags)
+                pb.ext = TracerouteModOpts.names(info);
+            }
         }
         probeDone(pb);
     }
@@ -851,7 +848,7 @@ public final class Traceroute implements Tool {
      * probe too big to leave with DF (do_send() took EMSGSIZE as "the error queue will tell"); it ends the trace.
      */
     private void onLocalError(long now, int idx, Errno errno, int info) {
-        Probe pb = probes[idx];
+        TracerouteProbe pb = probes[idx];
         if (done || pb.done) {
             return;
         }
@@ -865,37 +862,7 @@ public final class Traceroute implements Tool {
         probeDone(pb);
     }
 
-    /** parse_icmp_res(): time exceeded in transit is a plain hop; unreachables end the trace with their mark. */
-    private static void parseIcmpRes(Probe pb, int type, int code, int info) {
-        String str = null;
-        if (type == 11) {
-            if (code == 0) {
-                return;
-            }
-        } else if (type == 3) {
-            str = switch (code) {
-                case 0, 6, 8, 11 -> "!N";
-                case 1, 7, 12 -> "!H";
-                case 9, 10, 13 -> "!X";
-                case 3 -> "";
-                case 2 -> "!P";
-                case 4 -> "!F-" + info;
-                case 5 -> "!S";
-                case 14 -> "!V";
-                case 15 -> "!C";
-                default -> "!<" + code + ">";
-            };
-        }
-        if (str == null) {
-            str = "!<" + type + "-" + code + ">";
-        }
-        if (!str.isEmpty()) {
-            pb.errStr = str;
-        }
-        pb.fin = true;
-    }
-
-    private void probeDone(Probe pb) {
+    private void probeDone(TracerouteProbe pb) {
         if (pb.sk != null) {
             stack.close(pb.sk);
             pb.sk = null;
@@ -910,7 +877,7 @@ public final class Traceroute implements Tool {
 
     /** print_probe(): the hop number first, the address when it differs from the previous answer, the time, a mark. */
     private void printProbe(int idx) {
-        Probe pb = probes[idx];
+        TracerouteProbe pb = probes[idx];
         int ttl = idx / probesPerHop + 1;
         int np = idx % probesPerHop;
         if (np == 0) {
@@ -927,7 +894,7 @@ public final class Traceroute implements Tool {
                     p--;
                     k--;
                 }
-                if (k == 0 || !probes[p].res.equals(pb.res)) {
+                if (k == 0 || !probes[p].res.equals(pb.res) || !java.util.Objects.equals(probes[p].ext, pb.ext)) {
                     prn = true;
                 }
             }
@@ -938,6 +905,9 @@ public final class Traceroute implements Tool {
                 } else {
                     String name = ctx.resolver().reverse(pb.res);
                     line.append(' ').append(name != null ? name : addr).append(" (").append(addr).append(')');
+                }
+                if (pb.ext != null) {
+                    line.append(" <").append(pb.ext).append('>');
                 }
             }
         }
@@ -959,7 +929,7 @@ public final class Traceroute implements Tool {
     }
 
     private void closeAll() {
-        for (Probe p : probes == null ? new Probe[0] : probes) {
+        for (TracerouteProbe p : probes == null ? new TracerouteProbe[0] : probes) {
             if (p.sk != null) {
                 stack.close(p.sk);
                 p.sk = null;

@@ -12,9 +12,10 @@ import io.arplab.wire.TcpView;
 
 /**
  * traceroute 2.1.2's tcp module (mod-tcp.c) as Debian 12 runs it. tcp_init(): a raw IPPROTO_TCP socket connected to
- * the destination, and the SYN it sends, built once: the default flags (SYN, and ECE|CWR when tcp_ecn reads '1') and
- * options (mss; sackOK, timestamps and nop + wscale 2 when tcp_sack, tcp_timestamps and tcp_window_scaling read '1',
- * laid out as the kernel's tcp_options_write() does), an MSS and a window of four MSS from the socket's IP_MTU.
+ * the destination, and the probe it sends, built once: the flags -O gave, else SYN (and ECE|CWR under ecn); the
+ * options -O gave, or with none (or "sysctl") those the sysctls say: sackOK, timestamps and nop + wscale 2 when
+ * tcp_sack, tcp_timestamps and tcp_window_scaling read '1' (ECN when tcp_ecn does), laid out as the kernel's
+ * tcp_options_write() does, with an MSS option on a SYN; a window of four MSS from the socket's IP_MTU.
  * tcp_send_probe() and tcp_check_reply() below.
  */
 final class TracerouteTcp {
@@ -34,12 +35,16 @@ final class TracerouteTcp {
     private final int src;
     private final int dst;
     private final int dstPort;
-    private final int mss;
-    private final boolean ecn, sack, timestamps, wscale;
+    private final int mss, mssOption;
+    private final int flags;
+    private final boolean sack, timestamps, wscale;
+    /** -O info: the final replies' flags are printed */
+    final boolean info;
     /** The header with its options: the probe's "data" length (*packet_len_p). */
     final int length;
 
-    TracerouteTcp(HostStack stack, Ipv4Address src, Ipv4Address dst, int dstPort, int mtu, Replies replies) {
+    TracerouteTcp(HostStack stack, Ipv4Address src, Ipv4Address dst, int dstPort, int mtu, TracerouteModOpts o,
+                  Replies replies) {
         this.stack = stack;
         this.socket = stack.openRaw(PROTOCOL, src, dst, new Listener(replies));
         Ipv4Address from = src != null ? src : stack.sourceAddress(dst, null); // getsockname() after connect()
@@ -47,11 +52,24 @@ final class TracerouteTcp {
         this.dst = dst.bits();
         this.dstPort = dstPort & 0xffff;
         this.mss = Math.max(mtu, 576) - 20 - TcpView.HEADER_LENGTH; // "mss = mtu - headers", an IP_MTU of 576 at least
-        ecn = checkSysctl(stack, "tcp_ecn");
-        sack = checkSysctl(stack, "tcp_sack");
-        timestamps = checkSysctl(stack, "tcp_timestamps");
-        wscale = checkSysctl(stack, "tcp_window_scaling");
-        length = TcpView.HEADER_LENGTH + 4 + (timestamps ? 12 : sack ? 4 : 0) + (wscale ? 4 : 0);
+        this.mssOption = o.mss != 0 ? (int) o.mss & 0xffff : mss; // htons(mss ? mss : mtu)
+        this.info = o.info;
+        int f = o.flags;
+        if (f == 0 || o.sysctl) {
+            f |= checkSysctl(stack, "tcp_ecn") ? TracerouteModOpts.FL_ECN : 0;
+            f |= checkSysctl(stack, "tcp_sack") ? TracerouteModOpts.FL_SACK : 0;
+            f |= checkSysctl(stack, "tcp_timestamps") ? TracerouteModOpts.FL_TSTAMP : 0;
+            f |= checkSysctl(stack, "tcp_window_scaling") ? TracerouteModOpts.FL_WSCALE : 0;
+        }
+        if ((f & (TracerouteModOpts.FL_FLAGS | 0xff)) == 0) { // no tcp flag set
+            f |= TcpView.SYN | ((f & TracerouteModOpts.FL_ECN) != 0 ? TcpView.ECE | TcpView.CWR : 0);
+        }
+        flags = f;
+        sack = (f & TracerouteModOpts.FL_SACK) != 0;
+        timestamps = (f & TracerouteModOpts.FL_TSTAMP) != 0;
+        wscale = (f & TracerouteModOpts.FL_WSCALE) != 0;
+        length = TcpView.HEADER_LENGTH + ((f & TcpView.SYN) != 0 ? 4 : 0) + (timestamps ? 12 : sack ? 4 : 0)
+                + (wscale ? 4 : 0);
     }
 
     /** check_sysctl(): the first byte of /proc/sys/net/ipv4/NAME is '1' (so tcp_ecn's default 2 is not). */
@@ -70,7 +88,9 @@ final class TracerouteTcp {
         if (port < 0) {
             return Errno.EADDRINUSE.negative();
         }
-        byte[] syn = syn(port, stack.randomU32(), stack.randomU32());
+        int seq = stack.randomU32();
+        int tsVal = stack.randomU32();
+        byte[] syn = syn(port, seq, tsVal, timestamps && (flags & TcpView.ACK) != 0 ? stack.randomU32() : 0);
         socket.setTtl(ttl);
         int[] rc = new int[1];
         ctx.act(out -> rc[0] = stack.sendRaw(now, socket, syn, dontFragment, bind, out));
@@ -91,26 +111,29 @@ final class TracerouteTcp {
         stack.close(socket);
     }
 
-    /** The template with our port, the sequence and TS val (random_seq()), and the checksum. */
-    private byte[] syn(int sport, int seq, int tsVal) {
+    /** The template with our port, the sequence, TS val and (with ACK) TS ecr (random_seq()), and the checksum. */
+    private byte[] syn(int sport, int seq, int tsVal, int tsEcr) {
         byte[] t = new byte[length];
         Bytes.put16(t, 0, sport);
         Bytes.put16(t, 2, dstPort);
         Bytes.put32(t, 4, seq);
-        Bytes.put16(t, 12, (length / 4) << 12 | TcpView.SYN | (ecn ? TcpView.ECE | TcpView.CWR : 0));
+        Bytes.put16(t, 12, (length / 4) << 12 | flags & 0xff);
         Bytes.put16(t, 14, 4 * mss); // htons(4 * mtu): its low 16 bits
         int p = TcpView.HEADER_LENGTH;
-        t[p++] = TcpView.OPT_MSS;
-        t[p++] = 4;
-        Bytes.put16(t, p, mss);
-        p += 2;
+        if ((flags & TcpView.SYN) != 0) {
+            t[p++] = TcpView.OPT_MSS;
+            t[p++] = 4;
+            Bytes.put16(t, p, mssOption);
+            p += 2;
+        }
         if (timestamps) {
             t[p++] = (byte) (sack ? TcpView.OPT_SACK_PERM : TcpView.OPT_NOP);
             t[p++] = (byte) (sack ? 2 : TcpView.OPT_NOP);
             t[p++] = TcpView.OPT_TS;
             t[p++] = 10;
             Bytes.put32(t, p, tsVal);
-            p += 8; // TS ecr 0: no ACK flag
+            Bytes.put32(t, p + 4, tsEcr);
+            p += 8;
         } else if (sack) {
             t[p++] = TcpView.OPT_NOP;
             t[p++] = TcpView.OPT_NOP;
@@ -142,7 +165,7 @@ final class TracerouteTcp {
         @Override
         public void packet(long now, int from, int ttl, byte[] l4) {
             int idx = l4.length < 8 || Bytes.u16(l4, 0) != dstPort ? -1 : replies.bySeq(Bytes.u16(l4, 2));
-            replies.reply(now, idx, from, false, -1, -1, 0);
+            replies.reply(now, idx, from, false, -1, -1, l4.length > 13 ? l4[13] & 0xff : 0); // info: its flags
         }
 
         @Override

@@ -34,7 +34,7 @@ class LinuxBridgePortsTest {
                 .as("its entries went with it: flooded to the ports, not up to the bridge (no local_rcv)")
                 .containsExactly(3);
         assertThat(send(2, 0x0200_0000_0002L, BROADCAST)).isEmpty();
-        br.portEnabled("veth2");
+        br.portEnabled("veth2", 0);
         assertThat(send(1, 0x0200_0000_0001L, BROADCAST)).containsExactly(3, 2, 0);
     }
 

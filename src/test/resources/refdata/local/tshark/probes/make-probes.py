@@ -1003,6 +1003,322 @@ def ipip():
         out.append((f6, len(f6)))
     return out
 
+def _udp6(sport, dport, m, src=LL11, dst=bytes.fromhex('ff020000000000000000000000000066'), dmac='333300000066'):
+    u = struct.pack('!HHHH', sport, dport, 8 + len(m), 0) + m
+    u = u[:6] + struct.pack('!H', _l4v6(17, u, src, dst) or 0xffff) + u[8:]
+    return _e6(17, u, src, dst, dmac=dmac)[:54 + len(u)] if 54 + len(u) >= 60 else _e6(17, u, src, dst, dmac=dmac)
+
+def hsrp():
+    """HSRP (packet-hsrp.c) on UDP 1985 and 2029: version 0 hellos, coups, resigns and advertisements of every state
+    to 224.0.0.2, unknown opcodes, 50-byte packets with and without the MD5 TLV; version 2 TLV chains to 224.0.0.102
+    and over IPv6 to port 2029 (group state, interface state, text and MD5 authentication, unknown and mislengthed
+    TLVs); the same to other addresses and from the port; cut at every byte."""
+    out = []
+    def v4(m, dst=(224, 0, 0, 2), sport=1985, dport=1985):
+        return udp_frame(sport, dport, m, dst)
+    hello = bytes([0, 0, 16, 3, 10, 100, 1, 0]) + b'cisco\0\0\0' + bytes((10, 0, 0, 254))
+    for op in (0, 1, 2, 3, 4, 255):
+        for st in (0, 1, 2, 4, 8, 16, 3):
+            m = bytes([0, op, st]) + hello[3:] if op != 3 else bytes([0, 3, 0, 1, 0, 12, st, 0, 0, 2, 0, 1, 0, 0, 0, 0])
+            f = v4(m)
+            out.append((f, len(f)))
+    for m in (hello + bytes([4, 28, 1, 0, 0, 0, 10, 0, 0, 1, 0, 0, 0, 7]) + bytes(16),
+              hello + bytes([5, 28]) + bytes(28), bytes([0, 3, 0, 1, 0, 12, 3, 0, 0, 2, 0, 1, 0, 0, 0, 0]) + bytes(34),
+              bytes([0, 9]) + bytes(48), hello[:8] + b'Cisco123' + bytes(4), hello[:8] + b'ciscoXYZ' + bytes(4)):
+        f = v4(m)
+        out.append((f, len(f)))
+    for op in (0, 3, 7):
+        m = hello if op == 0 else bytes([0, 3, 0, 1, 0, 12, 2, 0, 0, 2, 0, 1, 0, 0, 0, 0]) if op == 3 else bytes([0, 7, 1])
+        f = v4(m)
+        for cut in range(42, len(f)):
+            out.append((f[:cut], len(f)))
+        for n in range(0, len(m)):
+            g = v4(m[:n])
+            out.append((g, len(g)))
+    for dst, sport, dport in (((10, 0, 0, 2), 1985, 1985), ((224, 0, 0, 2), 1985, 5000), ((224, 0, 0, 2), 5000, 1985),
+                              ((224, 0, 0, 2), 2029, 2029), ((224, 0, 0, 102), 1985, 2029)):
+        f = v4(hello, dst, sport, dport)
+        out.append((f, len(f)))
+    def group(op=0, st=6, ipver=4, vip=bytes((10, 0, 0, 254)), ln=40):
+        b = bytes([2, op, st, ipver]) + struct.pack('!H', 1) + bytes.fromhex('0242ac1c000b') + struct.pack('!III', 100, 3000, 10000) + vip.ljust(16, b'\0')
+        return bytes([1, ln]) + b
+    iface = bytes([2, 4, 0, 3, 0, 1])
+    text = bytes([3, 8]) + b'cisco\0\0\0'
+    md5 = bytes([4, 28, 1, 0, 0, 0, 10, 0, 0, 1, 0, 0, 0, 7]) + bytes(16)
+    chains = [group(), group(op=1, st=5), group(op=2, st=0), group(op=9, st=7), group(ipver=6, vip=bytes.fromhex('fe800000000000000000000000000001')),
+              group(ipver=5), group() + text, group() + md5, text + group(), iface, iface + group(), group() + iface,
+              bytes([5, 2, 0, 0]) + group(), group(ln=38), group(ln=42) + iface, bytes([1, 40]), bytes([2, 4, 0, 1]),
+              bytes([9]), group() + bytes([3]), text, md5, group(op=1) + group(op=2, st=4), b'']
+    for m in chains:
+        f = v4(m, (224, 0, 0, 102))
+        out.append((f, len(f)))
+        f6 = _udp6(2029, 2029, m)
+        out.append((f6, len(f6)))
+    f = v4(group() + iface, (224, 0, 0, 102))
+    for cut in range(42, len(f)):
+        out.append((f[:cut], len(f)))
+    f6 = _udp6(1985, 1985, group())
+    out.append((f6, len(f6)))
+    f6 = _udp6(2029, 2029, hello, dst=LL11)
+    out.append((f6, len(f6)))
+    return out
+
+def dhcpv6():
+    """DHCPv6 (packet-dhcpv6.c) on UDP 546 and 547: dnsmasq's and ISC's exchanges (solicit to reply with client and
+    server identifiers of each DUID type, IA_NA, IA_TA and IA_PD with addresses, prefixes and status codes, option
+    requests, elapsed time, rapid commit, DNS servers), relay-forward and relay-reply around them, every message type
+    0 to 40, options of types 0 to 149 with 0 to 40 bytes of data at the end and before others, identifiers longer
+    than 36 bytes, options longer than the message, nested options that do not fit; cut at every byte."""
+    out = []
+    def opt(c, d):
+        return struct.pack('!HH', c, len(d)) + d
+    def f(m, sp=546, dp=547, dst=bytes.fromhex('ff020000000000000000000000010002'), dmac='333300010002'):
+        return _udp6(sp, dp, m, LL11, dst, dmac=dmac)
+    def add(m, cuts=False, **kw):
+        x = f(m, **kw)
+        out.append((x, len(x)))
+        if cuts:
+            for cut in range(62, len(x)):
+                out.append((x[:cut], len(x)))
+    cid = opt(1, bytes.fromhex('000100012a2b3c4d0242ac1c000b'))
+    sid = opt(2, bytes.fromhex('000300010242ac1c0001'))
+    addr = bytes.fromhex('20010db8000000000000000000000100')
+    iaaddr = opt(5, addr + struct.pack('!II', 3600, 7200))
+    ia_na = opt(3, struct.pack('!III', 0x0b, 1800, 2880) + iaaddr)
+    ia_pd = opt(25, struct.pack('!III', 0x0c, 0, 0) + opt(26, struct.pack('!IIB', 3600, 7200, 56) + bytes.fromhex('20010db8aa0000000000000000000000')))
+    oro = opt(6, struct.pack('!HHHH', 23, 24, 82, 83))
+    el = opt(8, b'\0\0')
+    dns = opt(23, bytes.fromhex('20010db8000000000000000000000053'))
+    status = opt(13, struct.pack('!H', 2) + b'no addresses')
+    msgs = [bytes([1, 0x5a, 0x1c, 0x39]) + cid + ia_na + oro + el, bytes([2, 0x5a, 0x1c, 0x39]) + sid + cid + ia_na + dns,
+            bytes([3, 0x5a, 0x1c, 0x3a]) + cid + sid + ia_na + oro + el, bytes([7, 0x5a, 0x1c, 0x3a]) + sid + cid + ia_na + dns,
+            bytes([5, 0, 0, 9]) + cid + sid + ia_pd + el, bytes([11, 1, 2, 3]) + cid + oro + el,
+            bytes([7, 0, 0, 9]) + sid + cid + opt(3, struct.pack('!III', 0x0b, 0, 0) + status),
+            bytes([1, 0, 0, 10]) + cid + opt(14, b'') + opt(4, struct.pack('!I', 7) + iaaddr) + el,
+            bytes([8, 0, 0, 11]) + cid + sid + ia_na, bytes([10, 0, 0, 12]) + sid + cid + opt(19, bytes([5])),
+            bytes([12, 0]) + addr + LL11 + opt(18, b'eth0') + opt(9, bytes([1, 0x5a, 0x1c, 0x39]) + cid + ia_na),
+            bytes([13, 0]) + addr + LL11 + opt(18, b'eth0') + opt(9, bytes([7, 0x5a, 0x1c, 0x39]) + sid + cid + ia_na),
+            bytes([12, 1]) + addr + LL11 + opt(9, bytes([12, 0]) + addr + LL11 + opt(9, bytes([1, 0, 0, 1]) + cid)),
+            bytes([1, 0, 0, 1]) + opt(1, bytes(range(40))), bytes([1, 0, 0, 1]) + opt(1, bytes(36)),
+            bytes([1, 0, 0, 1]) + opt(3, struct.pack('!III', 1, 0, 0) + opt(5, bytes(30))) + cid,
+            bytes([1, 0, 0, 1]) + opt(3, struct.pack('!III', 1, 0, 0) + cid + opt(1, b'\1\2')),
+            bytes([12, 0]) + bytes(16), bytes([12, 0]) + bytes(33), bytes([13]), bytes([1, 0]), b'',
+            bytes([1, 0, 0, 1]) + opt(9, b'') + cid, bytes([1, 0, 0, 1]) + opt(9, bytes([3, 0, 0, 2]) + cid) + cid,
+            bytes([1, 0, 0, 1]) + struct.pack('!HH', 1, 100) + bytes(10), bytes([1, 0, 0, 1, 0, 1, 0])]
+    for m in msgs:
+        add(m)
+        add(m, sp=547, dp=546, dst=LL11, dmac='0242ac1c000b')
+    for m in msgs[:4] + msgs[10:11]:
+        add(m, cuts=True)
+    for t in range(0, 41):
+        add(bytes([t, 1, 2, 3]) + bytes(34) + cid)
+    for t in range(0, 150):
+        for n in (0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 25, 28, 40):
+            if t in (15, 16, 17, 21, 24, 29, 30, 33, 39, 43, 56, 64, 89, 91, 92, 117, 118):
+                continue
+            for tail in (b'', cid):
+                add(bytes([1, 0, 0, 1]) + opt(t, bytes(range(1, n + 1))) + tail)
+    return out
+
+def ipv6_routing():
+    """IPv6 routing headers (packet-ipv6.c's dissect_routing6()): types 0, 2, 3, 4, 5, 253, 254 and 255 with 0 to 3
+    segments left before an echo request and a UDP datagram, headers longer and shorter than their addresses, past
+    the packet, empty, behind hop-by-hop options, before destination options, a fragment header and a second routing
+    header; types 0, 2 and 4 cut at every byte."""
+    A = [bytes.fromhex('20010db80000000000000000000000%02x' % i) for i in range(0x20, 0x28)]
+    def echo(src, dst):
+        m = bytes.fromhex('80000000abcd0001') + b'ping'
+        return m[:2] + struct.pack('!H', _l4v6(58, m, src, dst)) + m[4:]
+    def rh(nxt, typ, segleft, data, hlen=None):
+        body = bytes([typ, segleft]) + data
+        n = (len(body) + 2 + 7) // 8 * 8
+        body = body.ljust(n - 2, b'\0')
+        return bytes([nxt, (n // 8 - 1) if hlen is None else hlen]) + body
+    out = []
+    def add(pl, nh=43, src=G11, dst=A[0], cuts=False):
+        f = _e6(nh, pl, src, dst)[:54 + len(pl)] if 54 + len(pl) >= 60 else _e6(nh, pl, src, dst)
+        out.append((f, len(f)))
+        if cuts:
+            for c in range(54, len(f)):
+                out.append((f[:c], len(f)))
+    e = echo(G11, A[2])
+    for typ in (0, 2, 3, 4, 5, 253, 254, 255):
+        for sl in (0, 1, 2, 3):
+            if typ == 0: d = b'\0\0\0\0' + A[1] + A[2]
+            elif typ == 2: d = b'\0\0\0\0' + A[1]
+            elif typ == 3: d = bytes([0x88, 0x30, 0, 0]) + A[1][8:] + A[2][8:]
+            elif typ == 4: d = bytes([1, 1, 0, 0]) + A[2] + A[1]
+            else: d = bytes(6)
+            add(rh(58, typ, sl, d) + e, cuts=(sl == 1 and typ in (0, 2, 4)))
+            add(rh(17, typ, sl, d) + struct.pack('!HHHH', 5000, 53, 12, 0) + b'abcd')
+    add(rh(58, 0, 1, b'\0\0\0\0' + A[1], hlen=4) + e)
+    add(rh(58, 0, 1, b'\0\0\0\0' + A[1], hlen=1) + e)
+    add(rh(58, 0, 1, b'\0\0\0\0' + A[1], hlen=3) + e)
+    add(rh(58, 2, 1, b'\0\0\0\0' + A[1], hlen=4) + e)
+    add(rh(58, 4, 1, bytes([3, 1, 0, 0]) + A[1], hlen=2) + e)
+    add(rh(58, 4, 5, bytes([1, 1, 0, 0]) + A[2] + A[1]) + e)
+    add(rh(58, 4, 1, bytes([1, 1, 0x10, 0]) + A[2] + A[1] + bytes([1, 2, 0, 0])) + e)
+    add(rh(58, 0, 1, b''))
+    add(rh(59, 0, 0, b'\0\0\0\0'))
+    add(bytes([43, 0]) + bytes(6) + rh(58, 0, 1, b'\0\0\0\0' + A[1]) + e, nh=0)
+    add(rh(60, 0, 1, b'\0\0\0\0' + A[1]) + bytes([58, 0, 1, 4, 0, 0, 0, 0]) + e)
+    add(rh(44, 0, 1, b'\0\0\0\0' + A[1]) + bytes([58, 0, 0, 0, 0, 0, 0, 1]) + e)
+    add(rh(43, 0, 1, b'\0\0\0\0' + A[1]) + rh(58, 2, 1, b'\0\0\0\0' + A[2]) + e)
+    return out
+
+def icmpv6_nodeinfo():
+    """ICMPv6 node information (RFC 4620, ping -N; packet-icmpv6.c's dissect_nodeinfo()): queries of every subject
+    code and query type, replies of every code with node names, IPv6 and IPv4 addresses, short and empty data,
+    names with pointers, several names and padding; cut inside the header, the nonce and the data, and at every
+    byte of a node name reply."""
+    out = []
+    def ic(t, c, body, src=G11, dst=G13):
+        m = bytes([t, c, 0, 0]) + body
+        m = m[:2] + struct.pack('!H', _l4v6(58, m, src, dst)) + m[4:]
+        f = _e6(58, m, src, dst)
+        f = f[:54 + len(m)] if 54 + len(m) >= 60 else f
+        return f
+    nonce = bytes.fromhex('0102030405060708')
+    name = b'\x05host1\x03lab\x00\x00'
+    for t, c, qt, fl, data in [
+        (139, 0, 2, 0, G13), (139, 1, 2, 0, name), (139, 2, 2, 0, bytes([10,0,0,2])), (139, 0, 0, 0, G13), (139, 0, 1, 0, G13),
+        (139, 0, 3, 0x3e, G13), (139, 0, 4, 0x02, G13), (139, 1, 3, 0, b'\x05host1\x00'), (139, 3, 2, 0, b''), (139, 0, 9, 0, b''),
+        (140, 0, 2, 0, b'\0\0\0\x3c' + name), (140, 0, 3, 0, b'\0\0\0\x3c' + G13 + b'\0\0\0\x3c' + G11), (140, 0, 4, 0, b'\0\0\0\x3c' + bytes([10,0,0,2])),
+        (140, 1, 2, 0, b''), (140, 2, 2, 0, b''), (140, 0, 1, 0, b'\0\0\0\x07'), (140, 0, 0, 0, b''), (140, 3, 2, 0, b''),
+        (139, 0, 2, 0, b''), (139, 0, 2, 0, G13[:8])]:
+        f = ic(t, c, struct.pack('!HH', qt, fl) + nonce + data)
+        out.append((f, len(f)))
+        for cut in (54+4, 54+6, 54+9, 54+16, 54+20):
+            if cut < len(f): out.append((f[:cut], len(f)))
+    for n in range(0, 16):
+        f = ic(139, 0, (struct.pack('!HH', 2, 0) + nonce)[:n])
+        out.append((f, len(f)))
+    for data in (b'\0\0\0\x3c' + b'\x05host1\x03lab\x00' + b'\x05host2\xc0\x16' + b'\0\0\0',
+                 b'\0\0\0\x3c' + b'\x05host1\x03lab', b'\0\0\0\x3c\x40\x01', b'\0\0\0\x3c\x05ho',
+                 b'\0\0\0\x3c' + bytes(8), b'\0\0\0\x3c' + G13 + b'\0\0'):
+        for qt in (2, 3, 4):
+            f = ic(140, 0, struct.pack('!HH', qt, 0) + nonce + data)
+            out.append((f, len(f)))
+    f = ic(140, 0, struct.pack('!HH', 2, 0) + nonce + b'\0\0\0\x3c' + b'\x05host1\x03lab\x00\x05host2\x00')
+    for cut in range(54, len(f)):
+        out.append((f[:cut], len(f)))
+    for name in (b'\x05host1\x03lab\x00', b'\x05host1', b'\xc0\x10', b'\x00', b'\x05host1\x00\x00\x00'):
+        f = ic(139, 1, struct.pack('!HH', 2, 0) + nonce + name)
+        out.append((f, len(f)))
+    return out
+
+def cdp():
+    """CDP (packet-cdp.c) over SNAP with the Cisco OUI: a switch's and lldpd's announcements, device and port IDs
+    padded with NULs, with odd bytes, empty, longer than the message, a port ID whose length leaves out the header,
+    address TLVs with one to three addresses and cut inside one, IP prefixes and the ODR gateway, power, spare pair
+    PoE and capabilities TLVs short and whole, unknown TLVs, a TLV under 4 bytes, no TLV, version 1, a bad checksum;
+    the first two cut at every byte."""
+    def tlv(t, d, ln=None): return struct.pack('!HH', t, 4 + len(d) if ln is None else ln) + d
+    def cks(b):
+        # CDP's checksum as Cisco computes it (a plain Internet checksum is close enough for the summary)
+        return _csum(b)
+    def cdp(tlvs, ver=2, ttl=180, fix=True):
+        body = bytes([ver, ttl, 0, 0]) + b''.join(tlvs)
+        if fix:
+            c = cks(body)
+            body = body[:2] + struct.pack('!H', c) + body[4:]
+        llc = bytes([0xaa, 0xaa, 0x03, 0, 0, 0x0c, 0x20, 0x00]) + body
+        f = bytes.fromhex('01000ccccccc') + bytes.fromhex('0242ac1c000b') + struct.pack('!H', len(llc)) + llc
+        return f + bytes(max(0, 60 - len(f)))
+    addr = struct.pack('!I', 1) + bytes([1, 1, 0xcc]) + struct.pack('!H', 4) + bytes([172, 28, 0, 11])
+    addr6 = struct.pack('!I', 2) + bytes([1, 1, 0xcc]) + struct.pack('!H', 4) + bytes([172, 28, 0, 11]) + bytes([2, 8]) + bytes.fromhex('aaaa0300000086dd') + struct.pack('!H', 16) + bytes(16)
+    std = [tlv(1, b'sw1.lab'), tlv(2, addr), tlv(3, b'GigabitEthernet0/1'), tlv(4, struct.pack('!I', 0x28)), tlv(5, b'Cisco IOS Software\nVersion 15.2'),
+           tlv(6, b'cisco WS-C2960'), tlv(9, b''), tlv(0xa, b'\0\1'), tlv(0xb, b'\1'), tlv(0x16, addr), tlv(0x12, b'\0'), tlv(0x13, b'\0')]
+    out = []
+    frames = [cdp(std), cdp([tlv(1, b'lldpd-host'), tlv(3, b'eth0'), tlv(4, struct.pack('!I', 0x08)), tlv(5, b'Linux 6.1'), tlv(6, b'Linux'), tlv(2, addr)]),
+      cdp([tlv(1, b'h\0\0pad'), tlv(3, b'e0\0')]), cdp([tlv(1, b'\x01\xff\xc3\xa9x')]), cdp([tlv(1, b'')]), cdp([tlv(1, b'a', ln=2)]),
+      cdp([tlv(1, b'abc', ln=40)]), cdp([tlv(3, b'eth0', ln=7) + b'\x01\x02\x03\x04\x05']), cdp([tlv(3, b'eth0') + b'\x00\x01']),
+      cdp([tlv(2, addr6)]), cdp([tlv(2, struct.pack('!I', 3) + bytes([1, 1, 0xcc, 0, 4, 10, 0, 0, 1, 1]))]),
+      cdp([tlv(2, struct.pack('!I', 1) + bytes([1, 5, 0xcc]))]), cdp([tlv(0x16, struct.pack('!I', 1) + bytes([2, 1, 0xcc, 0, 9, 1]))]),
+      cdp([tlv(2, b'\0\0')]), cdp([tlv(7, bytes([10, 0, 0, 0, 8, 10, 1, 0, 0, 16]))]), cdp([tlv(7, bytes([10, 0, 0, 1]))]), cdp([tlv(7, bytes([10, 0, 0, 0, 8, 1]))]),
+      cdp([tlv(0x19, struct.pack('!HHII', 1, 2, 15400, 7000))]), cdp([tlv(0x1a, struct.pack('!HHII', 1, 2, 15400, 7000))]), cdp([tlv(0x19, b'', ln=4)]),
+      cdp([tlv(0x19, struct.pack('!HHI', 1, 2, 1) + b'\0\0')]), cdp([tlv(0x1f, b'\x0f')]), cdp([tlv(0x1f, b'')]), cdp([tlv(4, b'\0\0')]),
+      cdp([tlv(0x99, b'xyz'), tlv(1, b'after')]), cdp([tlv(1, b'x'), b'\0\1\0\2', tlv(1, b'y')]), cdp([]), cdp([tlv(1, b'sw')], ver=1), cdp(std, fix=False)]
+    for f in frames:
+        out.append((f, len(f)))
+    for f in frames[:2]:
+        for c in range(14, len(f)):
+            out.append((f[:c], len(f)))
+    # TLV lengths the guint16 arithmetic wraps: address TLVs under 8 bytes, IP prefixes not a multiple of 5
+    for b in ('0002000600000002000900000001010002001100000002010101cc0004ac1c00010016000f000000010101cc0004ac1c',
+              '000200060000', '0002000600000002000900000001', '0002000800000001' + '00', '0002000800000000' + '000100066100',
+              '0016000700000000010006616263', '0007000a0a000000080a01', '0007000a0a0000000801' + '000100066100',
+              '0002000c000000010102cc00', '0002000d000000010101cc0004', '0002000a0000000101' + '01'):
+        f = cdp([bytes.fromhex(b)], fix=False)
+        out.append((f, len(f)))
+    return out
+
+def hipercontracer():
+    """The HiPerConTracer heuristic (packet-hipercontracer.c) on ICMP and ICMPv6 echo data: its probes (magic, send
+    TTL, round, checksum tweak, send time stamp), time stamps at and past the bounds of 2016 and 2099, a send TTL of
+    0, 15 and 16 bytes of data, Linux ping's data, requests with their replies; cut inside the data."""
+    out = []
+    base = 212803200000000
+    def data(ttl, rnd, us, extra=b''):
+        return struct.pack('!IBBHQ', 0x5a5a1234, ttl, rnd, 0xbeef, (us - base) % (1 << 64)) + extra
+    lo, hi = 1451602800000000, 4102441199999999
+    payloads = [data(1, 0, lo), data(63, 124, 1700000000000000), data(255, 255, hi), data(1, 0, lo - 1), data(1, 0, hi + 1),
+                data(0, 1, 1700000000000000), data(5, 2, 1700000000000000)[:15], data(5, 2, 1700000000000000, b'pad' * 5),
+                struct.pack('<QQ', 1700000000, 123456) + bytes(range(16, 56)), bytes(16), data(9, 9, 0)]
+    for i, pl in enumerate(payloads):
+        for t in (8, 0):
+            m = bytes([t, 0, 0, 0]) + struct.pack('!HH', 0x0928, i) + pl
+            m = m[:2] + struct.pack('!H', _csum(m)) + m[4:]
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(1, m)
+            f = f + bytes(max(0, 60 - len(f)))
+            out.append((f, len(f)))
+        m6 = bytes([128, 0, 0, 0]) + struct.pack('!HH', 0x0929, i) + pl
+        m6 = m6[:2] + struct.pack('!H', _l4v6(58, m6, G11, G13)) + m6[4:]
+        f6 = _e6(58, m6, G11, G13)[:54 + len(m6)]
+        out.append((f6, len(f6)))
+        if i == 1:
+            for cut in range(42, 42 + 8 + 17):
+                out.append((f[:cut], len(f)))
+    return out
+
+def dhcpv6_domains():
+    """DHCPv6 domain fields (packet-dhcpv6.c's dhcpv6_domain()) in the SIP, search list, NIS, NIS+, BCMCS, AFTR and
+    client FQDN options: names whole, several, partial, after a full one, root only, empty, a label past the field,
+    a length byte over 63, names over 255 bytes, labels of 63; at the end of the message and before a client ID."""
+    out = []
+    def opt(c, d):
+        return struct.pack('!HH', c, len(d)) + d
+    def name(*labels):
+        return b''.join(bytes([len(l)]) + l for l in labels) + b'\0'
+    cid = opt(1, bytes.fromhex('000100012a2b3c4d0242ac1c000b'))
+    fields = [name(b'lab', b'example'), name(b'lab', b'example') + name(b'example', b'org'), name(b'com'),
+              name(b'com') + name(b'lab', b'example'), b'\x04host', b'\x04host\x03lab', name(b'lab') + b'\x04host',
+              b'\0', b'', b'\x05ab', b'\x40' + b'a' * 10, name(*([b'a' * 63] * 4)), name(*([b'b' * 60] * 5)),
+              name(*([b'c' * 63] * 3)) + b'\x3fc' + b'c' * 62, b'\x03abc\x00\x05', b'\x01a\x01b\x01c',
+              name(b'x' * 63), b'\x02ab\xc0\x0c']
+    for code in (24, 21, 29, 30, 33, 64, 39):
+        for fld in fields:
+            body = (b'\x01' + fld) if code == 39 else fld
+            for tail in (b'', cid):
+                m = bytes([7, 0, 0, 1]) + opt(code, body) + tail
+                f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
+                out.append((f, len(f)))
+    m = bytes([7, 0, 0, 1]) + opt(39, b'') + cid
+    f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
+    out.append((f, len(f)))
+    # the client FQDN and a search list in a relay's own options and in the message it relays (seed 35062)
+    auth = bytes.fromhex('000b000b0001000000000000000035')
+    for fld in (b'\x10\x49\x3c', b'\0', name(b'lab'), b'\x04host'):
+        for flags in (0x01, 0xb5):
+            for m in (bytes([12, 2]) + bytes(32) + auth + opt(39, bytes([flags]) + fld),
+                      bytes([13, 0]) + bytes(32) + opt(39, bytes([flags]) + fld),
+                      bytes([12, 0]) + bytes(32) + opt(9, bytes([7, 0, 0, 1]) + opt(39, bytes([flags]) + fld)),
+                      bytes([13, 0]) + bytes(32) + opt(24, fld), bytes([12, 1]) + bytes(32) + opt(9, bytes([12, 0]) +
+                      bytes(32) + opt(9, bytes([7, 0, 0, 1]) + opt(24, fld) + opt(39, bytes([flags]) + fld)))):
+                f = _udp6(547, 546, m, LL11, LL11, dmac='0242ac1c000b')
+                out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1012,7 +1328,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'dns-names': dns_names, 'lldp-dup': lldp_dup, 'pref64-len': pref64_len,
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
-            'vrrp': vrrp, 'ipip': ipip}
+            'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
+            'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -428,7 +428,7 @@ final class IpLink {
         }
         Switch master = view.masterBridge(d);
         if (master != null) {
-            sb.append("\n    bridge_slave ").append(slaveDetails(master, d));
+            sb.append("\n    bridge_slave ").append(slaveDetails(master, d, now));
         }
         if (link) {
             sb.append("addrgenmode eui64 "); // print_af_spec(): ip link only (print_linkinfo()'s do_link)
@@ -481,7 +481,7 @@ final class IpLink {
         return fdb.maxLearned() == 0 ? "" : " fdb_n_learned " + fdb.learnedCount() + " fdb_max_learned " + fdb.maxLearned();
     }
 
-    private String slaveDetails(Switch br, NetDevice d) {
+    private String slaveDetails(Switch br, NetDevice d, long now) {
         int no = view.portNumber(br, d);
         String id = bridgeId(br.mac());
         String state = view.carrier(d) ? "forwarding" : "disabled";
@@ -489,7 +489,8 @@ final class IpLink {
                 + " flood on port_id 0x" + Integer.toHexString(0x8000 | no) + " port_no 0x" + Integer.toHexString(no)
                 + " designated_port " + (0x8000 | no) + " designated_cost 0 designated_bridge " + id
                 + " designated_root " + id + " hold_timer " + timer(0) + " message_age_timer " + timer(0)
-                + " forward_delay_timer " + timer(0) + " topology_change_ack 0 config_pending 0 proxy_arp off"
+                + " forward_delay_timer " + timer(br instanceof io.arplab.device.LinuxBridge lb
+                        ? lb.forwardDelayTimer(d.name, now) * 10_000_000L : 0) + " topology_change_ack 0 config_pending 0 proxy_arp off"
                 + " proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on"
                 + " mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off"
                 + " isolated off locked off ";

@@ -2,6 +2,7 @@ package io.arplab.tools.iproute;
 
 import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
+import io.arplab.stack.InputRoute;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.stack.RouteTable;
@@ -633,7 +634,8 @@ final class IpRoute {
     /** ip route get ADDR [from A] [oif DEV]: the route a packet would take, as a cloned (cache) route. */
     private int get(Args a) {
         Ipv4Address dst = null;
-        String odev = null; // iproute_get(): looked up once every word is read
+        String odev = null; // iproute_get(): looked up once every word is read, iif first
+        String idev = null;
         Ipv4Address from = null;
         long mark = 0; // RTA_MARK, the flow's mark: rt_fill_info() echoes it when not 0
         int family = o.family; // req.r.rtm_family: the first address given sets it
@@ -651,7 +653,9 @@ final class IpRoute {
                 odev = a.next();
             } else if (Args.matches(w, "mark")) {
                 mark = mark(a.next());
-            } else if (Args.matches(w, "iif") || w.equals("uid")
+            } else if (Args.matches(w, "iif")) {
+                idev = a.next();
+            } else if (w.equals("uid")
                     || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
                 a.next();
             } else if (w.equals("connected") || w.equals("fibmatch")) {
@@ -678,9 +682,16 @@ final class IpRoute {
         if (dst == null) {
             throw new CommandExit(1, "need at least a destination address");
         }
+        NetDevice iif = idev == null ? null : stack.device(idev);
+        if (idev != null && iif == null) {
+            throw new CommandExit(1, "Cannot find device \"" + idev + "\"");
+        }
         NetDevice oif = odev == null ? null : stack.device(odev);
         if (odev != null && oif == null) {
             throw new CommandExit(1, "Cannot find device \"" + odev + "\"");
+        }
+        if (iif != null) {
+            return getInput(iif, dst, from, mark);
         }
         if (from != null && !stack.isLocalAddress(from.bits())) {
             // ip_route_output_key_hash_rcu(): a source that is none of ours (__ip_dev_find() fails)
@@ -745,14 +756,40 @@ final class IpRoute {
         return 0;
     }
 
+    /** inet_rtm_getroute() with RTA_IIF: the input route (ip_route_input_rcu()) of a datagram come in on iif. */
+    private int getInput(NetDevice iif, Ipv4Address dst, Ipv4Address from, long mark) {
+        InputRoute.Result r = InputRoute.lookup(stack, iif, from == null ? 0 : from.bits(), dst.bits());
+        if (r.error() != null) {
+            throw CommandExit.rtnetlink(r.error().text);
+        }
+        switch (r.kind()) {
+            case LOCAL -> printCached("local", dst, from, null, "lo", null, mark, List.of("local"), -1, true, iif.name);
+            case BROADCAST -> printCached("broadcast", dst, from, null, "lo", null, mark, List.of("local", "brd"), -1,
+                    !dst.isLimitedBroadcast(), iif.name);
+            default -> {
+                Ipv4Address via = r.route() != null && stack.usesGateway(r.route()) ? r.route().gateway() : null;
+                printCached("unicast", dst, from, via, r.out().name, null, mark,
+                        r.redirect() ? List.of("redirect") : List.of(), -1, true, iif.name);
+            }
+        }
+        return 0;
+    }
+
+    private void printCached(String type, Ipv4Address dst, Ipv4Address from, Ipv4Address via, String dev,
+                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked) {
+        printCached(type, dst, from, via, dev, prefsrc, mark, cache, expires, looked, null);
+    }
+
     /**
      * print_route() of the cloned route ip route get answers: its type unless unicast (always under -d), the asked
      * source, gateway and device, "table main" under -d when a fib lookup made it ({@code looked}:
      * inet_rtm_getroute()'s RTM_F_LOOKUP_TABLE, the local routes being merged into main), the preferred source,
-     * mark, uid and the cache flags, with a redirect exception's {@code expires} (-1: none).
+     * mark, uid and the cache flags, with a redirect exception's {@code expires} (-1: none); an input route
+     * ({@code iif} not null) has no uid and names its input device last.
      */
     private void printCached(String type, Ipv4Address dst, Ipv4Address from, Ipv4Address via, String dev,
-                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked) {
+                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked,
+                             String iif) {
         boolean table = o.details > 0 && looked;
         boolean typeShown = !type.equals("unicast") || o.details > 0;
         if (o.json && expires < 0) {
@@ -778,7 +815,14 @@ final class IpRoute {
             if (mark != 0) {
                 j.field("mark", mark);
             }
-            j.field("uid", 0).strings("cache", cache).endObject();
+            if (iif == null) {
+                j.field("uid", 0);
+            }
+            j.strings("cache", cache);
+            if (iif != null) {
+                j.field("iif", iif);
+            }
+            j.endObject();
             out.append(j.finish());
             return;
         }
@@ -796,12 +840,15 @@ final class IpRoute {
         if (prefsrc != null) {
             out.append("src ").append(o.paint(Color.INET, prefsrc + " "));
         }
-        out.append(markText(mark)).append("uid 0 ").append(sl()).append("    cache ");
+        out.append(markText(mark)).append(iif == null ? "uid 0 " : "").append(sl()).append("    cache ");
         if (!cache.isEmpty()) {
             out.append('<').append(String.join(",", cache)).append("> ");
         }
         if (expires >= 0) {
             out.append("expires ").append(expires).append("sec ");
+        }
+        if (iif != null) {
+            out.append("iif ").append(o.paint(Color.IFNAME, iif + " "));
         }
         out.append('\n');
     }

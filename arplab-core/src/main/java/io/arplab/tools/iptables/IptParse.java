@@ -109,7 +109,8 @@ final class IptParse {
                 optind++;
                 nextchar = 0;
             }
-            return new Got('?', null, null, word);
+            // do_parse() names argv[optind - 1]: before a cluster's last letter that is the word before it
+            return new Got('?', null, null, argv.get(optind - 1));
         }
         boolean required = at + 1 < OPTSTRING.length() && OPTSTRING.charAt(at + 1) == ':';
         boolean optional = required && at + 2 < OPTSTRING.length() && OPTSTRING.charAt(at + 2) == ':';

@@ -93,7 +93,7 @@ public final class Iptables implements Tool {
                             p.verbose > 0);
                 }
                 if ((p.command & IptParse.ZERO) != 0) {
-                    zero(xt, p.chain, p.verbose > 0, out);
+                    listedZero(xt, p.chain, p.verbose > 0, out);
                 } else if ((p.command & IptParse.ZERO_NUM) != 0) {
                     zeroNum(xt, p);
                 }
@@ -168,7 +168,8 @@ public final class Iptables implements Tool {
         List<Spec> specs = new ArrayList<>();
         for (int[] s : src) {
             for (int[] d : dst) {
-                specs.add(new Spec(p.iniface, p.invIn, p.outiface, p.invOut, s[0], s[1], p.invSrc, d[0], d[1],
+                specs.add(new Spec(anyIface(p.iniface, p.invIn), p.invIn, anyIface(p.outiface, p.invOut), p.invOut,
+                        s[0], s[1], p.invSrc, d[0], d[1],
                         p.invDst, p.proto, p.invProto, (p.options & IptParse.OPT_FRAGMENT) != 0, p.invFrag,
                         List.copyOf(matches), target));
             }
@@ -185,6 +186,10 @@ public final class Iptables implements Tool {
                 && (p.proto != 6 || p.invProto);
         for (Ext m : p.matches) {
             invalid |= !IptExtensions.kernelAccepts(m, p.proto, p.invProto);
+        }
+        // add_addr(): a negated /0 prefix compares zero bytes of the address, which the kernel refuses
+        for (Spec s : specs) {
+            invalid |= s.notSrc() && s.srcMask() == 0 || s.notDst() && s.dstMask() == 0;
         }
         if (!invalid || (p.command & (IptParse.APPEND | IptParse.INSERT | IptParse.REPLACE)) == 0) {
             verb = null;
@@ -233,6 +238,11 @@ public final class Iptables implements Tool {
             }
         }
         return 0;
+    }
+
+    // add_iface(): a lone "+" compares nothing (the rule keeps no interface) unless negated
+    private static String anyIface(String iface, boolean inverted) {
+        return "+".equals(iface) && !inverted ? null : iface;
     }
 
     // a batch the kernel refuses ({@code verb} null: none)
@@ -300,6 +310,9 @@ public final class Iptables implements Tool {
             if (c == null) {
                 throw IptError.kernel("No chain/target/match by that name");
             }
+            if (Xtables.builtin(p.chain)) {
+                c = xt.chain(p.chain); // nft_rule_flush(): nft_xt_builtin_init() makes the named built-in chain
+            }
             if (p.verbose > 0) {
                 out.append("Flushing chain `").append(p.chain).append("'\n");
             }
@@ -318,7 +331,7 @@ public final class Iptables implements Tool {
     private static int zero(Xtables xt, String chain, boolean verbose, StringBuilder out) {
         if (chain != null) {
             Chain c = xt.find(chain);
-            if (c == null || Xtables.builtin(chain) && !c.present() && xt.tableMade()) {
+            if (c == null || Xtables.builtin(chain) && !c.present()) { // nft_chain_find(): ENOENT
                 throw IptError.kernel("No chain/target/match by that name");
             }
             if (verbose) {
@@ -336,10 +349,36 @@ public final class Iptables implements Tool {
         return 0;
     }
 
+    /**
+     * -Z with -L or -S: the listing put the built-in chains not made in the cache as fakes
+     * (nft_xt_fake_builtin_chains()), so each is zeroed (__nft_chain_zero_counters(): a NEWCHAIN, which makes it);
+     * with no table the batch fails on the first of them.
+     */
+    private static void listedZero(Xtables xt, String chain, boolean verbose, StringBuilder out) {
+        List<String> names = new ArrayList<>();
+        if (chain != null) {
+            names.add(chain);
+        } else {
+            names.addAll(Xtables.BUILTIN);
+            names.addAll(xt.userChains().keySet());
+        }
+        for (String name : names) {
+            if (verbose) {
+                out.append("Zeroing chain `").append(name).append("'\n");
+            }
+        }
+        if (!xt.tableMade()) {
+            throw IptError.batch("CHAIN_ZERO failed (No such file or directory): chain " + names.get(0));
+        }
+        for (String name : names) {
+            (Xtables.builtin(name) ? xt.chain(name) : xt.find(name)).zero();
+        }
+    }
+
     // nft_rule_zero_counters(): a rule number past the end zeroes nothing; a missing chain is a bad rule
     private static int zeroNum(Xtables xt, IptParse p) {
         Chain c = xt.find(p.chain);
-        if (c == null || Xtables.builtin(p.chain) && !c.present() && xt.tableMade()) {
+        if (c == null || Xtables.builtin(p.chain) && !c.present()) {
             throw IptError.kernel("Bad rule (does a matching rule exist in that chain?)");
         }
         if (p.rulenum <= c.rules().size()) {
@@ -379,8 +418,8 @@ public final class Iptables implements Tool {
                 throw IptError.kernel("No chain/target/match by that name");
             }
             if (Xtables.builtin(p.chain)) {
-                if (!c.present()) {
-                    return 0;
+                if (!c.present()) { // nft_chain_user_del(): nft_chain_find() found none
+                    throw IptError.kernel("No chain/target/match by that name");
                 }
                 if (c.policy() != Xtables.Verdict.ACCEPT) {
                     throw IptError.kernel("Directory not empty");
@@ -423,8 +462,8 @@ public final class Iptables implements Tool {
             throw IptError.kernel("File exists");
         }
         Chain c = xt.find(from);
-        if (c == null || Xtables.builtin(from)) {
-            throw IptError.kernel(c == null ? "No chain/target/match by that name"
+        if (c == null || Xtables.builtin(from)) { // nft_chain_user_rename(): nft_chain_find()
+            throw IptError.kernel(c == null || !c.present() ? "No chain/target/match by that name"
                     : "Renaming a built-in chain is not modelled by arplab");
         }
         xt.rename(from, to);

@@ -84,6 +84,9 @@ final class IcmpDissector {
                 if ((type == 0 || type == 8) && !p.inErrorPkt) {
                     match(p, type == 8, 0x0800, cksum, id, seq);
                 }
+                if (type == 0 || type == 8) {
+                    hiPerConTracer(tvb.subset(8), p);
+                }
                 if (type == 13 || type == 14) {
                     tvb.u32(8);
                     tvb.u32(12);
@@ -188,6 +191,23 @@ final class IcmpDissector {
      * " (request in N)". {@code typeDelta} is what the type contributes to the checksum sum of a request over
      * its reply.
      */
+    /**
+     * packet-hipercontracer.c's heur_dissect_hipercontracer(), on the "icmp" and "icmpv6" heuristic lists an echo's
+     * data is offered to: 16 bytes captured, a send TTL of at least 1, a send time stamp (microseconds since
+     * 1976-09-29) from 2016 to 2099; then ", HiPerConTracer" after the protocol and the TTL and round after Info.
+     */
+    static void hiPerConTracer(Tvb data, Packet p) {
+        if (data.length < 16 || data.u8(4) < 1) {
+            return;
+        }
+        long stamp = (data.u32(8) << 32 | data.u32(12)) + 212803200000000L;
+        if (Long.compareUnsigned(stamp, 1451602800000000L) < 0 || Long.compareUnsigned(stamp, 4102441199999999L) > 0) {
+            return;
+        }
+        p.protocol(p.protocol + ", HiPerConTracer");
+        p.append(" (SendTTL=" + data.u8(4) + ", Round=" + data.u8(5) + ")");
+    }
+
     static void match(Packet p, boolean request, int typeDelta, int cksum, int id, int seq) {
         if (p.netSrc == null) {
             return;

@@ -35,6 +35,8 @@ final class Icmpv6Dissector {
                     + ")");
             case 4 -> p.append(" (" + (code < PARAMETER.length ? PARAMETER[code] : "Unknown (" + code + ")") + ")");
             case 160 -> p.append(" (" + (code == 0 ? "No error" : "Unknown (" + code + ")") + ")");
+            case 139 -> p.append(" (" + (code < NI_QUERY.length ? NI_QUERY[code] : "Unknown (" + code + ")") + ")");
+            case 140 -> p.append(" (" + (code < NI_REPLY.length ? NI_REPLY[code] : "Unknown (" + code + ")") + ")");
             case 161 -> p.append(" (" + (code < EXT_ECHO_REPLY.length ? EXT_ECHO_REPLY[code] : "Unknown (" + code + ")")
                     + ")");
             default -> { }
@@ -61,6 +63,7 @@ final class Icmpv6Dissector {
                 if (!p.inErrorPkt) {
                     IcmpDissector.match(p, type == 128, 0xfeff, cksum, id, seq);
                 }
+                IcmpDissector.hiPerConTracer(tvb.subset(8), p);
             }
             case 130, 131, 132 -> {
                 // MLD: the maximum response delay, reserved, the multicast address (an MLDv2 query more)
@@ -162,9 +165,56 @@ final class Icmpv6Dissector {
                 }
             }
             case 152, 153 -> { }
-            case 138, 139, 140, 148, 149, 150, 154, 155, 157, 158, 159 -> throw new Unsupported("ICMPv6 type "
+            case 139, 140 -> nodeInformation(tvb, type, code);
+            case 138, 148, 149, 150, 154, 155, 157, 158, 159 -> throw new Unsupported("ICMPv6 type "
                     + type);
             default -> tvb.check(4, 1); // no dissector: the rest as data, of at least a byte
+        }
+    }
+
+    private static final String[] NI_QUERY = {"Query subject = IPv6 addresses", "Query subject = DNS name or empty",
+        "Query subject = IPv4 addresses"};
+    private static final String[] NI_REPLY = {"Successful", "Refused", "Unknown query type"};
+
+    /**
+     * dissect_nodeinfo() (RFC 4620, ping -N): the query type, flags and nonce; with data after them, a query's
+     * subject by its code (an IPv6 address, a DNS name, an IPv4 address), a reply's data by the query type (node
+     * name: the TTL, then names until a zero byte; node addresses: TTL and IPv6 address pairs; IPv4 addresses: TTL
+     * and IPv4 address pairs, while the reported data lasts) (probe family icmpv6-nodeinfo).
+     */
+    private static void nodeInformation(Tvb tvb, int type, int code) {
+        int qtype = tvb.u16(4);
+        tvb.check(6, 2); // flags
+        tvb.check(8, 8); // nonce
+        int off = 16;
+        if (tvb.reportedRemaining(off) == 0) {
+            return;
+        }
+        if (type == 139) {
+            switch (code) {
+                case 0 -> tvb.check(off, 16);
+                case 1 -> DnsName.read(tvb, off);
+                case 2 -> tvb.check(off, 4);
+                default -> { }
+            }
+            return;
+        }
+        switch (qtype) {
+            case 2 -> {
+                tvb.check(off, 4); // TTL
+                off += 4;
+                while (off < tvb.reported && tvb.u8(off) != 0) {
+                    off += DnsName.read(tvb, off).length;
+                }
+            }
+            case 3, 4 -> {
+                while (off < tvb.reported) {
+                    tvb.check(off, 4); // TTL
+                    tvb.check(off + 4, qtype == 3 ? 16 : 4);
+                    off += qtype == 3 ? 20 : 8;
+                }
+            }
+            default -> { }
         }
     }
 

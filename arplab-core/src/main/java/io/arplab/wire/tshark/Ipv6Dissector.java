@@ -60,6 +60,7 @@ final class Ipv6Dissector {
             case 0 -> options(tvb, p, "IPv6 hop-by-hop options");
             case 60 -> options(tvb, p, "IPv6 destination options");
             case 44 -> fragment(tvb, p);
+            case 43 -> routing(tvb, p);
             case 59 -> p.info("IPv6 no next header");
             default -> {
                 if (!IpProtocols.dissect(nxt, tvb, p)) {
@@ -101,6 +102,62 @@ final class Ipv6Dissector {
             off += 2 + Math.max(optlen, read);
         }
         next(nxt, tvb.subset(len, -1, -1), p);
+    }
+
+    /**
+     * dissect_routing6(): Info names the header; the type's dissector gets the header's (len + 1) * 8 - 4 bytes
+     * after the fixed four (tvb_new_subset_length(): past the packet a contained item's error), an unknown type's
+     * data is one item of that length; then the next header after the whole header. Type 0 (dissect_routing6_rt0())
+     * reads len / 2 addresses, type 2 (dissect_routing6_mipv6()) the home address, type 4
+     * (dissect_routing6_srh()) last entry + 1 segments; with segments left, the destination becomes type 0's last
+     * address, type 2's home address, type 4's first segment (probe family ipv6-routing).
+     */
+    private static void routing(Tvb tvb, Packet p) {
+        p.appendSep(" , ", "IPv6 routing");
+        int nxt = tvb.u8(0);
+        int len = (tvb.u8(1) + 1) * 8;
+        p.ip6Plen -= len;
+        int type = tvb.u8(2);
+        int segleft = tvb.u8(3);
+        Tvb data = null;
+        if (type == 0 || type == 2 || type == 4) {
+            data = tvb.subset(4, len - 4, len - 4);
+        } else if (type == 3 || type == 5 || type == 6) {
+            throw new Unsupported("IPv6 routing header type " + type); // RPL's compressed addresses, CRH's SIDs
+        } else {
+            tvb.check(4, len - 4);
+        }
+        int addr = -1;
+        if (type == 0) {
+            data.check(0, 4);
+            for (int i = 0; i < tvb.u8(1) / 2; i++) {
+                addr = data.at(4 + 16 * i, 16);
+            }
+        } else if (type == 2) {
+            data.check(0, 4);
+            addr = data.at(4, 16);
+        } else if (type == 4) {
+            int count = data.u8(0) + 1;
+            data.check(1, 3); // flags, tag
+            if (segleft > 0) {
+                destination(p, tvb.data, data.at(4, 16)); // before the segments are read
+            }
+            for (int i = 0; i < count; i++) {
+                data.check(4 + 16 * i, 16);
+            }
+        }
+        if (addr >= 0 && segleft > 0) {
+            destination(p, tvb.data, addr);
+        }
+        next(nxt, tvb.subset(len), p);
+    }
+
+    /** alloc_address_wmem_ipv6(&pinfo->dst): the Destination column and the address later dissectors see. */
+    private static void destination(Packet p, byte[] data, int at) {
+        if (p.netDst != null && p.netDst.length == 16) {
+            p.netDst = Arrays.copyOfRange(data, at, at + 16);
+            p.addresses(p.src, Names.ipv6(p.netDst, 0));
+        }
     }
 
     /**

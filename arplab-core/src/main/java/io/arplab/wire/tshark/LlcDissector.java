@@ -66,6 +66,12 @@ final class LlcDissector {
         int oui = tvb.u24(header);
         int pid = tvb.u16(header + 3);
         int payload = header + 5;
+        if (oui == 0x00000c && pid == 0x2000) {
+            // the Cisco OUI's PID table: CDP
+            p.append(String.format("; SNAP, OUI 0x%06X (%s), PID 0x%04X", oui, EtherNames.get().manufacturer(oui), pid));
+            CdpDissector.dissect(tvb.subset(payload), p);
+            return;
+        }
         String name = switch (oui) {
             case 0x00000c, 0x0080c2, 0x080007, 0x00e02b, 0x000081, 0x00e052, 0x080009, 0x001958, 0x00005e,
                     0x506f9a, 0x00000e, 0x0001c8, 0x00a0a8, 0x00d0c4, 0x000b86, 0x0017f2 ->

@@ -229,6 +229,13 @@ final class UdpDissector {
             BfdDissector.echo(p);
             return true;
         }
+        if (port == 546 || port == 547) {
+            Dhcpv6Dissector.dissect(next, p);
+            return true;
+        }
+        if (port == HsrpDissector.PORT || port == HsrpDissector.PORT_V6) {
+            return HsrpDissector.dissect(next, p, dport);
+        }
         if (port == ECHO_PORT) {
             // packet-echo.c's dissect_echo(): a request to the port, else a response; the data item takes what
             // was captured (probed: cut payloads show no cut)
