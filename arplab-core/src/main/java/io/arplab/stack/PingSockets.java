@@ -4,6 +4,7 @@ import io.arplab.stack.HostStack.Outbox;
 import io.arplab.wire.Bytes;
 import io.arplab.wire.EthernetView;
 import io.arplab.wire.IcmpFrames;
+import io.arplab.wire.IcmpType;
 import io.arplab.wire.InternetChecksum;
 import io.arplab.wire.Ipv4Address;
 import io.arplab.wire.Ipv4View;
@@ -94,7 +95,12 @@ final class PingSockets {
         PingSocket s = lookup(identifier, dev);
         PingSocket raw = s == null && dev.loopback ? lookup(identifier, null) : null;
         if (s != null) {
-            s.queue.add(0, () -> s.listener.error(now, from, ttl, type, code, info, sequence), ns.readySockets());
+            Runnable deliver = () -> s.listener.error(now, from, ttl, type, code, info, sequence);
+            if (type == IcmpType.REDIRECT || type == IcmpType.SOURCE_QUENCH) {
+                s.queue.add(0, deliver, ns.readySockets()); // raw_err() queues no error: the packet alone
+            } else {
+                s.queue.addError(deliver, ns.readySockets());
+            }
         } else if (raw != null) {
             // a local error (a failed resolution's Host Unreachable) for a socket bound to a device: its error queue
             // stays empty but the raw socket still reads the packet (ping -I eth0: "pipe 2", no From line)

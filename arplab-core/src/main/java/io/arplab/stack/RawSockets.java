@@ -74,7 +74,7 @@ final class RawSockets {
         for (RawSocket s : sockets) {
             if (s.protocol == protocol && s.raddr == quotedDst) {
                 byte[] quoted = Arrays.copyOfRange(frame, l4, Math.max(l4, Math.min(end, frame.length)));
-                s.queue.add(0, () -> s.listener.error(now, from, type, code, info, quoted), ns.readySockets());
+                s.queue.addError(() -> s.listener.error(now, from, type, code, info, quoted), ns.readySockets());
             }
         }
     }

@@ -203,6 +203,22 @@ final class Tcp {
         s.rcvWscale = 31 - Integer.numberOfLeadingZeros(6_291_456) - 15; // ilog2(max(tcp_rmem[2], rmem_max)) - 15
     }
 
+    /**
+     * tcp_init_transfer(): tcp_init_buffer_space() holds window_clamp to the full space less one advmss (tcp_app_win
+     * 31) and rcv_ssthresh to that; tcp_initialize_rcv_mss() guesses the peer's segments at most TCP_MSS_DEFAULT.
+     */
+    static void initTransfer(TcpSocket s) {
+        int maxwin = 65536; // tcp_full_space(), as initialWindow()
+        long clamp = Math.min(65535L << s.rcvWscale, maxwin); // tcp_select_initial_window()'s clamp, then maxwin
+        if (clamp > 2L * s.advmss && clamp + s.advmss > maxwin) {
+            clamp = Math.max(2 * s.advmss, maxwin - s.advmss);
+        }
+        s.rcvSsthresh = (int) Math.min(s.rcvSsthresh, clamp);
+        int mssCache = s.advmss - (s.tsOk ? TcpOutput.TS_ALIGNED : 0);
+        s.rcvMss = Math.max(Math.min(Math.min(s.advmss, mssCache), Math.min(s.rcvWnd / 2, 536)), 88);
+        s.rcvWup = s.rcvNxt;
+    }
+
     /** tcp_sendmsg(): data on an established connection (or one the peer has half-closed); false otherwise (EPIPE). */
     boolean send(long now, TcpSocket s, byte[] data, Outbox out) {
         if (s.finSent || s.state != TcpSocket.State.ESTABLISHED && s.state != TcpSocket.State.CLOSE_WAIT) {

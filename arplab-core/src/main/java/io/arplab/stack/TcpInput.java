@@ -154,6 +154,9 @@ final class TcpInput {
         }
         s.lastReceived = now;
         if (len > 0) {
+            if (len >= s.rcvMss) { // tcp_measure_rcv_mss()
+                s.rcvMss = Math.min(len, s.advmss);
+            }
             s.rcvNxt = (s.rcvNxt + len) & 0xffffffffL;
             byte[] data = Arrays.copyOfRange(t.buffer(), t.payloadOffset(), t.payloadOffset() + len);
             s.queue.add(len, () -> s.listener.data(now, data), tcp.ns.readySockets());
@@ -239,6 +242,7 @@ final class TcpInput {
     }
 
     private static void established(TcpSocket s) {
+        Tcp.initTransfer(s);
         s.state = TcpSocket.State.ESTABLISHED;
         s.retransmitAt = Long.MAX_VALUE;
         s.retransmits = 0;

@@ -83,15 +83,38 @@ final class TcpOutput {
     }
 
     /**
-     * tcp_select_window(): the free space (all of it: data is read as it arrives) held to rcv_ssthresh, rounded up
-     * to the scale's unit so it is not scaled away, never less than what was offered, then scaled.
+     * tcp_select_window(): __tcp_select_window()'s offer, but never less than what is left of the window offered last
+     * (its right edge stays: ALIGN(cur_win) to the scale's unit), then scaled.
      */
     static int selectWindow(TcpSocket s) {
         int unit = 1 << s.rcvWscale;
-        int window = (s.rcvSsthresh + unit - 1) & -unit;
-        window = Math.max(window, s.rcvWnd);
-        s.rcvWnd = window;
-        return Math.min(window >> s.rcvWscale, 65535);
+        long curWin = Math.max(0, (s.rcvWup + s.rcvWnd - s.rcvNxt) << 32 >> 32); // tcp_receive_window()
+        long window = tcpSelectWindow(s);
+        if (window < curWin) {
+            window = (curWin + unit - 1) & -unit;
+        }
+        s.rcvWnd = (int) window;
+        s.rcvWup = s.rcvNxt;
+        return (int) (Math.min(window, 65535L << s.rcvWscale) >> s.rcvWscale);
+    }
+
+    /**
+     * __tcp_select_window(): the free space (all of it: data is read as it arrives) held to rcv_ssthresh; with a
+     * scale, rounded up to its unit; without, the last offer while it is within one rcv_mss below the free space,
+     * else the free space rounded down to rcv_mss.
+     */
+    private static int tcpSelectWindow(TcpSocket s) {
+        int free = s.rcvSsthresh;
+        if (s.rcvWscale != 0) {
+            int unit = 1 << s.rcvWscale;
+            return (free + unit - 1) & -unit;
+        }
+        int mss = Math.max(s.rcvMss, 1);
+        int window = s.rcvWnd;
+        if (window <= free - mss || window > free) {
+            window = free / mss * mss;
+        }
+        return window;
     }
 
     /** tcp_transmit_skb() + ip_queue_xmit(): the header, its options, the checksum, then IPv4 with DF. */

@@ -54,7 +54,11 @@ public final class TcpSocket {
     long tsRecent;
     /** tp->rcv_ssthresh: the window advertised (tcp_select_window()) grows no further. */
     int rcvSsthresh;
+    /** tp->rcv_wnd and tp->rcv_wup: the window last offered and rcv_nxt then (its right edge: their sum). */
     int rcvWnd;
+    long rcvWup;
+    /** icsk_ack.rcv_mss: the peer's segment size as estimated (tcp_initialize_rcv_mss(), tcp_measure_rcv_mss()). */
+    int rcvMss;
     /** inet->inet_id: IP ids of this connection's packets (ip_select_ident_segs()). */
     int inetId;
     boolean finSent, finReceived, shutdownWrite;

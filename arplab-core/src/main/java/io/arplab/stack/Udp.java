@@ -90,7 +90,7 @@ final class Udp {
             Route r = ns.route(dst.bits(), bind);
             int mtu = r == null ? 0 : ns.pathMtu(now, dst.bits(), r.device());
             int daddr = dst.bits();
-            s.queue.add(0, () -> s.listener.localError(now, Errno.EMSGSIZE, mtu, daddr, 0), ns.readySockets());
+            s.queue.addError(() -> s.listener.localError(now, Errno.EMSGSIZE, mtu, daddr, 0), ns.readySockets());
         }
         return rc;
     }
@@ -143,7 +143,7 @@ final class Udp {
             int dstPort = Bytes.u16(frame, l4 + 2);
             int p = l4 + UdpView.HEADER_LENGTH;
             byte[] payload = java.util.Arrays.copyOfRange(frame, p, Math.max(p, Math.min(end, frame.length)));
-            s.queue.add(0, () -> s.listener.error(now, from, ttl, type, code, info, dst, dstPort, quotedTtl, payload),
+            s.queue.addError(() -> s.listener.error(now, from, ttl, type, code, info, dst, dstPort, quotedTtl, payload),
                     ns.readySockets());
         }
     }

@@ -792,14 +792,14 @@ public final class Ping extends PingCommon {
         /** ping4_parse_reply(): an error packet quoting our request is acknowledged, not printed. */
         @Override
         public void errorPacket(long now, int type, int sequence) {
-            if (!done && !exiting && type != 5 && type != 4) {
+            if (!done && !exiting && !readsNoMore() && type != 5 && type != 4) {
                 acknowledge(sequence);
             }
         }
 
         @Override
         public void error(long now, int from, int type, int code, int info, int sequence) {
-            if (done || exiting) {
+            if (done || exiting || readsNoMore()) {
                 return;
             }
             Ipv4Address src = Ipv4Address.of(from);

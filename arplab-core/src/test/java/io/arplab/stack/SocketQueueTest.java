@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A socket's receive queue: delivered in order when drained, bounded by sk_rcvbuf, emptied by close. */
+/** A socket's queues: drained in order (the error queue first), bounded by sk_rcvbuf, emptied by close. */
 class SocketQueueTest {
     final List<SocketQueue> ready = new ArrayList<>();
     final List<Integer> delivered = new ArrayList<>();
@@ -20,6 +20,19 @@ class SocketQueueTest {
         assertThat(ready).containsExactly(q); // joins the ready list once
         q.drain();
         assertThat(delivered).containsExactly(1, 2);
+    }
+
+    /** sock_error() fails a recvmsg() before the receive queue is read: refdata/local/random seed-1774's ping. */
+    @Test
+    void readsTheErrorQueueFirst() {
+        SocketQueue q = new SocketQueue();
+        q.add(126, () -> delivered.add(1), ready); // a redirect: a packet only
+        q.addError(() -> delivered.add(2), ready); // a Time Exceeded
+        q.add(98, () -> delivered.add(3), ready);
+        q.addError(() -> delivered.add(4), ready);
+        assertThat(ready).containsExactly(q);
+        q.drain();
+        assertThat(delivered).containsExactly(2, 4, 1, 3);
     }
 
     @Test
