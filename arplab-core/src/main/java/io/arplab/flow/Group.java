@@ -341,17 +341,27 @@ public final class Group {
     private static List<Bucket> sent(Mod m, OfVersion version) {
         boolean props = !version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15);
         List<Bucket> out = new ArrayList<>();
-        java.util.Set<Long> used = null;
-        long free = 0;
+        long[] ids = sentIds(m.buckets());
         for (int i = 0; i < m.buckets().size(); i++) {
             Bucket b = m.buckets().get(i);
-            long bucketId = b.id;
-            if (!props) {
-                bucketId = i;
-            } else if (b.id > BUCKET_MAX) {
+            out.add(new Bucket(props ? ids[i] : i, b.weight, b.watchPort, b.watchGroup,
+                    ActionFormat.roundTrip(b.actions, version)));
+        }
+        return out;
+    }
+
+    // ofputil_encode_ofp15_group_mod()'s bucket ids: a bucket without one gets the lowest id its pool lacks
+    private static long[] sentIds(List<Bucket> buckets) {
+        long[] ids = new long[buckets.size()];
+        java.util.Set<Long> used = null;
+        long free = 0;
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket b = buckets.get(i);
+            ids[i] = b.id;
+            if (b.id > BUCKET_MAX) {
                 if (used == null) { // the pool takes the ids of the buckets after the first without one only
                     used = new java.util.HashSet<>();
-                    for (Bucket later : m.buckets().subList(i + 1, m.buckets().size())) {
+                    for (Bucket later : buckets.subList(i + 1, buckets.size())) {
                         if (later.id <= BUCKET_MAX) {
                             used.add(later.id);
                         }
@@ -360,13 +370,11 @@ public final class Group {
                 while (used.contains(free)) {
                     free++;
                 }
-                bucketId = free;
+                ids[i] = free;
                 used.add(free);
             }
-            out.add(new Bucket(bucketId, b.weight, b.watchPort, b.watchGroup,
-                    ActionFormat.roundTrip(b.actions, version)));
         }
-        return out;
+        return ids;
     }
 
     /**
@@ -578,11 +586,12 @@ public final class Group {
             }
         }
         s.append(',');
+        long[] ids = sentIds(buckets); // a group_mod's print is of the message sent
         for (int i = 0; i < buckets.size(); i++) {
             Bucket b = buckets.get(i);
             s.append("bucket=");
             if (props) {
-                s.append("bucket_id:").append(b.id == BUCKET_UNSET ? i : b.id).append(',');
+                s.append("bucket_id:").append(ids[i]).append(',');
             }
             if (b.weight != (type == Type.SELECT ? 1 : 0)) { // a bucket command's gm->type is 0, "all"
                 s.append("weight:").append(b.weight).append(',');

@@ -194,6 +194,9 @@ final class OfctlFlows {
             of.log(l);
         }
         String unusable = FlowMod.usableError(q.usable(), false, of.version, of.flowFormats);
+        if (unusable == null) { // set_protocol_for_flow_dump(): no "+table_id" variant carries a dump
+            unusable = FlowMod.dumpUsableError(q.usable(), false, of.version, of.allowed, of.flowFormats);
+        }
         if (unusable != null) {
             throw new FlowParseException(unusable);
         }
@@ -284,7 +287,7 @@ final class OfctlFlows {
 
     // set_protocol_for_flow_dump(): an OpenFlow 1.0 dump prefers NXM (set with a request first) where -F allows it
     boolean nxmDump() {
-        return of.version != OfVersion.OF10 || (of.flowFormats & FlowMod.P_NXM) != 0;
+        return of.version != OfVersion.OF10 || FlowMod.dumpsAsNxm(of.flowFormats);
     }
 
     int dumpAggregate(Ofproto br, String text) {
