@@ -169,7 +169,8 @@ class OvsOfctlCommandsTest {
             "probe-l3pkt.in", "probe-ptflows.in", "probe-setmask2.in", "probe-l3ct.in", "probe-setmask3.in",
             "probe-cookiemods.in", "probe-natfmt.in", "probe-portviews.in", "probe-learn4.in", "probe-ctzone3.in",
             "probe-trodp.in", "probe-strictviews.in", "probe-ffwatch.in", "probe-grpodd.in", "probe-dpfilter4.in",
-            "probe-usertyped.in", "probe-flowfmt2.in", "probe-flowfmt3.in"})
+            "probe-usertyped.in", "probe-flowfmt2.in", "probe-flowfmt3.in", "probe-livemega.in", "probe-cookiestats.in",
+            "probe-ctzonemega.in", "probe-vlanmega.in", "probe-meterplace.in", "probe-learnct.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }
