@@ -106,6 +106,13 @@ public final class Group {
          * (OFPGMFC_INVALID_GROUP); null when it decodes.
          */
         public String decodeError(OfVersion v) {
+            for (Bucket b : buckets) { // ofputil_pull_ofp11_buckets(): each bucket's actions decoded in turn
+                java.util.List<String> bad = FlowStatsFormat.badActions(ActionFormat.roundTrip(b.actions, v), v,
+                        false);
+                if (bad != null) {
+                    return bad.get(bad.size() - 1);
+                }
+            }
             if (duplicateIds(v)) { // ofputil_pull_ofp15_group_mod(): the buckets, the properties, then the check
                 return "OFPGMFC_BAD_BUCKET";
             }
@@ -151,9 +158,6 @@ public final class Group {
          */
         public byte[] wire(OfVersion v, int xid) {
             boolean nx = !v.atLeast(OfVersion.OF11), of15 = nx || v.atLeast(OfVersion.OF15);
-            if (!buckets.isEmpty() && !of15) {
-                return null;
-            }
             int cmd = switch (command) {
                 case ADD -> 0;
                 case MODIFY -> 1;
@@ -166,13 +170,20 @@ public final class Group {
             try {
                 for (Bucket b : sent(this, v)) {
                     byte[] acts = OfpEncode.actions(b.actions, v);
+                    long watchPort = b.watchPort >= 0xff00 ? b.watchPort + 0xffff0000L : b.watchPort;
+                    if (!of15) { // ofputil_put_ofp11_bucket(): len, weight, watch_port, watch_group, 4 bytes of pad
+                        bkts.writeBytes(java.nio.ByteBuffer.allocate(16).putShort((short) (16 + acts.length))
+                                .putShort((short) b.weight).putInt((int) watchPort).putInt((int) b.watchGroup).array());
+                        bkts.writeBytes(acts);
+                        continue;
+                    }
                     java.io.ByteArrayOutputStream props = new java.io.ByteArrayOutputStream();
                     if (type == Type.SELECT || b.weight != 0) { // OFPGBPT15_WEIGHT
                         props.writeBytes(new byte[] {0, 0, 0, 8, (byte) (b.weight >> 8), (byte) b.weight, 0, 0});
                     }
                     if (b.watchPort != Ports.NONE) { // OFPGBPT15_WATCH_PORT, ofputil_port_to_ofp11()
-                        long p = b.watchPort >= 0xff00 ? b.watchPort + 0xffff0000L : b.watchPort;
-                        props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00010008).putInt((int) p).array());
+                        props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00010008).putInt((int) watchPort)
+                                .array());
                     }
                     if (b.watchGroup != ANY) { // OFPGBPT15_WATCH_GROUP
                         props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00020008).putInt((int) b.watchGroup)
@@ -259,7 +270,16 @@ public final class Group {
 
         /** What decoding its buckets' actions in version {@code v} logs, as {@link Group#decodeLog} has it. */
         public List<String> decodeLog(OfVersion v) {
-            List<String> out = new ArrayList<>(Group.decodeLog(buckets, v));
+            List<String> out = new ArrayList<>();
+            for (Bucket b : buckets) { // decoding stops at a bucket whose actions do not decode
+                List<Action> wire = ActionFormat.roundTrip(b.actions, v);
+                List<String> bad = FlowStatsFormat.badActions(wire, v, true);
+                if (bad != null) {
+                    out.addAll(bad.subList(0, bad.size() - 1));
+                    return out;
+                }
+                out.addAll(ActionFormat.deprecations(wire, v));
+            }
             if (duplicateIds(v)) { // ofputil_pull_ofp15_buckets(), after each bucket's actions
                 out.add("ofp_group|WARN|Duplicate bucket id");
             } else if (ntrRefusal(v) != null) { // OFPPROP_LOG()
