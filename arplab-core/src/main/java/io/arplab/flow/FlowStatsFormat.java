@@ -232,6 +232,11 @@ public final class FlowStatsFormat {
         return null;
     }
 
+    /** {@link #badActions} of a packet-out's actions as sent in {@code v}, as ovs-ofctl decodes them. */
+    public static java.util.List<String> packetOutBadActions(PacketOut po, OfVersion v) {
+        return badActions(ActionFormat.roundTrip(po.actions(), v), v, true);
+    }
+
     /** The first action ovs-ofctl cannot decode: apply_actions' list first, then write_actions' (instruction order). */
     private static java.util.List<String> firstBadAction(java.util.List<Action> wire, OfVersion v) {
         java.util.List<Action> apply = OfpEncode.applyActions(wire, v);

@@ -152,8 +152,21 @@ final class OfctlFlows {
             String error = br.packetOut(po, of.version, !nxm && !of.version.atLeast(OfVersion.OF11), of.ctx.now());
             if (error != null) {
                 String ver = of.version == OfVersion.OF10 ? "" : " (" + of.version.shortName + ")";
-                String xid = " (xid=0x" + Integer.toHexString(FlowStatsFormat.flowModXid(of.version, nxm, false, i)) + "):";
+                int x = FlowStatsFormat.flowModXid(of.version, nxm, false, i);
+                String xid = " (xid=0x" + Integer.toHexString(x) + "):";
+                // ofp_print() of the refused packet-out decodes its actions (ofpacts_pull_openflow_actions()) first
+                List<String> bad = FlowStatsFormat.packetOutBadActions(po, of.version);
+                String hex = bad == null ? null : po.hexDump(of.version, x);
+                if (hex != null) {
+                    bad.subList(0, bad.size() - 1).forEach(l -> of.ctx.err().println(OvsTools.log(of.ctx, of.logSeq++, l)));
+                }
                 of.ctx.err().println("OFPT_ERROR" + ver + xid + " " + error);
+                if (hex != null) {
+                    of.ctx.err().println("OFPT_PACKET_OUT" + ver + xid + " ***decode error: " + bad.get(bad.size() - 1)
+                            + "***");
+                    of.ctx.err().print(hex.endsWith("\n") ? hex : hex + "\n");
+                    return 1;
+                }
                 List<String> echo = po.format(of.version, PortMap.NONE); // ofp_print() without a port map
                 of.ctx.err().println("OFPT_PACKET_OUT" + ver + xid + echo.get(0));
                 echo.subList(1, echo.size()).forEach(of.ctx.err()::println);
