@@ -58,7 +58,8 @@ final class OfctlGroups {
             }
             return bundleTransact(br, entries);
         }
-        for (Group.Mod m : mods) {
+        for (int i = 0; i < mods.size(); i++) {
+            Group.Mod m = mods.get(i);
             if (unencodable(m)) {
                 return 1;
             }
@@ -69,8 +70,9 @@ final class OfctlGroups {
                 for (String l : m.decodeLog(of.version)) {
                     of.log(l);
                 }
-                of.ctx.err().println(of.ofpHeader("OFPT_ERROR") + error);
-                m.print(of.version, 6, PortMap.NONE).forEach(of.ctx.err()::println);
+                int xid = 6 + 2 * i; // ofctl_group_mod__(): transact_noreply() of each, a barrier after each
+                of.ctx.err().println(of.ofpHeader("OFPT_ERROR", xid) + error);
+                m.print(of.version, xid, PortMap.NONE).forEach(of.ctx.err()::println);
                 return 1;
             }
         }

@@ -565,7 +565,8 @@ public final class OvsOfctl implements Tool {
 
     // flow and group mods follow a features request on OVS's connection (xid 0x6), meter mods come first (0x2)
     String ofpHeader(String type, int xid) {
-        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x" + xid + "): ";
+        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x"
+                + Integer.toHexString(xid) + "): ";
     }
 
     // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
