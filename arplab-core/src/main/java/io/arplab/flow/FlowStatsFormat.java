@@ -223,7 +223,8 @@ public final class FlowStatsFormat {
         for (int i = 0; i < wire.size(); i++) {
             String[] bad = ofctl ? decodeError(wire.get(i)) : FlowModDecode.decodeError(wire.get(i));
             if (bad != null) {
-                java.util.List<String> out = new java.util.ArrayList<>(ActionFormat.deprecations(wire.subList(0, i), v));
+                java.util.List<String> out = new java.util.ArrayList<>(
+                        ActionFormat.deprecations(wire.subList(0, i), v));
                 out.addAll(badAction(wire, i, v, bad));
                 out.add(bad[0]);
                 return out;

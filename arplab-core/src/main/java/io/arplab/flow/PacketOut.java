@@ -106,9 +106,9 @@ public record PacketOut(long inPort, Match metadata, byte[] packet, List<Action>
      */
     /**
      * The packet-out ovs-ofctl sends in {@code v} with {@code xid} (ofputil_encode_packet_out(): OpenFlow 1.0's
-     * ofp10_packet_out, 1.1-1.4's ofp11_packet_out, which carries no metadata beyond in_port, 1.5's with an OXM match of
-     * in_port), or null for one arplab does not encode (metadata in OpenFlow 1.0's NXT_PACKET_OUT2 and in 1.5's match;
-     * actions OfpEncode lacks).
+     * ofp10_packet_out, 1.1-1.4's ofp11_packet_out, which carries no metadata beyond in_port, 1.5's with an OXM
+     * match of in_port), or null for one arplab does not encode (metadata in OpenFlow 1.0's NXT_PACKET_OUT2 and in
+     * 1.5's match; actions OfpEncode lacks).
      */
     byte[] wire(OfVersion v, int xid) {
         boolean of11 = v.atLeast(OfVersion.OF11) && !v.atLeast(OfVersion.OF15);

@@ -170,7 +170,8 @@ class OvsOfctlCommandsTest {
             "probe-cookiemods.in", "probe-natfmt.in", "probe-portviews.in", "probe-learn4.in", "probe-ctzone3.in",
             "probe-trodp.in", "probe-strictviews.in", "probe-ffwatch.in", "probe-grpodd.in", "probe-dpfilter4.in",
             "probe-usertyped.in", "probe-flowfmt2.in", "probe-flowfmt3.in", "probe-livemega.in", "probe-cookiestats.in",
-            "probe-ctzonemega.in", "probe-vlanmega.in", "probe-meterplace.in", "probe-learnct.in", "probe-bucketacts.in", "probe-badsetctx.in", "probe-parsectx2.in", "probe-filexids.in", "probe-pktout3.in"})
+            "probe-ctzonemega.in", "probe-vlanmega.in", "probe-meterplace.in", "probe-learnct.in",
+            "probe-bucketacts.in", "probe-badsetctx.in", "probe-parsectx2.in", "probe-filexids.in", "probe-pktout3.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }

@@ -158,7 +158,9 @@ final class OfctlFlows {
                 List<String> bad = FlowStatsFormat.packetOutBadActions(po, of.version);
                 String hex = bad == null ? null : po.hexDump(of.version, x);
                 if (hex != null) {
-                    bad.subList(0, bad.size() - 1).forEach(l -> of.ctx.err().println(OvsTools.log(of.ctx, of.logSeq++, l)));
+                    for (String l : bad.subList(0, bad.size() - 1)) {
+                        of.ctx.err().println(OvsTools.log(of.ctx, of.logSeq++, l));
+                    }
                 }
                 of.ctx.err().println("OFPT_ERROR" + ver + xid + " " + error);
                 if (hex != null) {
