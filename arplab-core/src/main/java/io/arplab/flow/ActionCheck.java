@@ -164,9 +164,14 @@ final class ActionCheck {
         return pc[0] & pc[1];
     }
 
-    /** What parsing the actions allows of the protocols, with no ofpacts_check() after (a group bucket's). */
+    /**
+     * What parsing the actions allows of the protocols, with no ofpacts_check() after (a group bucket's, a
+     * packet-out's): ofpacts_parse_actions() allows no instructions, so a meter there is OpenFlow 1.5's action
+     * (ofpacts_parse__(): OFPUTIL_P_OF15_UP).
+     */
     static int parsedUsable(List<Action> actions) {
-        return usableParsedChecked(actions, new Match())[0];
+        int usable = usableParsedChecked(actions, new Match())[0];
+        return actions.stream().anyMatch(a -> a instanceof Action.Meter) ? usable & FlowMod.P_OXM15 : usable;
     }
 
     /**

@@ -40,6 +40,39 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
     public static final int P_OF10 = 1, P_NXM = 2, P_OF11 = 4, P_OXM12 = 8, P_OXM13 = 16, P_OXM14 = 32,
             P_OXM15 = 64, P_OF13_UP = 112, P_OXM = 120, P_ANY = 127;
 
+    /**
+     * In a set of allowed formats (-F's), which of OpenFlow 1.0's and NXM's table_id variants it names: enum
+     * ofputil_protocol's bits 0-3 (OpenFlow10-table_id, OpenFlow10+table_id, NXM-table_id, NXM+table_id) shifted
+     * by 8. Formats without them allow every variant of P_OF10 and P_NXM.
+     */
+    public static final int F_VARIANTS = 0xf00;
+
+    /** ofputil_protocols_from_string()'s enum ofputil_protocol bits {@code p} as allowed formats. */
+    public static int formats(int p) {
+        return ((p & 0x3) != 0 ? P_OF10 : 0) | ((p & 0xc) != 0 ? P_NXM : 0) | ((p & 0x10) != 0 ? P_OF11 : 0)
+                | ((p & 0x20) != 0 ? P_OXM12 : 0) | ((p & 0x40) != 0 ? P_OXM13 : 0) | ((p & 0x80) != 0 ? P_OXM14 : 0)
+                | ((p & 0x100) != 0 ? P_OXM15 : 0) | (p & 0xf) << 8;
+    }
+
+    // allowed formats as enum ofputil_protocol's bits: P_OF10's and P_NXM's variants those F_VARIANTS names
+    private static int allowedBits(int formats) {
+        int b = bits(formats, "");
+        return (formats & F_VARIANTS) == 0 ? b : b & ~0xf | formats >> 8 & 0xf & b;
+    }
+
+    /** ofputil_protocols_to_string() of allowed formats (-F's, with their table_id variants). */
+    public static String formatsString(int formats) {
+        return bitNames(allowedBits(formats));
+    }
+
+    /**
+     * set_protocol_for_flow_dump()'s choice in OpenFlow 1.0: NXM (NXM-table_id, tried before OpenFlow10-table_id)
+     * where the formats allow it; the "+table_id" variants carry no dump.
+     */
+    public static boolean dumpsAsNxm(int formats) {
+        return (allowedBits(formats) & 0x4) != 0;
+    }
+
     /** ofputil_protocols_from_ofp_version(): the protocols of version {@code v}. */
     public static int protocols(OfVersion v) {
         return switch (v) {
@@ -81,25 +114,26 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
     }
 
     private static String usableError(int usable, boolean tableId, OfVersion v, int formats, boolean allowedKnown) {
-        int allowed = protocols(v) & formats;
-        if ((usable & allowed) != 0) {
+        int allowed = (protocols(v) | F_VARIANTS) & formats;
+        String tid = tableId ? "+table_id" : "";
+        if ((bits(usable, tid) & allowedBits(allowed)) != 0) {
             return null;
         }
-        String tid = tableId ? "+table_id" : "";
-        if (allowedKnown && (usable & formats) != 0) {
+        if (allowedKnown && (bits(usable, tid) & allowedBits(formats)) != 0) {
             return "switch does not support any of the usable flow formats (" + names(usable, tid) + ")";
         }
         return "none of the usable flow formats (" + names(usable, tid) + ") is among the allowed flow formats ("
-                + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : names(allowed, "")) + ")";
+                + ((allowed & P_OXM) != 0 ? "OXM-" + v.protocolName : formatsString(allowed)) + ")";
     }
 
     /** open_vconn_for_flow_mod()'s check before it connects: the usable protocols against allowed_protocols. */
     public static String usableAmongAllowed(int usable, boolean tableId, int allowed) {
-        if ((usable & allowed) != 0) {
+        String tid = tableId ? "+table_id" : "";
+        if ((bits(usable, tid) & allowedBits(allowed)) != 0) {
             return null;
         }
-        return "none of the usable flow formats (" + names(usable, tableId ? "+table_id" : "")
-                + ") is among the allowed flow formats (" + names(allowed, "") + ")";
+        return "none of the usable flow formats (" + names(usable, tid) + ") is among the allowed flow formats ("
+                + formatsString(allowed) + ")";
     }
 
     /** ofputil_protocols_to_string() of protocol bits {@code p} (OpenFlow 1.0's with and without table_id). */
@@ -133,7 +167,7 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
      * standard and NXM formats without and with table_id, 4: OpenFlow 1.1, 5-8: OXM 1.2 to 1.5), or -1.
      */
     public static int chosenProtocol(int usable, boolean tid, int allowed) {
-        int both = bits(usable, tid ? "+table_id" : "") & bits(allowed, "");
+        int both = bits(usable, tid ? "+table_id" : "") & allowedBits(allowed);
         return both == 0 ? -1 : Integer.numberOfTrailingZeros(both);
     }
 
@@ -166,7 +200,7 @@ public record FlowMod(Command command, int table, int priority, long cookie, lon
         for (OfVersion a : versions) {
             allowed |= versionBits(a);
         }
-        allowed &= bits(formats, "");
+        allowed &= allowedBits(formats);
         int dump = v.atLeast(OfVersion.OF11) ? versionBits(v) : 0x5;
         if ((u & allowed & dump) != 0) {
             return null;

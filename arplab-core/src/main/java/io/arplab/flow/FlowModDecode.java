@@ -141,6 +141,14 @@ final class FlowModDecode {
                 }
             }
         }
+        if (a instanceof Action.WriteActions w) { // ofpacts_decode_for_action_set(): the actions decoded first
+            for (Action n : w.actions()) {
+                String[] e = decodeError(n);
+                if (e != null) {
+                    return e;
+                }
+            }
+        }
         if (a instanceof Action.WriteActions w && !w.actions().stream().allMatch(FlowModDecode::allowedInActionSet)) {
             // ofpacts_decode_for_action_set()
             return new String[] {"OFPBAC_BAD_TYPE", "ofp_actions|WARN|disallowed action in action set"};

@@ -214,6 +214,30 @@ public final class FlowStatsFormat {
         return out;
     }
 
+    /**
+     * ofpacts_pull_openflow_actions() of one action list (a group bucket's, ofputil_pull_ofp11_buckets()): what
+     * decoding it logs up to the first action it cannot decode, then that error's name; null when it decodes. The
+     * switch ({@code ofctl} false) decodes debug_slow and debug_recirc, which ovs-ofctl does not.
+     */
+    static java.util.List<String> badActions(java.util.List<Action> wire, OfVersion v, boolean ofctl) {
+        for (int i = 0; i < wire.size(); i++) {
+            String[] bad = ofctl ? decodeError(wire.get(i)) : FlowModDecode.decodeError(wire.get(i));
+            if (bad != null) {
+                java.util.List<String> out = new java.util.ArrayList<>(
+                        ActionFormat.deprecations(wire.subList(0, i), v));
+                out.addAll(badAction(wire, i, v, bad));
+                out.add(bad[0]);
+                return out;
+            }
+        }
+        return null;
+    }
+
+    /** {@link #badActions} of a packet-out's actions as sent in {@code v}, as ovs-ofctl decodes them. */
+    public static java.util.List<String> packetOutBadActions(PacketOut po, OfVersion v) {
+        return badActions(ActionFormat.roundTrip(po.actions(), v), v, true);
+    }
+
     /** The first action ovs-ofctl cannot decode: apply_actions' list first, then write_actions' (instruction order). */
     private static java.util.List<String> firstBadAction(java.util.List<Action> wire, OfVersion v) {
         java.util.List<Action> apply = OfpEncode.applyActions(wire, v);

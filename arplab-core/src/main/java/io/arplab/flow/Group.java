@@ -106,6 +106,13 @@ public final class Group {
          * (OFPGMFC_INVALID_GROUP); null when it decodes.
          */
         public String decodeError(OfVersion v) {
+            for (Bucket b : buckets) { // ofputil_pull_ofp11_buckets(): each bucket's actions decoded in turn
+                java.util.List<String> bad = FlowStatsFormat.badActions(ActionFormat.roundTrip(b.actions, v), v,
+                        false);
+                if (bad != null) {
+                    return bad.get(bad.size() - 1);
+                }
+            }
             if (duplicateIds(v)) { // ofputil_pull_ofp15_group_mod(): the buckets, the properties, then the check
                 return "OFPGMFC_BAD_BUCKET";
             }
@@ -151,9 +158,6 @@ public final class Group {
          */
         public byte[] wire(OfVersion v, int xid) {
             boolean nx = !v.atLeast(OfVersion.OF11), of15 = nx || v.atLeast(OfVersion.OF15);
-            if (!buckets.isEmpty() && !of15) {
-                return null;
-            }
             int cmd = switch (command) {
                 case ADD -> 0;
                 case MODIFY -> 1;
@@ -166,13 +170,20 @@ public final class Group {
             try {
                 for (Bucket b : sent(this, v)) {
                     byte[] acts = OfpEncode.actions(b.actions, v);
+                    long watchPort = b.watchPort >= 0xff00 ? b.watchPort + 0xffff0000L : b.watchPort;
+                    if (!of15) { // ofputil_put_ofp11_bucket(): len, weight, watch_port, watch_group, 4 bytes of pad
+                        bkts.writeBytes(java.nio.ByteBuffer.allocate(16).putShort((short) (16 + acts.length))
+                                .putShort((short) b.weight).putInt((int) watchPort).putInt((int) b.watchGroup).array());
+                        bkts.writeBytes(acts);
+                        continue;
+                    }
                     java.io.ByteArrayOutputStream props = new java.io.ByteArrayOutputStream();
                     if (type == Type.SELECT || b.weight != 0) { // OFPGBPT15_WEIGHT
                         props.writeBytes(new byte[] {0, 0, 0, 8, (byte) (b.weight >> 8), (byte) b.weight, 0, 0});
                     }
                     if (b.watchPort != Ports.NONE) { // OFPGBPT15_WATCH_PORT, ofputil_port_to_ofp11()
-                        long p = b.watchPort >= 0xff00 ? b.watchPort + 0xffff0000L : b.watchPort;
-                        props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00010008).putInt((int) p).array());
+                        props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00010008).putInt((int) watchPort)
+                                .array());
                     }
                     if (b.watchGroup != ANY) { // OFPGBPT15_WATCH_GROUP
                         props.writeBytes(java.nio.ByteBuffer.allocate(8).putInt(0x00020008).putInt((int) b.watchGroup)
@@ -259,7 +270,16 @@ public final class Group {
 
         /** What decoding its buckets' actions in version {@code v} logs, as {@link Group#decodeLog} has it. */
         public List<String> decodeLog(OfVersion v) {
-            List<String> out = new ArrayList<>(Group.decodeLog(buckets, v));
+            List<String> out = new ArrayList<>();
+            for (Bucket b : buckets) { // decoding stops at a bucket whose actions do not decode
+                List<Action> wire = ActionFormat.roundTrip(b.actions, v);
+                List<String> bad = FlowStatsFormat.badActions(wire, v, true);
+                if (bad != null) {
+                    out.addAll(bad.subList(0, bad.size() - 1));
+                    return out;
+                }
+                out.addAll(ActionFormat.deprecations(wire, v));
+            }
             if (duplicateIds(v)) { // ofputil_pull_ofp15_buckets(), after each bucket's actions
                 out.add("ofp_group|WARN|Duplicate bucket id");
             } else if (ntrRefusal(v) != null) { // OFPPROP_LOG()
@@ -341,17 +361,27 @@ public final class Group {
     private static List<Bucket> sent(Mod m, OfVersion version) {
         boolean props = !version.atLeast(OfVersion.OF11) || version.atLeast(OfVersion.OF15);
         List<Bucket> out = new ArrayList<>();
-        java.util.Set<Long> used = null;
-        long free = 0;
+        long[] ids = sentIds(m.buckets());
         for (int i = 0; i < m.buckets().size(); i++) {
             Bucket b = m.buckets().get(i);
-            long bucketId = b.id;
-            if (!props) {
-                bucketId = i;
-            } else if (b.id > BUCKET_MAX) {
+            out.add(new Bucket(props ? ids[i] : i, b.weight, b.watchPort, b.watchGroup,
+                    ActionFormat.roundTrip(b.actions, version)));
+        }
+        return out;
+    }
+
+    // ofputil_encode_ofp15_group_mod()'s bucket ids: a bucket without one gets the lowest id its pool lacks
+    private static long[] sentIds(List<Bucket> buckets) {
+        long[] ids = new long[buckets.size()];
+        java.util.Set<Long> used = null;
+        long free = 0;
+        for (int i = 0; i < buckets.size(); i++) {
+            Bucket b = buckets.get(i);
+            ids[i] = b.id;
+            if (b.id > BUCKET_MAX) {
                 if (used == null) { // the pool takes the ids of the buckets after the first without one only
                     used = new java.util.HashSet<>();
-                    for (Bucket later : m.buckets().subList(i + 1, m.buckets().size())) {
+                    for (Bucket later : buckets.subList(i + 1, buckets.size())) {
                         if (later.id <= BUCKET_MAX) {
                             used.add(later.id);
                         }
@@ -360,13 +390,11 @@ public final class Group {
                 while (used.contains(free)) {
                     free++;
                 }
-                bucketId = free;
+                ids[i] = free;
                 used.add(free);
             }
-            out.add(new Bucket(bucketId, b.weight, b.watchPort, b.watchGroup,
-                    ActionFormat.roundTrip(b.actions, version)));
         }
-        return out;
+        return ids;
     }
 
     /**
@@ -578,11 +606,12 @@ public final class Group {
             }
         }
         s.append(',');
+        long[] ids = sentIds(buckets); // a group_mod's print is of the message sent
         for (int i = 0; i < buckets.size(); i++) {
             Bucket b = buckets.get(i);
             s.append("bucket=");
             if (props) {
-                s.append("bucket_id:").append(b.id == BUCKET_UNSET ? i : b.id).append(',');
+                s.append("bucket_id:").append(ids[i]).append(',');
             }
             if (b.weight != (type == Type.SELECT ? 1 : 0)) { // a bucket command's gm->type is 0, "all"
                 s.append("weight:").append(b.weight).append(',');

@@ -104,8 +104,12 @@ final class LearnParser {
             U128 imm = U128.ZERO;
             Field f = dst.field();
             if (dst.ofs() == 0 && dst.nBits() == f.subfieldBits()) {
-                try {
-                    imm = FieldParser.parseWide(f, value, names)[0];
+                try { // mf_parse_value(): the value whole, its mask all ones over the field's bytes
+                    U128[] vm = FieldParser.parseWide(f, value, names);
+                    imm = vm[0];
+                    if (!vm[1].equals(U128.ones(Math.min(128, 8 * f.nBytes)))) {
+                        immError = value + ": wildcards not allowed here";
+                    }
                 } catch (FlowParseException e) {
                     immError = e.getMessage();
                 }

@@ -104,6 +104,47 @@ public record PacketOut(long inPort, Match metadata, byte[] packet, List<Action>
      * ofputil_packet_out_format() at ofp_print()'s verbosity 2, as an error reply quotes the request: the metadata's
      * match, the actions, the data's length, then the packet (ofp_packet_to_string()).
      */
+    /**
+     * The packet-out ovs-ofctl sends in {@code v} with {@code xid} (ofputil_encode_packet_out(): OpenFlow 1.0's
+     * ofp10_packet_out, 1.1-1.4's ofp11_packet_out, which carries no metadata beyond in_port, 1.5's with an OXM
+     * match of in_port), or null for one arplab does not encode (metadata in OpenFlow 1.0's NXT_PACKET_OUT2 and in
+     * 1.5's match; actions OfpEncode lacks).
+     */
+    byte[] wire(OfVersion v, int xid) {
+        boolean of11 = v.atLeast(OfVersion.OF11) && !v.atLeast(OfVersion.OF15);
+        for (long m : metadata.mask) {
+            if (m != 0 && !of11) {
+                return null;
+            }
+        }
+        byte[] acts;
+        try {
+            acts = OfpEncode.actions(ActionFormat.roundTrip(actions, v), v);
+        } catch (OfpEncode.Unencodable e) {
+            return null;
+        }
+        long port11 = inPort >= 0xff00 ? inPort + 0xffff0000L : inPort; // ofputil_port_to_ofp11()
+        int head = v == OfVersion.OF10 ? 16 : v.atLeast(OfVersion.OF15) ? 32 : 24;
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(head + acts.length + packet.length);
+        b.put((byte) v.wire).put((byte) 13).putShort((short) b.capacity()).putInt(xid);
+        b.putInt(-1); // buffer_id: UINT32_MAX
+        if (v == OfVersion.OF10) {
+            b.putShort((short) inPort).putShort((short) acts.length);
+        } else if (!v.atLeast(OfVersion.OF15)) {
+            b.putInt((int) port11).putShort((short) acts.length).put(new byte[6]);
+        } else { // the match: OFPMT_OXM, 12 bytes (OXM_OF_IN_PORT), padded to 16
+            b.putShort((short) acts.length).put(new byte[2]).putShort((short) 1).putShort((short) 12)
+                    .putInt(0x80000004).putInt((int) port11).putInt(0);
+        }
+        return b.put(acts).put(packet).array();
+    }
+
+    /** ofp_print()'s hex dump of {@link #wire}, or null. */
+    public String hexDump(OfVersion v, int xid) {
+        byte[] w = wire(v, xid);
+        return w == null ? null : OfpEncode.hexDump(w, true);
+    }
+
     public List<String> format(OfVersion v, PortMap names) {
         Match m = metadata.copy();
         m.set(Field.IN_PORT, inPort, 0xffff);

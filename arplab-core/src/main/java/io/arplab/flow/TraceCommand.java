@@ -154,13 +154,14 @@ public final class TraceCommand {
             }
         }
         if (actions != null) {
-            checkActions(actions, flow, consistent);
+            checkActions(br, actions, flow, consistent);
         }
         return br.trace(now, flow, packet, ctNext, actions, names);
     }
 
-    // ofpacts_check_consistency() against match_wc_init()'s exact match of the flow: "Bad actions: OFPERR_NAME"
-    private static void checkActions(List<Action> actions, long[] flow, boolean consistent) {
+    // ofpacts_check_consistency() against match_wc_init()'s exact match of the flow, then ofproto_check_ofpacts()'s
+    // groups and meters: "Bad actions: OFPERR_NAME"
+    private static void checkActions(Ofproto br, List<Action> actions, long[] flow, boolean consistent) {
         Match exact = Match.exact(flow);
         try {
             ActionCheck.check(actions, exact, 0);
@@ -170,6 +171,10 @@ public final class TraceCommand {
         } catch (ActionCheckException e) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((OFP\\w+)\\)").matcher(e.getMessage());
             throw new FlowParseException("Bad actions: " + (m.find() ? m.group(1) : e.getMessage()));
+        }
+        String missing = OfprotoFlowMod.checkOfpacts(br, actions, br.groups);
+        if (missing != null) {
+            throw new FlowParseException("Bad actions: " + missing);
         }
     }
 

@@ -167,7 +167,11 @@ class OvsOfctlCommandsTest {
             "probe-dpexist.in", "probe-ctrelnat2.in", "probe-fdbviews.in", "probe-dpfeat3.in", "probe-tlverr.in",
             "probe-setmask.in", "probe-l3trace.in", "probe-patchflush.in", "probe-l3trace2.in", "probe-oddflows.in",
             "probe-l3pkt.in", "probe-ptflows.in", "probe-setmask2.in", "probe-l3ct.in", "probe-setmask3.in",
-            "probe-cookiemods.in", "probe-natfmt.in", "probe-portviews.in", "probe-learn4.in", "probe-ctzone3.in"})
+            "probe-cookiemods.in", "probe-natfmt.in", "probe-portviews.in", "probe-learn4.in", "probe-ctzone3.in",
+            "probe-trodp.in", "probe-strictviews.in", "probe-ffwatch.in", "probe-grpodd.in", "probe-dpfilter4.in",
+            "probe-usertyped.in", "probe-flowfmt2.in", "probe-flowfmt3.in", "probe-livemega.in", "probe-cookiestats.in",
+            "probe-ctzonemega.in", "probe-vlanmega.in", "probe-meterplace.in", "probe-learnct.in",
+            "probe-bucketacts.in", "probe-badsetctx.in", "probe-parsectx2.in", "probe-filexids.in", "probe-pktout3.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }

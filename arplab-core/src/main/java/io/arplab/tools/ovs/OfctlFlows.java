@@ -152,8 +152,23 @@ final class OfctlFlows {
             String error = br.packetOut(po, of.version, !nxm && !of.version.atLeast(OfVersion.OF11), of.ctx.now());
             if (error != null) {
                 String ver = of.version == OfVersion.OF10 ? "" : " (" + of.version.shortName + ")";
-                String xid = " (xid=0x" + Integer.toHexString(FlowStatsFormat.flowModXid(of.version, nxm, false, i)) + "):";
+                int x = FlowStatsFormat.flowModXid(of.version, nxm, false, i);
+                String xid = " (xid=0x" + Integer.toHexString(x) + "):";
+                // ofp_print() of the refused packet-out decodes its actions (ofpacts_pull_openflow_actions()) first
+                List<String> bad = FlowStatsFormat.packetOutBadActions(po, of.version);
+                String hex = bad == null ? null : po.hexDump(of.version, x);
+                if (hex != null) {
+                    for (String l : bad.subList(0, bad.size() - 1)) {
+                        of.ctx.err().println(OvsTools.log(of.ctx, of.logSeq++, l));
+                    }
+                }
                 of.ctx.err().println("OFPT_ERROR" + ver + xid + " " + error);
+                if (hex != null) {
+                    of.ctx.err().println("OFPT_PACKET_OUT" + ver + xid + " ***decode error: " + bad.get(bad.size() - 1)
+                            + "***");
+                    of.ctx.err().print(hex.endsWith("\n") ? hex : hex + "\n");
+                    return 1;
+                }
                 List<String> echo = po.format(of.version, PortMap.NONE); // ofp_print() without a port map
                 of.ctx.err().println("OFPT_PACKET_OUT" + ver + xid + echo.get(0));
                 echo.subList(1, echo.size()).forEach(of.ctx.err()::println);
@@ -194,6 +209,9 @@ final class OfctlFlows {
             of.log(l);
         }
         String unusable = FlowMod.usableError(q.usable(), false, of.version, of.flowFormats);
+        if (unusable == null) { // set_protocol_for_flow_dump(): no "+table_id" variant carries a dump
+            unusable = FlowMod.dumpUsableError(q.usable(), false, of.version, of.allowed, of.flowFormats);
+        }
         if (unusable != null) {
             throw new FlowParseException(unusable);
         }
@@ -284,7 +302,7 @@ final class OfctlFlows {
 
     // set_protocol_for_flow_dump(): an OpenFlow 1.0 dump prefers NXM (set with a request first) where -F allows it
     boolean nxmDump() {
-        return of.version != OfVersion.OF10 || (of.flowFormats & FlowMod.P_NXM) != 0;
+        return of.version != OfVersion.OF10 || FlowMod.dumpsAsNxm(of.flowFormats);
     }
 
     int dumpAggregate(Ofproto br, String text) {

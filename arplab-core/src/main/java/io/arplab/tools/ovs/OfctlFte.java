@@ -99,6 +99,13 @@ final class OfctlFte {
         if (!readFlowsFromSwitch(br, entries, 1)) {
             return 1;
         }
+        // set_protocol_for_flow_dump()'s protocol carries the flow_mods too (fte_make_flow_mod()): in OpenFlow 1.0
+        // NXM where allowed, set by NXT_SET_FLOW_FORMAT and a barrier before the dump request
+        boolean nxm = of.version == OfVersion.OF10 && (usable & FlowMod.P_NXM) != 0
+                && FlowMod.dumpsAsNxm(of.flowFormats);
+        if (of.version == OfVersion.OF10) {
+            usable &= nxm ? FlowMod.P_NXM : FlowMod.P_OF10;
+        }
         List<FlowTableEntries.Entry> all = entries.entries();
         List<FlowMod> mods = new ArrayList<>();
         for (int t = 0; t < FlowTables.N_TABLES; t++) {
@@ -129,7 +136,9 @@ final class OfctlFte {
                 for (String l : FlowStatsFormat.flowModErrorLog(fm, of.version, error)) {
                     of.log(l);
                 }
-                FlowStatsFormat.flowModError(fm, of.version, error, 6 + mods.indexOf(fm), fm.table() != 0)
+                // transact_multiple_noreply(): the flow_mods' xids in turn, after the dump request's
+                int xid = 7 + (nxm ? 2 : 0) + mods.indexOf(fm);
+                FlowStatsFormat.flowModError(fm, of.version, error, xid, !nxm && fm.table() != 0)
                         .forEach(of.ctx.err()::println);
                 return 1;
             }

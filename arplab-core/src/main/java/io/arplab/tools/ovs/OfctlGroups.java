@@ -58,7 +58,8 @@ final class OfctlGroups {
             }
             return bundleTransact(br, entries);
         }
-        for (Group.Mod m : mods) {
+        for (int i = 0; i < mods.size(); i++) {
+            Group.Mod m = mods.get(i);
             if (unencodable(m)) {
                 return 1;
             }
@@ -69,8 +70,9 @@ final class OfctlGroups {
                 for (String l : m.decodeLog(of.version)) {
                     of.log(l);
                 }
-                of.ctx.err().println(of.ofpHeader("OFPT_ERROR") + error);
-                m.print(of.version, 6, PortMap.NONE).forEach(of.ctx.err()::println);
+                int xid = 6 + 2 * i; // ofctl_group_mod__(): transact_noreply() of each, a barrier after each
+                of.ctx.err().println(of.ofpHeader("OFPT_ERROR", xid) + error);
+                m.print(of.version, xid, PortMap.NONE).forEach(of.ctx.err()::println);
                 return 1;
             }
         }
@@ -179,13 +181,16 @@ final class OfctlGroups {
         return of.fail("talking to unix:/var/run/openvswitch/" + br.name + ".mgmt (Protocol error)");
     }
 
-    // bundle_print_errors(): "Error NAME for: " and ofp_print() of the message
+    // bundle_print_errors(): "Error NAME for: ", then ofp_print() of the message, whose decoding logs first
     void bundleError(Ofproto.BundleEntry e, int xid, String error) {
         List<String> msg;
+        of.ctx.err().print("Error " + error + " for: ");
+        List<String> log = e.fm() != null ? FlowStatsFormat.flowModErrorLog(e.fm(), of.version, error)
+                : e.gm() != null ? e.gm().decodeLog(of.version) : List.of();
+        for (String l : log) {
+            of.ctx.err().println(OvsTools.log(of.ctx, of.logSeq++, l));
+        }
         if (e.fm() != null) {
-            for (String l : FlowStatsFormat.flowModErrorLog(e.fm(), of.version, error)) {
-                of.ctx.err().println(OvsTools.log(of.ctx, of.logSeq++, l));
-            }
             List<String> lines = FlowStatsFormat.flowModError(e.fm(), of.version, error, xid, e.fm().table() != 255);
             msg = lines.subList(1, lines.size());
         } else if (e.gm() != null) {
@@ -196,8 +201,7 @@ final class OfctlGroups {
                     + Integer.toHexString(xid) + "):" + echo.get(0)));
             msg.addAll(echo.subList(1, echo.size()));
         }
-        of.ctx.err().println("Error " + error + " for: " + msg.get(0));
-        msg.subList(1, msg.size()).forEach(of.ctx.err()::println);
+        msg.forEach(of.ctx.err()::println);
     }
 
     // parse_ofp_group_mod_str__() with command -2: the line may begin with its command

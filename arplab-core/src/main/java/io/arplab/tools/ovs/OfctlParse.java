@@ -135,7 +135,7 @@ final class OfctlParse {
         }
         int allowedProtocols = 0;
         for (OfVersion v : of.allowed) {
-            allowedProtocols |= OvsOfctl.protocolsOf(v) & of.flowFormats;
+            allowedProtocols |= (OvsOfctl.protocolsOf(v) | FlowMod.F_VARIANTS) & of.flowFormats;
         }
         int chosen = FlowMod.chosenProtocol(usable, tid, allowedProtocols);
         if (chosen < 0) { // ovs_fatal(): stderr's line first, stdout (a file's, fully buffered) flushed at exit
@@ -173,7 +173,7 @@ final class OfctlParse {
         of.flushLog(log);
         int allowedProtocols = 0;
         for (OfVersion v : of.allowed) {
-            allowedProtocols |= OvsOfctl.protocolsOf(v) & of.flowFormats;
+            allowedProtocols |= (OvsOfctl.protocolsOf(v) | FlowMod.F_VARIANTS) & of.flowFormats;
         }
         int chosen = FlowMod.chosenProtocol(gm.usable(), false, allowedProtocols);
         if (chosen < 0) { // ovs_fatal(): stderr's line first, stdout (a file's, fully buffered) flushed at exit

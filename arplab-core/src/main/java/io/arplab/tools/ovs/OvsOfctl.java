@@ -202,10 +202,10 @@ public final class OvsOfctl implements Tool {
             List<String> names = new ArrayList<>();
             allowed.stream().sorted().forEach(v -> names.add(v.protocolName));
             return fail("None of the enabled OpenFlow versions (" + String.join(", ", names) + ") supports any of the"
-                    + " enabled flow formats (" + FlowMod.protocolsString(flowFormats) + ").  (Use -O to enable"
+                    + " enabled flow formats (" + FlowMod.formatsString(flowFormats) + ").  (Use -O to enable"
                     + " additional OpenFlow versions or -F to enable additional flow formats.)");
         }
-        flowFormats &= versionProtocols;
+        flowFormats &= versionProtocols | FlowMod.F_VARIANTS;
         allowed = java.util.EnumSet.copyOf(allowed);
         allowed.removeIf(v -> (protocolsOf(v) & flowFormats) == 0);
         List<String> words = g.operands;
@@ -565,7 +565,8 @@ public final class OvsOfctl implements Tool {
 
     // flow and group mods follow a features request on OVS's connection (xid 0x6), meter mods come first (0x2)
     String ofpHeader(String type, int xid) {
-        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x" + xid + "): ";
+        return type + (version == OfVersion.OF10 ? "" : " (" + version.shortName + ")") + " (xid=0x"
+                + Integer.toHexString(xid) + "): ";
     }
 
     // version_bitmap_to_string(): one version, "version X and earlier" for every one from 0x01 up, else the list
@@ -616,15 +617,15 @@ public final class OvsOfctl implements Tool {
 
     /**
      * The flow protocols' names and abbreviations (ofputil_protocol_to_string(), proto_abbrevs[]), lower case, each
-     * with the FlowMod protocol bits it allows.
+     * with its enum ofputil_protocol bits.
      */
-    private static final Map<String, Integer> FLOW_PROTOCOLS = Map.ofEntries(Map.entry("nxm-table_id", FlowMod.P_NXM),
-            Map.entry("nxm+table_id", FlowMod.P_NXM), Map.entry("openflow10-table_id", FlowMod.P_OF10),
-            Map.entry("openflow10+table_id", FlowMod.P_OF10), Map.entry("openflow11", FlowMod.P_OF11),
-            Map.entry("oxm-openflow12", FlowMod.P_OXM12), Map.entry("oxm-openflow13", FlowMod.P_OXM13),
-            Map.entry("oxm-openflow14", FlowMod.P_OXM14), Map.entry("oxm-openflow15", FlowMod.P_OXM15),
-            Map.entry("any", FlowMod.P_ANY), Map.entry("openflow10", FlowMod.P_OF10), Map.entry("nxm", FlowMod.P_NXM),
-            Map.entry("oxm", FlowMod.P_OXM));
+    private static final Map<String, Integer> FLOW_PROTOCOLS = Map.ofEntries(Map.entry("nxm-table_id", 0x4),
+            Map.entry("nxm+table_id", 0x8), Map.entry("openflow10-table_id", 0x1),
+            Map.entry("openflow10+table_id", 0x2), Map.entry("openflow11", 0x10),
+            Map.entry("oxm-openflow12", 0x20), Map.entry("oxm-openflow13", 0x40),
+            Map.entry("oxm-openflow14", 0x80), Map.entry("oxm-openflow15", 0x100),
+            Map.entry("any", 0x1ff), Map.entry("openflow10", 0x3), Map.entry("nxm", 0xc),
+            Map.entry("oxm", 0x1e0));
 
     // -F's list as FlowMod's protocol bits (the names already checked by flowFormatError())
     private static int flowFormats(String list) {
@@ -632,7 +633,7 @@ public final class OvsOfctl implements Tool {
         for (String name : list.split(",")) {
             p |= FLOW_PROTOCOLS.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), 0);
         }
-        return p;
+        return FlowMod.formats(p);
     }
 
     // ofputil_protocols_from_string(): comma-separated names, any case; the first unknown one, or none, is fatal
