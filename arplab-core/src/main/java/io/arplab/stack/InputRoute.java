@@ -3,7 +3,9 @@ package io.arplab.stack;
 /**
  * ip_route_input_slow() (net/ipv4/route.c) as inet_rtm_getroute() runs it for {@code ip route get DST from SRC iif
  * DEV}: a datagram from {@code saddr} to {@code daddr} come in on a device is a martian, delivered here (local_input
- * or brd_input) or forwarded (__mkroute_input()), or fails with the errno the answer carries.
+ * or brd_input) or forwarded (__mkroute_input()), or fails with the errno the answer carries. The receive path
+ * (IpInput.receive()) takes the same decisions in line, per frame and without a result object, from the same
+ * Netns checks (validSource(), broadcastRouteDevice()).
  */
 public final class InputRoute {
     private InputRoute() {}
@@ -38,7 +40,7 @@ public final class InputRoute {
             return Result.failed(Errno.ENETUNREACH); // a zeronet destination, as kernel 6.18 answers it
         }
         boolean localnet = ns.devconf(in, DevConf.ROUTE_LOCALNET) != 0;
-        if ((daddr >>> 24) == 127 ? !localnet : (saddr >>> 24) == 127 && !localnet) {
+        if (!localnet && ((daddr >>> 24) == 127 || (saddr >>> 24) == 127)) {
             return Result.failed(Errno.EINVAL); // IN_DEV_NET_ROUTE_LOCALNET
         }
         boolean forwarding = in.confValue(DevConf.FORWARDING) != 0; // IN_DEV_FORWARD
@@ -47,31 +49,34 @@ public final class InputRoute {
                     : Result.failed(Errno.EINVAL);
         }
         NetDevice brd = ns.broadcastRouteDevice(daddr);
-        if (brd != null && ns.devconf(in, DevConf.BC_FORWARDING) == 0) { // RTN_BROADCAST without IN_DEV_BFORWARD
-            return broadcastInput(ns, in, saddr);
+        if (brd != null) { // RTN_BROADCAST: brd_input, or make_route under IN_DEV_BFORWARD (no IN_DEV_FORWARD check)
+            if (ns.devconf(in, DevConf.BC_FORWARDING) == 0) {
+                return broadcastInput(ns, in, saddr);
+            }
+            return ns.validSource(in, saddr, brd) ? new Result(Kind.FORWARD_BROADCAST, brd, null, false, null)
+                    : Result.failed(Errno.EINVAL);
         }
-        Route r = brd != null ? null : ns.routes.lookup(daddr);
-        if (brd == null && (r == null || r.type() == Route.UNREACHABLE || r.type() == Route.PROHIBIT
-                || r.type() == Route.BLACKHOLE)) {
+        Route r = ns.routes.lookup(daddr);
+        if (r == null || r.type() == Route.UNREACHABLE || r.type() == Route.PROHIBIT || r.type() == Route.BLACKHOLE) {
             // fib_lookup()'s error, EHOSTUNREACH when the device does not forward; no_route keeps it as dst.error
             return Result.failed(!forwarding ? Errno.EHOSTUNREACH : r == null ? Errno.ENETUNREACH
                     : r.type() == Route.UNREACHABLE ? Errno.EHOSTUNREACH
                     : r.type() == Route.PROHIBIT ? Errno.EACCES : Errno.EINVAL);
         }
-        if (brd == null && !forwarding) {
+        if (!forwarding) {
             return Result.failed(Errno.EHOSTUNREACH);
         }
-        if (brd == null && r.type() != Route.UNICAST) {
+        if (r.type() != Route.UNICAST) {
             return Result.failed(Errno.EINVAL); // martian_destination
         }
-        NetDevice out = brd != null ? brd : r.device();
+        NetDevice out = r.device();
         if (!ns.validSource(in, saddr, out)) {
             return Result.failed(Errno.EINVAL);
         }
         // __mkroute_input(): out the way it came in, to a sender on the link, with send_redirects
-        boolean redirect = brd == null && out == in && ns.devconf(out, DevConf.SEND_REDIRECTS) != 0
-                && Netns.onLink(in, saddr) && (ns.devconf(out, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(out, saddr));
-        return new Result(brd != null ? Kind.FORWARD_BROADCAST : Kind.FORWARD, out, r, redirect, null);
+        boolean redirect = out == in && ns.devconf(out, DevConf.SEND_REDIRECTS) != 0 && Netns.onLink(in, saddr)
+                && (ns.devconf(out, DevConf.SHARED_MEDIA) != 0 || Netns.onLink(out, saddr));
+        return new Result(Kind.FORWARD, out, r, redirect, null);
     }
 
     // brd_input: fib_validate_source() of a source that is not 0.0.0.0

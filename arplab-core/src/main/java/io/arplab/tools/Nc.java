@@ -27,8 +27,8 @@ public final class Nc implements Tool {
     private Ipv4Address dst, src;
     private String source;
     private int sport;
+    /** build_ports()'s portlist[]: numbers, a service's too, printed as such. */
     private final List<Integer> ports = new ArrayList<>();
-    private final List<String> portNames = new ArrayList<>();
     private int portIndex;
     private int ret = 1;
     private TcpSocket sock, listener;
@@ -183,14 +183,14 @@ public final class Nc implements Tool {
             }
         }
         if (inet6) { // getaddrinfo() with AF_INET6: arplab's hosts have IPv4 addresses only
-            fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0) + ": "
+            fail("nc: getaddrinfo for host \"" + host + "\" port " + ports.get(0) + ": "
                     + (Ipv4Address.tryParse(host) != null ? "Address family for hostname not supported"
                     : "Name or service not known"));
             return false;
         }
         dst = ctx.resolver().resolve(host);
         if (dst == null) {
-            fail("nc: getaddrinfo for host \"" + host + "\" port " + portNames.get(0)
+            fail("nc: getaddrinfo for host \"" + host + "\" port " + ports.get(0)
                     + ": " + ctx.resolver().lookupErrorFor(host));
             return false;
         }
@@ -227,7 +227,7 @@ public final class Nc implements Tool {
     private void connectFailed(String why, boolean timedOut) {
         cancelTimer();
         if (verbose) {
-            ctx.err().println("nc: connect to " + host + " port " + portNames.get(portIndex) + " (tcp) "
+            ctx.err().println("nc: connect to " + host + " port " + ports.get(portIndex) + " (tcp) "
                     + (timedOut ? "timed out: " + Errno.EINPROGRESS.text : "failed: " + why));
             ctx.err().flush();
         }
@@ -241,7 +241,7 @@ public final class Nc implements Tool {
         ret = 0;
         if (verbose) {
             String sv = numeric ? null : TcpdumpPrinter.tcpService(ports.get(portIndex));
-            ctx.err().println("Connection to " + host + " " + portNames.get(portIndex) + " port [tcp/"
+            ctx.err().println("Connection to " + host + " " + ports.get(portIndex) + " port [tcp/"
                     + (sv != null ? sv : "*") + "] succeeded!");
             ctx.err().flush();
         }
@@ -438,7 +438,7 @@ public final class Nc implements Tool {
         ret = 0;
         if (verbose) {
             String sv = numeric ? null : TcpdumpPrinter.udpService(ports.get(portIndex));
-            ctx.err().println("Connection to " + host + " " + portNames.get(portIndex) + " port [udp/"
+            ctx.err().println("Connection to " + host + " " + ports.get(portIndex) + " port [udp/"
                     + (sv != null ? sv : "*") + "] succeeded!");
             ctx.err().flush();
         }
@@ -572,7 +572,6 @@ public final class Nc implements Tool {
             }
             for (int p = Math.min(a, b); p <= Math.max(a, b); p++) {
                 ports.add(p);
-                portNames.add(Integer.toString(p));
             }
             return true;
         }
@@ -581,7 +580,6 @@ public final class Nc implements Tool {
             return false;
         }
         ports.add(p);
-        portNames.add(Integer.toString(p)); // portlist[] holds the number, a service's too
         return true;
     }
 
