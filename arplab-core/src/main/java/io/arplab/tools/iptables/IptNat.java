@@ -4,6 +4,7 @@ import io.arplab.stack.Xtables.Nat;
 import io.arplab.tools.iptables.IptExtensions.Ext;
 import io.arplab.tools.iptables.IptExtensions.Opt;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.CLib;
 import io.arplab.wire.libc.NetDb;
 import java.util.List;
 
@@ -78,13 +79,13 @@ final class IptNat {
         e.natMaxIp = dash < 0 ? e.natMinIp : pton(start.substring(dash + 1));
     }
 
-    // inet_pton(AF_INET): four decimal parts, each at most 255 (no leading zeros beyond one digit)
+    // inet_pton(AF_INET), libc's
     private static int pton(String s) {
-        Ipv4Address a = s.matches("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}") ? Ipv4Address.tryParse(s) : null;
-        if (a == null) {
+        long a = CLib.inetPton4(s);
+        if (a < 0) {
             throw IptError.parameter("Bad IP address \"" + s + "\"");
         }
-        return a.bits();
+        return (int) a;
     }
 
     // parse_ports(): PORT (a number or a service), or MIN-MAX (numbers) with an optional /BASE (PROTO_OFFSET)
