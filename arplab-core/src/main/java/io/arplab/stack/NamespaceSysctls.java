@@ -42,13 +42,36 @@ public final class NamespaceSysctls {
         if (t.key().readOnly()) {
             return Outcome.READ_ONLY;
         }
-        long v = SysctlRegistry.toStored(t.key(), text);
-        if (v == SysctlRegistry.REFUSED) {
+        long v = t.key().unit() == SysctlKey.Unit.PORT_RANGE
+                ? SysctlRegistry.toStoredRange(t.key(), text, stored(s, t)) : SysctlRegistry.toStored(t.key(), text);
+        if (v == SysctlRegistry.REFUSED || !portsAgree(s, t.key(), (int) v)) {
             return Outcome.EINVAL;
         }
         store(s, t, (int) v);
         s.configChanged();
         return Outcome.OK;
+    }
+
+    /**
+     * ipv4_local_port_range() and ipv4_privileged_ports(): the range's high port is not below its low one, and its
+     * low one not below ip_unprivileged_port_start, whichever of the two is written.
+     */
+    private static boolean portsAgree(HostStack s, SysctlKey k, int v) {
+        return switch (k.name()) {
+            case "ip_local_port_range" -> SysctlRegistry.portHigh(v) >= SysctlRegistry.portLow(v)
+                    && SysctlRegistry.portLow(v) >= s.storedSysctl(UNPRIVILEGED_PORT_START, SysctlRegistry.netDefault("ip_unprivileged_port_start"));
+            case "ip_unprivileged_port_start" -> SysctlRegistry.portLow(localPortRange(s)) >= v;
+            default -> true;
+        };
+    }
+
+    private static final String LOCAL_PORT_RANGE = "net/ipv4/ip_local_port_range";
+    private static final String UNPRIVILEGED_PORT_START = "net/ipv4/ip_unprivileged_port_start";
+
+    /** net.ipv4.ip_local_port_range as stored (SysctlRegistry.portLow/portHigh read it). */
+    static int localPortRange(Netns ns) {
+        Integer v = ns.storedSysctlOrNull(LOCAL_PORT_RANGE);
+        return v != null ? v : SysctlRegistry.netDefault("ip_local_port_range");
     }
 
     /** Every file of the namespace (path below /proc/sys → value), sorted as a walk of /proc/sys lists them. */

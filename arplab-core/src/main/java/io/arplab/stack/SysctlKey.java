@@ -41,7 +41,9 @@ public record SysctlKey(String name, Scope scope, Unit unit, long min, long max,
         /** proc_dointvec_ms_jiffies: milliseconds, stored as jiffies */
         MILLISECONDS,
         /** proc_unres_qlen (net/core/neighbour.c): packets, stored as bytes of SKB_TRUESIZE(ETH_FRAME_LEN) */
-        PACKETS
+        PACKETS,
+        /** proc_dointvec_minmax over int[2] (ipv4_local_port_range()): two ports, stored as low | high << 16 */
+        PORT_RANGE
     }
 
     /** How the kernel reads conf/all together with conf/DEV (include/linux/inetdevice.h). */

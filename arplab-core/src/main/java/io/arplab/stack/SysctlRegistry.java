@@ -86,6 +86,9 @@ public final class SysctlRegistry {
             net("ip_early_demux", Unit.U8, 0, 255, 1, -1),
             net("ip_forward_update_priority", Unit.U8, 0, 1, 1, -1),
             net("ip_forward_use_pmtu", Unit.U8, 0, 255, 0, -1),
+            // the ports connect() and bind(0) draw from (inet_sk_get_local_port_range()), each checked against the other
+            net("ip_local_port_range", Unit.PORT_RANGE, 1, 65535, portRange(32768, 60999), -1),
+            net("ip_unprivileged_port_start", Unit.INT, 0, 65535, 1024, -1), // ipv4_privileged_ports()
             net("ip_no_pmtu_disc", Unit.U8, 0, 255, 0, -1),
             net("ip_nonlocal_bind", Unit.U8, 0, 255, 0, -1),
             net("fwmark_reflect", Unit.U8, 0, 255, 0, -1),
@@ -279,9 +282,56 @@ public final class SysctlRegistry {
      * handler converts and bounds it.
      */
     public static long toStored(SysctlKey k, String text) {
+        if (k.unit() == Unit.PORT_RANGE) {
+            return toStoredRange(k, text, k.dflt());
+        }
         String s = text.strip();
-        boolean neg = s.startsWith("-");
-        int i = neg ? 1 : 0;
+        int[] at = {0};
+        long mag = parseNumber(s, at);
+        if (mag == REFUSED) {
+            return REFUSED;
+        }
+        return convert(k, s.startsWith("-"), mag);
+    }
+
+    /**
+     * __do_proc_dointvec() writing an int[2] over {@code old} (stored low | high << 16): the numbers written, white
+     * space apart, replace the first one or both; each is bounded by the key's range. REFUSED when none is written or
+     * one is refused; the checks of the two against each other are the handler's ({@link NamespaceSysctls}).
+     */
+    public static long toStoredRange(SysctlKey k, String text, int old) {
+        int[] v = {old & 0xffff, old >>> 16};
+        int[] at = {0};
+        int n = 0;
+        for (; n < 2; n++) {
+            while (at[0] < text.length() && Character.isWhitespace(text.charAt(at[0]))) {
+                at[0]++; // proc_skip_spaces()
+            }
+            if (at[0] == text.length()) {
+                break;
+            }
+            boolean neg = text.startsWith("-", at[0]);
+            long mag = parseNumber(text, at);
+            if (mag == REFUSED || Long.compareUnsigned(mag, neg ? INT_MAX + 1 : INT_MAX) > 0) {
+                return REFUSED;
+            }
+            long x = neg ? -mag : mag;
+            if (x < k.min() || x > k.max()) {
+                return REFUSED; // do_proc_dointvec_minmax_conv()
+            }
+            v[n] = (int) x;
+        }
+        return n == 0 ? REFUSED : portRange(v[0], v[1]);
+    }
+
+    /**
+     * proc_get_long() at {@code at[0]}: an optional '-', an unsigned number in base 0 (0x.. hex, 0.. octal), then the
+     * end or white space; returns the magnitude and moves {@code at} past it, or REFUSED.
+     */
+    private static long parseNumber(String s, int[] at) {
+        int i = at[0];
+        boolean neg = s.startsWith("-", i);
+        i += neg ? 1 : 0;
         int base = 10;
         if (s.startsWith("0x", i) || s.startsWith("0X", i)) {
             base = 16;
@@ -301,7 +351,21 @@ public final class SysctlRegistry {
         if (i == start || i < s.length() && !Character.isWhitespace(s.charAt(i))) {
             return REFUSED;
         }
-        return convert(k, neg, mag);
+        at[0] = i;
+        return mag;
+    }
+
+    /** A stored ip_local_port_range. */
+    public static int portRange(int low, int high) {
+        return low | high << 16;
+    }
+
+    public static int portLow(int range) {
+        return range & 0xffff;
+    }
+
+    public static int portHigh(int range) {
+        return range >>> 16;
     }
 
     /** The handler's write conversion of a parsed (sign, magnitude), with its range; REFUSED for -EINVAL. */
@@ -360,6 +424,7 @@ public final class SysctlRegistry {
         String sign = stored < 0 ? "-" : "";
         return switch (k.unit()) {
             case INT, U8 -> Integer.toString(stored);
+            case PORT_RANGE -> portLow(stored) + "\t" + portHigh(stored);
             case PACKETS -> Integer.toString(stored / SkbTruesize.ETH_FRAME);
             case SECONDS -> sign + mag / HZ;
             case CENTISECONDS -> sign + mag * USER_HZ / HZ;
@@ -372,6 +437,7 @@ public final class SysctlRegistry {
         return switch (k.unit()) {
             case INT, PACKETS, U8 -> k.min() + ".." + k.max();
             case SECONDS -> k.min() + ".." + k.max() + " seconds";
+            case PORT_RANGE -> "a low and a high port, " + k.min() + ".." + k.max();
             case CENTISECONDS -> "any number of 1/100 s";
             case MILLISECONDS -> k.min() + ".." + k.max() + " ms";
         };

@@ -16,8 +16,6 @@ import java.util.Map;
  * leaves is built by {@link TcpOutput}.
  */
 final class Tcp {
-    /** net.ipv4.ip_local_port_range: 32768 60999. */
-    private static final int PORT_LOW = 32768, PORT_HIGH = 60999;
     /** TCP_TIMEWAIT_LEN: 60 s. */
     static final long TIMEWAIT_LEN = 60_000_000_000L;
     /** TCP_TIMEOUT_INIT: 1 s, the first RTO of a SYN or SYN-ACK. */
@@ -136,10 +134,12 @@ final class Tcp {
      * none is free (EADDRINUSE).
      */
     int bindEphemeral() {
-        int range = (PORT_HIGH + 1 - PORT_LOW) & ~1;
+        int ports = NamespaceSysctls.localPortRange(ns);
+        int low = SysctlRegistry.portLow(ports);
+        int range = remaining(ports);
         int offset = ns.random().nextInt(range) | 1;
         for (int i = 0; i < range; i += 2) {
-            int port = PORT_LOW + (offset + i) % range;
+            int port = low + (offset + i) % range;
             if (!listeners.containsKey(port) && !bound.contains(port) && !usedByConnection(port)) {
                 if (bound.isEmpty()) {
                     bound = new java.util.HashSet<>(4);
@@ -149,6 +149,12 @@ final class Tcp {
             }
         }
         return -1;
+    }
+
+    /** The ports of the range, made even when more than one ("remaining" of inet_csk_find_open_port()). */
+    private static int remaining(int ports) {
+        int n = SysctlRegistry.portHigh(ports) + 1 - SysctlRegistry.portLow(ports);
+        return n > 1 ? n & ~1 : n;
     }
 
     /** close() of a socket that only held its bound port. */
@@ -167,12 +173,14 @@ final class Tcp {
 
     /** __inet_hash_connect(): from a hashed offset, even ports first (odd ones are left to bind()), then odd. */
     private int ephemeralPort(int src, int dst, int dport) {
-        int range = PORT_HIGH - PORT_LOW + 1;
+        int ports = NamespaceSysctls.localPortRange(ns);
+        int low = SysctlRegistry.portLow(ports);
+        int range = remaining(ports);
         long h = mix(secret() ^ ((long) dst << 32 | (dport & 0xffffL) << 16) ^ src ^ (long) connectCount++ << 48);
         int offset = (int) Long.remainderUnsigned(h, range) & ~1;
         for (int parity = 0; parity < 2; parity++) {
             for (int i = 0; i < range; i += 2) {
-                int port = PORT_LOW + (offset + i + parity) % range;
+                int port = low + (offset + i + parity) % range;
                 if (!listeners.containsKey(port) && !bound.contains(port)
                         && !connections.containsKey(new Key(src, port, dst, dport))) {
                     return port;

@@ -28,7 +28,7 @@ final class Udp {
     private Int2ObjectOpenHashMap<UdpSocket> sockets;
     /** The Geneve device's UDP tunnel socket on port 6081 (setup_udp_tunnel_sock()), or null. */
     Geneve geneve;
-    /** net.ipv4.ip_local_port_range: 32768 60999 */
+    /** The next ephemeral port tried: udp_lib_get_port() draws one at random, arplab takes the range in turn. */
     private int nextEphemeralPort = 32768;
 
     Udp(Netns ns) {
@@ -41,18 +41,29 @@ final class Udp {
             sockets = new Int2ObjectOpenHashMap<>(1);
         }
         if (port == 0) {
-            do {
-                port = nextEphemeralPort++;
-                if (nextEphemeralPort > 60999) {
-                    nextEphemeralPort = 32768;
-                }
-            } while (sockets.containsKey(port));
+            port = ephemeralPort();
         } else if (sockets.containsKey(port)) {
             throw new IllegalArgumentException("UDP port " + port + " already in use on " + ns.name);
         }
         UdpSocket s = new UdpSocket(port, listener);
         sockets.put(port, s);
         return s;
+    }
+
+    /** A free port of net.ipv4.ip_local_port_range; none free is inet_autobind()'s EAGAIN. */
+    private int ephemeralPort() {
+        int ports = NamespaceSysctls.localPortRange(ns);
+        int low = SysctlRegistry.portLow(ports), high = SysctlRegistry.portHigh(ports);
+        for (int tries = high - low + 1; tries > 0; tries--) {
+            if (nextEphemeralPort < low || nextEphemeralPort > high) {
+                nextEphemeralPort = low;
+            }
+            int port = nextEphemeralPort++;
+            if (!sockets.containsKey(port)) {
+                return port;
+            }
+        }
+        throw new IllegalArgumentException(Errno.EAGAIN.text);
     }
 
     void close(UdpSocket s) {
