@@ -188,7 +188,12 @@ public final class Nc implements Tool {
                     : "Name or service not known"));
             return false;
         }
-        dst = ctx.resolver().resolve(host);
+        // -n: getaddrinfo() with AI_NUMERICHOST, which takes no name (EAI_NONAME)
+        dst = numeric ? InetAton.parse(host) : ctx.resolver().resolve(host);
+        if (dst == null && numeric) {
+            fail("nc: getaddrinfo for host \"" + host + "\" port " + ports.get(0) + ": Name or service not known");
+            return false;
+        }
         if (dst == null) {
             fail("nc: getaddrinfo for host \"" + host + "\" port " + ports.get(0)
                     + ": " + ctx.resolver().lookupErrorFor(host));
@@ -213,7 +218,7 @@ public final class Nc implements Tool {
             connectFailed(e.text, false);
             return;
         }
-        if (timeout >= 0) {
+        if (timeout > 0) { // -w 0 connects as without -w: blocking, until refused, unreachable or connected
             TcpSocket s = sock;
             connectTimer = ctx.at(ctx.now() + timeout * 1_000_000_000L, t -> {
                 if (s == sock && s.state() == TcpSocket.State.SYN_SENT) {

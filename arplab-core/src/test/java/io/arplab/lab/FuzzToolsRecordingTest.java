@@ -77,8 +77,6 @@ class FuzzToolsRecordingTest {
     private static final String ROUTE_CACHE_STATS = "ip -s route get prints the route's dst cache users and age"
             + " (rt_fill_info()'s RTA_CACHEINFO: the nexthop's cached dst, its refcount and last use), which arplab"
             + " keeps no dst cache for";
-    private static final String PORT_RANGE = "net.ipv4.ip_local_port_range, a pair of ports"
-            + " (ipv4_local_port_range()), is not among arplab's keys";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
@@ -495,8 +493,6 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-343.out: ip -s -s neigh show nud all", SECOND),
             Map.entry("seed-352.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
             Map.entry("seed-353.out: ip -s route g 10.1.1.1", ROUTE_CACHE_STATS),
-            Map.entry("seed-354.out: sysctl -w net.ipv4.ip_local_port_range=255", PORT_RANGE),
-            Map.entry("seed-364.out: sysctl net.ipv4.ip_local_port_range", PORT_RANGE),
             Map.entry("seed-355.out: ip -s -j neigh", SECOND),
             Map.entry("seed-355.out: arp -ae -i eth0x", GATEWAY),
             Map.entry("seed-362.out: ip -s neigh list", SECOND),
@@ -505,12 +501,6 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-371.out: ip -s -s neigh show nud all", IGMP_ENTRIES + "; on n2: " + SECOND),
             Map.entry("seed-374.out: ping -I 10.9.9.9 -t 1 -p ff -c 1 -W 1 ::ffff:127.0.0.1", "ping over IPv6 with an"
                     + " IPv4 address for -I: the real ping's ICMPv6 socket cannot bind it; arplab's hosts have no IPv6"),
-            Map.entry("seed-368.out: sysctl -n net.ipv4.ip_local_port_range", PORT_RANGE),
-            Map.entry("seed-374.out: sysctl net.ipv4.tcp_sack net.ipv4.ip_local_port_range", PORT_RANGE),
-            Map.entry("seed-367.out: nc -z -n -v -w 0 172.18.0.2 80", "a connect to one of the node's own addresses"
-                    + " meets its RST within connect() (the loopback's softirq runs before __inet_stream_connect()"
-                    + " looks at the state), so nc -w 0 reports it refused; arplab delivers the loopback SYN after"
-                    + " the call, and poll(0) times out first"),
             Map.entry("mut-325.out: ip -stats nt", NTABLE_STATS),
             Map.entry("mut-325.out: arp -a -i 'et lh0' 172", STATE),
             Map.entry("mut-325.out: sysctl net.ipv4. net.ipv4.conf.eth0.prox0xy_arp", TRAILING_SEPARATOR));
