@@ -4,6 +4,7 @@ import io.arplab.runtime.Timer;
 import io.arplab.stack.HostStack;
 import io.arplab.stack.NeighbourEntry;
 import io.arplab.stack.NetDevice;
+import io.arplab.stack.NudState;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Ipv4Address;
@@ -31,7 +32,6 @@ public final class Arpspoof implements Tool {
     private static final class Station {
         final int ip;
         long mac;
-        boolean active;
 
         Station(int ip) {
             this.ip = ip;
@@ -132,16 +132,10 @@ public final class Arpspoof implements Tool {
             }
         }
         dev = stack.device(intf);
-        if (dev == null || dev.loopback) {
+        if (dev == null) {
             throw new Getopt.ToolError("arpspoof: libnet_check_iface() ioctl: No such device\n", 1);
         }
         myMac = dev.macBits();
-        if (targets.isEmpty()) {
-            Station all = new Station(0);
-            all.mac = BROADCAST;
-            all.active = true;
-            targets.add(all);
-        }
         return true;
     }
 
@@ -158,12 +152,8 @@ public final class Arpspoof implements Tool {
 
     // ---------------------------------------------------------------------------------------------------- start
 
-    /** main(): arp_find() each target in turn (the broadcast one needs none), then the spoof host with -r. */
+    /** main(): arp_find() each target in turn, errx() at the first not found, then the spoof host with -r. */
     private void findTargets(int index) {
-        if (index < targets.size() && targets.get(index).ip == 0) {
-            findTargets(index + 1);
-            return;
-        }
         if (index == targets.size()) {
             if (poisonReverse) {
                 arpFind(spoof, 0, found -> {
@@ -180,15 +170,11 @@ public final class Arpspoof implements Tool {
         }
         Station t = targets.get(index);
         arpFind(t, 0, found -> {
-            t.active = found;
             if (!found) {
-                ctx.out().println("Unable to find specified host " + Ipv4Address.of(t.ip));
+                fail("arpspoof: couldn't arp for host " + Ipv4Address.of(t.ip));
+            } else {
+                findTargets(index + 1);
             }
-            if (index + 1 == targets.size() && targets.stream().noneMatch(s -> s.active)) {
-                fail("arpspoof: No target hosts found.");
-                return;
-            }
-            findTargets(index + 1);
         });
     }
 
@@ -198,12 +184,13 @@ public final class Arpspoof implements Tool {
     }
 
     /**
-     * arp_find(): the cache entry if there is one (SIOCGARP answers for an entry in any state, so an unresolved one
-     * gives 00:00:00:00:00:00), else arp_force() and a second's sleep; four lookups at most.
+     * arp_find(): the cache entry of the -i device if there is one (SIOCGARP's arp_req_get() answers for an entry in
+     * any state but NOARP, so an unresolved one gives 00:00:00:00:00:00), else arp_force() and a second's sleep; four
+     * lookups at most.
      */
     private void arpFind(Station s, int attempt, java.util.function.Consumer<Boolean> then) {
         NeighbourEntry n = stack.neighbours().lookup(dev, s.ip);
-        if (n != null) {
+        if (n != null && n.state() != NudState.NOARP) {
             s.mac = n.hasLladdr() ? n.lladdrBits() : 0;
             then.accept(true);
             return;
@@ -225,18 +212,21 @@ public final class Arpspoof implements Tool {
 
     // ---------------------------------------------------------------------------------------------------- loop
 
-    /** The main loop: a forged reply to each active target (and to the host with -r), then sleep(2). */
+    /**
+     * The main loop: with no -t, one broadcast reply; else a forged reply to each target (and to the host with -r),
+     * whichever addresses they have; then sleep(2).
+     */
     private void poison(long now) {
         timer = null;
         if (cleaning || ctx.finished()) {
             return;
         }
         ctx.trapInterrupt(this::cleanup);
+        if (targets.isEmpty()) {
+            arpSend(myMac, spoof.ip, BROADCAST, 0, myMac);
+        }
         for (Station t : targets) {
-            if (!t.active || t.ip == spoof.ip) {
-                continue;
-            }
-            arpSend(myMac, spoof.ip, t.ip == 0 ? BROADCAST : t.mac, t.ip, myMac);
+            arpSend(myMac, spoof.ip, t.mac, t.ip, myMac);
             if (poisonReverse) {
                 arpSend(myMac, t.ip, spoof.mac, spoof.ip, myMac);
             }
@@ -244,7 +234,10 @@ public final class Arpspoof implements Tool {
         timer = ctx.at(now + 2 * SECOND, this::poison);
     }
 
-    /** cleanup(): after SIGINT (and arp_find of the host), 5 rounds per source kind, one reply a second. */
+    /**
+     * cleanup(), on SIGHUP, SIGINT or SIGTERM: arp_find() of the host, with -r arp_find_all() of the targets (until
+     * one is found), then 5 rounds per source kind over the targets (none without -t), a second after each reply.
+     */
     private void cleanup() {
         if (cleaning) {
             return;
@@ -255,26 +248,45 @@ public final class Arpspoof implements Tool {
             timer = null;
         }
         arpFind(spoof, 0, fw -> {
-            boolean bw = poisonReverse && targets.get(0).ip != 0;
-            ctx.err().println("Cleaning up and re-arping targets...");
-            List<Runnable> sends = new ArrayList<>();
-            int rounds = (cleanupOwn ? 5 : 0) + (cleanupHost ? 5 : 0);
-            for (int i = 0; i < rounds; i++) {
-                long src = cleanupOwn && (i % 2 == 1 || !cleanupHost) ? myMac : -1;
-                for (Station t : targets) {
-                    if (!t.active || t.ip == 0) {
-                        continue; // cleanup() walks targets while ip != 0: the broadcast target is never restored
-                    }
-                    if (fw) {
-                        sends.add(() -> arpSend(spoof.mac, spoof.ip, t.mac, t.ip, src < 0 ? spoof.mac : src));
-                    }
-                    if (bw) {
-                        sends.add(() -> arpSend(t.mac, t.ip, spoof.mac, spoof.ip, src < 0 ? t.mac : src));
-                    }
+            if (poisonReverse && !targets.isEmpty()) {
+                findAny(0, bw -> restore(fw, bw));
+            } else {
+                restore(fw, false);
+            }
+        });
+    }
+
+    /** arp_find_all(): arp_find() of each target in turn until one is found. */
+    private void findAny(int index, java.util.function.Consumer<Boolean> then) {
+        if (index == targets.size()) {
+            then.accept(false);
+            return;
+        }
+        arpFind(targets.get(index), 0, found -> {
+            if (found) {
+                then.accept(true);
+            } else {
+                findAny(index + 1, then);
+            }
+        });
+    }
+
+    private void restore(boolean fw, boolean bw) {
+        ctx.err().println("Cleaning up and re-arping targets...");
+        List<Runnable> sends = new ArrayList<>();
+        int rounds = (cleanupOwn ? 5 : 0) + (cleanupHost ? 5 : 0);
+        for (int i = 0; i < rounds; i++) {
+            long src = cleanupOwn && (i % 2 == 1 || !cleanupHost) ? myMac : -1;
+            for (Station t : targets) {
+                if (fw) {
+                    sends.add(() -> arpSend(spoof.mac, spoof.ip, t.mac, t.ip, src < 0 ? spoof.mac : src));
+                }
+                if (bw) {
+                    sends.add(() -> arpSend(t.mac, t.ip, spoof.mac, spoof.ip, src < 0 ? t.mac : src));
                 }
             }
-            sendPaced(sends, 0);
-        });
+        }
+        sendPaced(sends, 0);
     }
 
     private void sendPaced(List<Runnable> sends, int i) {
