@@ -74,7 +74,7 @@ public final class Iptables implements Tool {
             return otherTable(p, out);
         }
         Xtables xt = p.table.equals("nat") ? ctx.stack().xtablesNat() : ctx.stack().xtables();
-        IptablesList list = new IptablesList(xt, p.table, out);
+        IptablesList list = new IptablesList(xt, p.table, out, a -> ctx.resolver().reverse(Ipv4Address.of(a)));
         int code = switch (p.command) {
             case IptParse.APPEND, IptParse.INSERT, IptParse.DELETE, IptParse.CHECK, IptParse.REPLACE ->
                     rules(xt, p, src, dst, out);
@@ -257,7 +257,7 @@ public final class Iptables implements Tool {
     // -v: each rule as print_firewall_line() shows it (FMT_PRINT_RULE, no table)
     private static void verbose(IptParse p, Spec s, StringBuilder out) {
         if (p.verbose > 0) {
-            IptablesList.rule(out, s, 0, 0, 0, IptablesList.FMT_PRINT_RULE, p.jumpto);
+            IptablesList.rule(out, s, 0, 0, 0, IptablesList.FMT_PRINT_RULE, p.jumpto, a -> null);
         }
     }
 

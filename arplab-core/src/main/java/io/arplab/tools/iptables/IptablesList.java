@@ -5,9 +5,11 @@ import io.arplab.stack.Xtables.Chain;
 import io.arplab.stack.Xtables.Rule;
 import io.arplab.stack.Xtables.Spec;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.NetDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * iptables' listings: {@code -L} (nft_rule_list(): print_header(), print_rule_details(), print_fragment(),
@@ -24,11 +26,18 @@ final class IptablesList {
     private final Xtables xt;
     private final String table;
     private final StringBuilder out;
+    /** gethostbyaddr()'s name of an address, or null (the node's hosts file: no name server is asked) */
+    private final IntFunction<String> hostName;
 
     IptablesList(Xtables xt, String table, StringBuilder out) {
+        this(xt, table, out, a -> null);
+    }
+
+    IptablesList(Xtables xt, String table, StringBuilder out, IntFunction<String> hostName) {
         this.xt = xt;
         this.table = table;
         this.out = out;
+        this.hostName = hostName;
     }
 
     // the chains to list: the one named (the nft tool's "incompatible" refusal when it does not exist), or all
@@ -53,7 +62,7 @@ final class IptablesList {
             if (rulenum > 0) {
                 if (rulenum <= c.rules().size()) {
                     Rule r = c.rules().get(rulenum - 1);
-                    rule(out, r.spec(), rulenum, r.packets(), r.bytes(), format, null);
+                    rule(out, r.spec(), rulenum, r.packets(), r.bytes(), format, null, hostName);
                 }
                 continue;
             }
@@ -65,7 +74,7 @@ final class IptablesList {
                     c.policyBytes(), c.policy() == null ? xt.references(name) : 0);
             int n = 0;
             for (Rule r : c.rules()) {
-                rule(out, r.spec(), ++n, r.packets(), r.bytes(), format, null);
+                rule(out, r.spec(), ++n, r.packets(), r.bytes(), format, null, hostName);
             }
         }
     }
@@ -211,7 +220,8 @@ final class IptablesList {
      * One rule (nft_ipv4_print_rule()); {@code linenum} 0 with FMT_PRINT_RULE's untabled form, {@code jumpto} the
      * command line's target name where the rule is not stored yet.
      */
-    static void rule(StringBuilder out, Spec s, int linenum, long packets, long bytes, int format, String jumpto) {
+    static void rule(StringBuilder out, Spec s, int linenum, long packets, long bytes, int format, String jumpto,
+                     IntFunction<String> hostName) {
         boolean notable = (format & FMT_NOTABLE) != 0;
         boolean numeric = (format & FMT_NUMERIC) != 0;
         if ((format & FMT_LINENUMBERS) != 0) {
@@ -244,10 +254,10 @@ final class IptablesList {
             out.append(notable ? "out " + o + " " : String.format("%-6s ", o));
         }
         out.append(s.notSrc() ? '!' : ' ');
-        String src = address(s.src(), s.srcMask(), numeric);
+        String src = address(s.src(), s.srcMask(), numeric, hostName);
         out.append(notable ? src + " " : String.format("%-19s ", src));
         out.append(s.notDst() ? '!' : ' ');
-        String dst = address(s.dst(), s.dstMask(), numeric);
+        String dst = address(s.dst(), s.dstMask(), numeric, hostName);
         out.append(notable ? "-> " + dst : String.format("%-19s ", dst));
         if (notable) {
             out.append("  ");
@@ -265,13 +275,26 @@ final class IptablesList {
     }
 
     // ipv4_addr_to_string(): "anywhere" for any address unless numeric, else the address and its mask
-    private static String address(int addr, int mask, boolean numeric) {
+    private static String address(int addr, int mask, boolean numeric, IntFunction<String> hostName) {
         if (mask == 0 && !numeric) {
             return "anywhere";
         }
-        String a = !numeric && addr == 0x7f000001 ? "localhost" : Ipv4Address.of(addr).toString();
+        String a = numeric ? Ipv4Address.of(addr).toString() : anyName(addr, hostName);
         int len = prefixLength(mask);
         return len < 0 ? a + "/" + Ipv4Address.of(mask) : len == 32 ? a : a + "/" + len;
+    }
+
+    // xtables_ipaddr_to_anyname(): the host's name (the hosts file's first line names 127.0.0.1 localhost), else the
+    // network's (getnetbyaddr()), else the number
+    private static String anyName(int addr, IntFunction<String> hostName) {
+        String name = hostName.apply(addr);
+        if (name == null && addr == 0x7f000001) {
+            name = "localhost";
+        }
+        if (name == null) {
+            name = NetDb.networkName(addr);
+        }
+        return name != null ? name : Ipv4Address.of(addr).toString();
     }
 
     // xtables_ipmask_to_cidr(): the mask's prefix length, -1 when it is no prefix
