@@ -53,13 +53,13 @@ public final class NamespaceSysctls {
     }
 
     /**
-     * ipv4_local_port_range() and ipv4_privileged_ports(): the range's high port is not below its low one, and its
-     * low one not below ip_unprivileged_port_start, whichever of the two is written.
+     * ipv4_local_port_range() and ipv4_privileged_ports(): the range's low port is not below
+     * ip_unprivileged_port_start, whichever of the two is written.
      */
     private static boolean portsAgree(HostStack s, SysctlKey k, int v) {
         return switch (k.name()) {
-            case "ip_local_port_range" -> SysctlRegistry.portHigh(v) >= SysctlRegistry.portLow(v)
-                    && SysctlRegistry.portLow(v) >= s.storedSysctl(UNPRIVILEGED_PORT_START, SysctlRegistry.netDefault("ip_unprivileged_port_start"));
+            case "ip_local_port_range" -> SysctlRegistry.portLow(v)
+                    >= s.storedSysctl(UNPRIVILEGED_PORT_START, SysctlRegistry.netDefault("ip_unprivileged_port_start"));
             case "ip_unprivileged_port_start" -> SysctlRegistry.portLow(localPortRange(s)) >= v;
             default -> true;
         };

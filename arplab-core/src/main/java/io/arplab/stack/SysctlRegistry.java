@@ -296,8 +296,9 @@ public final class SysctlRegistry {
 
     /**
      * __do_proc_dointvec() writing an int[2] over {@code old} (stored low | high << 16): the numbers written, white
-     * space apart, replace the first one or both; each is bounded by the key's range. REFUSED when none is written or
-     * one is refused; the checks of the two against each other are the handler's ({@link NamespaceSysctls}).
+     * space apart, replace the first one or both; each is bounded by the key's range, and the high one is not below the
+     * low one. REFUSED when none is written or one is refused; the check against ip_unprivileged_port_start needs the
+     * namespace ({@link NamespaceSysctls}).
      */
     public static long toStoredRange(SysctlKey k, String text, int old) {
         int[] v = {old & 0xffff, old >>> 16};
@@ -321,7 +322,7 @@ public final class SysctlRegistry {
             }
             v[n] = (int) x;
         }
-        return n == 0 ? REFUSED : portRange(v[0], v[1]);
+        return n == 0 || v[1] < v[0] ? REFUSED : portRange(v[0], v[1]); // ipv4_local_port_range(): high >= low
     }
 
     /**

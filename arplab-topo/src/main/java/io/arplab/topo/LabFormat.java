@@ -7,6 +7,7 @@ import static io.arplab.topo.Fields.nth;
 import io.arplab.lab.Cidr;
 import io.arplab.lab.Lab;
 import io.arplab.stack.NudState;
+import io.arplab.stack.SysctlKey;
 import io.arplab.topo.Topology.Where;
 import io.arplab.topo.Yaml.Entry;
 import io.arplab.topo.Yaml.ListNode;
@@ -655,7 +656,9 @@ final class LabFormat {
             notes.add(keyNode.where() + ": sysctl '" + key + "' is not modelled: ignored");
             return null;
         }
-        long v = Fields.integer(valueNode, "an integer value for sysctl '" + key + "'");
+        // a number; ip_local_port_range takes one or two, white space apart, as its /proc file does
+        String v = k.target().key().unit() == SysctlKey.Unit.PORT_RANGE && valueNode instanceof Scalar sc
+                ? sc.text().strip() : Long.toString(Fields.integer(valueNode, "an integer value for sysctl '" + key + "'"));
         try {
             Sysctls.checkValue(k, v);
         } catch (IllegalArgumentException ex) {

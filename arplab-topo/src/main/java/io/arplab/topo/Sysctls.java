@@ -29,7 +29,7 @@ final class Sysctls {
 
     /** Real host-wide net.ipv4 keys the registry does not hold: accepted with a note (prefixes end with '_' or '.'). */
     private static final List<String> GLOBAL_UNMODELLED = List.of("tcp_", "udp_", "igmp_", "ipfrag_", "fib_",
-            "ip_local_", "ping_group_range", "ip_unprivileged_port_start", "nexthop_compat_mode", "route.", "cipso_",
+            "ip_local_reserved_ports", "ping_group_range", "nexthop_compat_mode", "route.", "cipso_",
             "inet_peer_", "xfrm4_gc_thresh");
 
     private static List<String> candidates(Set<String> devices) {
@@ -107,7 +107,7 @@ final class Sysctls {
     }
 
     /** Checks a value as the key's kernel handler would; throws IllegalArgumentException when it refuses it. */
-    static void checkValue(Key key, long value) {
+    static void checkValue(Key key, String value) {
         if (key.scope() == Scope.IGNORED) {
             return;
         }
@@ -116,7 +116,7 @@ final class Sysctls {
             throw new IllegalArgumentException("sysctl '" + key.text() + "' is read-only: "
                     + Outcome.READ_ONLY.text);
         }
-        if (SysctlRegistry.toStored(k, Long.toString(value)) == SysctlRegistry.REFUSED) {
+        if (SysctlRegistry.toStored(k, value) == SysctlRegistry.REFUSED) {
             throw new IllegalArgumentException("invalid value " + value + " for sysctl '" + key.text() + "': "
                     + Outcome.EINVAL.text + " (the kernel accepts " + SysctlRegistry.accepted(k) + ")");
         }
@@ -154,7 +154,7 @@ final class Sysctls {
             if (k.scope() == Scope.IGNORED) {
                 continue;
             }
-            Outcome o = NamespaceSysctls.write(stack, k.target(), Long.toString(s.value()));
+            Outcome o = NamespaceSysctls.write(stack, k.target(), s.value());
             if (o != Outcome.OK) {
                 throw new IllegalArgumentException("sysctl '" + s.key() + "' = " + s.value() + ": " + o.text);
             }

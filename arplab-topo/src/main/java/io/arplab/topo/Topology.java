@@ -178,8 +178,15 @@ public record Topology(String name, BridgeHost bridgeHost, List<Network> network
         }
     }
 
-    /** A {@code sysctl -w key=value}, the key as written ({@code net.ipv4.conf.eth0.arp_accept}). */
-    public record Sysctl(String key, long value) {}
+    /**
+     * A {@code sysctl -w key=value}, the key as written ({@code net.ipv4.conf.eth0.arp_accept}) and the value as written
+     * to its /proc file: a number, or two for {@code net.ipv4.ip_local_port_range} ("1024 65000").
+     */
+    public record Sysctl(String key, String value) {
+        public Sysctl(String key, long value) {
+            this(key, Long.toString(value));
+        }
+    }
 
     /** {@code ip neigh add ADDRESS lladdr MAC dev DEV nud STATE}. */
     public record Neighbour(Ipv4Address address, MacAddress mac, String dev, NudState state) {}

@@ -1,6 +1,7 @@
 package io.arplab.topo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arplab.lab.Lab;
 import io.arplab.stack.DevConf;
@@ -135,6 +136,33 @@ class LabFormatTest {
                 .containsExactly("net.ipv4.conf.eth0.send_redirects");
         assertThat(l.notes()).containsExactly(
                 "lab.yaml:5:15: sysctl 'net.ipv6.conf.all.disable_ipv6' is not modelled: ignored");
+    }
+
+    @Test
+    void thePortRangeTakesTwoPortsAndIsCheckedAgainstTheUnprivilegedStart() {
+        Lab lab = build("""
+                networks: {lan: {subnet: 172.28.0.0/16}}
+                hosts:
+                  n1:
+                    interfaces: [{network: lan}]
+                    sysctls: {net.ipv4.ip_local_port_range: 1024 65000, net.ipv4.ip_unprivileged_port_start: 80}
+                  n2:
+                    interfaces: [{network: lan}]
+                    sysctls: {net.ipv4.ip_local_port_range: "40000"}
+                """);
+
+        // as the kernel's /proc file shows them (ipv4_local_port_range(): one value replaces the low port)
+        assertThat(lab.exec("n1", "sysctl net.ipv4.ip_local_port_range net.ipv4.ip_unprivileged_port_start").stdout())
+                .isEqualTo("net.ipv4.ip_local_port_range = 1024\t65000\nnet.ipv4.ip_unprivileged_port_start = 80\n");
+        assertThat(lab.exec("n2", "sysctl -n net.ipv4.ip_local_port_range").stdout()).isEqualTo("40000\t60999\n");
+        // the low port below ip_unprivileged_port_start, or above the high one, is EINVAL
+        assertThatThrownBy(() -> load("""
+                networks: {lan: {subnet: 172.28.0.0/16}}
+                hosts:
+                  n1:
+                    interfaces: [{network: lan}]
+                    sysctls: {net.ipv4.ip_local_port_range: 61000 1024}
+                """)).hasMessageContaining("lab.yaml:5:").hasMessageContaining("Invalid argument");
     }
 
     @Test
