@@ -5,7 +5,6 @@ import io.arplab.stack.Xtables.Chain;
 import io.arplab.stack.Xtables.Rule;
 import io.arplab.stack.Xtables.Spec;
 import io.arplab.wire.Ipv4Address;
-import io.arplab.wire.libc.NetDb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -285,14 +284,12 @@ final class IptablesList {
     }
 
     // xtables_ipaddr_to_anyname(): the host's name (the hosts file's first line names 127.0.0.1 localhost), else the
-    // network's (getnetbyaddr()), else the number
+    // network's, else the number; the nodes' nsswitch.conf names no networks database, so getnetbyaddr() asks DNS
+    // (glibc's default), which finds nothing here: 127.0.0.0/8 stays a number
     private static String anyName(int addr, IntFunction<String> hostName) {
         String name = hostName.apply(addr);
         if (name == null && addr == 0x7f000001) {
             name = "localhost";
-        }
-        if (name == null) {
-            name = NetDb.networkName(addr);
         }
         return name != null ? name : Ipv4Address.of(addr).toString();
     }

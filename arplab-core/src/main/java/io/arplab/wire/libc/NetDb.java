@@ -9,9 +9,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * glibc's getprotobyname()/getprotobynumber(), getservbyname() and getnetbyaddr() over Debian 12's /etc/protocols,
- * /etc/services and /etc/networks (netbase 6.4; the registry's names and numbers, comments dropped: resources
- * protocols, services and networks): the first entry of a number names it, and a name or alias finds its entry.
+ * glibc's getprotobyname()/getprotobynumber() and getservbyname() over Debian 12's /etc/protocols and /etc/services
+ * (netbase 6.4; the registry's names and numbers, comments dropped: resources protocols and services): the first
+ * entry of a number names it, and a name or alias finds its entry.
  */
 public final class NetDb {
     private static final Map<String, Integer> PROTOCOL_BY_NAME = new HashMap<>();
@@ -19,7 +19,6 @@ public final class NetDb {
     private static final Map<String, Integer> SERVICE_BY_NAME = new HashMap<>();
     private static final Map<String, Integer> SERVICE_BY_NAME_PROTO = new HashMap<>();
     private static final Map<String, String> SERVICE_BY_PORT_PROTO = new HashMap<>();
-    private static final Map<Integer, String> NETWORK_BY_NUMBER = new HashMap<>();
 
     static {
         read("protocols", w -> {
@@ -42,10 +41,6 @@ public final class NetDb {
                 }
             }
         });
-    }
-
-    static {
-        read("networks", w -> NETWORK_BY_NUMBER.putIfAbsent((int) CLib.inetPton4(w[1]), w[0]));
     }
 
     private NetDb() {}
@@ -86,10 +81,5 @@ public final class NetDb {
     /** getservbyport(port, proto): the service's official name, or null. */
     public static String serviceName(int port, String proto) {
         return SERVICE_BY_PORT_PROTO.get(port + "/" + proto);
-    }
-
-    /** getnetbyaddr(net, AF_INET): the name of the network whose number is {@code net} (host order), or null. */
-    public static String networkName(int net) {
-        return NETWORK_BY_NUMBER.get(net);
     }
 }
