@@ -49,6 +49,13 @@ public final class Args {
         i++;
     }
 
+    /** The words from the current one on, to be read again. */
+    public Args copy() {
+        Args c = new Args(words);
+        c.i = i;
+        return c;
+    }
+
     public int remaining() {
         return words.size() - i;
     }

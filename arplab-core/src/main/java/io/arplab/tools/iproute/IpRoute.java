@@ -1,8 +1,6 @@
 package io.arplab.tools.iproute;
 
-import io.arplab.stack.Errno;
 import io.arplab.stack.HostStack;
-import io.arplab.stack.InputRoute;
 import io.arplab.stack.NetDevice;
 import io.arplab.stack.Route;
 import io.arplab.stack.RouteTable;
@@ -64,7 +62,7 @@ final class IpRoute {
             return list(a, false);
         }
         if (Args.matches(c, "get")) {
-            return get(a);
+            return new IpRouteGet(this, ctx, stack, o, out).get(a);
         }
         if (Args.matches(c, "flush")) {
             return list(a, true);
@@ -344,7 +342,7 @@ final class IpRoute {
     }
 
     /** The table print_route() names for the route being printed, or null (main, or the one table asked for). */
-    private String shownTable;
+    String shownTable;
 
     /** print_route(): one route's line. */
     String format(Route r, boolean showDev) {
@@ -393,7 +391,7 @@ final class IpRoute {
     }
 
     /** print_route() with -j: the text's facts under their JSON keys, the flags always as an array. */
-    private void json(Json j, Route r, boolean showDev) {
+    void json(Json j, Route r, boolean showDev) {
         j.startObject();
         if (r.type() != Route.UNICAST) {
             j.field("type", typeName(r.type()));
@@ -626,268 +624,13 @@ final class IpRoute {
         return 0;
     }
 
-    /** iproute2's _SL_: the line break inside one route, a backslash with -o. */
-    private String sl() {
-        return o.oneline ? "\\" : "\n";
-    }
-
-    /** ip route get ADDR [from A] [oif DEV]: the route a packet would take, as a cloned (cache) route. */
-    private int get(Args a) {
-        Ipv4Address dst = null;
-        String odev = null; // iproute_get(): looked up once every word is read, iif first
-        String idev = null;
-        Ipv4Address from = null;
-        long mark = 0; // RTA_MARK, the flow's mark: rt_fill_info() echoes it when not 0
-        int family = o.family; // req.r.rtm_family: the first address given sets it
-        while (a.more()) {
-            String w = a.peek();
-            if (w.equals("tos") || Args.matches(w, "dsfield")) { // iproute_get()'s order of words and abbreviations
-                String v = a.next(); // "d" is dsfield: tested before dev
-                if (dsfield(v) < 0) {
-                    throw CommandExit.invarg("TOS value is invalid\n", v);
-                }
-            } else if (Args.matches(w, "from")) {
-                from = Args.prefix(a.next(), family).address(); // iproute_get(): preferred_family
-                family = family == 0 ? 4 : family;
-            } else if (Args.matches(w, "oif") || w.equals("dev")) {
-                odev = a.next();
-            } else if (Args.matches(w, "mark")) {
-                mark = mark(a.next());
-            } else if (Args.matches(w, "iif")) {
-                idev = a.next();
-            } else if (w.equals("uid")
-                    || w.equals("ipproto") || w.equals("sport") || w.equals("dport")) {
-                a.next();
-            } else if (w.equals("connected") || w.equals("fibmatch")) {
-                // accepted
-            } else {
-                if (w.equals("to")) {
-                    w = a.next();
-                }
-                if (Args.matches(w, "help")) {
-                    return run(new Args(List.of("help")));
-                }
-                // a later address replaces the first; anything but /32 draws a warning
-                Args.Prefix p = Args.prefix(w, family);
-                // __get_addr_1(): "default", "all" and "any" take the family asked for, so AF_UNSPEC stays unspec
-                boolean anyFamily = w.equals("default") || w.equals("all") || w.equals("any");
-                family = family == 0 && !anyFamily ? 4 : family;
-                if (family == 4 && p.length() != 32) {
-                    ctx.err().println("Warning: /" + p.length() + " as prefix is invalid, only /32 (or none) is supported.");
-                }
-                dst = p.address();
-            }
-            a.skip();
-        }
-        if (dst == null) {
-            throw new CommandExit(1, "need at least a destination address");
-        }
-        NetDevice iif = idev == null ? null : stack.device(idev);
-        if (idev != null && iif == null) {
-            throw new CommandExit(1, "Cannot find device \"" + idev + "\"");
-        }
-        NetDevice oif = odev == null ? null : stack.device(odev);
-        if (odev != null && oif == null) {
-            throw new CommandExit(1, "Cannot find device \"" + odev + "\"");
-        }
-        if (iif != null) {
-            return getInput(iif, dst, from, mark);
-        }
-        if (from != null && !stack.isLocalAddress(from.bits())) {
-            // ip_route_output_key_hash_rcu(): a source that is none of ours (__ip_dev_find() fails)
-            throw CommandExit.rtnetlink(Errno.ENETUNREACH.text);
-        }
-        boolean local = stack.isLocalFor(dst.bits(), oif); // oif on another device: "assume on link" below
-        if (local && stack.localRouteRefused()) {
-            throw CommandExit.rtnetlink(Errno.EINVAL.text);
-        }
-        if (local) {
-            // RTA_SRC of the request; no RTA_PREFSRC when it is the source
-            Ipv4Address prefsrc = from == null ? stack.sourceAddress(dst, null) : null;
-            printCached("local", dst, from, null, "lo", prefsrc, mark, List.of("local"), -1, true);
-            return 0;
-        }
-        if (from != null && oif == null && dst.isLimitedBroadcast()) {
-            // ip_route_output_key_hash_rcu(): a limited broadcast from a source of ours leaves by the source's device
-            // (__ip_dev_find()), made without a fib lookup, so with no table (res.table NULL)
-            printCached("broadcast", dst, from, null, sourceDevice(from).name, null, mark, List.of("local", "brd"),
-                    -1, false);
-            return 0;
-        }
-        // fib_lookup(): table local's broadcast routes are /32, the longest match (broadcast 127.255.255.255 dev lo)
-        Ipv4Address to = dst;
-        Route localBrd = oif != null ? null : stack.localTable().routes().stream()
-                .filter(x -> x.type() == Route.BROADCAST && x.destination().equals(to)).findFirst().orElse(null);
-        Route r = localBrd != null ? localBrd : stack.outputRoute(dst, oif);
-        if (r == null || r.type() == Route.UNREACHABLE) {
-            throw CommandExit.rtnetlink((r == null ? Errno.ENETUNREACH : Errno.EHOSTUNREACH).text);
-        }
-        if (r.type() == Route.PROHIBIT) {
-            throw CommandExit.rtnetlink("Permission denied");
-        }
-        if (r.type() == Route.BLACKHOLE) {
-            throw CommandExit.rtnetlink("Invalid argument");
-        }
-        if (from != null && (from.bits() >>> 24) == 127 && !r.device().loopback) {
-            throw CommandExit.rtnetlink("Invalid argument"); // __mkroute_output(): a loopback source off lo
-        }
-        Ipv4Address src = from != null ? from : localBrd != null ? localBrd.prefsrc() : stack.sourceAddress(dst, oif);
-        boolean brd = localBrd != null || isBroadcast(r.device(), dst);
-        HostStack.Redirected redirected = stack.redirected(dst, ctx.now());
-        Ipv4Address via = null;
-        if (brd) {
-            redirected = null; // __mkroute_output(): RTN_BROADCAST drops the fib result, so no gateway
-        } else if (redirected != null && stack.usesGateway(r) && redirected.dev() == r.device()) {
-            via = redirected.gateway();
-        } else if (stack.usesGateway(r)) {
-            via = r.gateway();
-        } else {
-            redirected = null;
-        }
-        // __mkroute_output(): a route out of a loopback device is RTCF_LOCAL (`ip route get X oif lo`)
-        List<String> cache = brd ? List.of("local", "brd") : r.device().loopback ? List.of("local")
-                : redirected != null ? List.of("redirected") : List.of();
-        // the exception's remaining life in whole seconds, as rt_fill_info() reports it
-        long expires = redirected == null ? -1 : (redirected.expires() - ctx.now()) / 1_000_000_000L;
-        // rt_fill_info(): RTA_PREFSRC only when not the asked source (none: 0.0.0.0)
-        boolean asked = from != null || src == null || src.bits() == 0;
-        printCached(brd ? "broadcast" : "unicast", dst, from, via, r.device().name, asked ? null : src, mark,
-                cache, expires, true);
-        return 0;
-    }
-
-    /** inet_rtm_getroute() with RTA_IIF: the input route (ip_route_input_rcu()) of a datagram come in on iif. */
-    private int getInput(NetDevice iif, Ipv4Address dst, Ipv4Address from, long mark) {
-        InputRoute.Result r = InputRoute.lookup(stack, iif, from == null ? 0 : from.bits(), dst.bits());
-        if (r.error() != null) {
-            throw CommandExit.rtnetlink(r.error().text);
-        }
-        switch (r.kind()) {
-            case LOCAL -> printCached("local", dst, from, null, "lo", null, mark, List.of("local"), -1, true, iif.name);
-            case BROADCAST -> printCached("broadcast", dst, from, null, "lo", null, mark, List.of("local", "brd"), -1,
-                    !dst.isLimitedBroadcast(), iif.name);
-            default -> {
-                Ipv4Address via = r.route() != null && stack.usesGateway(r.route()) ? r.route().gateway() : null;
-                printCached(r.kind() == InputRoute.Kind.FORWARD_BROADCAST ? "broadcast" : "unicast", dst, from, via,
-                        r.out().name, null, mark,
-                        r.redirect() ? List.of("redirect") : List.of(), -1, true, iif.name);
-            }
-        }
-        return 0;
-    }
-
-    private void printCached(String type, Ipv4Address dst, Ipv4Address from, Ipv4Address via, String dev,
-                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked) {
-        printCached(type, dst, from, via, dev, prefsrc, mark, cache, expires, looked, null);
-    }
-
-    /**
-     * print_route() of the cloned route ip route get answers: its type unless unicast (always under -d), the asked
-     * source, gateway and device, "table main" under -d when a fib lookup made it ({@code looked}:
-     * inet_rtm_getroute()'s RTM_F_LOOKUP_TABLE, the local routes being merged into main), the preferred source,
-     * mark, uid and the cache flags, with a redirect exception's {@code expires} (-1: none); an input route
-     * ({@code iif} not null) has no uid and names its input device last.
-     */
-    private void printCached(String type, Ipv4Address dst, Ipv4Address from, Ipv4Address via, String dev,
-                             Ipv4Address prefsrc, long mark, List<String> cache, long expires, boolean looked,
-                             String iif) {
-        boolean table = o.details > 0 && looked;
-        boolean typeShown = !type.equals("unicast") || o.details > 0;
-        if (o.json && expires < 0) {
-            Json j = o.newJson().startObject();
-            if (typeShown) {
-                j.field("type", type);
-            }
-            j.field("dst", dst.toString());
-            if (from != null) {
-                j.field("from", from.toString());
-            }
-            if (via != null) {
-                j.field("gateway", via.toString());
-            }
-            j.field("dev", dev);
-            if (table) {
-                j.field("table", "main");
-            }
-            if (prefsrc != null) {
-                j.field("prefsrc", prefsrc.toString());
-            }
-            j.strings("flags", List.of());
-            if (mark != 0) {
-                j.field("mark", mark);
-            }
-            if (iif == null) {
-                j.field("uid", 0);
-            }
-            j.strings("cache", cache);
-            if (iif != null) {
-                j.field("iif", iif);
-            }
-            j.endObject();
-            out.append(j.finish());
-            return;
-        }
-        out.append(typeShown ? type + " " : "").append(o.paint(Color.INET, dst + " "));
-        if (from != null) {
-            out.append(o.paint(Color.INET, "from " + from + " "));
-        }
-        if (via != null) {
-            out.append("via ").append(o.paint(Color.INET, via + " "));
-        }
-        out.append("dev ").append(o.paint(Color.IFNAME, dev + " "));
-        if (table) {
-            out.append("table main ");
-        }
-        if (prefsrc != null) {
-            out.append("src ").append(o.paint(Color.INET, prefsrc + " "));
-        }
-        out.append(markText(mark)).append(iif == null ? "uid 0 " : "").append(sl()).append("    cache ");
-        if (!cache.isEmpty()) {
-            out.append('<').append(String.join(",", cache)).append("> ");
-        }
-        if (expires >= 0) {
-            out.append("expires ").append(expires).append("sec ");
-        }
-        if (iif != null) {
-            out.append("iif ").append(o.paint(Color.IFNAME, iif + " "));
-        }
-        out.append('\n');
-    }
-
     /** get_unsigned() of a mark word, or invarg() as iproute_get() and iproute_list_flush_or_save() refuse it. */
-    private static long mark(String v) {
+    static long mark(String v) {
         long m = Args.unsigned(v);
         if (m < 0) {
             throw CommandExit.invarg("invalid mark value", v);
         }
         return m;
-    }
-
-    /** print_route(): a mark not 0 in decimal under 16, in hex from 16 on. */
-    private static String markText(long mark) {
-        return mark == 0 ? "" : mark < 16 ? "mark " + mark + " " : "mark 0x" + Long.toHexString(mark) + " ";
-    }
-
-    /** __ip_dev_find(): the device holding a local address, else (a local route's, as 127.1.2.3's) lo. */
-    private NetDevice sourceDevice(Ipv4Address a) {
-        for (NetDevice d : stack.devices()) {
-            if (d.addresses().stream().anyMatch(x -> x.address().equals(a))) {
-                return d;
-            }
-        }
-        return stack.devices().stream().filter(d -> d.loopback).findFirst().orElseThrow();
-    }
-
-    private static boolean isBroadcast(NetDevice d, Ipv4Address a) {
-        if (a.isLimitedBroadcast()) {
-            return true;
-        }
-        for (NetDevice.Address x : d.addresses()) {
-            if (a.equals(x.broadcast()) || a.equals(x.ifaBroadcast())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** /etc/iproute2/rt_dsfield as iproute2 6.1 ships it. */
