@@ -38,6 +38,16 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         boolean isLocalIp(int ip);
     }
 
+    /**
+     * br_netfilter's IPv4 part (net.bridge.bridge-nf-call-iptables, 1 wherever the module is loaded, as Docker loads
+     * it): an IPv4 frame forwarded from one port to another passes the owner namespace's NF_INET_FORWARD hooks,
+     * in and out being the bridge's own interface (br_nf_forward_ip()).
+     */
+    public interface Ipv4Hooks {
+        /** Whether iptables' FORWARD and nft's ip/inet forward chains let it pass; what they send goes to {@code sent}. */
+        boolean forward(byte[] frame, long now, List<byte[]> sent);
+    }
+
     private final String name;
     private final long mac;
     private final List<String> portNames = new ArrayList<>();
@@ -145,6 +155,26 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     /** The ruleset whose bridge-family chains the bridge's hooks run (br_netfilter's NF_BR_* hooks). */
     public void setNftables(Nftables nft) {
         this.nft = nft;
+    }
+
+    private Ipv4Hooks ipv4Hooks;
+
+    /** The owner namespace's IPv4 hooks for bridged frames (none: a bridge without a host). */
+    public void setIpv4Hooks(Ipv4Hooks hooks) {
+        this.ipv4Hooks = hooks;
+    }
+
+    /**
+     * br_nf_forward_ip() for an untagged IPv4 frame between two ports; what the hooks sent (a REJECT's ICMP error, or
+     * the ARP request it waits on) leaves by the bridge's own interface, as the owner's frames do.
+     */
+    private boolean ipv4Forward(byte[] frame, Output out) {
+        List<byte[]> sent = new ArrayList<>(0);
+        boolean pass = ipv4Hooks.forward(frame, hookNow, sent);
+        for (byte[] f : sent) {
+            receive(hookNow, LOCAL_PORT, f, out);
+        }
+        return pass;
     }
 
     /** The bridge's own interface's neighbours, for neigh_suppress (none: the bridge has no host). */
@@ -538,8 +568,13 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      * NF_BR_POST_ROUTING.
      */
     private void deliver(int ingress, int egress, byte[] frame, Output out) {
+        // br_nf_forward_ip() runs at NF_BR_FORWARD after the bridge family's chains (NF_BR_PRI_BRNF, priority 0)
+        boolean ipv4 = ipv4Hooks != null && ingress != LOCAL_PORT && egress != LOCAL_PORT
+                && Bytes.u16(frame, 12) == 0x0800;
         if (nft == null) {
-            out.transmit(egress, frame);
+            if (!ipv4 || ipv4Forward(frame, out)) {
+                out.transmit(egress, frame);
+            }
             return;
         }
         String in = portNames.get(ingress);
@@ -552,7 +587,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         String to = portNames.get(egress);
         boolean local = ingress == LOCAL_PORT;
         if (nfHook(local ? Hook.OUTPUT : Hook.FORWARD, frame, local ? null : in, to, egress)
-                && nfHook(Hook.POSTROUTING, frame, null, to, egress)) {
+                && (!ipv4 || ipv4Forward(frame, out)) && nfHook(Hook.POSTROUTING, frame, null, to, egress)) {
             out.transmit(egress, frame);
         }
     }
