@@ -19,6 +19,7 @@ public enum Errno {
     EPROTO(71, "Protocol error"),
     EMSGSIZE(90, "Message too long"),
     ENOPROTOOPT(92, "Protocol not available"),
+    ESOCKTNOSUPPORT(94, "Socket type not supported"),
     EOPNOTSUPP(95, "Operation not supported"),
     EAFNOSUPPORT(97, "Address family not supported by protocol"),
     EADDRINUSE(98, "Address already in use"),

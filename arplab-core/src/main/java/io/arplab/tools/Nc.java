@@ -22,6 +22,8 @@ public final class Nc implements Tool {
 
     private ToolContext ctx;
     private boolean udp, listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin, inet6, proxy;
+    /** -Z: DCCP, which the kernel has no socket for here (socket() fails: ESOCKTNOSUPPORT) */
+    private boolean dccp;
     private long timeout = -1;
     private String host;
     private Ipv4Address dst, src;
@@ -57,6 +59,7 @@ public final class Nc implements Tool {
                 case '4' -> inet6 = false;
                 case '6' -> inet6 = true;
                 case 'x' -> proxy = true;
+                case 'Z' -> dccp = true;
                 case 'h' -> {
                     ctx.err().print(Usage.of("nc-h"));
                     ctx.exit(0);
@@ -77,7 +80,7 @@ public final class Nc implements Tool {
                 }
                 case 's' -> source = o.argument(); // resolved by remote_connect(), after the host
                 default -> {
-                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-4 -6 -d -k -l -N -n -p -s -u -v -w -z)");
+                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-4 -6 -d -k -l -N -n -p -s -u -v -w -Z -z)");
                     return;
                 }
             }
@@ -120,6 +123,10 @@ public final class Nc implements Tool {
         if (port < 0) {
             return;
         }
+        if (dccp) { // local_listen(): the DCCP socket() fails
+            fail("nc: " + Errno.ESOCKTNOSUPPORT.text);
+            return;
+        }
         ctx.act(out -> listener = ctx.stack().listenTcp(port, new TcpSocket.Listener() {
             @Override
             public void accepted(long now, TcpSocket child) {
@@ -159,6 +166,10 @@ public final class Nc implements Tool {
 
     private void startConnecting(List<String> operands) {
         if (!destination(operands)) {
+            return;
+        }
+        if (dccp) { // remote_connect(): socket() fails for every address, silently; no connection, exit 1
+            ctx.exit(1);
             return;
         }
         ctx.onInterrupt(this::closeAll);
@@ -370,6 +381,10 @@ public final class Nc implements Tool {
         if (port < 0) {
             return;
         }
+        if (dccp) { // local_listen(): the DCCP socket() fails
+            fail("nc: " + Errno.ESOCKTNOSUPPORT.text);
+            return;
+        }
         try {
             usock = ctx.stack().openUdp(port, udpListener());
         } catch (IllegalArgumentException e) {
@@ -386,6 +401,10 @@ public final class Nc implements Tool {
 
     private void startUdpConnecting(List<String> operands) {
         if (!destination(operands)) {
+            return;
+        }
+        if (dccp) { // as for TCP: the DCCP socket() fails
+            ctx.exit(1);
             return;
         }
         ctx.onInterrupt(this::closeUdp);
