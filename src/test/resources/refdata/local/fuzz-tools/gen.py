@@ -16,6 +16,8 @@ ARPMODE = False  # seeds 76 on: ARP densely (arp_* sysctls, arping modes, ip nei
 ROUND7 = False  # seeds 353 on: half the lines the ARP mode's, half the tools' mode widened by WIDE_TOOLS (iptables'
 #                 filter table, nc, traceroute's TCP and ICMP methods, the tcp sysctls, ip route get, ip -s neigh);
 #                 a seed draws iptables or nft, never both (nft would list the iptables-nft tables)
+ROUND8 = False  # seeds 377 on: the tools' mode adds arpspoof runs under timeout (-t, -r, -c), the port range sysctls
+#                 (ip_local_port_range, ip_unprivileged_port_start) and arp-scan's packet options
 
 
 def pick(*xs):
@@ -429,16 +431,63 @@ def traffic7():
                      f"traceroute -n -q 1 -w 0.5 -m 3 {t}", f"nc -zv -w 1 {t} 80", f"nc -u -z -w 1 {t} 53")
 
 
+def arpspoof8():
+    node = pick("n1", "n1", "n2", "host")
+    dev = "br0" if node == "host" else "eth0"
+    peers = [a for a in ("172.28.0.11", "172.28.0.12", "172.28.0.1") if a != OWN[node]]
+    host = pick(*peers + ["172.28.0.95"]) if R.random() < 0.9 else pick("nohost", "172.28.0.300", OWN[node])
+    tgts = [words("-t", pick(*[a for a in peers if a != host] + ["172.28.0.95"])) for _ in range(R.choice([0, 1, 1, 1, 2]))]
+    rev, clean = maybe(0.3, "-r"), maybe(0.3, words("-c", pick("own", "host", "both", "x")))
+    # the guard's 15 s: the run, cleanup()'s arp_find() of the host (4 s when it has no entry) and its replies a
+    # second apart (5 rounds per source kind, each target once, twice with -r)
+    while (1 + bool(rev)) * len(tgts) * (10 if clean == "-c both" else 5) > (11 if rev else 8):
+        tgts.pop()
+    opts = shuffled([maybe(0.8, words("-i", dev if R.random() < 0.9 else pick("eth9", "lo"))), *tgts, rev, clean])
+    return node, words("timeout", pick("1", "2", "3", "2.5"), "arpspoof", *opts, host)
+
+
+PORT_KEYS = ["net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start"]
+
+
+def sysctl8():
+    k = pick(*PORT_KEYS)
+    if R.random() < 0.35:
+        return words("sysctl", maybe(0.3, pick("-n", "-N", "-e")), k, maybe(0.3, pick(*PORT_KEYS + TCP_KEYS)))
+    v = pick("0", "1", "80", "1023", "1024", "1025", "2000", "32768", "40000", "60999", "61000", "65535", "65536",
+             "-1", "x", "0x8000", "1024x", "")
+    return words("sysctl", maybe(0.8, "-w"), f"{k}={v}")
+
+
+def arpscan8():
+    opts = shuffled([words("-I", pick("eth0", "eth0", "eth0", "br0", "eth9")), maybe(0.5, pick("-q", "-x", "-g", "-N", "-qg")),
+                     words("-r", pick("1", "1", "2")), words("-t", pick("100", "200")),
+                     maybe(0.25, words(pick("--arpspa", "--srcaddr", "--arpsha", "--destaddr", "--arptha", "--arpop", "--arppro",
+                                            "--arphrd", "--arphln", "--arppln", "--frame-type", "--padding"),
+                                       pick("172.28.0.11", "172.28.0.99", "02:00:00:00:00:99", "ff:ff:ff:ff:ff:ff", "1", "2",
+                                            "0x0800", "6", "4", "x", "01:02"))),
+                     maybe(0.15, pick("--localnet", "-l", "--plain", "--numeric", "--ignoredups", "--resolve",
+                                      "--random --randomseed=7", "--retry-send=2", "--limit=1", "--bandwidth=1000"))])
+    tg = "" if "--localnet" in opts or "-l" in opts else pick("172.28.0.12", "172.28.0.11 172.28.0.12", "172.28.0.10-172.28.0.13",
+                                                               "172.28.0.12/30", "172.28.0.1", "172.28.0.95")
+    node = pick("n1", "n1", "n2", "host")
+    return node, words("arp-scan", *[o.replace("eth0", "br0") if node == "host" else o for o in opts], tg)
+
+
 WIDE_TOOLS = [(iptables, 20), (nc, 10), (traceroute7, 8), (sysctl7, 6), (ip7, 10), (traffic7, 16), (ping, 6), (arping, 4),
               (ip, 10), (arp, 4), (bridge, 3), (arpscan, 3)]
 
 
+WIDE8 = WIDE_TOOLS + [(arpspoof8, 10), (sysctl8, 5), (arpscan8, 6)]
+
+
 def wide_line(use_nft):
-    f = R.choice([f for f, w in WIDE_TOOLS for _ in range(w)])
+    f = R.choice([f for f, w in (WIDE8 if ROUND8 else WIDE_TOOLS) for _ in range(w)])
     if f is iptables and use_nft:
         return "host", nft()
-    if f is traffic7:
+    if f in (traffic7, arpspoof8, arpscan8):
         return f()
+    if f is sysctl8:
+        return pick("n1", "n2", "host"), f()
     cmd = f()
     if f is iptables:
         node = pick("host", "host", "host", "n2", "n1")
@@ -540,9 +589,10 @@ TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (br
 
 
 def main():
-    global R, ROUND5, ROUND6, ARPMODE, ROUND7
+    global R, ROUND5, ROUND6, ARPMODE, ROUND7, ROUND8
     seed = int(sys.argv[1])
     ROUND7 = seed >= 353
+    ROUND8 = seed >= 377
     ROUND5 = seed >= 46
     ROUND6 = seed >= 56
     ARPMODE = seed >= 76

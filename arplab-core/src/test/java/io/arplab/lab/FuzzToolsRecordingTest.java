@@ -77,6 +77,11 @@ class FuzzToolsRecordingTest {
     private static final String ROUTE_CACHE_STATS = "ip -s route get prints the route's dst cache users and age"
             + " (rt_fill_info()'s RTA_CACHEINFO: the nexthop's cached dst, its refcount and last use), which arplab"
             + " keeps no dst cache for";
+    private static final String REACH_TIME = "an entry confirmed seconds before was still REACHABLE on the real"
+            + " node, or went STALE at another moment: its reachable time is a random draw (neigh_rand_reach_time(),"
+            + " 15 to 45 s)";
+    private static final String NO_RULES = "ip rule (policy routing: fib_rules, and the tables' unmerge) is not"
+            + " emulated";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
     private static final String STATE = "a neighbour entry the real run had (or lacked) at this moment that arplab's"
             + " run did not: the command that made it was not found";
@@ -501,6 +506,23 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-371.out: ip -s -s neigh show nud all", IGMP_ENTRIES + "; on n2: " + SECOND),
             Map.entry("seed-374.out: ping -I 10.9.9.9 -t 1 -p ff -c 1 -W 1 ::ffff:127.0.0.1", "ping over IPv6 with an"
                     + " IPv4 address for -I: the real ping's ICMPv6 socket cannot bind it; arplab's hosts have no IPv6"),
+            Map.entry("seed-378.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-378.out: arp-scan -t 100 -g -I eth0 -r 1 172.28.0.12", "the real scan's pcap counted"
+                    + " another ARP frame for n1 (no answer) during its 0.7 s"),
+            Map.entry("seed-381.out: ip -s neigh", REACH_TIME),
+            Map.entry("seed-384.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("seed-385.out: ip -s -s neigh show nud all", REACH_TIME),
+            Map.entry("seed-385.out: ip -s neigh", REACH_TIME),
+            Map.entry("seed-390.out: ip -s -s neigh show nud all", SECOND),
+            Map.entry("seed-390.out: ip -s -j neigh", REACH_TIME),
+            Map.entry("seed-391.out: ip -s -j neigh", SECOND),
+            Map.entry("seed-391.out: ip -s neigh", REACH_TIME),
+            Map.entry("seed-391.out: ip neigh show nud stale", REACH_TIME),
+            Map.entry("seed-392.out: ip -s neigh", SECOND),
+            Map.entry("probe-r8.out: ip rule add to 10.12.0.0/16 table 100", NO_RULES),
+            Map.entry("probe-r8.out: ip route get 10.12.0.1 fibmatch", NO_RULES),
+            Map.entry("probe-r8.out: ip route get 10.12.0.1 connected", NO_RULES),
+            Map.entry("probe-r8.out: ip -s neigh", RANDOM_REACH),
             Map.entry("mut-325.out: ip -stats nt", NTABLE_STATS),
             Map.entry("mut-325.out: arp -a -i 'et lh0' 172", STATE),
             Map.entry("mut-325.out: sysctl net.ipv4. net.ipv4.conf.eth0.prox0xy_arp", TRAILING_SEPARATOR));
