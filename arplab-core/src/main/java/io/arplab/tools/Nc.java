@@ -240,10 +240,16 @@ public final class Nc implements Tool {
         }
     }
 
+    /** The host as -v names it: its address after it unless -n or the host is that address ("something to report"). */
+    private String hostShown() {
+        String ip = dst.toString();
+        return numeric || host.equals(ip) ? host : host + " (" + ip + ")";
+    }
+
     private void connectFailed(String why, boolean timedOut) {
         cancelTimer();
         if (verbose) {
-            ctx.err().println("nc: connect to " + host + " port " + ports.get(portIndex) + " (tcp) "
+            ctx.err().println("nc: connect to " + hostShown() + " port " + ports.get(portIndex) + " (tcp) "
                     + (timedOut ? "timed out: " + Errno.EINPROGRESS.text : "failed: " + why));
             ctx.err().flush();
         }
@@ -257,7 +263,7 @@ public final class Nc implements Tool {
         ret = 0;
         if (verbose) {
             String sv = numeric ? null : TcpdumpPrinter.tcpService(ports.get(portIndex));
-            ctx.err().println("Connection to " + host + " " + ports.get(portIndex) + " port [tcp/"
+            ctx.err().println("Connection to " + hostShown() + " " + ports.get(portIndex) + " port [tcp/"
                     + (sv != null ? sv : "*") + "] succeeded!");
             ctx.err().flush();
         }
@@ -462,7 +468,7 @@ public final class Nc implements Tool {
         ret = 0;
         if (verbose) {
             String sv = numeric ? null : TcpdumpPrinter.udpService(ports.get(portIndex));
-            ctx.err().println("Connection to " + host + " " + ports.get(portIndex) + " port [udp/"
+            ctx.err().println("Connection to " + hostShown() + " " + ports.get(portIndex) + " port [udp/"
                     + (sv != null ? sv : "*") + "] succeeded!");
             ctx.err().flush();
         }
