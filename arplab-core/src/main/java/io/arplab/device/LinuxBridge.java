@@ -12,6 +12,7 @@ import io.arplab.stack.nft.Packet;
 import io.arplab.stack.Tracer;
 import io.arplab.wire.ArpFrames;
 import io.arplab.wire.Bytes;
+import io.arplab.wire.InternetChecksum;
 import io.arplab.wire.MacAddress;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import java.util.Arrays;
@@ -162,6 +163,27 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     /** The owner namespace's IPv4 hooks for bridged frames (none: a bridge without a host). */
     public void setIpv4Hooks(Ipv4Hooks hooks) {
         this.ipv4Hooks = hooks;
+    }
+
+    /**
+     * br_nf_pre_routing()'s br_validate_ipv4(), after the bridge family's prerouting chains: an IPv4 frame whose header
+     * is short, not version 4, fails its checksum or claims more than the frame holds is dropped; a whole one is
+     * trimmed to its total length (pskb_trim_rcsum(): the Ethernet padding goes). Null when dropped.
+     */
+    private static byte[] validIpv4(byte[] frame) {
+        int len = frame.length - 14;
+        if (len < 20) {
+            return null;
+        }
+        int ihl = (frame[14] & 0x0f) * 4;
+        if ((frame[14] & 0xf0) != 0x40 || ihl < 20 || len < ihl || !InternetChecksum.verify(frame, 14, ihl)) {
+            return null;
+        }
+        int total = Bytes.u16(frame, 16);
+        if (total > len || total < ihl) {
+            return null;
+        }
+        return total == len ? frame : java.util.Arrays.copyOf(frame, 14 + total);
     }
 
     /**
@@ -495,6 +517,12 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         // br_handle_frame(): nf_hook_bridge_pre() runs NF_BR_PRE_ROUTING before br_handle_frame_finish() learns
         if (port != LOCAL_PORT && !nfHook(Hook.PREROUTING, frame, portNames.get(port), null, port)) {
             return;
+        }
+        if (port != LOCAL_PORT && ipv4Hooks != null && Bytes.u16(frame, 12) == 0x0800) {
+            frame = validIpv4(frame);
+            if (frame == null) {
+                return;
+            }
         }
         if (port != LOCAL_PORT) {
             int flags = portFlags[port];

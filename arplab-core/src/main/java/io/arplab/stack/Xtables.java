@@ -371,6 +371,9 @@ public final class Xtables {
         c.present = true;
         c.policy = v;
         c.policyCounted = true;
+        // iptables-nft's -P (nft_chain_set()) rewrites the base chain, its counters zeroed even for the same policy
+        // (measured: policy DROP 1 packets, 84 bytes, then -P DROP: 0 packets, 0 bytes)
+        c.policyPackets = c.policyBytes = 0;
     }
 
     /** Whether the table exists in the kernel (iptables-nft makes it with the first chain it writes to). */

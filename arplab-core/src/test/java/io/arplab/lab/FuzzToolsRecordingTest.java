@@ -80,6 +80,10 @@ class FuzzToolsRecordingTest {
     private static final String REACH_TIME = "an entry confirmed seconds before was still REACHABLE on the real"
             + " node, or went STALE at another moment: its reachable time is a random draw (neigh_rand_reach_time(),"
             + " 15 to 45 s)";
+    private static final String SYN_RACE = "nc -w 1's SYN was sent again before its poll() ran out: the"
+            + " retransmission timer (TCP_TIMEOUT_INIT, 250 jiffies, the wheel's level 1: rounded up to 8 jiffies at a"
+            + " phase the recording does not hold) fired within the second; arplab's fires after it, so the policy"
+            + " counts one 60-byte SYN less";
     private static final String NO_RULES = "ip rule (policy routing: fib_rules, and the tables' unmerge) is not"
             + " emulated";
     private static final String NOT_INVESTIGATED = "not investigated within the round's time";
@@ -524,6 +528,11 @@ class FuzzToolsRecordingTest {
             Map.entry("seed-397.out: ip neigh show nud stale", REACH_TIME),
             Map.entry("seed-398.out: ip -s link show eth0", IGMP_RACE),
             Map.entry("seed-402.out: ip -s neigh", REACH_TIME),
+            Map.entry("probe-r8b.out: nft list ruleset", "nft lists the iptables-nft tables too (table ip filter),"
+                    + " which arplab keeps apart"),
+            Map.entry("probe-r8b.out: ip -s -s neigh show nud all", IGMP_ENTRIES),
+            Map.entry("probe-r8b.out: iptables -L FORWARD -v -n", SYN_RACE),
+            Map.entry("probe-r8b.out: iptables -L FORWARD -v -n --line-numbers", SYN_RACE),
             Map.entry("probe-r8.out: ip rule add to 10.12.0.0/16 table 100", NO_RULES),
             Map.entry("probe-r8.out: ip route get 10.12.0.1 fibmatch", NO_RULES),
             Map.entry("probe-r8.out: ip route get 10.12.0.1 connected", NO_RULES),
