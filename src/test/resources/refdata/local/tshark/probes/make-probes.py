@@ -1319,6 +1319,102 @@ def dhcpv6_domains():
                 out.append((f, len(f)))
     return out
 
+def _udp4f(sport, dport, payload):
+    """An Ethernet frame with an IPv4 UDP datagram (no UDP checksum), padded to 60 bytes."""
+    f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, struct.pack('!HHHH', sport, dport, 8 + len(payload), 0)
+                                                         + payload)
+    return f + bytes(max(0, 60 - len(f)))
+
+_PING4 = ipv4(1, bytes.fromhex('0800f7ff00010001') + b'abcdefgh', (192, 168, 1, 1), (192, 168, 2, 2))
+_PING6 = struct.pack('!IHBB', 0x60000000, 8, 58, 64) + G11 + G13 + bytes.fromhex('8000000000010001')
+_ARPF = ARP
+
+def _lse(label, s=False, ttl=64, tc=0):
+    return struct.pack('!I', (label << 12) | (tc << 9) | (0x100 if s else 0) | ttl)
+
+def mpls():
+    """MPLS (packet-mpls.c) in UDP 6635 and over ethertype 0x8847: every reserved label at the bottom of 1 to 3
+    labels with IPv4, IPv6, control words before Ethernet frames whose OUIs manuf names or not, plain Ethernet, the
+    associated channel header with IPv4, IPv6 and other channel types, GAL, Y.1711 function types and lengths, every
+    first nibble, stacks without a bottom; cut at every byte of a few."""
+    out = []
+    known = bytes.fromhex('001b21112233000c29445566')     # Intel, VMware
+    local = bytes.fromhex('0242ac1c000d0242ac1c000b')
+    mixed = bytes.fromhex('001b211122330242ac1c000b')
+    payloads = [_PING4, _PING6, b'\0\0\0\0' + local + b'\x08\x00' + _PING4, b'\0\0\0\x07' + known + b'\x08\x06' + _ARPF[14:],
+                known + b'\x08\x00' + _PING4, mixed + b'\x08\x00' + _PING4, b'\0\0\0\0' + known + b'\x86\xdd' + _PING6,
+                b'\x10\x00\x00\x21' + _PING4, b'\x10\x00\x00\x57' + _PING6, b'\x10\x00\x7f\xfa' + bytes(8),
+                b'\x10\x00\x00\x00', b'\x10\x00', b'\x00\x00', b'\x00\x00\x00\x00\x45' + bytes(3),
+                bytes([0x20]) + bytes(11), bytes([0x50]) + bytes(11), bytes([0xf0]) + bytes(11), b'\x45', b'\x60\x00',
+                bytes(20)]
+    for pl in payloads:
+        for stack in ([_lse(24001, True)], [_lse(16001), _lse(24001, True)], [_lse(0, True)], [_lse(2, True)],
+                      [_lse(3, True)], [_lse(1), _lse(7), _lse(100, True)]):
+            m = b''.join(stack) + pl
+            out.append((_udp4f(49152, 6635, m), None))
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b8847') + m
+            f = f + bytes(max(0, 60 - len(f)))
+            out.append((f, None))
+    for label in range(16):
+        for pl in (_PING4, bytes.fromhex('10000021') + _PING4, bytes([1]) + bytes(43), bytes([7]) + bytes(50),
+                   bytes([2]) + bytes(40)):
+            out.append((_udp4f(49152, 6635, _lse(label, True) + pl), None))
+        out.append((_udp4f(49152, 6635, _lse(label) + _lse(24001, True) + _PING4), None))
+    for ft in (0, 1, 2, 3, 4, 7, 0xff):
+        for n in (1, 43, 44, 45, 60):
+            f = _udp4f(49152, 6635, _lse(14, True, ttl=1) + bytes([ft]) + bytes(n - 1))
+            out.append((f, None))
+            out.append((f[:42 + 4 + 30], len(f)))
+    for m in (_lse(24001), _lse(24001) + _lse(24002), b'\0', b'\0\0\x01', _lse(24001, True), b''):
+        out.append((_udp4f(49152, 6635, m), None))
+    for m in (_lse(16001) + _lse(24001, True) + _PING4, _lse(24001, True) + b'\0\0\0\0' + local + b'\x08\x00' + _PING4,
+              _lse(13, True) + bytes.fromhex('10000021') + _PING4):
+        f = _udp4f(49152, 6635, m)
+        for cut in range(42, len(f)):
+            out.append((f[:cut], len(f)))
+    return [(d, len(d) if n is None else n) for d, n in out]
+
+def _gpe(np, inner, flags=0x0c, vni=9):
+    return struct.pack('!BHBI', flags, 0, np, vni << 8) + inner
+
+def _nsh(np, inner, md=1, ctx=None, length=None, ttl=63):
+    if ctx is None:
+        ctx = bytes(range(16)) if md == 1 else b''
+    ln = length if length is not None else 2 + len(ctx) // 4
+    return struct.pack('!II', (ttl << 22) | (ln << 16) | (md << 8) | np, (0x123 << 8) | 255) + ctx + inner
+
+def vxlan_gpe_nsh():
+    """VXLAN-GPE (packet-vxlan.c) with next protocols 0 to 7 and 255 before IPv4, IPv6, Ethernet, NSH, MPLS and data,
+    headers of 0 to 8 bytes; NSH (packet-nsh.c) over ethertype 0x894f and VXLAN-GPE with MD types 0 to 3 and 15,
+    lengths 0 to 63, MD type 2 TLVs fitting or not, every next protocol; cut at every byte of a few."""
+    out = []
+    eth_in = bytes.fromhex('0242ac1c000e0242ac1c000c0800') + _PING4
+    inners = {1: _PING4, 2: _PING6, 3: eth_in, 4: _nsh(1, _PING4), 5: _lse(24001, True) + _PING4}
+    for np in (0, 1, 2, 3, 4, 5, 6, 7, 0x80, 0xff):
+        for pl in (inners.get(np, bytes(20)), _PING4, b'', bytes(3)):
+            out.append(_udp4f(52000, 4790, _gpe(np, pl)))
+    for n in range(9):
+        out.append(_udp4f(52000, 4790, _gpe(1, _PING4)[:n]))
+    tlv = lambda c, t, v, ln=None: struct.pack('!HBB', c, t, len(v) if ln is None else ln) + v + bytes(-len(v) % 4)
+    ctxs = {0: b'', 1: bytes(16), 2: b'', 3: bytes(8), 15: bytes(4)}
+    for md in (0, 1, 2, 3, 15):
+        for ln in (0, 1, 2, 3, 4, 6, 7, 63):
+            for np, inner in ((1, _PING4), (3, eth_in), (2, _PING6), (9, b'xyzw')):
+                out.append(bytes.fromhex('0242ac1c000d0242ac1c000b894f') + _nsh(np, inner, md, ctxs[md], ln))
+    for ctx in (tlv(1, 1, b'abcd'), tlv(1, 1, b'a') + tlv(2, 2, b'bcdefg'), tlv(1, 1, b'', 8), tlv(1, 1, b'ab', 127),
+                tlv(1, 1, b'abcd') + tlv(2, 2, b'', 120), b'\0\1'):
+        for ln in (None, 2, 3, 4, 5):
+            out.append(bytes.fromhex('0242ac1c000d0242ac1c000b894f') + _nsh(1, _PING4, 2, ctx, ln))
+    for np in range(0, 8):
+        out.append(_udp4f(52000, 4790, _gpe(4, _nsh(np, inners.get(np, bytes(12))))))
+    out = [f + bytes(max(0, 60 - len(f))) for f in out]
+    res = [(f, len(f)) for f in out]
+    for f in (_udp4f(52000, 4790, _gpe(4, _nsh(3, eth_in))),
+              bytes.fromhex('0242ac1c000d0242ac1c000b894f') + _nsh(1, _PING4, 2, tlv(1, 1, b'abcdef') + tlv(2, 2, b'gh'))):
+        for cut in range(14, len(f)):
+            res.append((f[:cut], len(f)))
+    return res
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1329,7 +1425,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
             'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
-            'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains}
+            'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains,
+            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
