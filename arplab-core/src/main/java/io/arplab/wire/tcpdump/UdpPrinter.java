@@ -95,6 +95,8 @@ final class UdpPrinter {
             BootpPrinter.bootpPrint(nd, cp, length);
         } else if (either(sport, dport, RipPrinter.RIP_PORT)) {
             RipPrinter.ripPrint(nd, cp, length);
+        } else if (either(sport, dport, AodvPrinter.AODV_PORT)) {
+            AodvPrinter.aodvPrint(nd, cp, length, version == 6);
         } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT)) {
             IsakmpPrinter.isakmpPrint(nd, cp, length, ip);
         } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT_NATT)) {
