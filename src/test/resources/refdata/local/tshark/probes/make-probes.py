@@ -1415,6 +1415,33 @@ def vxlan_gpe_nsh():
             res.append((f[:cut], len(f)))
     return res
 
+def dhcpv6_fqdn():
+    """DHCPv6's client FQDN option (packet-dhcpv6.c) in every message type 0 to 39 with a label past the field, a
+    whole name, a lone root label and a name over a partial one, under flags 0x01 and 0xe9 (seeds 35067, 35074)."""
+    out = []
+    names = (b'\x12', b'\x3d\xb6\x41\x65', b'\x03abc\x00', b'\x00', b'\x03abc')
+    for mt in range(40):
+        for flags in (0x01, 0xe9):
+            for name in names:
+                m = bytes([mt, 0x93, 0xb7, 0x1e]) + struct.pack('!HH', 39, 1 + len(name)) + bytes([flags]) + name
+                u = struct.pack('!HHHH', 546, 547, 8 + len(m), 0) + m
+                f = _e6(17, u, LL11, bytes.fromhex('ff020000000000000000000000010002'), dmac='333300010002')
+                out.append((f, len(f)))
+    return out
+
+def igmp_v2():
+    """IGMP (packet-igmp.c) version 1 and 2 reports, leaves and queries with a group of 0.0.0.0 or not, maximum
+    response times 0 and 100 (seed 35073)."""
+    out = []
+    for t in (0x16, 0x17, 0x12, 0x11):
+        for mr in (0, 100):
+            for g in ((0, 0, 0, 0), (239, 1, 2, 3)):
+                f = bytes.fromhex('01005e0000160242ac1c000b0800') + ipv4(2, bytes([t, mr, 0, 0]) + bytes(g),
+                                                                       (10, 0, 0, 1), (224, 0, 0, 22))
+                f += bytes(max(0, 60 - len(f)))
+                out.append((f, len(f)))
+    return out
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1426,7 +1453,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'icmpv6-types': icmpv6_types, 'gre': gre,
             'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
             'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains,
-            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh}
+            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh, 'dhcpv6-fqdn': dhcpv6_fqdn, 'igmp-v2': igmp_v2}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():
