@@ -1333,7 +1333,7 @@ def _lse(label, s=False, ttl=64, tc=0):
     return struct.pack('!I', (label << 12) | (tc << 9) | (0x100 if s else 0) | ttl)
 
 def mpls():
-    """MPLS (packet-mpls.c) in UDP 6635 and over ethertype 0x8847: every reserved label at the bottom of 1 to 3
+    """MPLS (packet-mpls.c) in UDP 6635, over ethertype 0x8847, GRE and IP protocol 137: every reserved label at the bottom of 1 to 3
     labels with IPv4, IPv6, control words before Ethernet frames whose OUIs manuf names or not, plain Ethernet, the
     associated channel header with IPv4, IPv6 and other channel types, GAL, Y.1711 function types and lengths, every
     first nibble, stacks without a bottom; cut at every byte of a few."""
@@ -1372,6 +1372,23 @@ def mpls():
         f = _udp4f(49152, 6635, m)
         for cut in range(42, len(f)):
             out.append((f[:cut], len(f)))
+    # GRE's 0x8847 and 0x894f, IP protocol 137 (MPLS in IP) over IPv4 and IPv6, each cut every third byte
+    eth4 = bytes.fromhex('0242ac1c000d0242ac1c000b0800')
+    for inner in (struct.pack('!HH', 0, 0x8847) + _lse(16001) + _lse(24001, True) + _PING4,
+                  struct.pack('!HH', 0, 0x8848) + _lse(2, True) + _PING6,
+                  struct.pack('!HH', 0, 0x894f) + struct.pack('!II', (63 << 22) | (6 << 16) | (1 << 8) | 1,
+                                                              (0x42 << 8) | 255) + bytes(16) + _PING4,
+                  struct.pack('!HH', 0x8000, 0x8847) + b'\0\0\0\0' + _lse(24001, True) + _PING4):
+        f = eth4 + ipv4(47, inner)
+        out.append((f, None))
+        for cut in range(34, len(f), 3):
+            out.append((f[:cut], len(f)))
+    for m in (_lse(24001, True) + _PING4, _lse(2, True) + _PING6, _lse(24001), b''):
+        f = eth4 + ipv4(137, m)
+        f = f + bytes(max(0, 60 - len(f)))
+        out.append((f, None))
+        f6 = _e6(137, m)[:54 + len(m)]
+        out.append((f6, None))
     return [(d, len(d) if n is None else n) for d, n in out]
 
 def _gpe(np, inner, flags=0x0c, vni=9):
