@@ -1459,6 +1459,42 @@ def igmp_v2():
                 out.append((f, len(f)))
     return out
 
+def aodv():
+    """AODV (packet-aodv.c) on UDP 654 over IPv4 and IPv6: types 0 to 20 with bodies of 0 to 64 bytes, requests and
+    replies with extensions of types 1 to 4 and lengths 0 to 8, errors of 0 to 3 destinations whole or not; cut
+    at every fourth byte of a request and a reply."""
+    out = []
+    def u4(m):
+        f = bytes.fromhex('ffffffffffff0242ac1c000b0800') + ipv4(17, struct.pack('!HHHH', 654, 654, 8 + len(m), 0) + m,
+                                                               (10, 0, 0, 1), (255, 255, 255, 255))
+        return f + bytes(max(0, 60 - len(f)))
+    def u6(m):
+        u = struct.pack('!HHHH', 654, 654, 8 + len(m), 0) + m
+        return _e6(17, u, LL11, bytes.fromhex('ff020000000000000000000000000001'), dmac='333300000001')[:62 + len(m)]
+    body = bytes(range(1, 65))
+    for t in list(range(0, 21)) + [255]:
+        for n in (0, 1, 3, 7, 19, 23, 24, 35, 44, 47, 48, 64):
+            m = bytes([t]) + body[:n]
+            out.append(u4(m))
+            out.append(u6(m))
+    exts = [b'', bytes([1, 4, 0, 0, 3, 232]), bytes([2, 4, 0, 0, 3, 232]), bytes([3, 8]) + bytes(8), bytes([2, 0]),
+            bytes([2, 4, 0, 1]), bytes([3, 8, 1]), bytes([4, 2, 9, 9, 2, 4, 0, 0, 0, 1]), bytes([9]), bytes([1, 200])]
+    for t, size in ((1, 24), (2, 20), (1, 48), (2, 44), (16, 48), (17, 44)):
+        for e in exts:
+            m = bytes([t, 0xf8, 5, 2]) + body[:size - 4] + e
+            out.append(u4(m) if size < 40 else u6(m))
+    for t, ent in ((3, 8), (3, 20), (18, 20)):
+        for cnt in (0, 1, 2, 3):
+            for have in range(0, cnt + 1):
+                m = bytes([t, 0x80, 0, cnt]) + body[:ent * have]
+                out.append(u4(m) if ent == 8 else u6(m))
+    res = [(f, len(f)) for f in out]
+    for f in (u4(bytes([1, 0, 0, 1]) + body[:20] + bytes([2, 4, 0, 0, 3, 232])),
+              u6(bytes([2, 0, 0, 1]) + body[:40] + bytes([3, 8]) + bytes(8))):
+        for cut in range(42, len(f), 4):
+            res.append((f[:cut], len(f)))
+    return res
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1470,7 +1506,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'icmpv6-types': icmpv6_types, 'gre': gre,
             'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
             'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains,
-            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh, 'dhcpv6-fqdn': dhcpv6_fqdn, 'igmp-v2': igmp_v2}
+            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh, 'dhcpv6-fqdn': dhcpv6_fqdn, 'igmp-v2': igmp_v2, 'aodv': aodv}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -233,6 +233,9 @@ final class UdpDissector {
         if (port == HsrpDissector.PORT || port == HsrpDissector.PORT_V6) {
             return HsrpDissector.dissect(next, p, dport);
         }
+        if (port == AodvDissector.PORT) {
+            return AodvDissector.dissect(next, p);
+        }
         if (port == ECHO_PORT) {
             // packet-echo.c's dissect_echo(): a request to the port, else a response; the data item takes what
             // was captured (probed: cut payloads show no cut)
