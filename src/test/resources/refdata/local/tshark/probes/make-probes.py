@@ -1495,6 +1495,54 @@ def aodv():
             res.append((f[:cut], len(f)))
     return res
 
+def l2tp():
+    """L2TPv2 (packet-l2tp.c's dissect_l2tp_udp()) on UDP 1701: data messages under every L, S, O and P flag with
+    offsets of 0 to 200, lengths under and over the datagram, PPP (dissect_ppp_hdlc()) with and without the
+    address and control bytes, compressed and whole protocols IPv4, IPv6, LCP and others; control messages that
+    are ZLBs, without a length, with a length reaching no AVP, with a first AVP that is or is not a message type;
+    versions 0 to 15; a datagram of 0 to 3 bytes; cut at every byte of a data and a control message."""
+    out = []
+    def u(m, sport=1701, dport=1701):
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, struct.pack('!HHHH', sport, dport, 8 + len(m), 0)
+                                                               + m)
+        return f + bytes(max(0, 60 - len(f)))
+    ppps = [b'\xff\x03\x00\x21' + _PING4, b'\x00\x21' + _PING4, b'\x21' + _PING4, b'\xff\x03\x00\x57' + _PING6,
+            b'\x57' + _PING6, b'\xff\x03\xc0\x21\x01\x01\x00\x04', b'\xff', b'\xff\x03', b'\xff\x03\x00',
+            b'\x00\x21', b'\x00\x21\x60' + bytes(10), b'\xff\x03\x80\x21\x01\x01\x00\x04']
+    for fl in (0x0002, 0x4002, 0x0802, 0x0202, 0x0102, 0x4a02, 0x4b02, 0x0b02, 0x3002):
+        for ppp in ppps:
+            body = struct.pack('!HH', 0x11, 0x22)
+            if fl & 0x0800:
+                body += struct.pack('!HH', 1, 2)
+            if fl & 0x0200:
+                body += struct.pack('!H', 2) + b'\0\0'
+            body += ppp
+            out.append(u(struct.pack('!H', fl) + (struct.pack('!H', 4 + len(body)) if fl & 0x4000 else b'') + body))
+    for off in (0, 1, 10, 40, 200):
+        out.append(u(struct.pack('!HHHH', 0x0202, 0x11, 0x22, off) + bytes(off) + b'\x00\x21' + _PING4))
+    for ln in (0, 6, 8, 12, 20, 60, 500):
+        out.append(u(struct.pack('!HHHH', 0x4002, ln, 0x11, 0x22) + b'\x00\x21' + _PING4))
+    avp0 = lambda t: struct.pack('!HHHH', 0x8008, 0, 0, t)
+    for m in (struct.pack('!HHHHHH', 0xc802, 12, 1, 2, 3, 4), struct.pack('!HHHH', 0xc002, 12, 1, 2) + bytes(4),
+              struct.pack('!HHHH', 0xc002, 8, 1, 2), struct.pack('!HHHHHH', 0xc802, 10, 1, 2, 3, 4) + avp0(1),
+              struct.pack('!HHHHH', 0x8802, 1, 2, 3, 4) + avp0(2), struct.pack('!HHH', 0x8002, 1, 2) + avp0(6),
+              struct.pack('!HHHHH', 0x8802, 1, 2, 3, 4) + struct.pack('!HHHH', 0x8008, 0, 7, 1),
+              struct.pack('!HHH', 0x8002, 1, 2), struct.pack('!HHHHH', 0x8802, 1, 2, 3, 4),
+              struct.pack('!HHHHHH', 0xc802, 12, 1, 2, 3, 4) + avp0(1)):
+        out.append(u(m))
+    for ver in range(16):
+        out.append(u(struct.pack('!HHHH', 0x4000 | ver, 8, 1, 2) + b'\x00\x21'))
+    for n in range(4):
+        out.append(u(b'\x00\x02\x00'[:n]))
+    out.append(u(struct.pack('!HHH', 0x0002, 1, 2) + b'\x00\x21' + _PING4, 40000, 1701))
+    out.append(u(struct.pack('!HHH', 0x0002, 1, 2) + b'\x00\x21' + _PING4, 1701, 40000))
+    res = [(f, len(f)) for f in out]
+    for f in (u(struct.pack('!HHHHHH', 0x4b02, 46, 0x11, 0x22, 1, 2) + b'\xff\x03\x00\x21' + _PING4),
+              u(struct.pack('!HHHHHH', 0xc802, 12, 1, 2, 3, 4))):
+        for cut in range(42, len(f)):
+            res.append((f[:cut], len(f)))
+    return res
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1506,7 +1554,7 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'icmpv6-types': icmpv6_types, 'gre': gre,
             'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
             'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains,
-            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh, 'dhcpv6-fqdn': dhcpv6_fqdn, 'igmp-v2': igmp_v2, 'aodv': aodv}
+            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh, 'dhcpv6-fqdn': dhcpv6_fqdn, 'igmp-v2': igmp_v2, 'aodv': aodv, 'l2tp': l2tp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -233,6 +233,9 @@ final class UdpDissector {
         if (port == HsrpDissector.PORT || port == HsrpDissector.PORT_V6) {
             return HsrpDissector.dissect(next, p, dport);
         }
+        if (port == L2tpDissector.PORT) {
+            return L2tpDissector.dissect(next, p);
+        }
         if (port == AodvDissector.PORT) {
             return AodvDissector.dissect(next, p);
         }
