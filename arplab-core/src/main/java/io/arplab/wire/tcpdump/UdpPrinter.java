@@ -128,6 +128,8 @@ final class UdpPrinter {
             RadiusPrinter.radiusPrint(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
             HsrpPrinter.hsrpPrint(nd, cp, length);
+        } else if (either(sport, dport, OlsrPrinter.OLSR_PORT)) {
+            OlsrPrinter.olsrPrint(nd, cp, length, version == 6);
         } else if (sport == BcmLiPrinter.BCM_LI_PORT) {
             BcmLiPrinter.bcmLiPrint(nd, cp, length);
         } else if (BfdPrinter.isPort(dport)) {
