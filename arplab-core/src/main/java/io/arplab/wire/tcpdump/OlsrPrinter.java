@@ -275,7 +275,8 @@ final class OlsrPrinter {
             tlen -= 4;
             boolean lenValid = len > 0 && size + len <= tlen;
             out.append("\n\t    #").append(i).append(": type ").append(type == 0 ? "000000"
-                    : String.format("0x%04x", type)).append(", length ").append(len).append(lenValid ? "" : " (invalid)");
+                    : String.format("0x%04x", type)).append(", length ").append(len)
+                    .append(lenValid ? "" : " (invalid)");
             if (!lenValid) {
                 break;
             }

@@ -122,6 +122,8 @@ final class UdpPrinter {
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
                 || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
             Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (BabelPrinter.isPort(sport, dport)) {
+            BabelPrinter.babelPrint(nd, cp, length);
         } else if (either(sport, dport, AutoRpPrinter.CISCO_AUTORP_PORT)) {
             AutoRpPrinter.autorpPrint(nd, cp, length);
         } else if (RadiusPrinter.isPort(sport, dport)) {
