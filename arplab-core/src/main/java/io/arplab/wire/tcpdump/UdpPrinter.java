@@ -156,6 +156,8 @@ final class UdpPrinter {
             VxlanPrinter.vxlanPrint(nd, cp, length);
         } else if (either(sport, dport, GenevePrinter.GENEVE_PORT)) {
             GenevePrinter.genevePrint(nd, cp, length);
+        } else if (either(sport, dport, LispPrinter.LISP_CONTROL_PORT)) {
+            LispPrinter.lispPrint(nd, cp, length);
         } else if (either(sport, dport, VxlanGpePrinter.VXLAN_GPE_PORT)) {
             VxlanGpePrinter.vxlanGpePrint(nd, cp, length);
         } else if (either(sport, dport, MPLS_PORT)) {
