@@ -130,6 +130,8 @@ final class UdpPrinter {
             RadiusPrinter.radiusPrint(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
             HsrpPrinter.hsrpPrint(nd, cp, length);
+        } else if (either(sport, dport, LdpPrinter.LDP_PORT)) {
+            LdpPrinter.ldpPrint(nd, cp, length);
         } else if (either(sport, dport, OlsrPrinter.OLSR_PORT)) {
             OlsrPrinter.olsrPrint(nd, cp, length, version == 6);
         } else if (sport == BcmLiPrinter.BCM_LI_PORT) {
