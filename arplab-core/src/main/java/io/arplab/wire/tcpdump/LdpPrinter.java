@@ -57,6 +57,11 @@ final class LdpPrinter {
         };
     }
 
+    /** l2vpn.c mpls_pw_types_values, {@code unknown} for another value (print-lspping.c's sub-TLVs use it too). */
+    static String pwTypeOr(int t, String unknown) {
+        return t < 26 || t == 0x40 ? pwType(t) : unknown;
+    }
+
     /** l2vpn.c mpls_pw_types_values. */
     private static String pwType(int t) {
         String[] names = {"Reserved", "Frame Relay DLCI (Martini Mode)", "ATM AAL5 SDU VCC transport",

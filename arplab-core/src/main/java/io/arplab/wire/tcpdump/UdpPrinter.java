@@ -134,6 +134,8 @@ final class UdpPrinter {
             LdpPrinter.ldpPrint(nd, cp, length);
         } else if (either(sport, dport, OlsrPrinter.OLSR_PORT)) {
             OlsrPrinter.olsrPrint(nd, cp, length, version == 6);
+        } else if (either(sport, dport, LspPingPrinter.MPLS_LSP_PING_PORT)) {
+            LspPingPrinter.lspPingPrint(nd, cp, length);
         } else if (sport == BcmLiPrinter.BCM_LI_PORT) {
             BcmLiPrinter.bcmLiPrint(nd, cp, length);
         } else if (BfdPrinter.isPort(dport)) {
