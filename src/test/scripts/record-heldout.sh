@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Writes a held-out round's cases (gen-heldoutROUND.py: 13 into refdata/tcpdump/heldout, 14 into heldout14,
-# 15 into heldout15, 16 into heldout16, 17 into heldout17, 18 into heldout18, 19 into heldout19, 20 into heldout20) and
+# 15 into heldout15, 16 into heldout16, 17 into heldout17, 18 into heldout18, 19 into heldout19, 20 into heldout20,
+# 21 into heldout21) and
 # prints each with the real tools as refdata/tcpdump/README.md says the public cases were printed: tcpdump 4.99.3
 # with -n, -n -e, -n -v, -n -tt, -n -e -v -tt and no flag, tshark 4.0.17 -r with its default columns; TZ=UTC,
 # LC_ALL=C.UTF-8, tshark with an empty HOME; the whole run inside a fresh network namespace (unshare -n, root) so
 # that no name is looked up.
-# Usage: record-heldout.sh 13|14|15|16|17|18|19|20 [OUTDIR]
+# Usage: record-heldout.sh 13|14|15|16|17|18|19|20|21 [OUTDIR]
 set -eu
 HERE="$(cd "$(dirname "$0")" && pwd)"
-ROUND="${1:?usage: record-heldout.sh 13|14|15|16|17|18|19|20 [OUTDIR]}"
+ROUND="${1:?usage: record-heldout.sh 13|14|15|16|17|18|19|20|21 [OUTDIR]}"
 case "$ROUND" in 13) DIR=heldout ;; 14) DIR=heldout14 ;; 15) DIR=heldout15 ;; 16) DIR=heldout16 ;; 17) DIR=heldout17 ;;
-  18) DIR=heldout18 ;; 19) DIR=heldout19 ;; 20) DIR=heldout20 ;;
+  18) DIR=heldout18 ;; 19) DIR=heldout19 ;; 20) DIR=heldout20 ;; 21) DIR=heldout21 ;;
   *) echo "record-heldout.sh: no round $ROUND" >&2; exit 2 ;; esac
 OUT="${2:-$HERE/../resources/refdata/tcpdump/$DIR}"
 if [ -z "${IN_NETNS:-}" ]; then

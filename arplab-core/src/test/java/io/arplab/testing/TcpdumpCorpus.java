@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 to heldout20: the golden corpus's case
+ * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 to heldout21: the golden corpus's case
  * folders, each a pcap with what tcpdump and tshark printed (heldout: the held-out round's, made by
- * src/test/scripts/gen-heldout13.py and printed by record-heldout.sh 13; heldout14 to heldout20: the
- * second to eighth rounds', gen-heldout14.py to gen-heldout20.py, printed by record-heldout.sh 14 to 20).
+ * src/test/scripts/gen-heldout13.py and printed by record-heldout.sh 13; heldout14 to heldout21: the
+ * second to ninth rounds', gen-heldout14.py to gen-heldout21.py, printed by record-heldout.sh 14 to 21).
  */
 public final class TcpdumpCorpus {
     private TcpdumpCorpus() {}
@@ -41,6 +41,7 @@ public final class TcpdumpCorpus {
         out.addAll(caseDirs(publicCases().resolveSibling("heldout18")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout19")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout20")));
+        out.addAll(caseDirs(publicCases().resolveSibling("heldout21")));
         return out;
     }
 

@@ -1319,6 +1319,230 @@ def dhcpv6_domains():
                 out.append((f, len(f)))
     return out
 
+def _udp4f(sport, dport, payload):
+    """An Ethernet frame with an IPv4 UDP datagram (no UDP checksum), padded to 60 bytes."""
+    f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, struct.pack('!HHHH', sport, dport, 8 + len(payload), 0)
+                                                         + payload)
+    return f + bytes(max(0, 60 - len(f)))
+
+_PING4 = ipv4(1, bytes.fromhex('0800f7ff00010001') + b'abcdefgh', (192, 168, 1, 1), (192, 168, 2, 2))
+_PING6 = struct.pack('!IHBB', 0x60000000, 8, 58, 64) + G11 + G13 + bytes.fromhex('8000000000010001')
+_ARPF = ARP
+
+def _lse(label, s=False, ttl=64, tc=0):
+    return struct.pack('!I', (label << 12) | (tc << 9) | (0x100 if s else 0) | ttl)
+
+def mpls():
+    """MPLS (packet-mpls.c) in UDP 6635, over ethertype 0x8847, GRE and IP protocol 137: every reserved label at the bottom of 1 to 3
+    labels with IPv4, IPv6, control words before Ethernet frames whose OUIs manuf names or not, plain Ethernet, the
+    associated channel header with IPv4, IPv6 and other channel types, GAL, Y.1711 function types and lengths, every
+    first nibble, stacks without a bottom; cut at every byte of a few."""
+    out = []
+    known = bytes.fromhex('001b21112233000c29445566')     # Intel, VMware
+    local = bytes.fromhex('0242ac1c000d0242ac1c000b')
+    mixed = bytes.fromhex('001b211122330242ac1c000b')
+    payloads = [_PING4, _PING6, b'\0\0\0\0' + local + b'\x08\x00' + _PING4, b'\0\0\0\x07' + known + b'\x08\x06' + _ARPF[14:],
+                known + b'\x08\x00' + _PING4, mixed + b'\x08\x00' + _PING4, b'\0\0\0\0' + known + b'\x86\xdd' + _PING6,
+                b'\x10\x00\x00\x21' + _PING4, b'\x10\x00\x00\x57' + _PING6, b'\x10\x00\x7f\xfa' + bytes(8),
+                b'\x10\x00\x00\x00', b'\x10\x00', b'\x00\x00', b'\x00\x00\x00\x00\x45' + bytes(3),
+                bytes([0x20]) + bytes(11), bytes([0x50]) + bytes(11), bytes([0xf0]) + bytes(11), b'\x45', b'\x60\x00',
+                bytes(20)]
+    for pl in payloads:
+        for stack in ([_lse(24001, True)], [_lse(16001), _lse(24001, True)], [_lse(0, True)], [_lse(2, True)],
+                      [_lse(3, True)], [_lse(1), _lse(7), _lse(100, True)]):
+            m = b''.join(stack) + pl
+            out.append((_udp4f(49152, 6635, m), None))
+            f = bytes.fromhex('0242ac1c000d0242ac1c000b8847') + m
+            f = f + bytes(max(0, 60 - len(f)))
+            out.append((f, None))
+    for label in range(16):
+        for pl in (_PING4, bytes.fromhex('10000021') + _PING4, bytes([1]) + bytes(43), bytes([7]) + bytes(50),
+                   bytes([2]) + bytes(40)):
+            out.append((_udp4f(49152, 6635, _lse(label, True) + pl), None))
+        out.append((_udp4f(49152, 6635, _lse(label) + _lse(24001, True) + _PING4), None))
+    for ft in (0, 1, 2, 3, 4, 7, 0xff):
+        for n in (1, 43, 44, 45, 60):
+            f = _udp4f(49152, 6635, _lse(14, True, ttl=1) + bytes([ft]) + bytes(n - 1))
+            out.append((f, None))
+            out.append((f[:42 + 4 + 30], len(f)))
+    for m in (_lse(24001), _lse(24001) + _lse(24002), b'\0', b'\0\0\x01', _lse(24001, True), b''):
+        out.append((_udp4f(49152, 6635, m), None))
+    for m in (_lse(16001) + _lse(24001, True) + _PING4, _lse(24001, True) + b'\0\0\0\0' + local + b'\x08\x00' + _PING4,
+              _lse(13, True) + bytes.fromhex('10000021') + _PING4):
+        f = _udp4f(49152, 6635, m)
+        for cut in range(42, len(f)):
+            out.append((f[:cut], len(f)))
+    # GRE's 0x8847 and 0x894f, IP protocol 137 (MPLS in IP) over IPv4 and IPv6, each cut every third byte
+    eth4 = bytes.fromhex('0242ac1c000d0242ac1c000b0800')
+    for inner in (struct.pack('!HH', 0, 0x8847) + _lse(16001) + _lse(24001, True) + _PING4,
+                  struct.pack('!HH', 0, 0x8848) + _lse(2, True) + _PING6,
+                  struct.pack('!HH', 0, 0x894f) + struct.pack('!II', (63 << 22) | (6 << 16) | (1 << 8) | 1,
+                                                              (0x42 << 8) | 255) + bytes(16) + _PING4,
+                  struct.pack('!HH', 0x8000, 0x8847) + b'\0\0\0\0' + _lse(24001, True) + _PING4):
+        f = eth4 + ipv4(47, inner)
+        out.append((f, None))
+        for cut in range(34, len(f), 3):
+            out.append((f[:cut], len(f)))
+    for m in (_lse(24001, True) + _PING4, _lse(2, True) + _PING6, _lse(24001), b''):
+        f = eth4 + ipv4(137, m)
+        f = f + bytes(max(0, 60 - len(f)))
+        out.append((f, None))
+        f6 = _e6(137, m)[:54 + len(m)]
+        out.append((f6, None))
+    return [(d, len(d) if n is None else n) for d, n in out]
+
+def _gpe(np, inner, flags=0x0c, vni=9):
+    return struct.pack('!BHBI', flags, 0, np, vni << 8) + inner
+
+def _nsh(np, inner, md=1, ctx=None, length=None, ttl=63):
+    if ctx is None:
+        ctx = bytes(range(16)) if md == 1 else b''
+    ln = length if length is not None else 2 + len(ctx) // 4
+    return struct.pack('!II', (ttl << 22) | (ln << 16) | (md << 8) | np, (0x123 << 8) | 255) + ctx + inner
+
+def vxlan_gpe_nsh():
+    """VXLAN-GPE (packet-vxlan.c) with next protocols 0 to 7 and 255 before IPv4, IPv6, Ethernet, NSH, MPLS and data,
+    headers of 0 to 8 bytes; NSH (packet-nsh.c) over ethertype 0x894f and VXLAN-GPE with MD types 0 to 3 and 15,
+    lengths 0 to 63, MD type 2 TLVs fitting or not, every next protocol; cut at every byte of a few."""
+    out = []
+    eth_in = bytes.fromhex('0242ac1c000e0242ac1c000c0800') + _PING4
+    inners = {1: _PING4, 2: _PING6, 3: eth_in, 4: _nsh(1, _PING4), 5: _lse(24001, True) + _PING4}
+    for np in (0, 1, 2, 3, 4, 5, 6, 7, 0x80, 0xff):
+        for pl in (inners.get(np, bytes(20)), _PING4, b'', bytes(3)):
+            out.append(_udp4f(52000, 4790, _gpe(np, pl)))
+    for n in range(9):
+        out.append(_udp4f(52000, 4790, _gpe(1, _PING4)[:n]))
+    tlv = lambda c, t, v, ln=None: struct.pack('!HBB', c, t, len(v) if ln is None else ln) + v + bytes(-len(v) % 4)
+    ctxs = {0: b'', 1: bytes(16), 2: b'', 3: bytes(8), 15: bytes(4)}
+    for md in (0, 1, 2, 3, 15):
+        for ln in (0, 1, 2, 3, 4, 6, 7, 63):
+            for np, inner in ((1, _PING4), (3, eth_in), (2, _PING6), (9, b'xyzw')):
+                out.append(bytes.fromhex('0242ac1c000d0242ac1c000b894f') + _nsh(np, inner, md, ctxs[md], ln))
+    for ctx in (tlv(1, 1, b'abcd'), tlv(1, 1, b'a') + tlv(2, 2, b'bcdefg'), tlv(1, 1, b'', 8), tlv(1, 1, b'ab', 127),
+                tlv(1, 1, b'abcd') + tlv(2, 2, b'', 120), b'\0\1'):
+        for ln in (None, 2, 3, 4, 5):
+            out.append(bytes.fromhex('0242ac1c000d0242ac1c000b894f') + _nsh(1, _PING4, 2, ctx, ln))
+    for np in range(0, 8):
+        out.append(_udp4f(52000, 4790, _gpe(4, _nsh(np, inners.get(np, bytes(12))))))
+    out = [f + bytes(max(0, 60 - len(f))) for f in out]
+    res = [(f, len(f)) for f in out]
+    for f in (_udp4f(52000, 4790, _gpe(4, _nsh(3, eth_in))),
+              bytes.fromhex('0242ac1c000d0242ac1c000b894f') + _nsh(1, _PING4, 2, tlv(1, 1, b'abcdef') + tlv(2, 2, b'gh'))):
+        for cut in range(14, len(f)):
+            res.append((f[:cut], len(f)))
+    return res
+
+def dhcpv6_fqdn():
+    """DHCPv6's client FQDN option (packet-dhcpv6.c) in every message type 0 to 39 with a label past the field, a
+    whole name, a lone root label and a name over a partial one, under flags 0x01 and 0xe9 (seeds 35067, 35074)."""
+    out = []
+    names = (b'\x12', b'\x3d\xb6\x41\x65', b'\x03abc\x00', b'\x00', b'\x03abc')
+    for mt in range(40):
+        for flags in (0x01, 0xe9):
+            for name in names:
+                m = bytes([mt, 0x93, 0xb7, 0x1e]) + struct.pack('!HH', 39, 1 + len(name)) + bytes([flags]) + name
+                u = struct.pack('!HHHH', 546, 547, 8 + len(m), 0) + m
+                f = _e6(17, u, LL11, bytes.fromhex('ff020000000000000000000000010002'), dmac='333300010002')
+                out.append((f, len(f)))
+    return out
+
+def igmp_v2():
+    """IGMP (packet-igmp.c) version 1 and 2 reports, leaves and queries with a group of 0.0.0.0 or not, maximum
+    response times 0 and 100 (seed 35073)."""
+    out = []
+    for t in (0x16, 0x17, 0x12, 0x11):
+        for mr in (0, 100):
+            for g in ((0, 0, 0, 0), (239, 1, 2, 3)):
+                f = bytes.fromhex('01005e0000160242ac1c000b0800') + ipv4(2, bytes([t, mr, 0, 0]) + bytes(g),
+                                                                       (10, 0, 0, 1), (224, 0, 0, 22))
+                f += bytes(max(0, 60 - len(f)))
+                out.append((f, len(f)))
+    return out
+
+def aodv():
+    """AODV (packet-aodv.c) on UDP 654 over IPv4 and IPv6: types 0 to 20 with bodies of 0 to 64 bytes, requests and
+    replies with extensions of types 1 to 4 and lengths 0 to 8, errors of 0 to 3 destinations whole or not; cut
+    at every fourth byte of a request and a reply."""
+    out = []
+    def u4(m):
+        f = bytes.fromhex('ffffffffffff0242ac1c000b0800') + ipv4(17, struct.pack('!HHHH', 654, 654, 8 + len(m), 0) + m,
+                                                               (10, 0, 0, 1), (255, 255, 255, 255))
+        return f + bytes(max(0, 60 - len(f)))
+    def u6(m):
+        u = struct.pack('!HHHH', 654, 654, 8 + len(m), 0) + m
+        return _e6(17, u, LL11, bytes.fromhex('ff020000000000000000000000000001'), dmac='333300000001')[:62 + len(m)]
+    body = bytes(range(1, 65))
+    for t in list(range(0, 21)) + [255]:
+        for n in (0, 1, 3, 7, 19, 23, 24, 35, 44, 47, 48, 64):
+            m = bytes([t]) + body[:n]
+            out.append(u4(m))
+            out.append(u6(m))
+    exts = [b'', bytes([1, 4, 0, 0, 3, 232]), bytes([2, 4, 0, 0, 3, 232]), bytes([3, 8]) + bytes(8), bytes([2, 0]),
+            bytes([2, 4, 0, 1]), bytes([3, 8, 1]), bytes([4, 2, 9, 9, 2, 4, 0, 0, 0, 1]), bytes([9]), bytes([1, 200])]
+    for t, size in ((1, 24), (2, 20), (1, 48), (2, 44), (16, 48), (17, 44)):
+        for e in exts:
+            m = bytes([t, 0xf8, 5, 2]) + body[:size - 4] + e
+            out.append(u4(m) if size < 40 else u6(m))
+    for t, ent in ((3, 8), (3, 20), (18, 20)):
+        for cnt in (0, 1, 2, 3):
+            for have in range(0, cnt + 1):
+                m = bytes([t, 0x80, 0, cnt]) + body[:ent * have]
+                out.append(u4(m) if ent == 8 else u6(m))
+    res = [(f, len(f)) for f in out]
+    for f in (u4(bytes([1, 0, 0, 1]) + body[:20] + bytes([2, 4, 0, 0, 3, 232])),
+              u6(bytes([2, 0, 0, 1]) + body[:40] + bytes([3, 8]) + bytes(8))):
+        for cut in range(42, len(f), 4):
+            res.append((f[:cut], len(f)))
+    return res
+
+def l2tp():
+    """L2TPv2 (packet-l2tp.c's dissect_l2tp_udp()) on UDP 1701: data messages under every L, S, O and P flag with
+    offsets of 0 to 200, lengths under and over the datagram, PPP (dissect_ppp_hdlc()) with and without the
+    address and control bytes, compressed and whole protocols IPv4, IPv6, LCP and others; control messages that
+    are ZLBs, without a length, with a length reaching no AVP, with a first AVP that is or is not a message type;
+    versions 0 to 15; a datagram of 0 to 3 bytes; cut at every byte of a data and a control message."""
+    out = []
+    def u(m, sport=1701, dport=1701):
+        f = bytes.fromhex('0242ac1c000d0242ac1c000b0800') + ipv4(17, struct.pack('!HHHH', sport, dport, 8 + len(m), 0)
+                                                               + m)
+        return f + bytes(max(0, 60 - len(f)))
+    ppps = [b'\xff\x03\x00\x21' + _PING4, b'\x00\x21' + _PING4, b'\x21' + _PING4, b'\xff\x03\x00\x57' + _PING6,
+            b'\x57' + _PING6, b'\xff\x03\xc0\x21\x01\x01\x00\x04', b'\xff', b'\xff\x03', b'\xff\x03\x00',
+            b'\x00\x21', b'\x00\x21\x60' + bytes(10), b'\xff\x03\x80\x21\x01\x01\x00\x04']
+    for fl in (0x0002, 0x4002, 0x0802, 0x0202, 0x0102, 0x4a02, 0x4b02, 0x0b02, 0x3002):
+        for ppp in ppps:
+            body = struct.pack('!HH', 0x11, 0x22)
+            if fl & 0x0800:
+                body += struct.pack('!HH', 1, 2)
+            if fl & 0x0200:
+                body += struct.pack('!H', 2) + b'\0\0'
+            body += ppp
+            out.append(u(struct.pack('!H', fl) + (struct.pack('!H', 4 + len(body)) if fl & 0x4000 else b'') + body))
+    for off in (0, 1, 10, 40, 200):
+        out.append(u(struct.pack('!HHHH', 0x0202, 0x11, 0x22, off) + bytes(off) + b'\x00\x21' + _PING4))
+    for ln in (0, 6, 8, 12, 20, 60, 500):
+        out.append(u(struct.pack('!HHHH', 0x4002, ln, 0x11, 0x22) + b'\x00\x21' + _PING4))
+    avp0 = lambda t: struct.pack('!HHHH', 0x8008, 0, 0, t)
+    for m in (struct.pack('!HHHHHH', 0xc802, 12, 1, 2, 3, 4), struct.pack('!HHHH', 0xc002, 12, 1, 2) + bytes(4),
+              struct.pack('!HHHH', 0xc002, 8, 1, 2), struct.pack('!HHHHHH', 0xc802, 10, 1, 2, 3, 4) + avp0(1),
+              struct.pack('!HHHHH', 0x8802, 1, 2, 3, 4) + avp0(2), struct.pack('!HHH', 0x8002, 1, 2) + avp0(6),
+              struct.pack('!HHHHH', 0x8802, 1, 2, 3, 4) + struct.pack('!HHHH', 0x8008, 0, 7, 1),
+              struct.pack('!HHH', 0x8002, 1, 2), struct.pack('!HHHHH', 0x8802, 1, 2, 3, 4),
+              struct.pack('!HHHHHH', 0xc802, 12, 1, 2, 3, 4) + avp0(1)):
+        out.append(u(m))
+    for ver in range(16):
+        out.append(u(struct.pack('!HHHH', 0x4000 | ver, 8, 1, 2) + b'\x00\x21'))
+    for n in range(4):
+        out.append(u(b'\x00\x02\x00'[:n]))
+    out.append(u(struct.pack('!HHH', 0x0002, 1, 2) + b'\x00\x21' + _PING4, 40000, 1701))
+    out.append(u(struct.pack('!HHH', 0x0002, 1, 2) + b'\x00\x21' + _PING4, 1701, 40000))
+    res = [(f, len(f)) for f in out]
+    for f in (u(struct.pack('!HHHHHH', 0x4b02, 46, 0x11, 0x22, 1, 2) + b'\xff\x03\x00\x21' + _PING4),
+              u(struct.pack('!HHHHHH', 0xc802, 12, 1, 2, 3, 4))):
+        for cut in range(42, len(f)):
+            res.append((f[:cut], len(f)))
+    return res
+
 FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut': icmp_redirect_cut, 'dns-dso': dns_dso, 'bootp-short': bootp_short, 'lldp-ttl': lldp_ttl, 'ipv6-pad1': ipv6_pad1, 'eth-length-type': eth_length_type, 'trailers': trailers, 'rtradvert': rtradvert, 'llc': llc, 'udp-empty': udp_empty,
             'icmpv6-quotes': icmpv6_quotes, 'ipv6-options': ipv6_options,
             'snap-cut': snap_cut, 'syslog': syslog, 'ntp': ntp, 'rip': rip,
@@ -1329,7 +1553,8 @@ FAMILIES = {'dns-trailing': dns_trailing, 'atmarp': atmarp, 'icmp-redirect-cut':
             'seed-frames': seed_frames, 'icmp-ext': icmp_ext,
             'icmpv6-types': icmpv6_types, 'gre': gre,
             'vrrp': vrrp, 'ipip': ipip, 'hsrp': hsrp, 'dhcpv6': dhcpv6, 'ipv6-routing': ipv6_routing, 'icmpv6-nodeinfo': icmpv6_nodeinfo, 'cdp': cdp,
-            'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains}
+            'hipercontracer': hipercontracer, 'dhcpv6-domains': dhcpv6_domains,
+            'mpls': mpls, 'vxlan-gpe-nsh': vxlan_gpe_nsh, 'dhcpv6-fqdn': dhcpv6_fqdn, 'igmp-v2': igmp_v2, 'aodv': aodv, 'l2tp': l2tp}
 
 if __name__ == '__main__':
     for name, make in FAMILIES.items():

@@ -183,6 +183,7 @@ final class EtherPrinter {
             case 0x8863, 0x8864, 0x3c12, 0x3c13 -> PppoePrinter.pppoePrint(nd, p, length);
             case 0x80f3 -> AtalkPrinter.aarpPrint(nd, p, length);
             case 0x894f -> NshPrinter.nshPrint(nd, p, length);
+            case 0x88f7 -> PtpPrinter.ptpPrint(nd, p, length); // ethertype_print()'s ETHERTYPE_PTP
             case 0x8137 -> {
                 nd.out.append("(NOV-ETHII) ");
                 IpxPrinter.ipxPrint(nd, p, length);

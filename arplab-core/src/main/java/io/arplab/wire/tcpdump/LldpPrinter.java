@@ -59,8 +59,8 @@ final class LldpPrinter {
         };
     }
 
-    /** af.c af_values. */
-    private static String af(int af) {
+    /** af.c af_values: null when unknown (print-ldp.c's address lists use it too). */
+    static String afName(int af) {
         return switch (af) {
             case 0 -> "Reserved";
             case 1 -> "IPv4";
@@ -80,8 +80,13 @@ final class LldpPrinter {
             case 15 -> "E.164 with NSAP subaddress";
             case 196 -> "Layer-2 VPN";
             case 25 -> "VPLS";
-            default -> "Unknown";
+            default -> null;
         };
+    }
+
+    private static String af(int af) {
+        String n = afName(af);
+        return n == null ? "Unknown" : n;
     }
 
     private static final String[] CAPABILITIES = {"Other", "Repeater", "Bridge", "WLAN AP", "Router", "Telephone",

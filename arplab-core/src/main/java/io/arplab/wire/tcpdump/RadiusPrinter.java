@@ -510,8 +510,8 @@ final class RadiusPrinter {
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getYear()));
     }
 
-    /** oui.c's smi_values: the enterprise numbers tcpdump names. */
-    private static String smi(long id) {
+    /** oui.c's smi_values: the enterprise numbers tcpdump names (print-lspping.c's vendor TLV uses them too). */
+    static String smi(long id) {
         return switch ((int) Math.min(id, Integer.MAX_VALUE)) {
             case 0 -> "IETF (reserved)";
             case 5 -> "ACC";

@@ -95,6 +95,8 @@ final class UdpPrinter {
             BootpPrinter.bootpPrint(nd, cp, length);
         } else if (either(sport, dport, RipPrinter.RIP_PORT)) {
             RipPrinter.ripPrint(nd, cp, length);
+        } else if (either(sport, dport, AodvPrinter.AODV_PORT)) {
+            AodvPrinter.aodvPrint(nd, cp, length, version == 6);
         } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT)) {
             IsakmpPrinter.isakmpPrint(nd, cp, length, ip);
         } else if (either(sport, dport, IsakmpPrinter.ISAKMP_PORT_NATT)) {
@@ -120,12 +122,20 @@ final class UdpPrinter {
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
                 || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
             Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (BabelPrinter.isPort(sport, dport)) {
+            BabelPrinter.babelPrint(nd, cp, length);
         } else if (either(sport, dport, AutoRpPrinter.CISCO_AUTORP_PORT)) {
             AutoRpPrinter.autorpPrint(nd, cp, length);
         } else if (RadiusPrinter.isPort(sport, dport)) {
             RadiusPrinter.radiusPrint(nd, cp, length);
         } else if (dport == HsrpPrinter.HSRP_PORT) {
             HsrpPrinter.hsrpPrint(nd, cp, length);
+        } else if (either(sport, dport, LdpPrinter.LDP_PORT)) {
+            LdpPrinter.ldpPrint(nd, cp, length);
+        } else if (either(sport, dport, OlsrPrinter.OLSR_PORT)) {
+            OlsrPrinter.olsrPrint(nd, cp, length, version == 6);
+        } else if (either(sport, dport, LspPingPrinter.MPLS_LSP_PING_PORT)) {
+            LspPingPrinter.lspPingPrint(nd, cp, length);
         } else if (sport == BcmLiPrinter.BCM_LI_PORT) {
             BcmLiPrinter.bcmLiPrint(nd, cp, length);
         } else if (BfdPrinter.isPort(dport)) {
@@ -150,6 +160,8 @@ final class UdpPrinter {
             VxlanPrinter.vxlanPrint(nd, cp, length);
         } else if (either(sport, dport, GenevePrinter.GENEVE_PORT)) {
             GenevePrinter.genevePrint(nd, cp, length);
+        } else if (either(sport, dport, LispPrinter.LISP_CONTROL_PORT)) {
+            LispPrinter.lispPrint(nd, cp, length);
         } else if (either(sport, dport, VxlanGpePrinter.VXLAN_GPE_PORT)) {
             VxlanGpePrinter.vxlanGpePrint(nd, cp, length);
         } else if (either(sport, dport, MPLS_PORT)) {

@@ -191,6 +191,8 @@ final class EthDissector {
             case 0x8100, 0x9100 -> vlan(next, p);
             case 0x88a8 -> ieee8021ad(next, p);
             case 0x88cc -> LldpDissector.dissect(next, p);
+            case 0x8847, 0x8848 -> MplsDissector.dissect(next, p);
+            case 0x894f -> NshDissector.dissect(next, p);
             case 0x6558 -> dissect(next, p, FCS_NONE); // eth_withoutfcs
             default -> {
                 Values.unsupported("ethertype", type);

@@ -92,6 +92,11 @@ final class EtherNames {
         return n == null ? "Unknown" : n;
     }
 
+    /** get_manuf_name_if_known(): whether the manuf file names the OUI (its 3 bytes as they are). */
+    synchronized boolean manufKnown(int oui) {
+        return manuf.containsKey(oui);
+    }
+
     /** The name of a 6-byte address as the Source/Destination columns show it. */
     synchronized String name(long addr) {
         return cache.computeIfAbsent(addr, this::resolve);

@@ -87,7 +87,9 @@ final class GreDissector {
         Tvb next = tvb.subset(off);
         switch (type) {
             case 0x0800, 0x883e -> IpDissector.dissectIpAnyVersion(next, p);
-            case 0x86dd -> ipv6(next, p);
+            case 0x86dd -> Ipv6Dissector.dissectHandle(next, p);
+            case 0x8847, 0x8848 -> MplsDissector.dissect(next, p);
+            case 0x894f -> NshDissector.dissect(next, p);
             case 0x0806 -> ArpDissector.dissect(next, p);
             case 0x6558 -> EthDissector.dissect(next, p, EthDissector.FCS_NONE); // eth_withoutfcs
             default -> {
@@ -96,13 +98,6 @@ final class GreDissector {
                 }
                 // call_data_dissector(): Info stays
             }
-        }
-    }
-
-    /** dissect_ipv6() reached through the "gre.proto" table: another version is "Bogus IPv6 version". */
-    private static void ipv6(Tvb tvb, Packet p) {
-        if (!Ipv6Dissector.dissect(tvb, p)) {
-            p.info("Bogus IPv6 version (" + (tvb.u8(0) >> 4) + ", must be 6)");
         }
     }
 

@@ -46,7 +46,8 @@ final class IgmpDissector {
                 p.info(type == V2_LEAVE_GROUP ? "Leave Group" : "Membership Report");
                 tvb.u8(1);
                 tvb.u16(2);
-                p.append((type == V2_LEAVE_GROUP ? " " : " group ") + tvb.ipv4(4));
+                // dissect_igmp_v2(): a group of 0.0.0.0 is ", general" in a report or leave too (seed 35073)
+                p.append(tvb.u32(4) == 0 ? ", general" : (type == V2_LEAVE_GROUP ? " " : " group ") + tvb.ipv4(4));
             }
             case V3_MEMBERSHIP_REPORT -> v3Report(tvb, p);
             default -> throw new Unsupported("IGMP type 0x" + Integer.toHexString(type));

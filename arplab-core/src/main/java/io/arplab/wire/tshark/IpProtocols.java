@@ -18,6 +18,7 @@ final class IpProtocols {
             case 47 -> GreDissector.dissect(next, p);
             case 58 -> Icmpv6Dissector.dissect(next, p);
             case 112 -> VrrpDissector.dissect(next, p);
+            case 137 -> MplsDissector.dissect(next, p); // MPLS in IP
             default -> {
                 Values.unsupported("ip.proto", proto);
                 return false;

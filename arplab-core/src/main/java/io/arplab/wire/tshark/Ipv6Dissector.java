@@ -54,6 +54,16 @@ final class Ipv6Dissector {
         return true;
     }
 
+    /**
+     * dissect_ipv6() reached through a table's "ipv6" handle (GRE, VXLAN-GPE, NSH, MPLS): another version is "Bogus
+     * IPv6 version".
+     */
+    static void dissectHandle(Tvb tvb, Packet p) {
+        if (!dissect(tvb, p)) {
+            p.info("Bogus IPv6 version (" + (tvb.u8(0) >> 4) + ", must be 6)");
+        }
+    }
+
     /** ipv6_dissect_next(): an option header, or the "ip.proto" table, or "Unknown (n)". */
     static void next(int nxt, Tvb tvb, Packet p) {
         switch (nxt) {

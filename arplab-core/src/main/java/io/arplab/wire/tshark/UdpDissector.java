@@ -80,17 +80,6 @@ final class UdpDissector {
         return mac >= 0x0050c2317000L && mac <= 0x0050c2317fffL || mac >>> 24 == 0x002271 || mac == 0xffffffffffffL;
     }
 
-    /** packet-vxlan.c's dissect_vxlan(): an 8-byte header, then an Ethernet frame. */
-    private static void vxlan(Tvb tvb, Packet p) {
-        p.protocol("VxLAN");
-        p.clearInfo();
-        tvb.u16(0);
-        tvb.u16(2);
-        tvb.u24(4);
-        tvb.u8(7);
-        EthDissector.dissect(tvb.subset(8), p, EthDissector.FCS_NONE); // eth_withoutfcs
-    }
-
     /**
      * packet-geneve.c's dissect_geneve(): "Encapsulated" and the protocol type's name, the header and its options,
      * then the type's dissector (an Ethernet frame for Transparent Ethernet Bridging), else data.
@@ -214,7 +203,15 @@ final class UdpDissector {
             return true;
         }
         if (port == 4789) {
-            vxlan(next, p);
+            VxlanDissector.vxlan(next, p);
+            return true;
+        }
+        if (port == 4790) {
+            VxlanDissector.gpe(next, p);
+            return true;
+        }
+        if (port == 6635) {
+            MplsDissector.dissect(next, p); // MPLS in UDP (RFC 7510)
             return true;
         }
         if (port == 6081) {
@@ -235,6 +232,12 @@ final class UdpDissector {
         }
         if (port == HsrpDissector.PORT || port == HsrpDissector.PORT_V6) {
             return HsrpDissector.dissect(next, p, dport);
+        }
+        if (port == L2tpDissector.PORT) {
+            return L2tpDissector.dissect(next, p);
+        }
+        if (port == AodvDissector.PORT) {
+            return AodvDissector.dissect(next, p);
         }
         if (port == ECHO_PORT) {
             // packet-echo.c's dissect_echo(): a request to the port, else a response; the data item takes what

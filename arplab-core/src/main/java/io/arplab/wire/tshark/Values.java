@@ -27,7 +27,9 @@ final class Values {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split("\t", 3);
                 if (f.length == 3) {
-                    int v = f[1].startsWith("0x") ? Integer.parseInt(f[1].substring(2), 16) : Integer.parseInt(f[1]);
+                    // mpls.label's MPLS_LABEL_INVALID is 2^32 - 1: read as a long, kept as its int bits
+                    int v = f[1].startsWith("0x") ? Integer.parseInt(f[1].substring(2), 16)
+                            : (int) Long.parseLong(f[1]);
                     tables.computeIfAbsent(f[0], k -> new HashMap<>()).putIfAbsent(v, f[2]);
                 }
             }

@@ -9,5 +9,5 @@ fields='eth.type|ip.proto|dns.flags.opcode|dns.flags.rcode|dns.qry.type|llc.dsap
 HOME="$(mktemp -d)" tshark -G values 2>/dev/null | grep -P "^V\t($fields)\t" | cut -f2- > "$here/values.txt"
 # decodes.txt: which values of the dissector tables the frames reach have a dissector (`tshark -G decodes`:
 # table, value, dissector), so that a value this package does not decode is told from one Wireshark leaves alone.
-HOME="$(mktemp -d)" tshark -G decodes 2>/dev/null | grep -P '^(ethertype|ip\.proto|tcp\.port|udp\.port|llc\.dsap)\t' \
+HOME="$(mktemp -d)" tshark -G decodes 2>/dev/null | grep -P '^(ethertype|ip\.proto|tcp\.port|udp\.port|llc\.dsap|vxlan\.next_proto|nsh\.next_proto|mpls\.label|pwach\.channel_type|mcc\.proto)\t' \
     | sort > "$here/decodes.txt"

@@ -26,7 +26,8 @@ class TsharkProbesTest {
         "syslog", "ntp", "rip", "mdns", "dhcp", "lldp-port", "atmarp", "ipv6-pad1", "eth-length-type", "lldp-ttl",
         "bootp-short", "dns-dso", "icmp-redirect-cut", "dns-trailing", "dhcp-options", "aarp", "lldp-cut", "ipv6-frag",
         "nd-options", "echo-tftp-heur", "bfd-auth", "seed-frames", "dns-heur", "dns-names", "lldp-dup",
-        "pref64-len", "icmp-ext", "icmpv6-types", "gre", "vrrp", "ipip", "hsrp", "dhcpv6", "ipv6-routing", "icmpv6-nodeinfo", "cdp", "hipercontracer", "dhcpv6-domains"})
+        "pref64-len", "icmp-ext", "icmpv6-types", "gre", "vrrp", "ipip", "hsrp", "dhcpv6", "ipv6-routing", "icmpv6-nodeinfo", "cdp", "hipercontracer", "dhcpv6-domains",
+        "mpls", "vxlan-gpe-nsh", "dhcpv6-fqdn", "igmp-v2", "aodv", "l2tp"})
     void printsWhatTsharkPrinted(String family) throws IOException {
         List<PcapRecord> records = PcapReader.readAll(DIR.resolve(family + ".pcap"));
         String expected = Files.readString(DIR.resolve(family + ".tshark"), StandardCharsets.UTF_8);
