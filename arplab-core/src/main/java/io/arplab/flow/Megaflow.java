@@ -45,6 +45,8 @@ public final class Megaflow {
     long epoch;
     /** Its ukey has an xcache: a revalidation translated it (an upcall's ukey has none). */
     boolean xcachePopulated;
+    /** The learn() flow_mods of its hits since the last push, in order (XC_LEARN: run when a round pushes). */
+    java.util.List<XlateLearn.Pending> learns = java.util.List.of();
 
     Megaflow(Ofproto br, long[] value, DpclsSubtable t, String actions, XlateCache xc, Conntrack.Key ctTuple) {
         this.br = br;

@@ -365,6 +365,9 @@ public final class Udpif {
      * cut tag), the stats go through that flow's cache.
      */
     void push(Megaflow m, XlateCache xc, long now) {
+        if (!m.learns.isEmpty()) { // the hits translated per packet credited the rest already
+            XlateLearn.push(m, now);
+        }
         long packets = m.packets - m.pushedPackets;
         if (packets == 0) {
             return;

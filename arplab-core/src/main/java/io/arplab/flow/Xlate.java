@@ -235,6 +235,11 @@ final class Xlate {
      */
     boolean hit;
     /**
+     * The megaflow this pass hit, when translated per packet: its learn()s' flow_mods wait for its stats' push
+     * (XC_LEARN), as OVS's datapath executes a hit without translating it; null for an upcall's pass.
+     */
+    Megaflow hitFlow;
+    /**
      * The tunnel headers the native tunnel outputs so far pushed: a megaflow's hits are counted by xlate_push_stats()
      * over one stats struct, which each XC_TUNNEL_HEADER grows for the entries after it (an upcall's are not).
      */
@@ -345,6 +350,7 @@ final class Xlate {
         rule = null;
         thawCookie = -1L;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
+        hitFlow = null;
         pause = null;
         firstLookup = false;
         keepRecircs = false;
