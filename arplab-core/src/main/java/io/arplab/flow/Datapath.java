@@ -739,10 +739,14 @@ public final class Datapath {
      * One lookup of a packet with this flow (a translation's); on a miss its megaflow is installed. {@code keyMissed}:
      * the upcall's own lookup of this very key just missed (and nothing was installed since), so it is not repeated.
      */
+    /** The megaflow the last {@link #pass} hit (null: it installed one, or installed none). */
+    Megaflow lastHit;
+
     Megaflow pass(Ofproto br, long[] flow, long[] mask, String actions, int len, long now, XlateCache xc,
             boolean keyMissed, Conntrack.Key ctTuple) {
         Megaflow m = keyMissed ? null : lookup(br, flow, true, ctTuple); // the tuple of the key, as at its pass's start
         if (m != null) {
+            lastHit = m;
             hit(m, flow, len, now);
             m.pushedPackets++; // the upcall's translation credited it
             m.pushedBytes += len;

@@ -565,6 +565,16 @@ public final class Group {
         return selectionMethod.isEmpty() ? 0 : selectionMethodParam & 0xffffffffL;
     }
 
+    /** group_dpif_credit_stats() of {@code packets} packets of {@code bytes} bytes in all (a push of hits). */
+    void credit(Bucket b, long packets, long bytes) {
+        this.packets += packets;
+        this.bytes += bytes;
+        for (Bucket each : b != null ? List.of(b) : buckets) {
+            each.packets += packets;
+            each.bytes += bytes;
+        }
+    }
+
     /** group_dpif_credit_stats(): a packet to the group and to bucket {@code b}, or to every bucket when null. */
     void credit(Bucket b, int length) {
         packets++;

@@ -86,15 +86,20 @@ public final class McastSnooping {
         return changed;
     }
 
-    /** mcast_snooping_set_port_flood() and ..._flood_reports(). */
+    /**
+     * mcast_snooping_set_port_flood() and ..._flood_reports(): a port set is appended to its list
+     * (mcast_snooping_add_port()) unless already there, where it keeps its place; a port cleared leaves it.
+     */
     public void setPortFlags(long port, boolean flood, boolean floodReports) {
-        floodPorts.remove(port);
-        reportPorts.remove(port);
-        if (flood) {
-            floodPorts.add(port);
-        }
-        if (floodReports) {
-            reportPorts.add(port);
+        setPort(floodPorts, port, flood);
+        setPort(reportPorts, port, floodReports);
+    }
+
+    private static void setPort(List<Long> list, long port, boolean set) {
+        if (!set) {
+            list.remove((Long) port);
+        } else if (!list.contains(port)) {
+            list.add(port);
         }
     }
 

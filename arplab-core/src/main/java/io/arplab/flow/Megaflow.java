@@ -45,6 +45,10 @@ public final class Megaflow {
     long epoch;
     /** Its ukey has an xcache: a revalidation translated it (an upcall's ukey has none). */
     boolean xcachePopulated;
+    /** The learn() flow_mods of its hits since the last push, in order (XC_LEARN: run when a round pushes). */
+    java.util.List<XlateLearn.Pending> learns = java.util.List.of();
+    /** The packets and bytes of its hits translated per packet whose groups wait for the push (XC_GROUP). */
+    long groupPackets, groupBytes;
 
     Megaflow(Ofproto br, long[] value, DpclsSubtable t, String actions, XlateCache xc, Conntrack.Key ctTuple) {
         this.br = br;

@@ -895,6 +895,7 @@ public final class Ofproto {
             try {
                 x.keyMissed = m == null;
                 x.hit = m != null;
+                x.hitFlow = m;
                 translate(x);
                 if (x.xc != null) {
                     datapath.countDrop(x.xc.dropCounter); // handle_upcalls()' execute of the packet

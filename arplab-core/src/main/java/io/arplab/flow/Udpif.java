@@ -365,6 +365,13 @@ public final class Udpif {
      * cut tag), the stats go through that flow's cache.
      */
     void push(Megaflow m, XlateCache xc, long now) {
+        if (m.groupPackets != 0) { // the hits translated per packet credited their rules already
+            xc.pushGroups(m.groupPackets, m.groupBytes);
+            m.groupPackets = m.groupBytes = 0;
+        }
+        if (!m.learns.isEmpty()) {
+            XlateLearn.push(m, now);
+        }
         long packets = m.packets - m.pushedPackets;
         if (packets == 0) {
             return;

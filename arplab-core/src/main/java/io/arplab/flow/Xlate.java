@@ -192,6 +192,8 @@ final class Xlate {
      * while the translation's lookups keep its own (xin->tables_version).
      */
     final List<Rule> learnedNow = new ArrayList<>(0);
+    /** The groups and buckets this pass went through with a packet, credited at its end (XC_GROUP's pairs). */
+    final List<Object> groupCredits = new ArrayList<>(0);
     /**
      * The actions the flows this translation's learn()s modified had: OFPFC_MODIFY_STRICT's replace_rule_start()
      * makes a new rule of the next version, so the translation's lookups keep the old one, its actions (its stats
@@ -234,6 +236,8 @@ final class Xlate {
      * does, with no xlate cache entry to redo it on a hit (terminate_native_tunnel()'s tnl_neigh_set()), is not done.
      */
     boolean hit;
+    /** The megaflow this pass hit, translated per packet (its learn()s wait for its push, XC_LEARN), or null. */
+    Megaflow hitFlow;
     /**
      * The tunnel headers the native tunnel outputs so far pushed: a megaflow's hits are counted by xlate_push_stats()
      * over one stats struct, which each XC_TUNNEL_HEADER grows for the entries after it (an upcall's are not).
@@ -345,6 +349,7 @@ final class Xlate {
         rule = null;
         thawCookie = -1L;
         exited = slow = unfinishedWc = tunnelNoteDone = onePass = learnOnly = learnedAhead = avoidCaching = keyMissed = hit = false;
+        hitFlow = null;
         pause = null;
         firstLookup = false;
         keepRecircs = false;
@@ -368,6 +373,7 @@ final class Xlate {
         lastTopTable = -1;
         recircs.clear();
         learnedNow.clear();
+        groupCredits.clear();
         learnedOver.clear();
     }
 
@@ -599,6 +605,7 @@ final class Xlate {
             xc.dropCounter = slow || !odp.isEmpty() || !br.datapath.supportsExplicitDrop() ? -1
                     : Datapath.DROP_COUNTERS.indexOf(dropCounter(error));
         }
+        Megaflow passHit = null; // the megaflow the datapath's lookup at the pass's end hit, if it did
         if (execute && install) {
             // dpif-netdev executes an upcall's actions before it installs the megaflow
             for (Pop p : pops) {
@@ -614,6 +621,7 @@ final class Xlate {
                 key[Slot.IN_PORT.ordinal()] = keyInPort;
             }
             boolean keyRef = recircId != 0 && br.datapath.recirc.ref(recircId, now);
+            br.datapath.lastHit = null;
             Megaflow m = recircId != 0 && !keyRef ? null
                     : br.datapath.pass(ingress, key, lastMask, lastActions, length, now, xc,
                             keyMissed && recircId == 0, ctTuple);
@@ -628,7 +636,9 @@ final class Xlate {
                 m.recircs = recircs.stream().mapToInt(Integer::intValue).toArray();
                 recircs.clear();
             }
+            passHit = br.datapath.lastHit;
         }
+        XlateGroup.passEnd(this, passHit);
         if (!(trace != null && !execute) && !keepRecircs) {
             releaseRecircs(); // xlate_out_uninit(); a trace releases its ids once its recirculations are traced
         }

@@ -36,6 +36,11 @@ final class XlateCache {
     long[] tunnelTx = NOTHING_LEARNED;
     /** The tunnel port the packet came in on (XC_NETDEV: netdev_vport_inc_rx() for every packet served), or -1. */
     long tunnelRx = -1;
+    /**
+     * The groups the translation went through (XC_GROUP), each with the bucket it took (null: every bucket), that a
+     * push credits with the packets of the hits it pushes.
+     */
+    List<Object> groups = List.of();
     /** Whether {@link #ops} do what the translation did (a field it changed without a set() action: they do not). */
     boolean replayable = true;
     /** Whether the translation consulted the MAC learning table (NORMAL), so that a change of it may change it. */
@@ -123,6 +128,22 @@ final class XlateCache {
         learned[n + 1] = vlan;
         learned[n + 2] = port;
         learned[n + 3] = gratArp ? 1 : 0;
+    }
+
+    /** xlate_cache_add_entry()'s XC_GROUP: group {@code g} and its bucket {@code b} (null: every bucket). */
+    void group(Group g, Group.Bucket b) {
+        if (groups.isEmpty()) {
+            groups = new ArrayList<>(2);
+        }
+        groups.add(g);
+        groups.add(b);
+    }
+
+    /** xlate_push_stats_entry()'s XC_GROUP: group_dpif_credit_stats() of each group and bucket the cache holds. */
+    void pushGroups(long packets, long bytes) {
+        for (int i = 0; i < groups.size(); i += 2) {
+            ((Group) groups.get(i)).credit((Group.Bucket) groups.get(i + 1), packets, bytes);
+        }
     }
 
     /**

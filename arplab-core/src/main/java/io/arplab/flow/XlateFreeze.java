@@ -35,6 +35,7 @@ final class XlateFreeze {
             x.br = f.br();
             thawActionSet(x, f);
             x.learnedAhead = false; // each pass is an upcall of its own
+            x.hitFlow = null;
             x.inPacketOut = false;
             x.learnedNow.clear();
             x.learnedOver.clear();
@@ -123,8 +124,8 @@ final class XlateFreeze {
      * refreshed when this pass reaches them).
      */
     private static void learnAhead(Xlate x) {
-        if (x.learnedAhead) {
-            return;
+        if (x.learnedAhead || x.hitFlow != null) {
+            return; // a hit's learn()s wait for its push (XC_LEARN): none runs ahead
         }
         x.learnedAhead = true;
         long id = x.initial[Slot.RECIRC_ID.ordinal()];

@@ -26,9 +26,7 @@ final class XlateGroup {
             for (Group.Bucket b : g.buckets) {
                 bucket(x, b);
             }
-            if (x.execute) {
-                g.credit(null, x.passLength);
-            }
+            stats(x, g, null);
             return;
         }
         Group.Bucket b = g.type == Group.Type.FF ? firstLive(x, g) : select(x, g, a);
@@ -38,9 +36,37 @@ final class XlateGroup {
         }
         x.note("using bucket " + b.id);
         bucket(x, b);
+        stats(x, g, b);
+    }
+
+    // xlate_group_stats(): the group and bucket (null: all) in the translation's cache (XC_GROUP), and to credit with
+    // the packet at the pass's end
+    private static void stats(Xlate x, Group g, Group.Bucket b) {
+        x.xc.group(g, b);
         if (x.execute) {
-            g.credit(b, x.passLength);
+            x.groupCredits.add(g);
+            x.groupCredits.add(b);
         }
+    }
+
+    /**
+     * The end of a pass with a packet: an upcall's translation credits its groups (xlate_group_stats() with
+     * resubmit_stats); a hit's wait in megaflow {@code hit} for the round that pushes its stats through the ukey's
+     * cache (xlate_push_stats_entry()'s XC_GROUP), whose groups and buckets then get them.
+     */
+    static void passEnd(Xlate x, Megaflow hit) {
+        if (x.groupCredits.isEmpty()) {
+            return;
+        }
+        if (hit != null) {
+            hit.groupPackets++;
+            hit.groupBytes += x.passLength;
+        } else {
+            for (int i = 0; i < x.groupCredits.size(); i += 2) {
+                ((Group) x.groupCredits.get(i)).credit((Group.Bucket) x.groupCredits.get(i + 1), x.passLength);
+            }
+        }
+        x.groupCredits.clear();
     }
 
     // xlate_group_bucket(): the bucket's action set on a clone of the packet; the flow is restored after

@@ -68,17 +68,21 @@ final class XlateLearn {
         }
         boolean belowLimit = true; // a revalidation learns nothing and takes the flow as learned
         boolean apply = x.execute || x.learnOnly || x.sideEffects; // allow_side_effects: ofproto_flow_mod_learn()
+        List<Action> roundTrip = ActionFormat.roundTrip(acts, OfVersion.OF10);
         List<Rule> same = l.limit() > 0 || apply ? x.br.tables.collect(fm, true) : List.of();
-        boolean learned = !same.isEmpty() && identical(same.get(0), fm, ActionFormat.roundTrip(acts, OfVersion.OF10));
+        boolean learned = !same.isEmpty() && identical(same.get(0), fm, roundTrip);
         x.avoidCaching |= !x.execute && l.limit() > 0 && !learned;
-        if (apply && l.limit() > 0) { // ofproto_flow_mod_learn(): a flow not learned yet is added only below the limit
-            if (!learned) {
-                belowLimit = x.br.tables.collect(new FlowMod(FlowMod.Command.QUERY, l.table(), 0, l.cookie(), -1L,
-                        false, 0, 0, 0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false)
-                        .size() < l.limit();
-            }
+        if (apply && l.limit() > 0 && !learned) { // a flow not learned yet is added only below the limit
+            belowLimit = belowLimit(x.br, fm, l.limit());
         }
-        if (apply && belowLimit && learned) {
+        if (apply && x.hitFlow != null) {
+            // a hit: the datapath executes its actions; the ukey's xcache runs the flow_mod when a revalidator
+            // round pushes the hit's stats (xlate_push_stats_entry()'s XC_LEARN)
+            if (x.hitFlow.learns.isEmpty()) {
+                x.hitFlow.learns = new ArrayList<>(1);
+            }
+            x.hitFlow.learns.add(new Pending(fm, roundTrip, l.limit()));
+        } else if (apply && belowLimit && learned) {
             same.get(0).modified = x.now; // ofproto_flow_mod_learn_refresh(): the same flow kept, not replaced
         } else if (apply && belowLimit) {
             if (!same.isEmpty()) {
@@ -97,6 +101,32 @@ final class XlateLearn {
         if (x.trace != null && !belowLimit) {
             x.note("Limit exceeded, learn failed");
         }
+    }
+
+    /** A hit's learn() flow_mod waiting for its megaflow's push: the flow_mod, its actions as OVS keeps them, limit. */
+    record Pending(FlowMod fm, List<Action> actions, long limit) {}
+
+    /**
+     * xlate_push_stats_entry()'s XC_LEARN of megaflow {@code m}'s hits since the last push: ofproto_flow_mod_learn()
+     * refreshes a flow still learned alike, else adds (or modifies) it when below the learn's limit.
+     */
+    static void push(Megaflow m, long now) {
+        List<Pending> pending = m.learns;
+        m.learns = List.of();
+        for (Pending p : pending) {
+            List<Rule> same = m.br.tables.collect(p.fm(), true);
+            if (!same.isEmpty() && identical(same.get(0), p.fm(), p.actions())) {
+                same.get(0).modified = now;
+            } else if (p.limit() == 0 || belowLimit(m.br, p.fm(), p.limit())) {
+                m.br.tables.apply(p.fm(), OfVersion.OF10, now);
+            }
+        }
+    }
+
+    // ofproto_flow_mod_learn(): how many flows of the learn's table and cookie there are, against its limit
+    private static boolean belowLimit(Ofproto br, FlowMod fm, long limit) {
+        return br.tables.collect(new FlowMod(FlowMod.Command.QUERY, fm.table(), 0, fm.newCookie(), -1L, false, 0, 0,
+                0, 0, Ports.NONE, new Match(), List.of(), List.of(), FlowMod.P_ANY), false).size() < limit;
     }
 
     // ofproto_flow_mod_init_for_learn(): the existing rule is the learned one only if its timeouts (a fin_timeout may

@@ -68,6 +68,8 @@ class OvsGroupsTest {
                     + "eth_type(0x0800),ipv4(src=10.0.1.1,dst=" + dst + ",proto=6,tos=0,ttl=64,frag=no),"
                     + "tcp(src=1000,dst=80)'");
         }
+        // the second packet is a hit: its group stats come when a revalidator round pushes them (XC_GROUP)
+        lab.exec(br, "ovs-appctl revalidator/wait");
         String stats = lab.exec(br, "ovs-ofctl -O OpenFlow13 dump-group-stats br0").stdout();
         assertThat(stats).contains("group_id=1,duration=").contains(",ref_count=1,packet_count=2,byte_count=236,"
                 + "bucket0:packet_count=2,byte_count=236,bucket1:packet_count=2,byte_count=236\n");

@@ -79,7 +79,7 @@ class OvsVsctlRecordingTest {
             106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125,
             126, 127, 128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 144, 145, 146,
             147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 161,
-            162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174})
+            162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175, 176, 177, 178, 179, 180})
     // 68 is left out: two ports renumbered in one reconfiguration whose names share an shash bucket are added back
     // in the Bridge row's port order, which the IDL sorts by random UUIDs (refdata/ovs/README)
     void randomVsctlSequencesChangeTheBridgesAsOvsDoes(int seed, @TempDir Path tmp) throws IOException {
