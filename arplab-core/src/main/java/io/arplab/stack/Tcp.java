@@ -82,7 +82,9 @@ final class Tcp {
                       Outbox out) {
         TcpSocket s = new TcpSocket(listener);
         Route r = ns.route(dst, bind);
-        if (r == null && !ns.isLocalAddress(dst)) {
+        // no route, or tcp_v4_connect()'s refusal of an RTCF_BROADCAST or RTCF_MULTICAST one (the output route of a
+        // local or limited broadcast, or a group, is flagged as the input route is)
+        if (r == null && !ns.isLocalAddress(dst) || ns.broadcastInput(dst)) {
             s.error = Errno.ENETUNREACH;
             return s;
         }
