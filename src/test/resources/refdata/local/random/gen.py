@@ -43,6 +43,12 @@ tcp_sack, tcp_timestamps, tcp_window_scaling and tcp_ecn (check_sysctl() takes a
 SYN's sackOK, TS, wscale and ECE|CWR, and the "N byte packets" of its header line).
 From seed 1800 on (round 25; no new draw) a ping, traceroute or tracepath to an absent address is followed by a sleep
 until its entry has failed on the resolving node (round 24's 1709: a later command's 1 s probes on the failure's tick).
+From seed 1872 on (round 26, a stream of its own; earlier seeds draw and write what they did) an action may be followed
+by a TCP connect: `nc -z` [-v] [-w 1|2] to a port (or 1-3) of another node, the node's own address or 127.0.0.1 (a
+closed port's RST: "Connection refused"), an absent address (its SYN queued on the INCOMPLETE entry, EHOSTUNREACH when
+the entry fails, or across the router r's Host Unreachable) or the subnet's broadcast (ENETUNREACH), after the node's
+tcp_window_scaling 0 (this machine's tcp_rmem[2] sets a SYN's wscale, which arplab takes from Debian 12's) and maybe
+one of tcp_sack, tcp_timestamps and tcp_ecn.
 Usage: gen.py SEED [SEED...]"""
 import random
 import sys
@@ -54,6 +60,7 @@ def scenario(seed):
     r22 = random.Random(f"gen.py round 22 {seed}")  # seeds from 1560 on
     r23 = random.Random(f"gen.py round 23 {seed}")  # seeds from 1632 on
     r24 = random.Random(f"gen.py round 24 {seed}")  # seeds from 1728 on
+    r26 = random.Random(f"gen.py round 26 {seed}")  # seeds from 1872 on
     lines = [f"# random scenario {seed} (gen.py {seed})"]
     nbr = r.choice([1, 2])
     for b in range(nbr):
@@ -184,9 +191,10 @@ def scenario(seed):
         wait = 0
         for line in added:
             words = line.split()
-            if len(words) < 3 or words[1] not in ("ping", "traceroute", "tracepath") or not words[-1].endswith(".77"):
+            dst = words[-2] if len(words) > 3 and words[1] == "nc" else words[-1]  # nc's last word is its port
+            if len(words) < 3 or words[1] not in ("ping", "traceroute", "tracepath", "nc") or not dst.endswith(".77"):
                 continue
-            m, s = words[0], int(words[-1].split(".")[2])
+            m, s = words[0], int(dst.split(".")[2])
             if m == "r" or subnet.get(m) == s:
                 key = (m, f"eth{s}" if m == "r" else "eth0")
             elif router:
@@ -196,6 +204,34 @@ def scenario(seed):
             wait = max(wait, lifetime.get(key, 3000) + 500)
         if wait:
             lines.append(f"sleep {-(-wait // 500) / 2:g}")
+
+    def nc26(n):
+        # a TCP connect to a closed port, an absent address or a broadcast, from the r26 stream; first the node's
+        # tcp_window_scaling 0, unless its last setting (round 24's draws before traceroute -T too) was 0
+        ws = [line for line in lines if line.startswith(f"{n} sysctl -w net.ipv4.tcp_window_scaling=")]
+        if not ws or not ws[-1].endswith("=0"):
+            lines.append(f"{n} sysctl -w net.ipv4.tcp_window_scaling=0")
+        if r26.random() < 0.3:
+            key, values = r26.choice([("tcp_sack", [0, 1]), ("tcp_timestamps", [0, 1, 2]), ("tcp_ecn", [0, 1, 2])])
+            lines.append(f"{n} sysctl -w net.ipv4.{key}={r26.choice(values)}")
+        s = int(ifname(n)[-1]) if n == "r" else subnet.get(n, 0)
+        kind = r26.choices(["host", "own", "absent", "bcast"], [5, 2, 2, 1])[0]
+        if kind == "host":
+            pool = [ip for m in nodes if m != n for ip, _ in addrs[m]] + [ip for m, l in secondary.items() if m != n
+                                                                          for ip in l]
+            if not router:
+                pool = [ip for ip in pool if ip.startswith(f"10.0.{s}.")]
+            t = r26.choice(pool or ["127.0.0.1"])
+        elif kind == "own":
+            t = r26.choice([ip for ip, _ in addrs[n]] + secondary.get(n, []) + ["127.0.0.1"])
+        elif kind == "absent":
+            t = f"10.0.{r26.choice([0, 1]) if router else s}.77"
+            absent_guard(n, t)
+        else:
+            t = f"10.0.{s}.255"
+        opts = ["-z"] + (["-v"] if r26.random() < 0.7 else []) + ([f"-w {r26.choice([1, 2])}"] if r26.random() < 0.4
+                                                                  else [])
+        lines.append(f"{n} nc {' '.join(opts)} {t} {r26.choice(['80', '22', '443', '8080', '1-3'])}")
 
     def target(src):
         s = subnet.get(src, r.randint(0, 1))
@@ -603,6 +639,8 @@ def scenario(seed):
             lines.append(f"sleep {r.choice([0.3, 1, 2, 3, 6, 8])}")
         else:
             lines.append(f"{n} ip -s neigh show")
+        if seed >= 1872 and r26.random() < 0.3:
+            nc26(r26.choice(nodes))
         if seed >= 1800:
             failure_guard(lines[added_from:])
     lines.append(f"sleep {r.choice([1, 3, 6])}")

@@ -550,6 +550,9 @@ public final class HostStack extends Netns {
     /** Runs neighbour, proxy and reassembly timers due by {@code now} and delivers packets looped back to this host. */
     public void advance(long now, Outbox out) {
         drainLoopback(now, out);
+        if (parts.tcp != null && parts.tcp.advance(now, out, true)) {
+            deliverQueued();
+        }
         advanceNeighbours(now, out);
         if (parts.arp != null) {
             parts.arp.proxyProcess(now, out);
@@ -560,7 +563,7 @@ public final class HostStack extends Netns {
         if (parts.igmp != null) {
             parts.igmp.advance(now, out);
         }
-        if (parts.tcp != null && parts.tcp.advance(now, out)) {
+        if (parts.tcp != null && parts.tcp.advance(now, out, false)) {
             deliverQueued(); // a connect that timed out tells its reader
         }
         drainLoopback(now, out);

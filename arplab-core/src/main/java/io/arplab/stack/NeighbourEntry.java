@@ -17,6 +17,8 @@ public final class NeighbourEntry extends TimerHeap.Timer {
     long updated;
     long used;
     int probes;
+    /** When its timer was armed, in the namespace's count of wheel timers (NeighbourTable.Ops.timerArmed()). */
+    long armed;
     boolean dead;
     /** The cached hardware header (neigh->hh.hh_len != 0): neigh_resolve_output() filled it on a first send. */
     boolean hh;

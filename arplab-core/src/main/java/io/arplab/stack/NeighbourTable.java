@@ -48,6 +48,11 @@ public final class NeighbourTable {
 
         /** An RTM_NEWNEIGH / RTM_DELNEIGH / RTM_GETNEIGH notification, as {@code ip monitor neigh} would see. */
         default void notify(long now, NeighbourEntry n, int type) {}
+
+        /** Counts a wheel timer armed in the namespace: its place in a bucket (expire_timers() runs newest first). */
+        default long timerArmed() {
+            return 0;
+        }
     }
 
     /** Table-wide garbage collection thresholds (gc_thresh1/2/3, gc_interval). */
@@ -475,7 +480,16 @@ public final class NeighbourTable {
             timers = new TimerHeap<>();
         }
         timers.arm(n, wheel.expiry(now, when));
+        n.armed = ops.timerArmed();
         deadline = Math.min(timers.nextDeadline(), nextPeriodic);
+    }
+
+    /**
+     * The latest arming among the timers that fire at {@code at} (Long.MAX_VALUE when one fires earlier, -1 when
+     * none fires by then): a timer armed after it in the same bucket runs before them.
+     */
+    public long newestTimerAt(long at) {
+        return timers == null ? -1 : timers.newestAt(at, e -> e.armed);
     }
 
     private void disarm(NeighbourEntry n) {

@@ -210,6 +210,14 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
         return neighbours == null ? LINUX_NEIGH : neighbours.tbl().parms();
     }
 
+    private long timersArmed;
+
+    /** Counts the wheel timers armed here (neighbours', TCP's retransmission timers): their order in a bucket. */
+    @Override
+    public long timerArmed() {
+        return timersArmed++;
+    }
+
     /** When the neighbour table next has work: its periodic work at least. */
     long neighbourDeadline() {
         return neighbours == null ? neighPeriodic : neighbours.nextDeadline();

@@ -80,7 +80,9 @@ final class Tcp {
                       Outbox out) {
         TcpSocket s = new TcpSocket(listener);
         Route r = ns.route(dst, bind);
-        if (r == null && !ns.isLocalAddress(dst)) {
+        // no route, or tcp_v4_connect()'s refusal of an RTCF_BROADCAST or RTCF_MULTICAST one (the output route of a
+        // local or limited broadcast, or a group, is flagged as the input route is)
+        if (r == null && !ns.isLocalAddress(dst) || ns.broadcastInput(dst)) {
             s.error = Errno.ENETUNREACH;
             return s;
         }
@@ -350,14 +352,20 @@ final class Tcp {
         return d;
     }
 
-    /** tcp_retransmit_timer(), tcp_delack_timer(), tcp_time_wait's inet_twsk_kill(): whatever is due by now. */
-    boolean advance(long now, Outbox out) {
+    /**
+     * tcp_retransmit_timer(), tcp_delack_timer(), tcp_time_wait's inet_twsk_kill(): whatever is due by now; with
+     * {@code newestFirst}, only the retransmission timers armed after every neighbour timer of their bucket, which
+     * expire_timers() runs first (a bucket newest first): a SYN's third retransmission, due with the failure of the
+     * entry its first SYN made, is queued on the INCOMPLETE entry and reported with it, not sent after the failure.
+     */
+    boolean advance(long now, Outbox out, boolean newestFirst) {
         if (connections.isEmpty()) {
             return false;
         }
         List<TcpSocket> due = new ArrayList<>();
         for (TcpSocket s : connections.values()) {
-            if (s.deadline() <= now) {
+            if (s.deadline() <= now && (!newestFirst || s.deadline() == s.retransmitAt
+                    && (ns.neighbours == null || s.armed > ns.neighbours.newestTimerAt(s.retransmitAt)))) {
                 due.add(s);
             }
         }
@@ -397,6 +405,13 @@ final class Tcp {
         s.retransmits++;
         if (s.retransmits > linear) {
             s.rto *= 2; // inet_csk_reset_xmit_timer(..., icsk_rto << 1): exponential backoff
+        }
+        if (syn && ns.neighbours != null && ns.neighbours.queuedTruesize(s) > 0) {
+            // __tcp_retransmit_skb()'s skb_still_in_host_queue(): the SYN's clone still waits on the INCOMPLETE
+            // entry (-EBUSY, not sent, "used" untouched); the timer is reset as after a send
+            s.retransmitAt = ns.wheel().expiry(now, now + s.rto);
+            s.armed = ns.timerArmed();
+            return;
         }
         if (syn) {
             output.sendSyn(now, s, out);

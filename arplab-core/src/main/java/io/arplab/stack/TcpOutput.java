@@ -37,6 +37,7 @@ final class TcpOutput {
         s.retransmitAt = ns.wheel().expiry(now, now + s.rto); // inet_csk_reset_xmit_timer(): a wheel timer
         int flags = TcpView.SYN | (s.ecnOk && s.retransmits == 0 ? TcpView.ECE | TcpView.CWR : 0);
         transmit(now, s, s.iss, 0, flags, s.rcvWnd, true, s.tsOk, s.sackOk, s.wscaleOk, true, null, s.inetId++, out);
+        s.armed = ns.timerArmed(); // tcp_connect(), tcp_retransmit_timer(): the timer is reset after the send
     }
 
     /** tcp_make_synack(): what the peer offered, answered (tcp_synack_options()); IP id 0 (no full socket yet). */
@@ -46,6 +47,7 @@ final class TcpOutput {
         int flags = TcpView.SYN | TcpView.ACK | (s.ecnOk ? TcpView.ECE : 0); // tcp_ecn_make_synack()
         transmit(now, s, s.iss, s.rcvNxt, flags, Math.min(s.rcvWnd, 65535), true, s.tsOk,
                 s.sackOk, s.wscaleOk, true, null, 0, out);
+        s.armed = ns.timerArmed();
     }
 
     /** tcp_send_ack(): a bare ACK of everything received. */
@@ -172,7 +174,7 @@ final class TcpOutput {
         checksum(f, o, tcpLen, s.laddr, s.raddr);
         int tos = s.ecnOk && dataLen > 0 ? 2 : 0; // tcp_ecn_send(): INET_ECN_xmit()'s ECT(0) on data only
         Ipv4Frames.writeHeader(f, ETH, tos, IP + tcpLen, ipId & 0xffff, true, ns.parts.defaultTtl, PROTO, s.laddr, s.raddr);
-        ns.ipOutput().output(now, f, null, out);
+        ns.ipOutput().output(now, f, null, s, out); // skb->sk: charged to the socket while it waits
     }
 
     /** tcp_time_stamp_ts(): the clock in milliseconds plus the connection's offset. */

@@ -67,6 +67,8 @@ public final class TcpSocket {
     long lastReceived;
     // timers (Long.MAX_VALUE: not armed)
     long retransmitAt = Long.MAX_VALUE, delackAt = Long.MAX_VALUE, timewaitAt = Long.MAX_VALUE;
+    /** When retransmitAt was armed, in the namespace's count of wheel timers (Netns.timerArmed()). */
+    long armed;
     /** icsk_rto and the retransmissions so far (tcp_syn_retries bounds a SYN's). */
     long rto;
     int retransmits;

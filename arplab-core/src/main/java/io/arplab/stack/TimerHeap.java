@@ -87,6 +87,23 @@ public final class TimerHeap<T extends TimerHeap.Timer> {
         return t;
     }
 
+    /**
+     * The largest {@code armed} of the timers due at {@code deadline}, Long.MAX_VALUE when one is due earlier (it
+     * runs first), or -1 when none is due by then.
+     */
+    public long newestAt(long deadline, java.util.function.ToLongFunction<T> armed) {
+        return min < deadline ? Long.MAX_VALUE : newestAt(0, deadline, armed);
+    }
+
+    @SuppressWarnings("unchecked")
+    private long newestAt(int i, long deadline, java.util.function.ToLongFunction<T> armed) {
+        if (i >= size || heap[i].deadline != deadline) { // a heap: nothing below a later deadline is due
+            return -1;
+        }
+        return Math.max(armed.applyAsLong((T) heap[i]),
+                Math.max(newestAt(2 * i + 1, deadline, armed), newestAt(2 * i + 2, deadline, armed)));
+    }
+
     private boolean less(Timer a, Timer b) {
         return a.deadline < b.deadline || a.deadline == b.deadline && a.order < b.order;
     }
