@@ -229,7 +229,7 @@ final class NftParser {
         return identifier("expecting string");
     }
 
-    private Token identifier(String expecting) {
+    Token identifier(String expecting) {
         Token t = word(expecting);
         // a word the scanner starts with COLON (':' not starting an "::" address) is no STRING either
         boolean colon = t.text().startsWith(":") && !t.text().startsWith("::") && describe(t).equals("colon");

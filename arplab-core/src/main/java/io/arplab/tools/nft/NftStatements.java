@@ -41,6 +41,7 @@ final class NftStatements {
         kernelErrors.clear();
         lookups = 0;
         l4Context = -1;
+        l4Protos.clear();
         l3Context = 0;
         l4Written = null;
         l3Written = null;
@@ -95,7 +96,9 @@ final class NftStatements {
             case "return":
                 return new Expr.Verdict(Expr.Verdict.Kind.RETURN, null);
             case "jump", "goto": {
-                Token target = p.word("expecting string");
+                // chain_stmt_type's reduction is the state's default: a token other than a STRING (or '$') after
+                // jump or goto is chain_stmt's missing '{'
+                Token target = p.identifier("expecting '{'");
                 try { // the kernel's, once the rule's handle is drawn (nft_verdict_init() looks the chain up)
                     io.arplab.stack.nft.Chain to = t.chains.get(target.text());
                     if (to == null) { // nft_cmd_enoent_rule() words it from the rule's own chain name
@@ -179,7 +182,7 @@ final class NftStatements {
                 throw new NftError("arplab models comparisons of numbers and IPv4 addresses", v);
             }
             try {
-                long value = Values.parse(fs[0].type, v);
+                long value = Values.parse(typeOf(fs[0]), v);
                 return new Expr.Cmp(fs[0], op.text(), value);
             } catch (NftError e) {
                 return refuse(e);
@@ -224,6 +227,11 @@ final class NftStatements {
                 // relational_expr_pctx_update() of a set: each element in turn, so the last one written
                 l3Context = (int) elements.get(elements.size() - 1)[0];
                 l3Written = new Token(Kind.WORD, "", fieldStart, in.previous().end());
+            }
+            for (long[] e : elements) { // relational_expr_pctx_update(): each value of the set in turn
+                if (fs.length == 1 && !negated && e.length == 1) {
+                    l4Update(fs[0], e[0]);
+                }
             }
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
             anonymous.add(new PendingSet(keyOf(fs), elements, m, v.start(), in.previous().end()));
@@ -301,7 +309,7 @@ final class NftStatements {
         }
         long value;
         try { // expr_evaluate_symbol(): after the whole command is parsed
-            value = Values.parse(f.type, new Token(v.kind(), text, v.start(), v.start() + text.length()));
+            value = Values.parse(typeOf(f), new Token(v.kind(), text, v.start(), v.start() + text.length()));
         } catch (NftError e) {
             return refuse(e);
         }
@@ -314,15 +322,8 @@ final class NftStatements {
             l3Context = (int) value;
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.IP6_NEXTHDR || f == Field.META_L4PROTO) && !negated) {
-            // proto_ctx_update() with proto_find_upper(): a protocol nft has a header for settles the transport;
-            // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update());
-            // a later one overrides an earlier one
-            if (TRANSPORTS.contains((int) value)) {
-                l4Context = (int) value;
-            } else if (f == Field.META_L4PROTO) {
-                l4Context = -2;
-            }
+        if (!negated) {
+            l4Update(f, value);
         }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
@@ -379,8 +380,8 @@ final class NftStatements {
             throw new NftError("arplab models ranges of numbers and IPv4 addresses", v);
         }
         try {
-            long a = Values.parse(f.type, low);
-            long b = Values.parse(f.type, high);
+            long a = Values.parse(typeOf(f), low);
+            long b = Values.parse(typeOf(f), high);
             if (Long.compareUnsigned(a, b) >= 0) { // expr_evaluate_range(): low must be below high
                 rangeRefused = true;
                 return refuse(new NftError("Range has zero or negative size", low.start(), high.end()));
@@ -403,7 +404,7 @@ final class NftStatements {
         String addr = slash < 0 ? text : text.substring(0, slash);
         String canonical = Values.ipv6(addr);
         if (canonical == null) {
-            return refuse(new NftError("Could not resolve hostname: Name or service not known", v));
+            return refuse(NftError.unresolved(addr, v));
         }
         int prefix = -1;
         if (slash >= 0) {
@@ -672,6 +673,27 @@ final class NftStatements {
 
     /** The transport protocol the rule has settled so far, -1 for none, -2 for one nft does not know. */
     private int l4Context;
+    /** proto_ctx's protos[] of the transport base: each protocol the rule has named, in order, once. */
+    private final List<Integer> l4Protos = new ArrayList<>();
+
+    /**
+     * proto_ctx_update() at the transport base, from ip protocol or ip6 nexthdr (payload_expr_pctx_update(): a
+     * protocol nft has no header for settles nothing) or meta l4proto (meta_expr_pctx_update(): proto_unknown): the
+     * latest is the context, and each distinct one is kept (up to PROTO_CTX_NUM_PROTOS, 16).
+     */
+    private void l4Update(Field f, long value) {
+        if (f != Field.IP_PROTOCOL && f != Field.IP6_NEXTHDR && f != Field.META_L4PROTO) {
+            return;
+        }
+        int desc = TRANSPORTS.contains((int) value) ? (int) value : f == Field.META_L4PROTO ? -2 : -1;
+        if (desc == -1) {
+            return;
+        }
+        if (l4Protos.size() < 16 && !l4Protos.contains(desc)) {
+            l4Protos.add(desc);
+        }
+        l4Context = desc;
+    }
     /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
     private Expr.Match implicit;
 
@@ -736,29 +758,41 @@ final class NftStatements {
             "dnat", "snat", "ecn", "reset", "original", "reply", "label", "tcp", "udp", "udplite", "esp", "ah", "icmp",
             "igmp", "icmpv6", "comp", "dccp", "sctp", "redirect");
 
-    private static boolean sameKey(DataType[] key, Field[] fs) {
+    private boolean sameKey(DataType[] key, Field[] fs) {
         if (key.length != fs.length) {
             return false;
         }
         for (int i = 0; i < key.length; i++) {
-            if (key[i] != fs[i].type) {
+            if (key[i] != typeOf(fs[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static DataType[] keyOf(Field[] fs) {
+    private DataType[] keyOf(Field[] fs) {
         DataType[] k = new DataType[fs.length];
         for (int i = 0; i < fs.length; i++) {
-            k[i] = fs[i].type;
+            k[i] = typeOf(fs[i]);
         }
         return k;
+    }
+
+    /** A th field the rule's transport completed to another type (icmp checksum), its value still th's. */
+    private Field thCompleted;
+
+    /**
+     * The type a field's value is evaluated with: th's own template (inet_service) for a th field, which only the
+     * listing names by the rule's transport (netlink_delinearize's payload_expr_complete()).
+     */
+    private DataType typeOf(Field f) {
+        return f == thCompleted ? Field.TH_DPORT.type : f.type;
     }
 
     /** A payload or meta expression starting at {@code w}. */
     private Field field(Token w, Family family) {
         Field f;
+        thCompleted = null;
         switch (NftParser.keyword(w)) {
             case "arp" -> {
                 Token what = in.take();
@@ -823,7 +857,9 @@ final class NftStatements {
                 if (f == null) {
                     throw p.unexpected(what, null);
                 }
+                Field th = f;
                 f = f.completed(l4Context); // the transport the rule names: th is its header
+                thCompleted = f.type != th.type ? f : null;
             }
             case "ip6" -> {
                 Token what = in.take();
@@ -912,6 +948,13 @@ final class NftStatements {
         if (f.l4 > 0 && l4Written == null) {
             l4Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
         }
+        if (f.l4 > 0 && l4Context >= 0 && l4Protos.size() > 1) {
+            // __expr_evaluate_payload(): an ambiguous transport context (proto_ctx_is_ambiguous()) conflicts with
+            // any protocol's field, named by the first other protocol of the context (proto_ctx_find_conflict())
+            int mine = f.l4;
+            int other = l4Protos.stream().filter(x -> x != mine).findFirst().orElseThrow();
+            throw conflict(other == -2 ? "unknown" : Values.format(DataType.INET_PROTO, other), f.protocol(), w);
+        }
         if (f.l4 > 0) { // the transport the rule already names (or the arp family's network protocol) must agree
             String before = l4Context == -2 ? "unknown" : l4Context >= 0 && l4Context != f.l4
                     ? Values.format(DataType.INET_PROTO, l4Context) : family == Family.ARP ? "arp" : null;
@@ -920,6 +963,9 @@ final class NftStatements {
             }
             if (l4Context == -1) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
+            }
+            if (!l4Protos.contains(f.l4)) { // the dependency's own proto_ctx_update()
+                l4Protos.add(f.l4);
             }
             l4Context = f.l4;
         }

@@ -158,7 +158,7 @@ final class Values {
                 io.arplab.wire.Ipv4Address a = io.arplab.tools.InetAton.parse(s);
                 long v = a == null ? -1 : a.bits() & 0xffffffffL;
                 if (v < 0) {
-                    throw new NftError("Could not resolve hostname: Name or service not known", t);
+                    throw NftError.unresolved(s, t);
                 }
                 return v;
             }
