@@ -184,7 +184,14 @@ class NftRecordingTest {
                     + " nine ARP requests): n2's ping finds its entry for .11 still usable in arplab (an 84-byte echo,"
                     + " seven ARP requests), ARP timing"),
             java.util.Map.entry(60, "an INCOMPLETE entry's failure against ping's linger (ARP timing), and one ARP"
-                    + " frame more at the arp input counter"));
+                    + " frame more at the arp input counter"),
+            java.util.Map.entry(71, "nc -w1's SYN retransmitted before poll()'s 1 s timeout ended on the real host (a"
+                    + " postrouting counter of 2 SYNs; seed 57 recorded 1): the RTO's timer-wheel expiry against the"
+                    + " jiffies phase of the moment the SYN left"),
+            java.util.Map.entry(73, "an arp output chain that drops: the third probe for .99 counted before the"
+                    + " listing after ping's linger and a traceroute (ARP timing)"),
+            java.util.Map.entry(78, "the host unreachable n1 sends itself when its entry for .99 fails 3 s after nc's"
+                    + " SYN was queued reached the counters before the listing that follows n2's 2 s ping (ARP timing)"));
 
     static java.util.stream.IntStream randomSeeds() throws IOException {
         try (var files = Files.list(DIR.resolve("random"))) {
