@@ -148,6 +148,31 @@ class NftRecordingTest {
     }
 
     /**
+     * proto.out then objects.out, as record.sh runs them in one set of namespaces (table handles only grow). proto:
+     * the transport context of sets of protocols and of protocols named twice (proto_ctx's protos[]), th beside a
+     * protocol's fields, the values and names nft cannot resolve, jump and goto without a chain name. objects: named
+     * counters and quotas, maps, verdict maps and interval sets, and the listings of each kind.
+     */
+    @Test
+    void transportContextsThenNamedObjects() throws IOException {
+        SecurityLab s = lab();
+        int from = 0;
+        for (String name : new String[] {"proto.out", "objects.out"}) {
+            flush(s);
+            String want = recorded(name);
+            String all = replay(s, want);
+            String got = all.substring(from);
+            from = all.length();
+            Files.writeString(Path.of("target").resolve("nft-" + name), got);
+            if (name.equals("objects.out")) { // -Dnft.all compares it too
+                org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("nft.all") != null,
+                        "objects.out: named counters and quotas, maps and verdict maps are not modelled yet");
+            }
+            assertThat(SecurityLab.mask(got)).as(name).isEqualTo(SecurityLab.mask(want));
+        }
+    }
+
+    /**
      * random/SEED.out (refdata/local/nft/record-random.sh, src/test/scripts/gen-nft.py SEED): ~40 random nft commands
      * per seed, the arp, ip and inet tables in n1, the bridge ones on host, with pings between the nodes; each seed
      * in namespaces of its own. Seeds 1-12 drove the fixes, 13-16 were recorded after them; 17-32 draw the second

@@ -41,6 +41,7 @@ final class NftStatements {
         kernelErrors.clear();
         lookups = 0;
         l4Context = -1;
+        l4Listed = -1;
         l4Protos.clear();
         l3Context = 0;
         l4Written = null;
@@ -230,7 +231,7 @@ final class NftStatements {
             }
             for (long[] e : elements) { // relational_expr_pctx_update(): each value of the set in turn
                 if (fs.length == 1 && !negated && e.length == 1) {
-                    l4Update(fs[0], e[0]);
+                    l4Update(fs[0], e[0], false);
                 }
             }
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
@@ -323,7 +324,7 @@ final class NftStatements {
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
         if (!negated) {
-            l4Update(f, value);
+            l4Update(f, value, true);
         }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
@@ -681,7 +682,7 @@ final class NftStatements {
      * protocol nft has no header for settles nothing) or meta l4proto (meta_expr_pctx_update(): proto_unknown): the
      * latest is the context, and each distinct one is kept (up to PROTO_CTX_NUM_PROTOS, 16).
      */
-    private void l4Update(Field f, long value) {
+    private void l4Update(Field f, long value, boolean singleton) {
         if (f != Field.IP_PROTOCOL && f != Field.IP6_NEXTHDR && f != Field.META_L4PROTO) {
             return;
         }
@@ -693,7 +694,16 @@ final class NftStatements {
             l4Protos.add(desc);
         }
         l4Context = desc;
+        if (singleton) {
+            l4Listed = desc;
+        }
     }
+
+    /**
+     * The transport protocol the listing finds before the field being parsed: netlink_delinearize's context is made
+     * by a match of one value (relational_expr_pctx_update() of a cmp), never by a set lookup; -1 for none.
+     */
+    private int l4Listed;
     /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
     private Expr.Match implicit;
 
@@ -778,21 +788,24 @@ final class NftStatements {
         return k;
     }
 
-    /** A th field the rule's transport completed to another type (icmp checksum), its value still th's. */
-    private Field thCompleted;
+    /** The field just parsed as the listing will name it, when that is not as written (see typeOf()). */
+    private Field listedAs;
+    /** The type of the field as written, which its value is evaluated with. */
+    private DataType writtenType;
 
     /**
-     * The type a field's value is evaluated with: th's own template (inet_service) for a th field, which only the
-     * listing names by the rule's transport (netlink_delinearize's payload_expr_complete()).
+     * The type a field's value is evaluated with: the field's as written (th's inet_service, icmp type's), where the
+     * listing names the field otherwise (netlink_delinearize's payload_expr_complete(): by the rule's transport, or
+     * raw when it knows no protocol).
      */
     private DataType typeOf(Field f) {
-        return f == thCompleted ? Field.TH_DPORT.type : f.type;
+        return f == listedAs ? writtenType : f.type;
     }
 
     /** A payload or meta expression starting at {@code w}. */
     private Field field(Token w, Family family) {
         Field f;
-        thCompleted = null;
+        listedAs = null;
         switch (NftParser.keyword(w)) {
             case "arp" -> {
                 Token what = in.take();
@@ -858,8 +871,12 @@ final class NftStatements {
                     throw p.unexpected(what, null);
                 }
                 Field th = f;
-                f = f.completed(l4Context); // the transport the rule names: th is its header
-                thCompleted = f.type != th.type ? f : null;
+                f = f.completed(l4Listed); // the listing names it by its transport (payload_expr_complete())
+                if (f.type != th.type) {
+                    listedAs = f;
+                    writtenType = th.type;
+                }
+                return f; // proto_th's payload is raw: no dependency, no protocol context checked
             }
             case "ip6" -> {
                 Token what = in.take();
@@ -963,11 +980,26 @@ final class NftStatements {
             }
             if (l4Context == -1) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
+                l4Listed = f.l4;
             }
             if (!l4Protos.contains(f.l4)) { // the dependency's own proto_ctx_update()
                 l4Protos.add(f.l4);
             }
             l4Context = f.l4;
+            if (l4Listed != f.l4) { // a context only a set gave: the listing knows no protocol, th's template names
+                Field raw = switch (f) { // the field, else it is raw
+                    case TCP_SPORT, UDP_SPORT -> Field.TH_SPORT;
+                    case TCP_DPORT, UDP_DPORT, ICMP_CHECKSUM -> Field.TH_DPORT;
+                    case ICMP_TYPE -> Field.TH_RAW_0_8;
+                    case ICMP_CODE -> Field.TH_RAW_8_8;
+                    default -> f;
+                };
+                if (raw.type != f.type) {
+                    listedAs = raw;
+                    writtenType = f.type;
+                }
+                f = raw;
+            }
         }
         return f;
     }
