@@ -845,7 +845,7 @@ final class NftStatements {
                     case "ttl" -> Field.IP_TTL;
                     case "length" -> Field.IP_LENGTH;
                     case "id" -> Field.IP_ID;
-                    default -> throw p.unexpected(what, null);
+                    default -> throw p.unexpectedInIpScope(what);
                 };
             }
             case "icmp" -> {
@@ -885,7 +885,7 @@ final class NftStatements {
                     case "daddr" -> Field.IP6_DADDR;
                     case "nexthdr" -> Field.IP6_NEXTHDR;
                     case "hoplimit" -> Field.IP6_HOPLIMIT;
-                    default -> throw p.unexpected(what, null);
+                    default -> throw p.unexpectedInIpScope(what);
                 };
             }
             case "icmpv6" -> {
@@ -931,23 +931,28 @@ final class NftStatements {
         String proto = f.protocol();
         String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
         if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
-            throw conflict(own, proto, w);
+            refuse(conflict(own, proto, w)); // an evaluation error: a syntax error later in the rule comes first
         }
         if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
             // payload_gen_dependency(): the network header the rule has settled must be the field's own
-            String before = switch (l3Context) { // the proto_desc names of the link layer's upper protocols
-                case 0 -> null;
-                case 0x0806 -> "arp";
-                case 0x0800 -> "ip";
-                case 0x86dd -> "ip6";
-                case 0x8100 -> "vlan";
-                default -> "unknown";
-            };
+            String before = l3Name(l3Context);
             if (before != null && l3Context != f.dependency) {
                 // an evaluation error: the rule's earlier statements are evaluated (and refused) first
                 refuse(conflict(before, proto, w));
             }
             l3Context = f.dependency;
+        }
+        if (family == Family.BRIDGE && f.l4 > 0 && l4Context == -1) {
+            // payload_gen_dependency() of a transport field: the network header settled must carry its protocol
+            // (payload_add_dependency()); with none, payload_gen_special_dependency() settles icmp's ip and icmpv6's
+            // ip6 (an ether type), tcp's and udp's nothing (proto_inet_service)
+            int l3 = f.l4 == 1 ? 0x0800 : f.l4 == 58 ? 0x86dd : 0;
+            if (l3Context == 0) {
+                l3Context = l3;
+            } else if (l3Context == 0x0806 || l3 != 0 && l3Context != l3 && (l3Context == 0x0800
+                    || l3Context == 0x86dd)) {
+                refuse(conflict(l3Name(l3Context), proto, w));
+            }
         }
         if (family == Family.INET && f.dependency != 0 && (f.base == Field.Base.NETWORK || f.l4 == 1 || f.l4 == 58)) {
             if (inetL3 != 0 && inetL3 != f.dependency) { // payload_gen_dependency(): the network header is settled
@@ -970,13 +975,13 @@ final class NftStatements {
             // any protocol's field, named by the first other protocol of the context (proto_ctx_find_conflict())
             int mine = f.l4;
             int other = l4Protos.stream().filter(x -> x != mine).findFirst().orElseThrow();
-            throw conflict(other == -2 ? "unknown" : Values.format(DataType.INET_PROTO, other), f.protocol(), w);
+            refuse(conflict(other == -2 ? "unknown" : Values.format(DataType.INET_PROTO, other), f.protocol(), w));
         }
         if (f.l4 > 0) { // the transport the rule already names (or the arp family's network protocol) must agree
             String before = l4Context == -2 ? "unknown" : l4Context >= 0 && l4Context != f.l4
                     ? Values.format(DataType.INET_PROTO, l4Context) : family == Family.ARP ? "arp" : null;
             if (before != null) {
-                throw conflict(before, proto, w);
+                refuse(conflict(before, proto, w));
             }
             if (l4Context == -1) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
@@ -1002,6 +1007,18 @@ final class NftStatements {
             }
         }
         return f;
+    }
+
+    /** The proto_desc name of the link layer's upper protocol {@code l3} (an EtherType), null for none. */
+    private static String l3Name(int l3) {
+        return switch (l3) {
+            case 0 -> null;
+            case 0x0806 -> "arp";
+            case 0x0800 -> "ip";
+            case 0x86dd -> "ip6";
+            case 0x8100 -> "vlan";
+            default -> "unknown";
+        };
     }
 
     /** The field just read (from {@code w}) names another protocol than the rule's own at its layer. */
