@@ -225,9 +225,6 @@ class NftRecordingTest {
                     + " counted before the last listing (ARP timing)"),
             java.util.Map.entry(84, "an arp input chain that drops: one ARP request more counted on the real host (ARP"
                     + " timing)"),
-            java.util.Map.entry(89, "'ip saddr dnat to 172.28.0.13:ssh' parses up to the colon in nft 1.0.6 (TO is a"
-                    + " keyword of SCANSTATE_IP, and the relation's right-hand side takes it), where arplab resolves"
-                    + " the address first"),
             java.util.Map.entry(94, "th sport after ip protocol esp lists as 'esp spi 3473408/16' (payload_expr_complete()"
                     + " widening to esp's 32-bit template, not modelled); and ping's errors when a bridge forward chain"
                     + " drops ARP (one on the real host, two in arplab: ARP timing against ping's linger)"));

@@ -761,6 +761,11 @@ final class NftStatements {
                 || v.kind() == Kind.WORD && v.text().startsWith(":") && !v.text().startsWith("::")) { // COLON
             throw p.unexpected(v, null);
         }
+        int colon = v.kind() == Kind.WORD ? v.text().indexOf(':') : -1;
+        if (colon > 0 && Values.ipv4(v.text().substring(0, colon)) >= 0) {
+            // scanner.l's ip4addr ends at the colon: the relation is whole, and no statement begins with a COLON
+            throw p.unexpected(v, "expecting end of file or newline or semicolon");
+        }
         in.take();
     }
 
