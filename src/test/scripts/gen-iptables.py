@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draws a random iptables case for refdata/local/iptables (record.sh runs it in namespaces laid out as lab.yaml):
 rules on router r (filter table, and from seed 89 the nat table: every match and target arplab models, well-formed or
-not), traffic across r (ping, traceroute, arping) and listings with random flags.
+not; from seed 137 the limit match too), traffic across r (ping, traceroute, arping) and listings with random flags.
 Usage: gen-iptables.py SEED > cases/random-SEED.txt"""
 import random
 import sys
@@ -68,6 +68,11 @@ def match_part():
             "-m addrtype " + neg() + "--" + rnd.choice(["src", "dst"]) + "-type "
             + rnd.choice(["LOCAL", "UNICAST", "BROADCAST", "LOCAL,BROADCAST", "local", "MULTICAST", "BOGUS"])
             + rnd.choice(["", "", " --limit-iface-in", " --limit-iface-out"])]))
+    if LIMIT6 and rnd.random() < 0.2:
+        parts.append("-m limit" + rnd.choice(["", " --limit " + rnd.choice(
+            ["1/s", "2/second", "3/min", "10/minute", "1/hour", "5/h", "100/day", "4", "0/s", "2/week", "x",
+             "20000/s"]), " --limit-burst " + rnd.choice(["1", "2", "10", "0", "10001"]),
+            " --limit " + rnd.choice(["1/s", "3/m"]) + " --limit-burst " + rnd.choice(["1", "3"])]))
     return parts
 
 
@@ -218,6 +223,8 @@ def chain_cmd():
 WIDE = int(sys.argv[1]) >= 41
 # from seed 89 on: the nat table (SNAT, DNAT, MASQUERADE, REDIRECT, its chains and listings), mark, MARK, addrtype
 NAT5 = int(sys.argv[1]) >= 89
+# from seed 137 on: the limit match (only these seeds draw it: the draws of earlier seeds are unchanged)
+LIMIT6 = int(sys.argv[1]) >= 137
 nat_chains = []
 
 

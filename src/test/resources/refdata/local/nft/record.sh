@@ -16,7 +16,7 @@ bg() { id=$1; shift; ip netns exec "$P-$1" "${@:2}" >$T/$id.o 2>$T/$id.e & echo 
 fin() { wait $(cat $T/$1.pid); rc=$?; echo "\$ [$1 ended]"; cat $T/$1.o; if [ -s $T/$1.e ]; then echo "--- stderr"; cat $T/$1.e; fi; echo "[exit $rc]"; }
 flush() { for n in host n1 n2 n3; do ns $n ip neigh flush all; ns $n nft flush ruleset; done; }
 
-ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic stdin l4} "
+ONLY=" ${*:-cli file errors defence_arp defence_bridge loops hooks atomic stdin l4 proto objects} "
 has() { [[ "$ONLY" == *" $1 "* ]]; }
 teardown; setup
 if has cli; then
@@ -436,5 +436,101 @@ flush; {
   run n3 ping -c3 -W1 -q 172.28.0.11
   run host nft list ruleset
 } > l4.out
+fi
+if has proto; then
+# the transport context (proto_ctx): sets of protocols, protocols named twice, th, and the conflicts nft reports; the
+# names nft cannot resolve come first, before any input chain counts the resolver's queries to 127.0.0.1 over lo
+flush; { run n1 nft add table inet i
+  run n1 nft add chain inet i c
+  run n1 nft add rule inet i c ip daddr nosuch.example counter
+  run n1 nft add rule inet i c ip daddr 10.0.0.256 counter
+  run n1 nft delete chain inet i c
+  run n1 nft add chain inet i c '{ type filter hook input priority 0; }'
+  run n1 nft add rule inet i c meta l4proto '{ tcp, udp }' th dport 53 counter
+  run n1 nft add rule inet i c meta l4proto '{ tcp, udp }' tcp dport 53 counter
+  run n1 nft add rule inet i c meta l4proto '{ udp, tcp }' tcp dport 53 counter
+  run n1 nft add rule inet i c meta l4proto '{ tcp, tcp }' tcp dport 53 counter
+  run n1 nft add rule inet i c meta l4proto '{ gre, udp }' udp dport 53 counter
+  run n1 nft add rule inet i c meta l4proto '{ udp, gre }' udp dport 53 counter
+  run n1 nft add rule inet i c meta l4proto udp meta l4proto tcp tcp dport 22
+  run n1 nft add rule inet i c meta l4proto tcp meta l4proto tcp tcp dport 22
+  run n1 nft add rule inet i c meta l4proto '{ icmp, tcp }' icmp type echo-request
+  run n1 nft add rule inet i c meta l4proto != '{ tcp, udp }' tcp dport 22
+  run n1 nft add rule inet i c ip protocol '{ tcp, udp }' udp sport 53
+  run n1 nft add rule inet i c ip protocol tcp meta l4proto udp udp sport 53
+  run n1 nft add rule inet i c meta l4proto '{ tcp, udp }' th sport 1-1023 th dport 22 counter
+  run n1 nft add rule inet i c icmp type echo-request th dport 7 counter
+  run n1 nft add rule inet i c icmp type echo-request th dport ssh counter
+  run n1 nft add rule inet i c icmp code 1 th dport 0x10 counter
+  run n1 nft add rule inet i c icmp type echo-request th dport '{ 1, http }' counter
+  run n1 nft add rule inet i c tcp dport 22 th dport http counter
+  run n1 nft add rule inet i c th dport ssh-http counter
+  run n1 nft -a list ruleset
+  run n1 nft add table ip f
+  run n1 nft add chain ip f c '{ type filter hook output priority 0; }'
+  run n1 nft add rule ip f c ip protocol '{ icmp, udp }' icmp type echo-request counter
+  run n1 nft add rule ip f c ip protocol '{ icmp, 255 }' icmp type echo-request counter
+  run n1 nft add rule ip f c ip protocol '{ 255, icmp }' icmp type echo-request counter
+  run n1 nft add rule ip f c meta l4proto icmp th dport 0 counter
+  run n1 nft add rule ip f c jump ip
+  run n1 nft add rule ip f c goto 12
+  run n1 nft add rule ip f c jump counter
+  run n1 nft add rule ip f c goto
+  run n3 ping -c2 -W1 -q 172.28.0.11
+  run n1 ping -c1 -W1 -q 172.28.0.12
+  run n1 nft list ruleset
+} > proto.out
+fi
+if has objects; then
+# named counters and quotas, maps and verdict maps, interval sets, and the listings of each kind
+flush; { run n1 nft add table ip o
+  run n1 nft add counter ip o pings
+  run n1 nft add counter ip o other '{ packets 5 bytes 300 ; }'
+  run n1 nft add quota ip o q1 '{ over 1000 bytes ; }'
+  run n1 nft add quota ip o q2 '{ until 2 kbytes used 100 bytes ; }'
+  run n1 nft add quota ip o q3 25 mbytes
+  run n1 nft add map ip o ports '{ type inet_service : ipv4_addr ; }'
+  run n1 nft add element ip o ports '{ 22 : 172.28.0.12, 80 : 172.28.0.13 }'
+  run n1 nft add map ip o verdicts '{ type ipv4_addr : verdict ; }'
+  run n1 nft add element ip o verdicts '{ 172.28.0.12 : accept, 172.28.0.13 : drop }'
+  run n1 nft add set ip o nets '{ type ipv4_addr ; flags interval ; }'
+  run n1 nft add element ip o nets '{ 10.0.0.0/8, 172.28.0.12-172.28.0.13, 192.168.1.1 }'
+  run n1 nft add set ip o seen '{ type ipv4_addr ; flags dynamic, timeout ; timeout 1h ; size 64 ; }'
+  run n1 nft add chain ip o in '{ type filter hook input priority 0; }'
+  run n1 nft add rule ip o in icmp type echo-request counter name pings
+  run n1 nft add rule ip o in icmp type echo-request quota over 2 kbytes counter
+  run n1 nft add rule ip o in ip saddr @nets counter
+  run n1 nft add rule ip o in ip saddr vmap @verdicts
+  run n1 nft add rule ip o in ip saddr vmap '{ 172.28.0.1 : accept, 172.28.0.13 : continue }'
+  run n1 nft add rule ip o in quota name q1 counter
+  run n1 nft add rule ip o in counter name nosuch
+  run n1 nft add rule ip o in ip saddr vmap @nosuch
+  run n1 nft add element ip o verdicts '{ 10.0.0.1 : jump nosuch }'
+  run n1 nft add element ip o ports '{ 22 : 172.28.0.14 }'
+  run n1 nft add element ip o nets '{ 10.1.0.0/16 }'
+  run n3 ping -c2 -W1 -q 172.28.0.11
+  run n2 ping -c3 -W1 -q 172.28.0.11
+  run host ping -c1 -W1 -q 172.28.0.11
+  run n1 nft list ruleset
+  run n1 nft list counters
+  run n1 nft list counter ip o pings
+  run n1 nft list quotas
+  run n1 nft list quota ip o q1
+  run n1 nft list maps
+  run n1 nft list map ip o verdicts
+  run n1 nft list sets
+  run n1 nft list set ip o nets
+  run n1 nft -a list table ip o
+  run n1 nft reset counter ip o pings
+  run n1 nft list counter ip o pings
+  run n1 nft delete counter ip o pings
+  run n1 nft delete counter ip o other
+  run n1 nft list counters
+  run n1 nft delete element ip o verdicts '{ 172.28.0.13 }'
+  run n1 nft delete element ip o nets '{ 172.28.0.12-172.28.0.13 }'
+  run n1 nft list map ip o verdicts
+  run n1 nft list set ip o nets
+  run n1 nft -j list quotas
+} > objects.out
 fi
 teardown; rm -rf $T

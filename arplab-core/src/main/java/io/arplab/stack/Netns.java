@@ -76,7 +76,7 @@ abstract class Netns extends SeededRandom implements NeighbourTable.Ops {
             io.arplab.stack.nft.Packet ct = !xt.usesConntrack() || nft == null ? null
                     : nftPacket(frame, network, data, iif, oif, pktType, protocol, now);
             if (!xt.accept(hook, frame, network, iif == null ? null : iif.name, oif == null ? null : oif.name, nft,
-                    ct)) {
+                    ct, now)) {
                 Xtables.Reject r = xt.rejected();
                 if (r != null && r != Xtables.Reject.ICMP_ECHOREPLY) { // reject_tg()
                     reject(r == Xtables.Reject.TCP_RESET ? "tcp reset" : "icmp", r.icmpCode(), frame, iif, hook,

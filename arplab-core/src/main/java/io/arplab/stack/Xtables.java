@@ -83,7 +83,27 @@ public final class Xtables {
     public record Mark(int mark, int mask) implements Target {}
 
     /** An extension match (struct xt_entry_match). */
-    public sealed interface Match permits Ports, Multiport, Icmp, Ctstate, Comment, MarkMatch, Addrtype {}
+    public sealed interface Match permits Ports, Multiport, Icmp, Ctstate, Comment, MarkMatch, Addrtype, RateLimit {}
+
+    /**
+     * The limit match as iptables-nft stores it (nft.c's add_nft_limit()): nft's own limit expression, {@code rate}
+     * packets per {@code unit} seconds with a burst, its token bucket (nft_limit_pkts_eval()) the rule's own.
+     */
+    public record RateLimit(long rate, long unit, long burst, io.arplab.stack.nft.Expr.Limit bucket) implements Match {
+        public RateLimit(long rate, long unit, long burst) {
+            this(rate, unit, burst, new io.arplab.stack.nft.Expr.Limit(rate, unit, burst, false, false));
+        }
+
+        @Override
+        public boolean equals(Object o) { // what iptables -C and -D compare: the rate and burst, not the bucket
+            return o instanceof RateLimit l && l.rate == rate && l.unit == unit && l.burst == burst;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(rate * 31 + unit) * 31 + Long.hashCode(burst);
+        }
+    }
 
     /** xt_mark (mark_mt()): (skb->mark & mask) == mark, XOR invert. */
     public record MarkMatch(int mark, int mask, boolean invert) implements Match {}
@@ -410,9 +430,9 @@ public final class Xtables {
      * A conntrack match asks {@code nft} the state of {@code ct}, the same packet as nft sees it (null: untracked).
      */
     boolean accept(Hook hook, byte[] frame, int network, String iif, String oif, io.arplab.stack.nft.Nftables nft,
-                   io.arplab.stack.nft.Packet ct) {
+                   io.arplab.stack.nft.Packet ct, long now) {
         rejected = null;
-        Target v = verdict(hook, frame, network, iif, oif, nft, ct);
+        Target v = verdict(hook, frame, network, iif, oif, nft, ct, now);
         if (v instanceof Reject r) {
             rejected = r;
             return false;
@@ -425,7 +445,7 @@ public final class Xtables {
      * has no chain here): a verdict, REJECT, or a nat table's binding ({@link Nat}, which the caller sets up).
      */
     public Target verdict(Hook hook, byte[] frame, int network, String iif, String oif,
-                          io.arplab.stack.nft.Nftables nft, io.arplab.stack.nft.Packet ct) {
+                          io.arplab.stack.nft.Nftables nft, io.arplab.stack.nft.Packet ct, long now) {
         Chain base = builtins.get(hook == Hook.PREROUTING || hook == Hook.POSTROUTING ? hook.name()
                 : hook == Hook.INPUT ? "INPUT" : hook == Hook.FORWARD ? "FORWARD" : "OUTPUT");
         if (base == null || !base.present || base.rules.isEmpty() && base.policy == Verdict.ACCEPT
@@ -434,6 +454,7 @@ public final class Xtables {
         }
         Packet p = packet.set(hook, frame, network, iif, oif, nft, ct);
         p.addrs = addrs;
+        p.now = now;
         Target v = run(base, p, 0);
         if (v == null || v == Verdict.RETURN) { // the end of a built-in chain: its policy, counted as such
             if (base.policyCounted) {
@@ -452,7 +473,7 @@ public final class Xtables {
      */
     public io.arplab.stack.nft.Nftables.NatWalk natWalk() {
         return (hook, p, nft) -> {
-            Target v = verdict(hook, p.frame(), p.network(), p.iif(), p.oif(), nft, p);
+            Target v = verdict(hook, p.frame(), p.network(), p.iif(), p.oif(), nft, p, p.now());
             if (!(v instanceof Nat n)) {
                 return true; // the nat table filters nothing (iptables inhibits DROP there)
             }
@@ -502,6 +523,7 @@ public final class Xtables {
         /** skb->mark as MARK set it in this walk (a hook's walk starts at 0: arplab keeps no mark on its frames). */
         int mark;
         AddrTypes addrs;
+        long now;
 
         Packet set(Hook hook, byte[] f, int ip, String iif, String oif, io.arplab.stack.nft.Nftables nft,
                    io.arplab.stack.nft.Packet ct) {
@@ -580,6 +602,8 @@ public final class Xtables {
                 ok = ((p.mark & k.mask()) == k.mark()) != k.invert();
             } else if (m instanceof Addrtype a) {
                 ok = addrtype(a, p);
+            } else if (m instanceof RateLimit l) {
+                ok = l.bucket().pass(p.now, p.len);
             } else {
                 ok = true; // comment
             }

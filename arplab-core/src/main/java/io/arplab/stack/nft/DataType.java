@@ -21,7 +21,9 @@ public enum DataType {
     NFPROTO("nf_proto", 1, "netfilter protocol"),
     INTEGER8("integer", 1, "integer"),
     INTEGER16("integer", 2, "integer"),
-    INTEGER32("integer", 4, "integer");
+    INTEGER32("integer", 4, "integer"),
+    /** xinteger_type: a raw payload's value, printed in hex. */
+    XINTEGER8("integer", 1, "integer");
 
     public final String nftName;
     /** Bytes of the value; a concatenation pads each to 4 (NFT_REG32_SIZE). */

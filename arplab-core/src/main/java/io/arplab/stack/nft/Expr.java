@@ -178,7 +178,7 @@ public sealed interface Expr {
         }
 
         /** nft_limit_eval(): true when the rule goes on. */
-        boolean pass(long now, int length) {
+        public boolean pass(long now, int length) {
             long nsecs = unit * 1_000_000_000L;
             long cost = rate == 0 ? 1 : bytes ? nsecs * length / rate : nsecs / rate;
             long t = last == Long.MIN_VALUE ? tokensMax : Math.min(tokensMax, tokens + now - last);

@@ -36,6 +36,9 @@ public enum Field {
     /** th: the transport header of any protocol (nft's proto_th, no dependency of its own). */
     TH_SPORT("th sport", DataType.INET_SERVICE, Base.TRANSPORT, 0, 0x0800, -1),
     TH_DPORT("th dport", DataType.INET_SERVICE, Base.TRANSPORT, 2, 0x0800, -1),
+    /** A transport byte th has no template for, listed raw (payload_expr_print(): "@th,OFFSET,LEN" in bits). */
+    TH_RAW_0_8("@th,0,8", DataType.XINTEGER8, Base.TRANSPORT, 0, 0x0800, -1),
+    TH_RAW_8_8("@th,8,8", DataType.XINTEGER8, Base.TRANSPORT, 1, 0x0800, -1),
     IP6_SADDR("ip6 saddr", DataType.IPV6_ADDR, Base.NETWORK, 8, 0x86dd),
     IP6_DADDR("ip6 daddr", DataType.IPV6_ADDR, Base.NETWORK, 24, 0x86dd),
     IP6_NEXTHDR("ip6 nexthdr", DataType.INET_PROTO, Base.NETWORK, 6, 0x86dd),
@@ -85,7 +88,7 @@ public enum Field {
             case ICMP_TYPE, ICMP_CODE, ICMP_CHECKSUM -> "icmp";
             case TCP_SPORT, TCP_DPORT -> "tcp";
             case UDP_SPORT, UDP_DPORT -> "udp";
-            case TH_SPORT, TH_DPORT -> "th";
+            case TH_SPORT, TH_DPORT, TH_RAW_0_8, TH_RAW_8_8 -> "th";
             case IP6_SADDR, IP6_DADDR, IP6_NEXTHDR, IP6_HOPLIMIT -> "ip6";
             case ICMPV6_TYPE, ICMPV6_CODE -> "icmpv6";
             case ETHER_DADDR, ETHER_SADDR, ETHER_TYPE -> "ether";

@@ -49,6 +49,11 @@ public final class Packet {
     }
 
     /** The hook's time, for the statements that keep time (limit). */
+    /** The time the packet is seen (a limit's clock). */
+    public long now() {
+        return now;
+    }
+
     public Packet at(long now) {
         this.now = now;
         return this;

@@ -26,7 +26,7 @@ final class IptExtensions {
 
     /** The loadable matches by name (xtables_find_match()), the state match an alias of conntrack's revisions. */
     static final List<String> MATCHES = List.of("tcp", "udp", "icmp", "multiport", "conntrack", "state", "comment",
-            "mark", "addrtype");
+            "mark", "addrtype", "limit");
 
     /** The loadable targets (xtables_find_target()): the standard ones and the extensions. */
     static final List<String> TARGETS = List.of("ACCEPT", "DROP", "RETURN", "QUEUE", "REJECT", "LOG", "SNAT", "DNAT",
@@ -54,6 +54,7 @@ final class IptExtensions {
             case "SNAT", "DNAT", "MASQUERADE", "REDIRECT" -> IptNat.options(ext);
             case "mark", "MARK" -> IptMark.options(ext);
             case "addrtype" -> IptAddrtype.options();
+            case "limit" -> IptLimit.options();
             default -> List.of();
         };
     }
@@ -89,6 +90,8 @@ final class IptExtensions {
         boolean markInvert;
         // addrtype
         int srcTypes, dstTypes, addrFlags;
+        // limit (struct xt_rateinfo: avg, burst)
+        long limitAvg, limitBurst;
 
         Ext(String name) {
             this.name = name;
@@ -188,6 +191,7 @@ final class IptExtensions {
             case "SNAT", "DNAT", "MASQUERADE", "REDIRECT" -> IptNat.parse(e, o, arg, proto);
             case "mark", "MARK" -> IptMark.parse(e, o, arg, invert);
             case "addrtype" -> IptAddrtype.parse(e, o, arg, invert);
+            case "limit" -> IptLimit.parse(e, o, arg);
             default -> throw new IllegalStateException(e.name);
         }
         return 0;
@@ -250,6 +254,7 @@ final class IptExtensions {
             case "comment" -> new Comment(e.comment);
             case "mark" -> IptMark.match(e);
             case "addrtype" -> IptAddrtype.match(e);
+            case "limit" -> IptLimit.match(e);
             default -> throw new IllegalStateException(e.name);
         };
     }
@@ -618,6 +623,8 @@ final class IptExtensions {
             IptMark.print(out, k, false);
         } else if (m instanceof Xtables.Addrtype a) {
             IptAddrtype.print(out, a, false);
+        } else if (m instanceof Xtables.RateLimit l) {
+            IptLimit.print(out, l, false);
         }
     }
 
@@ -658,6 +665,9 @@ final class IptExtensions {
         } else if (m instanceof Xtables.Addrtype a) {
             out.append(" -m addrtype");
             IptAddrtype.print(out, a, true);
+        } else if (m instanceof Xtables.RateLimit l) {
+            out.append(" -m limit");
+            IptLimit.print(out, l, true);
         }
     }
 

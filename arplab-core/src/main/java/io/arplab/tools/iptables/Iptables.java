@@ -427,11 +427,22 @@ public final class Iptables implements Tool {
         }
     }
 
-    // nft_rule_zero_counters(): a rule number past the end zeroes nothing; a missing chain is a bad rule
+    /**
+     * nft_rule_zero_counters(): a rule number past the end zeroes nothing; a missing chain fails with the errno the
+     * process left (nft_strerror() under nft_rule_delete). The cache asked for the table's built-in chains and this
+     * one, a GETCHAIN each in strcmp() order (cache_chain_list_insert()), and libmnl's mnl_cb_error() sets errno from
+     * each answer, an ACK's 0 too: ENOENT ("Bad rule") when the last of them is missing, else 0 ("Incompatible with
+     * this kernel").
+     */
     private static int zeroNum(Xtables xt, IptParse p) {
         Chain c = xt.find(p.chain);
         if (c == null || xt.builtin(p.chain) && !c.present()) {
-            throw IptError.kernel("Bad rule (does a matching rule exist in that chain?)");
+            java.util.TreeSet<String> asked = new java.util.TreeSet<>(xt.builtins());
+            asked.add(p.chain);
+            Chain last = xt.find(asked.last());
+            boolean found = xt.tableMade() && last != null && (!xt.builtin(asked.last()) || last.present());
+            throw IptError.kernel(found ? "Incompatible with this kernel"
+                    : "Bad rule (does a matching rule exist in that chain?)");
         }
         if (p.rulenum <= c.rules().size()) {
             c.rules().get(p.rulenum - 1).zero();

@@ -221,7 +221,7 @@ public final class Nft implements Tool {
             nft.abort(before, errors.isEmpty() || errors.get(0).phase() == NftError.Phase.KERNEL);
         }
         for (NftError e : errors) {
-            ctx.err().print(e.render(input, where));
+            ctx.err().print(e.render(input, where, ctx.resolver()::lookupErrorFor));
         }
         return errors.isEmpty() ? 0 : 1;
     }

@@ -74,6 +74,25 @@ final class NftError extends RuntimeException {
         this(message, t.start(), t.end());
     }
 
+    /** The name getaddrinfo() failed to resolve (datatype.c's "Could not resolve hostname: %s", gai_strerror()). */
+    private String host;
+
+    static NftError unresolved(String name, Tokens.Token t) {
+        NftError e = new NftError("Could not resolve hostname: Name or service not known", t);
+        e.host = name;
+        return e;
+    }
+
+    /** render() with getaddrinfo()'s failure for an unresolved name as the node's resolver gives it. */
+    String render(String input, String file, java.util.function.UnaryOperator<String> lookupError) {
+        if (host == null) {
+            return render(input, file);
+        }
+        NftError e = new NftError("Could not resolve hostname: " + lookupError.apply(host), start, end, relatedStart,
+                relatedEnd);
+        return e.render(input, file);
+    }
+
     /**
      * erec_print(): the message (after "FILE:LINE:FIRST-LAST: " for a file), then the line holding the location and
      * its markers, under which the line's tabs are kept.

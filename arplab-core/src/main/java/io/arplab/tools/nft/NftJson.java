@@ -291,6 +291,10 @@ final class NftJson {
             String key = f.text.startsWith("meta ") ? f.text.substring(5) : f.text;
             return "{\"meta\": {\"key\": " + str(key) + "}}";
         }
+        if (f.text.startsWith("@")) { // a raw payload: its base, offset and length in bits
+            String[] p = f.text.substring(1).split(",");
+            return "{\"payload\": {\"base\": " + str(p[0]) + ", \"offset\": " + p[1] + ", \"len\": " + p[2] + "}}";
+        }
         int sp = f.text.indexOf(' ');
         return "{\"payload\": {\"protocol\": " + str(f.text.substring(0, sp)) + ", \"field\": "
                 + str(f.text.substring(sp + 1)) + "}}";
@@ -299,7 +303,7 @@ final class NftJson {
     /** datatype_json(): an integer type's value as a number, a symbolic or address type's as its string. */
     private static String value(DataType type, long v) {
         return switch (type) {
-            case INTEGER8, INTEGER16, INTEGER32, INET_SERVICE, MARK -> Long.toString(v);
+            case INTEGER8, INTEGER16, INTEGER32, XINTEGER8, INET_SERVICE, MARK -> Long.toString(v);
             default -> {
                 String s = Values.format(type, v);
                 yield s.matches("[0-9]+") ? s : str(s);

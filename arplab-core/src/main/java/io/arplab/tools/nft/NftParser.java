@@ -132,6 +132,20 @@ final class NftParser {
             "device", "devices", "define", "undefine", "redefine", "include", "describe", "flowtable", "secmark",
             "socket", "tproxy", "ipsec", "exthdr", "missing");
 
+    /**
+     * scanner.l's SCANSTATE_IP and SCANSTATE_IP6 (pushed by "ip" and "ip6"): words that are keywords only there and
+     * begin no field of theirs ("to" is there for nat statements' "snat ip to").
+     */
+    static final java.util.Set<String> IP_SCOPE_KEYWORDS = java.util.Set.of("to", "prefix", "addr");
+
+    /** unexpected() of the word after "ip" or "ip6": a keyword of that scanner state is named as itself. */
+    NftError unexpectedInIpScope(Token t) {
+        if (t.kind() == Kind.WORD && IP_SCOPE_KEYWORDS.contains(t.text())) {
+            return new NftError("syntax error, unexpected " + t.text(), t);
+        }
+        return unexpected(t, null);
+    }
+
     NftError unexpected(Token t, String expecting) {
         if (t.kind() == Kind.EOF && in.endsInBlock()) {
             return NftError.endOfFile();
@@ -229,7 +243,7 @@ final class NftParser {
         return identifier("expecting string");
     }
 
-    private Token identifier(String expecting) {
+    Token identifier(String expecting) {
         Token t = word(expecting);
         // a word the scanner starts with COLON (':' not starting an "::" address) is no STRING either
         boolean colon = t.text().startsWith(":") && !t.text().startsWith("::") && describe(t).equals("colon");

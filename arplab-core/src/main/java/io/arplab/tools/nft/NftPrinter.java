@@ -153,7 +153,7 @@ final class NftPrinter {
             return 0;
         }
         return switch (s.key[0]) {
-            case ARP_OP, INET_SERVICE, INET_PROTO, MARK, INTEGER8, INTEGER16, INTEGER32 -> 5;
+            case ARP_OP, INET_SERVICE, INET_PROTO, MARK, INTEGER8, INTEGER16, INTEGER32, XINTEGER8 -> 5;
             case IPV4_ADDR, PKT_TYPE -> 2;
             default -> 0;
         };

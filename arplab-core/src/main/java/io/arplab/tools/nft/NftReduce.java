@@ -153,6 +153,10 @@ final class NftReduce {
                     // payload_dependency_kill() tests no value: a stored "ip protocol X" goes at any transport
                     // field (ip protocol 255 before tcp dport); meta l4proto as arplab keeps it, at its own protocol's
                     Field next = firstField(exprs.get(j));
+                    if (exprs.get(j) instanceof Expr.Match n && n.fields().length == 1 && n.fields()[0] == m.fields()[0]
+                            && !n.negated() && n.set() == null) {
+                        break; // payload_dependency_store(): a later one is the stored dependency, this one stays
+                    }
                     if (next.l4 != 0 && (next.l4 == m.value() || m.fields()[0] == Field.IP_PROTOCOL)) {
                         exprs.remove(i--);
                         break;

@@ -41,6 +41,8 @@ final class NftStatements {
         kernelErrors.clear();
         lookups = 0;
         l4Context = -1;
+        l4Listed = -1;
+        l4Protos.clear();
         l3Context = 0;
         l4Written = null;
         l3Written = null;
@@ -95,7 +97,9 @@ final class NftStatements {
             case "return":
                 return new Expr.Verdict(Expr.Verdict.Kind.RETURN, null);
             case "jump", "goto": {
-                Token target = p.word("expecting string");
+                // chain_stmt_type's reduction is the state's default: a token other than a STRING (or '$') after
+                // jump or goto is chain_stmt's missing '{'
+                Token target = p.identifier("expecting '{'");
                 try { // the kernel's, once the rule's handle is drawn (nft_verdict_init() looks the chain up)
                     io.arplab.stack.nft.Chain to = t.chains.get(target.text());
                     if (to == null) { // nft_cmd_enoent_rule() words it from the rule's own chain name
@@ -179,7 +183,7 @@ final class NftStatements {
                 throw new NftError("arplab models comparisons of numbers and IPv4 addresses", v);
             }
             try {
-                long value = Values.parse(fs[0].type, v);
+                long value = Values.parse(typeOf(fs[0]), v);
                 return new Expr.Cmp(fs[0], op.text(), value);
             } catch (NftError e) {
                 return refuse(e);
@@ -224,6 +228,11 @@ final class NftStatements {
                 // relational_expr_pctx_update() of a set: each element in turn, so the last one written
                 l3Context = (int) elements.get(elements.size() - 1)[0];
                 l3Written = new Token(Kind.WORD, "", fieldStart, in.previous().end());
+            }
+            for (long[] e : elements) { // relational_expr_pctx_update(): each value of the set in turn
+                if (fs.length == 1 && !negated && e.length == 1) {
+                    l4Update(fs[0], e[0], false);
+                }
             }
             Expr.Match m = new Expr.Match(fs, negated, 0, 0, 0, null, null);
             anonymous.add(new PendingSet(keyOf(fs), elements, m, v.start(), in.previous().end()));
@@ -301,7 +310,7 @@ final class NftStatements {
         }
         long value;
         try { // expr_evaluate_symbol(): after the whole command is parsed
-            value = Values.parse(f.type, new Token(v.kind(), text, v.start(), v.start() + text.length()));
+            value = Values.parse(typeOf(f), new Token(v.kind(), text, v.start(), v.start() + text.length()));
         } catch (NftError e) {
             return refuse(e);
         }
@@ -314,15 +323,8 @@ final class NftStatements {
             l3Context = (int) value;
             l3Written = new Token(Kind.WORD, "", fieldStart, v.end());
         }
-        if ((f == Field.IP_PROTOCOL || f == Field.IP6_NEXTHDR || f == Field.META_L4PROTO) && !negated) {
-            // proto_ctx_update() with proto_find_upper(): a protocol nft has a header for settles the transport;
-            // another settles nothing after ip protocol, proto_unknown after meta l4proto (meta_expr_pctx_update());
-            // a later one overrides an earlier one
-            if (TRANSPORTS.contains((int) value)) {
-                l4Context = (int) value;
-            } else if (f == Field.META_L4PROTO) {
-                l4Context = -2;
-            }
+        if (!negated) {
+            l4Update(f, value, true);
         }
         return new Expr.Match(fs, negated, value & mask, mask, prefix < 0 ? -1 : prefix, null, null);
     }
@@ -379,8 +381,8 @@ final class NftStatements {
             throw new NftError("arplab models ranges of numbers and IPv4 addresses", v);
         }
         try {
-            long a = Values.parse(f.type, low);
-            long b = Values.parse(f.type, high);
+            long a = Values.parse(typeOf(f), low);
+            long b = Values.parse(typeOf(f), high);
             if (Long.compareUnsigned(a, b) >= 0) { // expr_evaluate_range(): low must be below high
                 rangeRefused = true;
                 return refuse(new NftError("Range has zero or negative size", low.start(), high.end()));
@@ -403,7 +405,7 @@ final class NftStatements {
         String addr = slash < 0 ? text : text.substring(0, slash);
         String canonical = Values.ipv6(addr);
         if (canonical == null) {
-            return refuse(new NftError("Could not resolve hostname: Name or service not known", v));
+            return refuse(NftError.unresolved(addr, v));
         }
         int prefix = -1;
         if (slash >= 0) {
@@ -672,6 +674,36 @@ final class NftStatements {
 
     /** The transport protocol the rule has settled so far, -1 for none, -2 for one nft does not know. */
     private int l4Context;
+    /** proto_ctx's protos[] of the transport base: each protocol the rule has named, in order, once. */
+    private final List<Integer> l4Protos = new ArrayList<>();
+
+    /**
+     * proto_ctx_update() at the transport base, from ip protocol or ip6 nexthdr (payload_expr_pctx_update(): a
+     * protocol nft has no header for settles nothing) or meta l4proto (meta_expr_pctx_update(): proto_unknown): the
+     * latest is the context, and each distinct one is kept (up to PROTO_CTX_NUM_PROTOS, 16).
+     */
+    private void l4Update(Field f, long value, boolean singleton) {
+        if (f != Field.IP_PROTOCOL && f != Field.IP6_NEXTHDR && f != Field.META_L4PROTO) {
+            return;
+        }
+        int desc = TRANSPORTS.contains((int) value) ? (int) value : f == Field.META_L4PROTO ? -2 : -1;
+        if (desc == -1) {
+            return;
+        }
+        if (l4Protos.size() < 16 && !l4Protos.contains(desc)) {
+            l4Protos.add(desc);
+        }
+        l4Context = desc;
+        if (singleton) {
+            l4Listed = desc;
+        }
+    }
+
+    /**
+     * The transport protocol the listing finds before the field being parsed: netlink_delinearize's context is made
+     * by a match of one value (relational_expr_pctx_update() of a cmp), never by a set lookup; -1 for none.
+     */
+    private int l4Listed;
     /** The dependency payload_gen_dependency() puts before the field just parsed, or null. */
     private Expr.Match implicit;
 
@@ -729,6 +761,11 @@ final class NftStatements {
                 || v.kind() == Kind.WORD && v.text().startsWith(":") && !v.text().startsWith("::")) { // COLON
             throw p.unexpected(v, null);
         }
+        int colon = v.kind() == Kind.WORD ? v.text().indexOf(':') : -1;
+        if (colon > 0 && Values.ipv4(v.text().substring(0, colon)) >= 0) {
+            // scanner.l's ip4addr ends at the colon: the relation is whole, and no statement begins with a COLON
+            throw p.unexpected(v, "expecting end of file or newline or semicolon");
+        }
         in.take();
     }
 
@@ -736,29 +773,44 @@ final class NftStatements {
             "dnat", "snat", "ecn", "reset", "original", "reply", "label", "tcp", "udp", "udplite", "esp", "ah", "icmp",
             "igmp", "icmpv6", "comp", "dccp", "sctp", "redirect");
 
-    private static boolean sameKey(DataType[] key, Field[] fs) {
+    private boolean sameKey(DataType[] key, Field[] fs) {
         if (key.length != fs.length) {
             return false;
         }
         for (int i = 0; i < key.length; i++) {
-            if (key[i] != fs[i].type) {
+            if (key[i] != typeOf(fs[i])) {
                 return false;
             }
         }
         return true;
     }
 
-    private static DataType[] keyOf(Field[] fs) {
+    private DataType[] keyOf(Field[] fs) {
         DataType[] k = new DataType[fs.length];
         for (int i = 0; i < fs.length; i++) {
-            k[i] = fs[i].type;
+            k[i] = typeOf(fs[i]);
         }
         return k;
+    }
+
+    /** The field just parsed as the listing will name it, when that is not as written (see typeOf()). */
+    private Field listedAs;
+    /** The type of the field as written, which its value is evaluated with. */
+    private DataType writtenType;
+
+    /**
+     * The type a field's value is evaluated with: the field's as written (th's inet_service, icmp type's), where the
+     * listing names the field otherwise (netlink_delinearize's payload_expr_complete(): by the rule's transport, or
+     * raw when it knows no protocol).
+     */
+    private DataType typeOf(Field f) {
+        return f == listedAs ? writtenType : f.type;
     }
 
     /** A payload or meta expression starting at {@code w}. */
     private Field field(Token w, Family family) {
         Field f;
+        listedAs = null;
         switch (NftParser.keyword(w)) {
             case "arp" -> {
                 Token what = in.take();
@@ -798,7 +850,7 @@ final class NftStatements {
                     case "ttl" -> Field.IP_TTL;
                     case "length" -> Field.IP_LENGTH;
                     case "id" -> Field.IP_ID;
-                    default -> throw p.unexpected(what, null);
+                    default -> throw p.unexpectedInIpScope(what);
                 };
             }
             case "icmp" -> {
@@ -823,7 +875,13 @@ final class NftStatements {
                 if (f == null) {
                     throw p.unexpected(what, null);
                 }
-                f = f.completed(l4Context); // the transport the rule names: th is its header
+                Field th = f;
+                f = f.completed(l4Listed); // the listing names it by its transport (payload_expr_complete())
+                if (f.type != th.type) {
+                    listedAs = f;
+                    writtenType = th.type;
+                }
+                return f; // proto_th's payload is raw: no dependency, no protocol context checked
             }
             case "ip6" -> {
                 Token what = in.take();
@@ -832,7 +890,7 @@ final class NftStatements {
                     case "daddr" -> Field.IP6_DADDR;
                     case "nexthdr" -> Field.IP6_NEXTHDR;
                     case "hoplimit" -> Field.IP6_HOPLIMIT;
-                    default -> throw p.unexpected(what, null);
+                    default -> throw p.unexpectedInIpScope(what);
                 };
             }
             case "icmpv6" -> {
@@ -878,23 +936,28 @@ final class NftStatements {
         String proto = f.protocol();
         String own = family == Family.ARP ? "arp" : family == Family.IP ? "ip" : null;
         if (own != null && (proto.equals("arp") || proto.equals("ip")) && !proto.equals(own)) {
-            throw conflict(own, proto, w);
+            refuse(conflict(own, proto, w)); // an evaluation error: a syntax error later in the rule comes first
         }
         if (family == Family.BRIDGE && f.base == Field.Base.NETWORK && f.dependency != 0) {
             // payload_gen_dependency(): the network header the rule has settled must be the field's own
-            String before = switch (l3Context) { // the proto_desc names of the link layer's upper protocols
-                case 0 -> null;
-                case 0x0806 -> "arp";
-                case 0x0800 -> "ip";
-                case 0x86dd -> "ip6";
-                case 0x8100 -> "vlan";
-                default -> "unknown";
-            };
+            String before = l3Name(l3Context);
             if (before != null && l3Context != f.dependency) {
                 // an evaluation error: the rule's earlier statements are evaluated (and refused) first
                 refuse(conflict(before, proto, w));
             }
             l3Context = f.dependency;
+        }
+        if (family == Family.BRIDGE && f.l4 > 0 && l4Context == -1) {
+            // payload_gen_dependency() of a transport field: the network header settled must carry its protocol
+            // (payload_add_dependency()); with none, payload_gen_special_dependency() settles icmp's ip and icmpv6's
+            // ip6 (an ether type), tcp's and udp's nothing (proto_inet_service)
+            int l3 = f.l4 == 1 ? 0x0800 : f.l4 == 58 ? 0x86dd : 0;
+            if (l3Context == 0) {
+                l3Context = l3;
+            } else if (l3Context == 0x0806 || l3 != 0 && l3Context != l3 && (l3Context == 0x0800
+                    || l3Context == 0x86dd)) {
+                refuse(conflict(l3Name(l3Context), proto, w));
+            }
         }
         if (family == Family.INET && f.dependency != 0 && (f.base == Field.Base.NETWORK || f.l4 == 1 || f.l4 == 58)) {
             if (inetL3 != 0 && inetL3 != f.dependency) { // payload_gen_dependency(): the network header is settled
@@ -912,18 +975,55 @@ final class NftStatements {
         if (f.l4 > 0 && l4Written == null) {
             l4Written = new Token(Kind.WORD, "", w.start(), in.previous().end());
         }
+        if (f.l4 > 0 && l4Context >= 0 && l4Protos.size() > 1) {
+            // __expr_evaluate_payload(): an ambiguous transport context (proto_ctx_is_ambiguous()) conflicts with
+            // any protocol's field, named by the first other protocol of the context (proto_ctx_find_conflict())
+            int mine = f.l4;
+            int other = l4Protos.stream().filter(x -> x != mine).findFirst().orElseThrow();
+            refuse(conflict(other == -2 ? "unknown" : Values.format(DataType.INET_PROTO, other), f.protocol(), w));
+        }
         if (f.l4 > 0) { // the transport the rule already names (or the arp family's network protocol) must agree
             String before = l4Context == -2 ? "unknown" : l4Context >= 0 && l4Context != f.l4
                     ? Values.format(DataType.INET_PROTO, l4Context) : family == Family.ARP ? "arp" : null;
             if (before != null) {
-                throw conflict(before, proto, w);
+                refuse(conflict(before, proto, w));
             }
             if (l4Context == -1) { // payload_gen_dependency(): "meta l4proto X" first
                 implicit = new Expr.Match(new Field[] {Field.META_L4PROTO}, false, f.l4, 0xff, -1, null, null);
+                l4Listed = f.l4;
+            }
+            if (!l4Protos.contains(f.l4)) { // the dependency's own proto_ctx_update()
+                l4Protos.add(f.l4);
             }
             l4Context = f.l4;
+            if (l4Listed != f.l4) { // a context only a set gave: the listing knows no protocol, th's template names
+                Field raw = switch (f) { // the field, else it is raw
+                    case TCP_SPORT, UDP_SPORT -> Field.TH_SPORT;
+                    case TCP_DPORT, UDP_DPORT, ICMP_CHECKSUM -> Field.TH_DPORT;
+                    case ICMP_TYPE -> Field.TH_RAW_0_8;
+                    case ICMP_CODE -> Field.TH_RAW_8_8;
+                    default -> f;
+                };
+                if (raw.type != f.type) {
+                    listedAs = raw;
+                    writtenType = f.type;
+                }
+                f = raw;
+            }
         }
         return f;
+    }
+
+    /** The proto_desc name of the link layer's upper protocol {@code l3} (an EtherType), null for none. */
+    private static String l3Name(int l3) {
+        return switch (l3) {
+            case 0 -> null;
+            case 0x0806 -> "arp";
+            case 0x0800 -> "ip";
+            case 0x86dd -> "ip6";
+            case 0x8100 -> "vlan";
+            default -> "unknown";
+        };
     }
 
     /** The field just read (from {@code w}) names another protocol than the rule's own at its layer. */

@@ -158,7 +158,7 @@ final class Values {
                 io.arplab.wire.Ipv4Address a = io.arplab.tools.InetAton.parse(s);
                 long v = a == null ? -1 : a.bits() & 0xffffffffL;
                 if (v < 0) {
-                    throw new NftError("Could not resolve hostname: Name or service not known", t);
+                    throw NftError.unresolved(s, t);
                 }
                 return v;
             }
@@ -249,6 +249,7 @@ final class Values {
             case INTEGER8:
             case INTEGER16:
             case INTEGER32:
+            case XINTEGER8:
                 return integer(type, t, "Could not parse integer");
             default:
                 throw new NftError("Could not parse " + type.description, t);
@@ -341,6 +342,8 @@ final class Values {
                 return name(ICMP_CODES, v);
             case MARK:
                 return String.format(Locale.ROOT, "0x%08x", v);
+            case XINTEGER8: // xinteger_type's basefmt "0x%Zx"
+                return "0x" + Long.toHexString(v);
             case CT_STATE:
                 return flags(CT_STATE_ORDER, CT_STATES, v);
             case CT_STATUS:
