@@ -125,6 +125,8 @@ class AntreaServiceTest {
         for (int i = 0; i < 8; i++) { // each nc binds a new ephemeral port: a new 5-tuple, a new dp_hash
             delivered[connect("line" + i + "\n").equals("backend1") ? 0 : 1]++;
         }
+        // a megaflow hit's group stats are credited at the revalidator's stats push (xlate_push_stats(), XC_GROUP)
+        lab.exec("worker1", "ovs-appctl revalidator/wait");
         String stats = lab.exec("worker1", "ovs-ofctl -O OpenFlow13 dump-group-stats br-int").stdout();
         // bucket 0 loads backend1's address, bucket 1 backend2's (dump-groups): the first packet of each connection
         // goes through the group, the rest follow conntrack's NAT
