@@ -41,17 +41,6 @@ final class AodvPrinter {
         }
     }
 
-    private static String addr(Dissector nd, int off, int alen) {
-        nd.check(off, alen);
-        StringBuilder sb = new StringBuilder();
-        if (alen == 4) {
-            Names.ipaddr(sb, nd.p, off);
-        } else {
-            Names.ip6addr(sb, nd.p, off);
-        }
-        return sb.toString();
-    }
-
     /** aodv_rreq(), aodv_v6_rreq(), aodv_v6_draft_01_rreq(). */
     private static void rreq(Dissector nd, int dat, int length, Form v) {
         int alen = v == Form.V4 ? 4 : 16;
@@ -70,12 +59,12 @@ final class AodvPrinter {
         if (v == Form.DRAFT) {
             ds = nd.u32(dat + 8);
             os = nd.u32(dat + 12);
-            da = addr(nd, dat + 16, alen);
-            oa = addr(nd, dat + 16 + alen, alen);
+            da = nd.addrString(dat + 16, alen);
+            oa = nd.addrString(dat + 16 + alen, alen);
         } else {
-            da = addr(nd, dat + 8, alen);
+            da = nd.addrString(dat + 8, alen);
             ds = nd.u32(dat + 8 + alen);
-            oa = addr(nd, dat + 12 + alen, alen);
+            oa = nd.addrString(dat + 12 + alen, alen);
             os = nd.u32(dat + 12 + 2 * alen);
         }
         nd.out.append(v == Form.V6 ? " v6 rreq " : " rreq ").append(length).append(' ')
@@ -102,12 +91,12 @@ final class AodvPrinter {
         long ds;
         if (v == Form.DRAFT) {
             ds = nd.u32(dat + 4);
-            da = addr(nd, dat + 8, alen);
+            da = nd.addrString(dat + 8, alen);
         } else {
-            da = addr(nd, dat + 4, alen);
+            da = nd.addrString(dat + 4, alen);
             ds = nd.u32(dat + 4 + alen);
         }
-        String oa = addr(nd, dat + 8 + alen, alen);
+        String oa = nd.addrString(dat + 8 + alen, alen);
         long life = nd.u32(dat + 8 + 2 * alen);
         nd.out.append(" rrep ").append(length).append(' ').append((type & RREP_REPAIR) != 0 ? "[R]" : "")
                 .append((type & RREP_ACK) != 0 ? "[A] " : " ").append("prefix ").append(ps).append(" hops ")
@@ -134,7 +123,7 @@ final class AodvPrinter {
             if (i < alen + 4) {
                 throw Truncated.INSTANCE;
             }
-            String da = addr(nd, dp, alen);
+            String da = nd.addrString(dp, alen);
             long ds = nd.u32(dp + alen);
             nd.out.append(" {").append(da).append("}(").append(ds).append(')');
             dp += alen + 4;

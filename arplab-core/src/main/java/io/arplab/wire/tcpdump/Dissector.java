@@ -99,6 +99,18 @@ final class Dissector {
         return off >= 0 && off < snapend ? snapend - off : 0;
     }
 
+    /** GET_IPADDR_STRING()/GET_IP6ADDR_STRING(): the 4- or 16-byte address at {@code off}, checked first. */
+    String addrString(int off, int alen) {
+        check(off, alen);
+        StringBuilder sb = new StringBuilder();
+        if (alen == 4) {
+            Names.ipaddr(sb, p, off);
+        } else {
+            Names.ip6addr(sb, p, off);
+        }
+        return sb.toString();
+    }
+
     /** Throws unless {@code len} bytes at {@code off} are captured (ND_TCHECK_LEN with longjmp). */
     void check(int off, int len) {
         if (!ttest(off, len)) {

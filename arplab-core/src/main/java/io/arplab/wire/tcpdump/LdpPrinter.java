@@ -76,17 +76,6 @@ final class LdpPrinter {
         return t < names.length ? names[t] : t == 0x40 ? "IP-interworking" : "Unknown";
     }
 
-    private static String addr(Dissector nd, int off, int alen) {
-        nd.check(off, alen);
-        StringBuilder sb = new StringBuilder();
-        if (alen == 4) {
-            Names.ipaddr(sb, nd.p, off);
-        } else {
-            Names.ip6addr(sb, nd.p, off);
-        }
-        return sb.toString();
-    }
-
     /** ldp_print(). */
     static void ldpPrint(Dissector nd, int pptr, int len) {
         nd.protocol = "ldp";
@@ -120,7 +109,7 @@ final class LdpPrinter {
             out.append(sep).append("LDP, pdu-length: ").append(pduLen).append(" (too short, < 6)");
             return 0;
         }
-        out.append(sep).append("LDP, Label-Space-ID: ").append(addr(nd, pptr + 4, 4)).append(':')
+        out.append(sep).append("LDP, Label-Space-ID: ").append(nd.addrString(pptr + 4, 4)).append(':')
                 .append(nd.u16(pptr + 8)).append(", pdu-length: ").append(pduLen);
         if (nd.vflag < 1) {
             return 0;
@@ -207,13 +196,13 @@ final class LdpPrinter {
             }
             case 0x0401 -> {
                 if (tlvCheck(nd, tlvTlen, 4)) {
-                    String a = addr(nd, tptr, 4);
+                    String a = nd.addrString(tptr, 4);
                     out.append("\n\t      IPv4 Transport Address: ").append(a);
                 }
             }
             case 0x0403 -> {
                 if (tlvCheck(nd, tlvTlen, 16)) {
-                    String a = addr(nd, tptr, 16);
+                    String a = nd.addrString(tptr, 16);
                     out.append("\n\t      IPv6 Transport Address: ").append(a);
                 }
             }
@@ -233,7 +222,7 @@ final class LdpPrinter {
                             .append(", addresses");
                     int alen = af == 1 ? 4 : af == 2 ? 16 : 0;
                     while (alen > 0 && tlvTlen >= alen) {
-                        String a = addr(nd, tptr, alen);
+                        String a = nd.addrString(tptr, alen);
                         out.append(' ').append(a);
                         tlvTlen -= alen;
                         tptr += alen;

@@ -27,17 +27,6 @@ final class LispPrinter {
         };
     }
 
-    private static String addr(Dissector nd, int off, int alen) {
-        nd.check(off, alen);
-        StringBuilder sb = new StringBuilder();
-        if (alen == 4) {
-            Names.ipaddr(sb, nd.p, off);
-        } else {
-            Names.ip6addr(sb, nd.p, off);
-        }
-        return sb.toString();
-    }
-
     /** lisp_print(). */
     static void lispPrint(Dissector nd, int bp, int length) {
         nd.protocol = "lisp";
@@ -104,7 +93,7 @@ final class LispPrinter {
                 return; // no LCAF
             }
             int alen = afi == 1 ? 4 : 16;
-            String eidAddr = addr(nd, bp + off, alen); // read before the line prints
+            String eidAddr = nd.addrString(bp + off, alen); // read before the line prints
             out.append(" EID ").append(eidAddr).append('/').append(mask).append(',');
             off += alen;
             out.append(' ').append(locs).append(" locator(s)");
@@ -120,7 +109,7 @@ final class LispPrinter {
                 if (locAfi == 1 || locAfi == 2) {
                     int la = locAfi == 1 ? 4 : 16;
                     nd.check(bp + off, la);
-                    out.append(" LOC ").append(addr(nd, loc + LOC_LEN, la));
+                    out.append(" LOC ").append(nd.addrString(loc + LOC_LEN, la));
                     off += la;
                 }
                 if (nd.vflag > 0) {

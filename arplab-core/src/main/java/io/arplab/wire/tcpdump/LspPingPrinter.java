@@ -42,17 +42,6 @@ final class LspPingPrinter {
         };
     }
 
-    private static String addr(Dissector nd, int off, int alen) {
-        nd.check(off, alen);
-        StringBuilder sb = new StringBuilder();
-        if (alen == 4) {
-            Names.ipaddr(sb, nd.p, off);
-        } else {
-            Names.ip6addr(sb, nd.p, off);
-        }
-        return sb.toString();
-    }
-
     /** lspping_print(). */
     static void lspPingPrint(Dissector nd, int pptr, int len) {
         nd.protocol = "lspping";
@@ -230,23 +219,23 @@ final class LspPingPrinter {
             return true;
         }
         String line = switch (type) {
-            case 1, 12 -> addr(nd, p, 4) + "/" + nd.u8(p + 4);
-            case 2, 13 -> addr(nd, p, 16) + "/" + nd.u8(p + 16);
-            case 3 -> "tunnel end-point " + addr(nd, p, 4) + ", tunnel sender " + addr(nd, p + 12, 4)
+            case 1, 12 -> nd.addrString(p, 4) + "/" + nd.u8(p + 4);
+            case 2, 13 -> nd.addrString(p, 16) + "/" + nd.u8(p + 16);
+            case 3 -> "tunnel end-point " + nd.addrString(p, 4) + ", tunnel sender " + nd.addrString(p + 12, 4)
                     + String.format(", lsp-id 0x%04x\n\t      tunnel-id 0x%04x, extended tunnel-id ", nd.u16(p + 18),
-                        nd.u16(p + 6)) + addr(nd, p + 8, 4);
-            case 4 -> "tunnel end-point " + addr(nd, p, 16) + ", tunnel sender " + addr(nd, p + 36, 16)
+                        nd.u16(p + 6)) + nd.addrString(p + 8, 4);
+            case 4 -> "tunnel end-point " + nd.addrString(p, 16) + ", tunnel sender " + nd.addrString(p + 36, 16)
                     + String.format(", lsp-id 0x%04x\n\t      tunnel-id 0x%04x, extended tunnel-id ", nd.u16(p + 54),
-                        nd.u16(p + 18)) + addr(nd, p + 20, 16);
-            case 6 -> "RD: " + rd(nd, p) + ", " + addr(nd, p + 8, 4) + "/" + nd.u8(p + 12);
-            case 7 -> "RD: " + rd(nd, p) + ", " + addr(nd, p + 8, 16) + "/" + nd.u8(p + 24);
+                        nd.u16(p + 18)) + nd.addrString(p + 20, 16);
+            case 6 -> "RD: " + rd(nd, p) + ", " + nd.addrString(p + 8, 4) + "/" + nd.u8(p + 12);
+            case 7 -> "RD: " + rd(nd, p) + ", " + nd.addrString(p + 8, 16) + "/" + nd.u8(p + 24);
             case 8 -> "RD: " + rd(nd, p) + ", Sender VE ID: " + nd.u16(p + 8) + ", Receiver VE ID: " + nd.u16(p + 10)
                     + "\n\t      Encapsulation Type: " + LdpPrinter.pwTypeOr(nd.u16(p + 12), "unknown") + " ("
                     + nd.u16(p + 12) + ")";
-            case 9 -> "Remote PE: " + addr(nd, p, 4)
+            case 9 -> "Remote PE: " + nd.addrString(p, 4)
                     + String.format("\n\t      PW ID: 0x%08x, PW Type: ", nd.u32(p + 4))
                     + LdpPrinter.pwTypeOr(nd.u16(p + 8), "unknown") + " (" + nd.u16(p + 8) + ")";
-            default -> "Sender PE: " + addr(nd, p, 4) + ", Remote PE: " + addr(nd, p + 4, 4)
+            default -> "Sender PE: " + nd.addrString(p, 4) + ", Remote PE: " + nd.addrString(p + 4, 4)
                     + String.format("\n\t      PW ID: 0x%08x, PW Type: ", nd.u32(p + 8))
                     + LdpPrinter.pwTypeOr(nd.u16(p + 12), "unknown") + " (" + nd.u16(p + 12) + ")";
         };
@@ -296,9 +285,9 @@ final class LspPingPrinter {
             }
             nd.check(p, size);
             int alen = type <= 2 ? 4 : 16;
-            String ip = addr(nd, p + 4, alen);
+            String ip = nd.addrString(p + 4, alen);
             String ifc = type == 2 || type == 4 ? String.format("Index: 0x%08x", nd.u32(p + 4 + alen))
-                    : "IP: " + addr(nd, p + 4 + alen, alen);
+                    : "IP: " + nd.addrString(p + 4 + alen, alen);
             out.append("\n\t    Downstream IP: ").append(ip).append("\n\t    Downstream Interface ").append(ifc);
             p += size;
             tlen -= size;
