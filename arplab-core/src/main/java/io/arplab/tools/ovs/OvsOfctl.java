@@ -229,8 +229,7 @@ public final class OvsOfctl implements Tool {
         if (cmd.equals("packet-out") && rest.size() == 3) { // ofctl_packet_out(): neither syntax, before connecting
             return fail("Too many arguments (4)");
         }
-        if (cmd.equals("set-frags") && !List.of("normal", "drop", "reassemble", "nx-match")
-                .contains(rest.get(1))) { // ofctl_set_frags(): the mode is parsed before connecting
+        if (cmd.equals("set-frags") && fragMode(rest.get(1)) == null) { // ofctl_set_frags(): parsed before connecting
             return fail(rest.get(1) + ": unknown fragment handling mode");
         }
         DpctlConntrack.OfctlFlush ctFlush = cmd.startsWith("ct-flush") ? DpctlConntrack.OfctlFlush.parse(cmd, rest)
@@ -385,9 +384,9 @@ public final class OvsOfctl implements Tool {
                     yield 0;
                 }
                 case "set-frags" -> { // ofctl_set_frags(): the mode fetched back after setting it
-                    if (!br.setFragHandling(rest.get(1))) {
+                    if (!br.setFragHandling(fragMode(rest.get(1)))) {
                         yield fail(rest.get(0) + ": setting fragment handling mode failed (this switch probably"
-                                + " doesn't support mode \"" + rest.get(1) + "\")");
+                                + " doesn't support mode \"" + fragMode(rest.get(1)) + "\")");
                     }
                     yield 0;
                 }
@@ -426,6 +425,16 @@ public final class OvsOfctl implements Tool {
                 ctx.runtime().changed(b);
             }
         }
+    }
+
+    /** ofputil_frag_handling_from_string(): a mode in any case, as ofputil_frag_handling_to_string() names it. */
+    private static String fragMode(String s) {
+        for (String m : List.of("normal", "drop", "reassemble", "nx-match")) {
+            if (m.equalsIgnoreCase(s)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The commands arplab models; the others pass OVS's checks and then say they are not modelled. */
@@ -710,9 +719,9 @@ public final class OvsOfctl implements Tool {
         return portMap(br, acceptNames);
     }
 
-    /** The port map, with the table map when {@code tables}. */
+    /** The port map, with the table map when {@code tables}; none under --no-names (ports_to_accept()). */
     PortMap portMap(Ofproto br, boolean tables) {
-        if (br == null) {
+        if (br == null || !acceptNames) {
             return PortMap.NONE; // get_port_map() of a target vconn_verify_name() refuses: an empty map
         }
         Map<String, Long> byName = new HashMap<>();
