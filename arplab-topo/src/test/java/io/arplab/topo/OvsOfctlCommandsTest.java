@@ -210,8 +210,9 @@ class OvsOfctlCommandsTest {
     /**
      * Rows ovs-vsctl creates (refdata/ovs/ofctl-cmds/probe-mirror.in, probe-flowtable.in): Mirror rows and what they
      * copy where in traces and received packets; Flow_Table rows and the flow limits, eviction and prefix tries
-     * (probe-prefixes.in) they set, and table names (probe-tblnames.in); the zone timeout policies' Datapath, CT_Zone
-     * and CT_Timeout_Policy rows (probe-zonetp.in). The uuids OVS draws at random (ovsdb_idl_txn_insert()) are
+     * (probe-prefixes.in) they set, table names (probe-tblnames.in) and fields by NXM name (probe-nxmctx.in); the zone
+     * timeout policies' Datapath, CT_Zone and CT_Timeout_Policy rows and a Datapath's capabilities (probe-zonetp.in,
+     * probe-zonetp2.in). The uuids OVS draws at random (ovsdb_idl_txn_insert()) are
      * masked.
      */
     @org.junit.jupiter.params.ParameterizedTest
@@ -219,7 +220,7 @@ class OvsOfctlCommandsTest {
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
             "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in",
             "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in", "probe-dotrow.in",
-            "probe-tblnames.in", "probe-zonetp.in"})
+            "probe-tblnames.in", "probe-zonetp.in", "probe-zonetp2.in", "probe-nxmctx.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));

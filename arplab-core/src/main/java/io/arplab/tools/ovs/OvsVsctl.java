@@ -250,8 +250,10 @@ public final class OvsVsctl implements Tool {
             case "list-dp-cap" -> { // cmd_list_dp_cap(): the capabilities the vswitchd wrote (none for a datapath
                 // type no bridge uses)
                 Row dp = datapath(c.arg(0), "datapath \"" + c.arg(0) + "\" record not found");
-                StringBuilder line = new StringBuilder();
-                dp.map("capabilities").forEach((k, v) -> line.append(k).append('=').append(v).append(' '));
+                StringBuilder line = new StringBuilder(); // SMAP_FOR_EACH over the IDL's smap of the column
+                Map<String, String> cap = dp.map("capabilities");
+                io.arplab.flow.Hmap.of(cap.keySet(), io.arplab.flow.Hmap.shash())
+                        .forEach(k -> line.append(k).append('=').append(cap.get(k)).append(' '));
                 db.line(line.toString().stripTrailing());
             }
             case "del-controller" -> {

@@ -476,6 +476,7 @@ final class OvsdbRows {
         stored.queues.clear();
         queues.forEach((k, r) -> stored.queues.put(k, copy(r)));
         collectZones();
+        datapathCapabilities();
         for (var t : List.of(Map.entry(datapaths, stored.datapaths), Map.entry(ctZones, stored.ctZones),
                 Map.entry(ctPolicies, stored.ctPolicies))) {
             t.getValue().clear();
@@ -508,6 +509,26 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    // reconfigure_datapath_cfgs(): a Datapath row of a type some bridge's backer has gets the backer's capabilities
+    // when the vswitchd first configures it (get_datapath_cap(), once per datapath: later dpif/set-dp-features
+    // changes do not reach the row)
+    private void datapathCapabilities() {
+        Datum dps = ovs.get(".").get("datapaths");
+        for (int i = 0; i < dps.keys().size(); i++) {
+            Row dp = rowWithUuid(datapaths, dps.values().get(i));
+            if (dp == null || !dp.get("capabilities").keys().isEmpty()) {
+                continue;
+            }
+            for (OvsBridge b : vswitchd.bridges()) {
+                io.arplab.flow.Datapath backer = b.ofproto().datapath;
+                if ((backer.userspace ? "dummy" : "system").equals(dps.keys().get(i))) {
+                    dp.cols.put("capabilities", Datum.of(new java.util.TreeMap<>(backer.capabilities())));
+                    break;
+                }
+            }
+        }
     }
 
     // the database's garbage collection of the zone tables, none a root: a Datapath row the Open_vSwitch row's
