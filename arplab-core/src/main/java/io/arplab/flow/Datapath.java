@@ -130,8 +130,8 @@ public final class Datapath {
     }
 
     /**
-     * get_datapath_cap(): what the vswitchd writes into the Datapath row of the backer's type when it first
-     * configures it, from rt_support in that function's order (ODP_SUPPORT_FIELDS, then DPIF_SUPPORT_FIELDS, a
+     * get_datapath_cap(): what the vswitchd writes into the Datapath row of the backer's type when it creates that
+     * datapath (dp_capability_reconfigure()), from rt_support in that function's order (ODP_SUPPORT_FIELDS, then DPIF_SUPPORT_FIELDS, a
      * size_t printed as a number but sample_nesting's as a bool), ct_flush always true.
      */
     public java.util.Map<String, String> capabilities() {

@@ -176,7 +176,7 @@ class OvsOfctlCommandsTest {
             "probe-bucketacts.in", "probe-badsetctx.in", "probe-parsectx2.in", "probe-filexids.in", "probe-pktout3.in",
             "probe-frags2.in", "probe-verscmds.in", "probe-nxmnames.in", "probe-prereqs3.in",
             "probe-appctl6.in", "probe-fdbvlan.in", "probe-stackops.in", "probe-actforms.in", "probe-optsmisc.in",
-            "probe-portsvers.in", "probe-modtable3.in", "probe-tunmdmask.in"})
+            "probe-portsvers.in", "probe-modtable3.in", "probe-tunmdmask.in", "probe-argcounts.in", "probe-appargs.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
     }

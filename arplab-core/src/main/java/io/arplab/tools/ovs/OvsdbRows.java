@@ -511,9 +511,9 @@ final class OvsdbRows {
         return errors;
     }
 
-    // reconfigure_datapath_cfgs(): a Datapath row of a type some bridge's backer has gets the backer's capabilities
-    // when the vswitchd first configures it (get_datapath_cap(), once per datapath: later dpif/set-dp-features
-    // changes do not reach the row)
+    // datapath_reconfigure(): a Datapath row of a type some bridge's backer has gets the backer's capabilities when
+    // the vswitchd creates its datapath of that type (dp_capability_reconfigure(), get_datapath_cap(); later
+    // dpif/set-dp-features changes do not reach the row). arplab: when the row has none yet
     private void datapathCapabilities() {
         Datum dps = ovs.get(".").get("datapaths");
         for (int i = 0; i < dps.keys().size(); i++) {
