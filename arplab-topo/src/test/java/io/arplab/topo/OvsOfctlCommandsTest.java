@@ -220,7 +220,7 @@ class OvsOfctlCommandsTest {
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
             "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in",
             "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in", "probe-dotrow.in",
-            "probe-tblnames.in", "probe-zonetp.in", "probe-zonetp2.in", "probe-nxmctx.in"})
+            "probe-tblnames.in", "probe-zonetp.in", "probe-zonetp2.in", "probe-nxmctx.in", "probe-nonames.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));
