@@ -129,6 +129,24 @@ public final class Datapath {
         return v != UNSET ? v : boot(f);
     }
 
+    /**
+     * get_datapath_cap(): what the vswitchd writes into the Datapath row of the backer's type when it creates that
+     * datapath (dp_capability_reconfigure()), from rt_support in that function's order (ODP_SUPPORT_FIELDS, then DPIF_SUPPORT_FIELDS, a
+     * size_t printed as a number but sample_nesting's as a bool), ct_flush always true.
+     */
+    public java.util.Map<String, String> capabilities() {
+        java.util.Map<String, String> cap = new java.util.LinkedHashMap<>();
+        List<Support> order = new ArrayList<>(List.of(Support.values()).subList(Support.MAX_VLAN_HEADERS.ordinal(),
+                Support.values().length));
+        order.addAll(List.of(Support.values()).subList(0, Support.MAX_VLAN_HEADERS.ordinal()));
+        for (Support f : order) {
+            long v = runTime(f);
+            cap.put(f.key, f.size && f != Support.SAMPLE_NESTING ? Long.toString(v) : Boolean.toString(v != 0));
+        }
+        cap.put("ct_flush", "true");
+        return cap;
+    }
+
     /** dpif/show-dp-features BR: dpif_show_support() of bt_support. */
     public String showFeatures() {
         StringBuilder s = new StringBuilder();

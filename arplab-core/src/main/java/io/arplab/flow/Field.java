@@ -279,7 +279,10 @@ public enum Field {
         return nxmName != null ? nxmName : name;
     }
 
+    /** mf_by_name: each field's name and extra name (nxm_do_init()). */
     private static final Map<String, Field> BY_NAME = new HashMap<>();
+    /** The same with the NXM and OXM names (nxm_field_by_name()), which only a subfield may give. */
+    private static final Map<String, Field> BY_SUBFIELD_NAME = new HashMap<>();
 
     static {
         for (Field f : values()) {
@@ -287,39 +290,50 @@ public enum Field {
             if (f.extraName != null) {
                 BY_NAME.put(f.extraName, f);
             }
+        }
+        BY_SUBFIELD_NAME.putAll(BY_NAME);
+        for (Field f : values()) {
             if (f.nxmName != null) {
-                BY_NAME.put(f.nxmName, f);
+                BY_SUBFIELD_NAME.put(f.nxmName, f);
             }
         }
-        BY_NAME.put("OXM_OF_ETH_SRC", ETH_SRC);
-        BY_NAME.put("OXM_OF_ETH_DST", ETH_DST);
-        BY_NAME.put("OXM_OF_ETH_TYPE", ETH_TYPE);
-        BY_NAME.put("OXM_OF_IPV4_SRC", IPV4_SRC);
-        BY_NAME.put("OXM_OF_IPV4_DST", IPV4_DST);
-        BY_NAME.put("OXM_OF_IP_PROTO", IP_PROTO);
-        BY_NAME.put("OXM_OF_ARP_OP", ARP_OP);
-        BY_NAME.put("OXM_OF_ARP_SPA", ARP_SPA);
-        BY_NAME.put("OXM_OF_ARP_TPA", ARP_TPA);
-        BY_NAME.put("OXM_OF_ARP_SHA", ARP_SHA);
-        BY_NAME.put("OXM_OF_ARP_THA", ARP_THA);
-        BY_NAME.put("OXM_OF_TCP_SRC", TCP_SRC);
-        BY_NAME.put("OXM_OF_TCP_DST", TCP_DST);
-        BY_NAME.put("OXM_OF_UDP_SRC", UDP_SRC);
-        BY_NAME.put("OXM_OF_UDP_DST", UDP_DST);
-        BY_NAME.put("OXM_OF_TUNNEL_ID", TUN_ID);
-        BY_NAME.put("OXM_OF_ACTSET_OUTPUT", ACTSET_OUTPUT);
-        BY_NAME.put("OXM_OF_IPV6_SRC", IPV6_SRC);
-        BY_NAME.put("OXM_OF_IPV6_DST", IPV6_DST);
-        BY_NAME.put("OXM_OF_IPV6_FLABEL", IPV6_LABEL);
-        BY_NAME.put("OXM_OF_ICMPV6_TYPE", ICMPV6_TYPE);
-        BY_NAME.put("OXM_OF_ICMPV6_CODE", ICMPV6_CODE);
-        BY_NAME.put("OXM_OF_IPV6_ND_TARGET", ND_TARGET);
-        BY_NAME.put("OXM_OF_IPV6_ND_SLL", ND_SLL);
-        BY_NAME.put("OXM_OF_IPV6_ND_TLL", ND_TLL);
+        BY_SUBFIELD_NAME.put("OXM_OF_ETH_SRC", ETH_SRC);
+        BY_SUBFIELD_NAME.put("OXM_OF_ETH_DST", ETH_DST);
+        BY_SUBFIELD_NAME.put("OXM_OF_ETH_TYPE", ETH_TYPE);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV4_SRC", IPV4_SRC);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV4_DST", IPV4_DST);
+        BY_SUBFIELD_NAME.put("OXM_OF_IP_PROTO", IP_PROTO);
+        BY_SUBFIELD_NAME.put("OXM_OF_ARP_OP", ARP_OP);
+        BY_SUBFIELD_NAME.put("OXM_OF_ARP_SPA", ARP_SPA);
+        BY_SUBFIELD_NAME.put("OXM_OF_ARP_TPA", ARP_TPA);
+        BY_SUBFIELD_NAME.put("OXM_OF_ARP_SHA", ARP_SHA);
+        BY_SUBFIELD_NAME.put("OXM_OF_ARP_THA", ARP_THA);
+        BY_SUBFIELD_NAME.put("OXM_OF_TCP_SRC", TCP_SRC);
+        BY_SUBFIELD_NAME.put("OXM_OF_TCP_DST", TCP_DST);
+        BY_SUBFIELD_NAME.put("OXM_OF_UDP_SRC", UDP_SRC);
+        BY_SUBFIELD_NAME.put("OXM_OF_UDP_DST", UDP_DST);
+        BY_SUBFIELD_NAME.put("OXM_OF_TUNNEL_ID", TUN_ID);
+        BY_SUBFIELD_NAME.put("OXM_OF_ACTSET_OUTPUT", ACTSET_OUTPUT);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV6_SRC", IPV6_SRC);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV6_DST", IPV6_DST);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV6_FLABEL", IPV6_LABEL);
+        BY_SUBFIELD_NAME.put("OXM_OF_ICMPV6_TYPE", ICMPV6_TYPE);
+        BY_SUBFIELD_NAME.put("OXM_OF_ICMPV6_CODE", ICMPV6_CODE);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV6_ND_TARGET", ND_TARGET);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV6_ND_SLL", ND_SLL);
+        BY_SUBFIELD_NAME.put("OXM_OF_IPV6_ND_TLL", ND_TLL);
     }
 
-    /** mf_from_name(): by name, alternative name, or NXM/OXM name; null when unknown. */
+    /**
+     * mf_from_name(): by name or alternative name, null when unknown. A match, set_field and a trace's flow take no
+     * NXM or OXM name ("unknown keyword NXM_OF_IN_PORT", "OXM_OF_IPV4_DST is not a valid OXM field name").
+     */
     public static Field byName(String name) {
         return BY_NAME.get(name);
+    }
+
+    /** mf_parse_subfield__()'s field: by NXM or OXM name (mf_parse_subfield_name()), else mf_from_name_len(). */
+    public static Field bySubfieldName(String name) {
+        return BY_SUBFIELD_NAME.get(name);
     }
 }

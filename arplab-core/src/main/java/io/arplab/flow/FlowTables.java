@@ -664,8 +664,9 @@ public final class FlowTables {
         if (vacancy[t] == null) {
             return s.append("off\n").toString();
         }
-        // oftable_vacancy() of a table without a flow limit (max_flows UINT_MAX), converted to uint8_t
-        long n = stats(t)[0], max = 0xffffffffL;
+        // oftable_vacancy(): the share of the table's max_flows (its Flow_Table row's flow_limit, else UINT_MAX) left
+        // free, converted to uint8_t
+        long n = stats(t)[0], max = maxFlows[t];
         int current = n == 0 ? 100 : n >= max ? 0 : (int) ((max - n) * 100.0 / max);
         return s.append("on vacancy_down=").append(vacancy[t][0]).append("% vacancy_up=").append(vacancy[t][1])
                 .append("% vacancy=").append(current).append("%\n").toString();

@@ -45,7 +45,7 @@ final class LearnParser {
                 }
                 case "load" -> specs.add(learnLoad(name, value));
                 case "output" -> {
-                    if (value.indexOf('[') < 0 && Field.byName(value) == null) {
+                    if (value.indexOf('[') < 0 && Field.bySubfieldName(value) == null) {
                         throw new FlowParseException(value + ": unknown field `" + value + "'");
                     }
                     specs.add(new Action.LearnSpec(Action.LearnSpec.OUTPUT, Subfield.parse(value), U128.ZERO, null));

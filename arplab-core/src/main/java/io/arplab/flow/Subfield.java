@@ -10,7 +10,7 @@ public record Subfield(Field field, int ofs, int nBits) {
             lb++;
         }
         String name = s.substring(0, lb);
-        Field f = Field.byName(name);
+        Field f = Field.bySubfieldName(name);
         if (f == null) {
             throw new FlowParseException(s + ": unknown field `" + name + "'");
         }

@@ -1,5 +1,7 @@
 package io.arplab.topo;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -171,9 +173,32 @@ class OvsOfctlCommandsTest {
             "probe-trodp.in", "probe-strictviews.in", "probe-ffwatch.in", "probe-grpodd.in", "probe-dpfilter4.in",
             "probe-usertyped.in", "probe-flowfmt2.in", "probe-flowfmt3.in", "probe-livemega.in", "probe-cookiestats.in",
             "probe-ctzonemega.in", "probe-vlanmega.in", "probe-meterplace.in", "probe-learnct.in",
-            "probe-bucketacts.in", "probe-badsetctx.in", "probe-parsectx2.in", "probe-filexids.in", "probe-pktout3.in"})
+            "probe-bucketacts.in", "probe-badsetctx.in", "probe-parsectx2.in", "probe-filexids.in", "probe-pktout3.in",
+            "probe-frags2.in", "probe-verscmds.in", "probe-nxmnames.in", "probe-prereqs3.in",
+            "probe-appctl6.in", "probe-fdbvlan.in", "probe-stackops.in", "probe-actforms.in", "probe-optsmisc.in",
+            "probe-portsvers.in", "probe-modtable3.in", "probe-tunmdmask.in", "probe-argcounts.in", "probe-appargs.in"})
     void probesOfUntestedCornersAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name), OvsOfctlCommandsTest::staticAge);
+    }
+
+    /**
+     * Probes recorded and not replayed, each with the reason: what they show is not modelled yet. Their recordings
+     * stay beside the others for the round that models it.
+     */
+    static final java.util.Map<String, String> PROBES_NOT_YET = java.util.Map.of(
+            "probe-nsh2.in", "NSH is not modelled: no nsh_* match or set_field fields, no encap()/decap() actions or"
+                    + " dec_nsh_ttl (OpenFlow 1.0's refusals of them hex-dump NXT_FLOW_MODs arplab cannot encode)",
+            "probe-fakebr.in", "ovs-vsctl's fake bridges (add-br CHILD PARENT VLAN) are refused; modelling them takes"
+                    + " vsctl's bridge cache of fake bridges (list-br, br-to-parent, br-to-vlan, port-to-br, add-port"
+                    + " and del-br of a child) and the vswitchd's fake-bridge internal port, whose MAC"
+                    + " (find_local_hw_addr()) was not traced");
+
+    @Test
+    void probesNotYetModelledAreRecorded() {
+        for (String name : PROBES_NOT_YET.keySet()) {
+            assertThat(REF.resolve(name)).exists();
+            assertThat(REF.resolve(name.replace(".in", ".out"))).exists();
+        }
     }
 
     // fdb/show's age of a static entry (fdb/add): mac_entry_age() of expires MAC_ENTRY_AGE_STATIC_ENTRY (INT_MAX),
@@ -185,13 +210,17 @@ class OvsOfctlCommandsTest {
     /**
      * Rows ovs-vsctl creates (refdata/ovs/ofctl-cmds/probe-mirror.in, probe-flowtable.in): Mirror rows and what they
      * copy where in traces and received packets; Flow_Table rows and the flow limits, eviction and prefix tries
-     * (probe-prefixes.in) they set. The uuids OVS draws at random (ovsdb_idl_txn_insert()) are masked.
+     * (probe-prefixes.in) they set, table names (probe-tblnames.in) and fields by NXM name (probe-nxmctx.in); the zone
+     * timeout policies' Datapath, CT_Zone and CT_Timeout_Policy rows and a Datapath's capabilities (probe-zonetp.in,
+     * probe-zonetp2.in). The uuids OVS draws at random (ovsdb_idl_txn_insert()) are
+     * masked.
      */
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"probe-mirror.in", "probe-flowtable.in", "probe-mirror2.in",
             "probe-vsctl2.in", "probe-mirror3.in", "probe-vsctl3.in",
             "probe-vsctl5.in", "probe-ofport.in", "probe-remotes.in", "probe-trunctnl.in", "probe-learnfull.in",
-            "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in", "probe-dotrow.in"})
+            "probe-prefixes.in", "probe-prefixes2.in", "probe-prefixes3.in", "probe-dotrow.in",
+            "probe-tblnames.in", "probe-zonetp.in", "probe-zonetp2.in", "probe-nxmctx.in", "probe-nonames.in"})
     void createdRowsAreOvsOwn(String name, @TempDir Path tmp) throws IOException {
         OvsXlateActionsTest.replayWithFlowsInOrder(tmp, REF.resolve(name),
                 s -> s.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "UUID"));

@@ -59,6 +59,17 @@ final class DbCtlBase {
         }
     }
 
+    /** An atom a command writes through the IDL, checked by the server against column {@code c}'s constraints. */
+    String written(Column c, Ovsdb.Atom t, String atom) {
+        try {
+            return Ovsdb.parseAtom(c, t, atom, true);
+        } catch (VsctlException e) {
+            txn.violations.add("transaction error: {\"details\":\"" + e.getMessage().replace("constraint violation: ",
+                    "") + "\",\"error\":\"constraint violation\"}");
+            return atom;
+        }
+    }
+
     // the commit's refusal: ovsdb_idl's warning on the console, and the command's error
     private VsctlException txnError(String error) {
         warn("ovsdb_idl", error);
@@ -192,7 +203,8 @@ final class DbCtlBase {
     private void create(Command c) {
         String table = table(c.arg(0));
         boolean ofBridges = List.of("Bridge", "Port", "Interface").contains(table);
-        if (!ofBridges && !List.of("Mirror", "Flow_Table", "QoS", "Queue").contains(table)) {
+        if (!ofBridges && !List.of("Mirror", "Flow_Table", "QoS", "Queue", "Datapath", "CT_Zone", "CT_Timeout_Policy")
+                .contains(table)) {
             throw new VsctlException("'create' of a row of table " + table + " is not modelled by arplab");
         }
         String id = c.options().get("--id");

@@ -291,12 +291,16 @@ final class OfctlGroups {
         return 0;
     }
 
+    // open_vconn_for_flow_mod() with OFPUTIL_P_OF13_UP: the allowed protocols (-F's, narrowed to -O's versions) named
+    // by ofputil_protocols_to_string() when none is OpenFlow 1.3 or later
     boolean meterVersion() {
-        if (of.version.atLeast(OfVersion.OF13)) {
+        String e = FlowMod.usableAmongAllowed(FlowMod.P_OF13_UP, false, of.flowFormats);
+        if (e == null && of.version.atLeast(OfVersion.OF13)) {
             return true;
         }
-        of.fail("none of the usable flow formats (OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15) is among the allowed"
-                + " flow formats (" + (of.version == OfVersion.OF10 ? "OpenFlow10,NXM" : "OpenFlow11") + ")");
+        of.fail(e != null ? e : "none of the usable flow formats (OXM-OpenFlow13,OXM-OpenFlow14,OXM-OpenFlow15) is"
+                + " among the allowed flow formats (" + (of.version == OfVersion.OF10 ? "OpenFlow10,NXM" : "OpenFlow11")
+                + ")");
         return false;
     }
 

@@ -170,20 +170,16 @@ public final class OvsAppctl implements Tool {
                 case "ofproto/list" -> {
                     // ofproto_unixctl_list(): every bridge's name
                     java.util.TreeSet<String> names = new java.util.TreeSet<>();
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            names.add(b.bridgeName());
-                        }
+                    for (OvsBridge b : OvsTools.bridges(ctx)) {
+                        names.add(b.bridgeName());
                     }
                     names.forEach(ctx.out()::println);
                 }
                 case "dpif/dump-dps" -> {
                     // ofproto_unixctl_dpif_dump_dps(): each bridge as TYPE@NAME, sorted (get_ofprotos())
                     java.util.TreeSet<String> names = new java.util.TreeSet<>();
-                    for (var s : ctx.switches()) {
-                        if (s instanceof OvsBridge b) {
-                            names.add((b.ofproto().datapath.userspace ? "dummy@" : "system@") + b.bridgeName());
-                        }
+                    for (OvsBridge b : OvsTools.bridges(ctx)) {
+                        names.add((b.ofproto().datapath.userspace ? "dummy@" : "system@") + b.bridgeName());
                     }
                     names.forEach(ctx.out()::println);
                 }

@@ -71,33 +71,44 @@ public final class OvsOfctl implements Tool {
             OvsGetopt.opt("raw", OvsGetopt.NO, '\0'), OvsGetopt.opt("read-only", OvsGetopt.NO, '\0')),
             OvsGetopt.DAEMON, OvsGetopt.OFP_VERSION, OvsGetopt.VLOG, OvsGetopt.STREAM_SSL);
 
-    /** all_commands[]: name, min and max arguments, and whether it works in read-only mode (OVS_RO). */
-    private record Command(String name, int min, int max, boolean readOnly) {}
+    /** all_commands[]: name, usage, min and max arguments, and whether it works in read-only mode (OVS_RO). */
+    private record Command(String name, String usage, int min, int max, boolean readOnly) {}
 
-    private static final java.util.Map<String, Command> COMMANDS = new java.util.HashMap<>();
+    /** The commands in all_commands[]'s order (list-commands prints them so). */
+    private static final Map<String, Command> COMMANDS = new java.util.LinkedHashMap<>();
 
     static {
-        String table = "show 1 1 r;monitor 1 3 r;snoop 1 1 r;dump-desc 1 1 r;dump-tables 1 1 r;"
-                + "dump-table-features 1 1 r;dump-table-desc 1 1 r;dump-flows 1 2 r;dump-aggregate 1 2 r;"
-                + "queue-stats 1 3 r;queue-get-config 1 3 r;add-flow 2 2 w;add-flows 2 2 w;mod-flows 2 2 w;"
-                + "del-flows 1 2 w;replace-flows 2 2 w;diff-flows 2 2 w;add-meter 2 2 w;mod-meter 2 2 w;"
-                + "del-meter 1 2 w;del-meters 1 2 w;dump-meter 1 2 r;dump-meters 1 2 r;meter-stats 1 2 r;"
-                + "meter-features 1 1 r;packet-out 2 -1 w;dump-ports 1 2 r;dump-ports-desc 1 2 r;mod-port 3 3 w;"
-                + "mod-table 3 3 w;get-frags 1 1 r;set-frags 2 2 w;probe 1 1 r;ping 1 2 r;benchmark 3 3 r;"
-                + "dump-ipfix-bridge 1 1 r;dump-ipfix-flow 1 1 r;ct-flush-zone 2 2 r;ct-flush 1 4 r;"
-                + "ofp-parse 1 1 w;ofp-parse-pcap 1 -1 w;add-group 1 2 w;add-groups 2 2 w;mod-group 1 2 w;"
-                + "del-groups 1 2 w;insert-buckets 1 2 w;remove-buckets 1 2 w;dump-groups 1 2 r;"
-                + "dump-group-stats 1 2 r;dump-group-features 1 1 r;bundle 2 2 w;add-tlv-map 2 2 r;"
-                + "del-tlv-map 1 2 r;dump-tlv-map 1 1 r;help 0 -1 r;list-commands 0 -1 r;parse-flow 1 1 w;"
-                + "parse-flows 1 1 w;parse-group 1 1 w;parse-nx-match 0 0 w;parse-nxm 0 0 w;parse-oxm 1 1 w;"
-                + "parse-actions 1 1 w;parse-instructions 1 1 w;parse-ofp10-match 0 0 w;parse-ofp11-match 0 0 w;"
-                + "parse-pcap 1 -1 w;check-vlan 2 2 w;print-error 1 1 w;encode-error-reply 2 2 w;ofp-print 1 2 w;"
-                + "encode-hello 1 1 w;parse-key-value 1 -1 w;compose-packet 1 2 r;parse-packet 0 0 r";
-        for (String c : table.split(";")) {
-            String[] w = c.split(" ");
-            int max = Integer.parseInt(w[2]);
-            COMMANDS.put(w[0], new Command(w[0], Integer.parseInt(w[1]), max < 0 ? Integer.MAX_VALUE : max,
-                    w[3].equals("r")));
+        String table = // NAME;USAGE;MIN;MAX;r|w, as ovs-ofctl.c has them
+                "show;switch;1;1;r|monitor;switch [misslen] [invalid_ttl] [watch:[...]];1;3;r|snoop;switch;1;1;r|"
+                + "dump-desc;switch;1;1;r|dump-tables;switch;1;1;r|dump-table-features;switch;1;1;r|"
+                + "dump-table-desc;switch;1;1;r|dump-flows;switch;1;2;r|dump-aggregate;switch;1;2;r|"
+                + "queue-stats;switch [port [queue]];1;3;r|queue-get-config;switch [port [queue]];1;3;r|"
+                + "add-flow;switch flow;2;2;w|add-flows;switch file;2;2;w|mod-flows;switch flow;2;2;w|"
+                + "del-flows;switch [flow];1;2;w|replace-flows;switch file;2;2;w|diff-flows;source1 source2;2;2;w|"
+                + "add-meter;switch meter;2;2;w|mod-meter;switch meter;2;2;w|del-meter;switch meter;1;2;w|"
+                + "del-meters;switch;1;2;w|dump-meter;switch meter;1;2;r|dump-meters;switch;1;2;r|"
+                + "meter-stats;switch [meter];1;2;r|meter-features;switch;1;1;r|"
+                + "packet-out;switch \"in_port=<port> packet=<hex data> actions=...\";2;-1;w|"
+                + "dump-ports;switch [port];1;2;r|dump-ports-desc;switch [port];1;2;r|mod-port;switch iface act;3;3;w|"
+                + "mod-table;switch mod;3;3;w|get-frags;switch;1;1;r|set-frags;switch frag_mode;2;2;w|"
+                + "probe;target;1;1;r|ping;target [n];1;2;r|benchmark;target n count;3;3;r|"
+                + "dump-ipfix-bridge;switch;1;1;r|dump-ipfix-flow;switch;1;1;r|ct-flush-zone;switch zone;2;2;r|"
+                + "ct-flush;switch [zone=N] [ct-orig-tuple [ct-reply-tuple]];1;4;r|ofp-parse;file;1;1;w|"
+                + "ofp-parse-pcap;pcap;1;-1;w|add-group;switch group;1;2;w|add-groups;switch file;2;2;w|"
+                + "mod-group;switch group;1;2;w|del-groups;switch [group];1;2;w|insert-buckets;switch [group];1;2;w|"
+                + "remove-buckets;switch [group];1;2;w|dump-groups;switch [group];1;2;r|"
+                + "dump-group-stats;switch [group];1;2;r|dump-group-features;switch;1;1;r|bundle;switch file;2;2;w|"
+                + "add-tlv-map;switch map;2;2;r|del-tlv-map;switch [map];1;2;r|dump-tlv-map;switch;1;1;r|help;;0;-1;r|"
+                + "list-commands;;0;-1;r|parse-flow;;1;1;w|parse-flows;;1;1;w|parse-group;;1;1;w|parse-nx-match;;0;0;w|"
+                + "parse-nxm;;0;0;w|parse-oxm;;1;1;w|parse-actions;;1;1;w|parse-instructions;;1;1;w|"
+                + "parse-ofp10-match;;0;0;w|parse-ofp11-match;;0;0;w|parse-pcap;;1;-1;w|check-vlan;;2;2;w|"
+                + "print-error;;1;1;w|encode-error-reply;;2;2;w|ofp-print;;1;2;w|encode-hello;;1;1;w|"
+                + "parse-key-value;;1;-1;w|compose-packet;;1;2;r|parse-packet;;0;0;r";
+        for (String c : table.split("\\|")) {
+            String[] w = c.split(";", -1);
+            int max = Integer.parseInt(w[3]);
+            COMMANDS.put(w[0], new Command(w[0], w[1], Integer.parseInt(w[2]), max < 0 ? Integer.MAX_VALUE : max,
+                    w[4].equals("r")));
         }
     }
 
@@ -226,11 +237,20 @@ public final class OvsOfctl implements Tool {
         } else if (readOnly && !c.readOnly()) {
             return fail("'" + cmd + "' command does not work in read only mode");
         }
+        if (cmd.equals("help")) { // ofctl_help(): usage(), whatever the arguments
+            ctx.out().print(io.arplab.tools.Usage.of("ovs-ofctl"));
+            return 0;
+        }
+        if (cmd.equals("list-commands")) { // ofctl_list_commands(): ovs_cmdl_print_commands() of all_commands[]
+            StringBuilder s = new StringBuilder("The available commands are:\n");
+            COMMANDS.values().forEach(k -> s.append(String.format("  %-23s %s\n", k.name(), k.usage())));
+            ctx.out().print(s);
+            return 0;
+        }
         if (cmd.equals("packet-out") && rest.size() == 3) { // ofctl_packet_out(): neither syntax, before connecting
             return fail("Too many arguments (4)");
         }
-        if (cmd.equals("set-frags") && !List.of("normal", "drop", "reassemble", "nx-match")
-                .contains(rest.get(1))) { // ofctl_set_frags(): the mode is parsed before connecting
+        if (cmd.equals("set-frags") && fragMode(rest.get(1)) == null) { // ofctl_set_frags(): parsed before connecting
             return fail(rest.get(1) + ": unknown fragment handling mode");
         }
         DpctlConntrack.OfctlFlush ctFlush = cmd.startsWith("ct-flush") ? DpctlConntrack.OfctlFlush.parse(cmd, rest)
@@ -385,9 +405,9 @@ public final class OvsOfctl implements Tool {
                     yield 0;
                 }
                 case "set-frags" -> { // ofctl_set_frags(): the mode fetched back after setting it
-                    if (!br.setFragHandling(rest.get(1))) {
+                    if (!br.setFragHandling(fragMode(rest.get(1)))) {
                         yield fail(rest.get(0) + ": setting fragment handling mode failed (this switch probably"
-                                + " doesn't support mode \"" + rest.get(1) + "\")");
+                                + " doesn't support mode \"" + fragMode(rest.get(1)) + "\")");
                     }
                     yield 0;
                 }
@@ -426,6 +446,16 @@ public final class OvsOfctl implements Tool {
                 ctx.runtime().changed(b);
             }
         }
+    }
+
+    /** ofputil_frag_handling_from_string(): a mode in any case, as ofputil_frag_handling_to_string() names it. */
+    private static String fragMode(String s) {
+        for (String m : List.of("normal", "drop", "reassemble", "nx-match")) {
+            if (m.equalsIgnoreCase(s)) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** The commands arplab models; the others pass OVS's checks and then say they are not modelled. */
@@ -710,9 +740,9 @@ public final class OvsOfctl implements Tool {
         return portMap(br, acceptNames);
     }
 
-    /** The port map, with the table map when {@code tables}. */
+    /** The port map, with the table map when {@code tables}; none under --no-names (ports_to_accept()). */
     PortMap portMap(Ofproto br, boolean tables) {
-        if (br == null) {
+        if (br == null || !acceptNames) {
             return PortMap.NONE; // get_port_map() of a target vconn_verify_name() refuses: an empty map
         }
         Map<String, Long> byName = new HashMap<>();

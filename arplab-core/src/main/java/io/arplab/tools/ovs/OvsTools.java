@@ -48,13 +48,27 @@ final class OvsTools {
 
     /** The OVS bridge named so among the node's switches, or null. */
     static OvsBridge bridge(ToolContext ctx, String name) {
-        io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
-        for (Switch s : vs != null ? java.util.List.<Switch>copyOf(vs.bridges()) : ctx.switches()) {
-            if (s instanceof OvsBridge b && b.bridgeName().equals(name)) {
+        for (OvsBridge b : bridges(ctx)) {
+            if (b.bridgeName().equals(name)) {
                 return b;
             }
         }
         return null;
+    }
+
+    /** The node's ovs-vswitchd's bridges (a deleted one stays wired to the node, down, until it is added again). */
+    static java.util.List<OvsBridge> bridges(ToolContext ctx) {
+        io.arplab.runtime.Vswitchd vs = ctx.runtime() == null ? null : ctx.runtime().vswitchd();
+        if (vs != null) {
+            return vs.bridges();
+        }
+        java.util.List<OvsBridge> bs = new java.util.ArrayList<>();
+        for (Switch s : ctx.switches()) {
+            if (s instanceof OvsBridge b) {
+                bs.add(b);
+            }
+        }
+        return bs;
     }
 
     /** A command line reaches ovs-vswitchd: the revalidators' timer with OVS's clock stopped counts it. */

@@ -220,6 +220,42 @@ public final class OvsVsctl implements Tool {
                 }
             }
             case "emer-reset" -> emerReset();
+            case "add-zone-tp" -> addZoneTp(c);
+            case "del-zone-tp" -> { // cmd_del_zone_tp()
+                Row dp = datapath(c.arg(0), "datapath " + c.arg(0) + " does not exist");
+                long zone = zoneId(c.arg(1));
+                Map<String, String> zones = dp.map("ct_zones");
+                if (!zones.containsKey(Long.toString(zone)) && !c.has("--if-exists")) {
+                    throw new VsctlException("zone id " + Long.toUnsignedString(zone) + " does not exist");
+                }
+                zones.remove(Long.toString(zone));
+                dp.cols.put("ct_zones", zoneDatum(zones));
+            }
+            case "list-zone-tp" -> { // cmd_list_zone_tp(): the zones in their key order, each policy's timeouts
+                Row dp = datapath(c.arg(0), "datapath: " + c.arg(0) + " record not found");
+                Ovsdb.Datum zones = dp.get("ct_zones");
+                for (int i = 0; i < zones.keys().size(); i++) {
+                    Row z = OvsdbRows.rowWithUuid(rows.ctZones, zones.values().get(i));
+                    Row tp = z == null || z.get("timeout_policy").keys().isEmpty() ? null
+                            : OvsdbRows.rowWithUuid(rows.ctPolicies, z.get("timeout_policy").keys().get(0));
+                    StringBuilder line = new StringBuilder("Zone:" + zones.keys().get(i) + ", Timeout Policies: ");
+                    if (tp == null) {
+                        line.append("system default");
+                    }
+                    tp = tp == null ? new Row("CT_Timeout_Policy", "") : tp;
+                    tp.map("timeouts").forEach((k, v) -> line.append(k).append('=').append(v).append(' '));
+                    db.line(line.toString().stripTrailing()); // ds_chomp() of one space
+                }
+            }
+            case "list-dp-cap" -> { // cmd_list_dp_cap(): the capabilities the vswitchd wrote (none for a datapath
+                // type no bridge uses)
+                Row dp = datapath(c.arg(0), "datapath \"" + c.arg(0) + "\" record not found");
+                StringBuilder line = new StringBuilder(); // SMAP_FOR_EACH over the IDL's smap of the column
+                Map<String, String> cap = dp.map("capabilities");
+                io.arplab.flow.Hmap.of(cap.keySet(), io.arplab.flow.Hmap.shash())
+                        .forEach(k -> line.append(k).append('=').append(cap.get(k)).append(' '));
+                db.line(line.toString().stripTrailing());
+            }
             case "del-controller" -> {
                 bridge(c.arg(0));
                 rows.controllers.put(c.arg(0), List.of());
@@ -254,6 +290,70 @@ public final class OvsVsctl implements Tool {
             }
         }
         return 0;
+    }
+
+    // find_datapath(): the Datapath row the Open_vSwitch row's datapaths names by its type, else the error
+    private Row datapath(String type, String error) {
+        Ovsdb.Datum dps = rows.ovs.get(".").get("datapaths");
+        int i = dps.keys().indexOf(type);
+        Row dp = i < 0 ? null : OvsdbRows.rowWithUuid(rows.datapaths, dps.values().get(i));
+        if (dp == null) {
+            throw new VsctlException(error);
+        }
+        return dp;
+    }
+
+    // ovs_scan(ARG, "zone=%"SCNi64): strtoll() in base 0; an argument it does not read leaves the zone id
+    // uninitialised in OVS (arplab: 0)
+    private static long zoneId(String arg) {
+        io.arplab.wire.libc.CStrtol n = arg.startsWith("zone=") ? io.arplab.wire.libc.CStrtol.scan(arg.substring(5), 0)
+                : null;
+        return n != null && n.converted() ? n.asLong() : 0;
+    }
+
+    // a Datapath's ct_zones as the IDL keeps an integer-keyed map: by key
+    private static Ovsdb.Datum zoneDatum(Map<String, String> zones) {
+        List<String> keys = new ArrayList<>(zones.keySet());
+        keys.sort(java.util.Comparator.comparingLong(Long::parseLong));
+        return new Ovsdb.Datum(keys, keys.stream().map(zones::get).toList());
+    }
+
+    // cmd_add_zone_tp(): the zone's timeout policy, a CT_Timeout_Policy row with the same timeouts if one exists
+    // (create_timeout_policy(): each argument's first key=value, atoi() of the value), else a new one; a new CT_Zone
+    // row for a zone the datapath lacks. The server checks the keys and the zone id (schema constraints).
+    private void addZoneTp(Command c) {
+        Row dp = datapath(c.arg(0), "datapath " + c.arg(0) + " does not exist");
+        long zone = zoneId(c.arg(1));
+        Map<String, String> zones = dp.map("ct_zones");
+        String zoneUuid = zones.get(Long.toString(zone));
+        if (zoneUuid != null && !c.has("--may-exist")) {
+            throw new VsctlException("zone id " + Long.toUnsignedString(zone) + " already exists");
+        }
+        Map<String, String> timeouts = new java.util.TreeMap<>();
+        for (String arg : c.args().subList(2, c.args().size())) {
+            int end = 0;
+            while (end < arg.length() && ":=(, \t\r\n".indexOf(arg.charAt(end)) < 0) {
+                end++;
+            }
+            String value = end < arg.length() ? arg.substring(end + 1).split("[, \t\r\n)]", 2)[0] : "";
+            io.arplab.wire.libc.CStrtol n = io.arplab.wire.libc.CStrtol.scan(value, 10);
+            timeouts.put(arg.substring(0, end), Long.toString((int) n.asLong())); // atoi()
+        }
+        Row tp = rows.ctPolicies.values().stream().filter(r -> r.map("timeouts").equals(timeouts)).findFirst()
+                .orElse(null);
+        if (tp == null) {
+            tp = rows.newRow("CT_Timeout_Policy", null);
+            Ovsdb.Column col = Ovsdb.column("CT_Timeout_Policy", "timeouts");
+            timeouts.keySet().forEach(k -> db.written(col, Ovsdb.Atom.S, k));
+            tp.cols.put("timeouts", Ovsdb.Datum.of(timeouts));
+        }
+        Row z = zoneUuid == null ? rows.newRow("CT_Zone", null) : OvsdbRows.rowWithUuid(rows.ctZones, zoneUuid);
+        z.cols.put("timeout_policy", Ovsdb.Datum.of(tp.uuid()));
+        if (zoneUuid == null) {
+            db.written(Ovsdb.column("Datapath", "ct_zones"), Ovsdb.Atom.I, Long.toString(zone));
+            zones.put(Long.toString(zone), z.uuid());
+            dp.cols.put("ct_zones", zoneDatum(zones));
+        }
     }
 
     // insert_managers(), insert_controllers(): a target no stream (or vconn) class, active or passive, takes is

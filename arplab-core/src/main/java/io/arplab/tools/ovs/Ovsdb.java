@@ -84,6 +84,11 @@ final class Ovsdb {
         return new Column(c.name, c.key, c.value, c.min, c.max, c.lo, c.hi, List.of(allowed), c.mutable, c.config);
     }
 
+    /** CT_Timeout_Policy's timeouts keys: vswitch.ovsschema's enum, sorted as an OVSDB set is. */
+    static final List<String> TIMEOUT_KEYS = List.of("icmp_first", "icmp_reply", "tcp_close", "tcp_close_wait",
+            "tcp_established", "tcp_fin_wait", "tcp_last_ack", "tcp_retransmit", "tcp_syn_recv", "tcp_syn_sent",
+            "tcp_syn_sent2", "tcp_time_wait", "tcp_unack", "udp_first", "udp_multiple", "udp_single");
+
     static final Map<String, List<Column>> COLUMNS = merged(Map.of(
             "Bridge", List.of(opt("auto_attach", Atom.U), c("controller", Atom.U, null, 0, N),
                     opt("datapath_id", Atom.S), config(one("datapath_type", Atom.S)), one("datapath_version", Atom.S),
@@ -128,7 +133,7 @@ final class Ovsdb {
                     config(range(c("select_vlan", Atom.I, null, 0, 4096), 0, 4095)),
                     config(range(opt("snaplen", Atom.I), 14, 65535)), c("statistics", Atom.S, Atom.I, 0, N)),
             "Open_vSwitch", List.of(c("bridges", Atom.U, null, 0, N), one("cur_cfg", Atom.I),
-                    c("datapath_types", Atom.S, null, 0, N), c("datapaths", Atom.S, Atom.U, 0, N),
+                    c("datapath_types", Atom.S, null, 0, N), config(c("datapaths", Atom.S, Atom.U, 0, N)),
                     opt("db_version", Atom.S), one("dpdk_initialized", Atom.B), opt("dpdk_version", Atom.S),
                     config(map("external_ids")), c("iface_types", Atom.S, null, 0, N),
                     c("manager_options", Atom.U, null, 0, N), one("next_cfg", Atom.I), config(map("other_config")),
@@ -151,7 +156,14 @@ final class Ovsdb {
             "QoS", List.of(config(map("external_ids")), config(map("other_config")),
                     config(range(c("queues", Atom.I, Atom.U, 0, N), 0, 4294967295L)), config(one("type", Atom.S))),
             "Queue", List.of(config(range(opt("dscp", Atom.I), 0, 63)), config(map("external_ids")),
-                    config(map("other_config")))));
+                    config(map("other_config"))),
+            // zone timeout policies (add-zone-tp): rows the database keeps, not roots (collected unreferenced); a
+            // Datapath's capabilities are the vswitchd's (none for a datapath type no bridge uses)
+            "Datapath", List.of(map("capabilities"), config(range(c("ct_zones", Atom.I, Atom.U, 0, N), 0, 65535)),
+                    config(one("datapath_version", Atom.S)), config(map("external_ids"))),
+            "CT_Zone", List.of(config(map("external_ids")), config(opt("timeout_policy", Atom.U))),
+            "CT_Timeout_Policy", List.of(config(map("external_ids")), config(oneOf(c("timeouts", Atom.S, Atom.I, 0,
+                    N), TIMEOUT_KEYS.toArray(String[]::new))))));
 
     private static Map<String, List<Column>> merged(Map<String, List<Column>> a, Map<String, List<Column>> b) {
         Map<String, List<Column>> m = new java.util.HashMap<>(a);

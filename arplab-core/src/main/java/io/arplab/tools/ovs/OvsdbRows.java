@@ -39,6 +39,10 @@ final class OvsdbRows {
         /** The QoS and Queue tables' rows (root tables: they stay until destroyed). */
         final Map<String, Row> qos = new LinkedHashMap<>();
         final Map<String, Row> queues = new LinkedHashMap<>();
+        /** The Datapath, CT_Zone and CT_Timeout_Policy rows (add-zone-tp's), which no vswitchd of arplab's reads. */
+        final Map<String, Row> datapaths = new LinkedHashMap<>();
+        final Map<String, Row> ctZones = new LinkedHashMap<>();
+        final Map<String, Row> ctPolicies = new LinkedHashMap<>();
         int mirrorSeq;
         /**
          * The Port rows of bonds, and of Ports whose one interface has another name (a bond after del-bond-iface),
@@ -54,7 +58,7 @@ final class OvsdbRows {
     /** Columns a commit keeps in {@link Stored} rather than reading back from the vswitchd. */
     private static final List<String> DB_ONLY = List.of("Open_vSwitch:external_ids", "Open_vSwitch:other_config",
             "Bridge:external_ids", "Bridge:other_config", "Bridge:flood_vlans",
-            "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids", "Port:qos",
+            "Open_vSwitch:datapaths", "Bridge:protocols", "Bridge:datapath_type", "Bridge:mirrors", "Bridge:flow_tables", "Port:external_ids", "Port:qos",
             "Port:bond_mode", "Port:bond_updelay", "Port:bond_downdelay", "Port:bond_fake_iface",
             "Interface:external_ids", "Interface:mtu_request", "Interface:other_config", "Interface:mac",
             "Interface:ingress_policing_burst", "Interface:ingress_policing_kpkts_burst",
@@ -74,6 +78,9 @@ final class OvsdbRows {
     final Map<String, Row> flowTables = new LinkedHashMap<>();
     final Map<String, Row> qos = new LinkedHashMap<>();
     final Map<String, Row> queues = new LinkedHashMap<>();
+    final Map<String, Row> datapaths = new LinkedHashMap<>();
+    final Map<String, Row> ctZones = new LinkedHashMap<>();
+    final Map<String, Row> ctPolicies = new LinkedHashMap<>();
     /** Each bridge's controller targets (the Controller rows' target column, the rows themselves not modelled). */
     final Map<String, List<String>> controllers = new HashMap<>();
     /** The Manager rows' targets and the SSL row (null: none), kept in {@link Stored} by the commit. */
@@ -151,6 +158,9 @@ final class OvsdbRows {
         stored.flowTables.forEach((k, r) -> flowTables.put(k, copy(r)));
         stored.qos.forEach((k, r) -> qos.put(k, copy(r)));
         stored.queues.forEach((k, r) -> queues.put(k, copy(r)));
+        stored.datapaths.forEach((k, r) -> datapaths.put(k, copy(r)));
+        stored.ctZones.forEach((k, r) -> ctZones.put(k, copy(r)));
+        stored.ctPolicies.forEach((k, r) -> ctPolicies.put(k, copy(r)));
         syncBridges();
         controllerColumns();
         for (Row r : all()) {
@@ -394,6 +404,9 @@ final class OvsdbRows {
             case "Flow_Table" -> flowTables;
             case "QoS" -> qos;
             case "Queue" -> queues;
+            case "Datapath" -> datapaths;
+            case "CT_Zone" -> ctZones;
+            case "CT_Timeout_Policy" -> ctPolicies;
             case "Manager" -> remotes("Manager", Map.of("", managers));
             case "Controller" -> remotes("Controller", controllers);
             case "SSL" -> ssl == null ? Map.of() : Map.of("", ssl);
@@ -462,6 +475,13 @@ final class OvsdbRows {
         qos.forEach((k, r) -> stored.qos.put(k, copy(r)));
         stored.queues.clear();
         queues.forEach((k, r) -> stored.queues.put(k, copy(r)));
+        collectZones();
+        datapathCapabilities();
+        for (var t : List.of(Map.entry(datapaths, stored.datapaths), Map.entry(ctZones, stored.ctZones),
+                Map.entry(ctPolicies, stored.ctPolicies))) {
+            t.getValue().clear();
+            t.getKey().forEach((k, r) -> t.getValue().put(k, copy(r)));
+        }
         stored.bondPorts.clear();
         stored.bondIfaces.clear();
         ports.forEach((n, r) -> {
@@ -489,6 +509,40 @@ final class OvsdbRows {
             stored.columns.put(r.table + ":" + r.name, keep);
         }
         return errors;
+    }
+
+    // datapath_reconfigure(): a Datapath row of a type some bridge's backer has gets the backer's capabilities when
+    // the vswitchd creates its datapath of that type (dp_capability_reconfigure(), get_datapath_cap(); later
+    // dpif/set-dp-features changes do not reach the row). arplab: when the row has none yet
+    private void datapathCapabilities() {
+        Datum dps = ovs.get(".").get("datapaths");
+        for (int i = 0; i < dps.keys().size(); i++) {
+            Row dp = rowWithUuid(datapaths, dps.values().get(i));
+            if (dp == null || !dp.get("capabilities").keys().isEmpty()) {
+                continue;
+            }
+            for (OvsBridge b : vswitchd.bridges()) {
+                io.arplab.flow.Datapath backer = b.ofproto().datapath;
+                if ((backer.userspace ? "dummy" : "system").equals(dps.keys().get(i))) {
+                    dp.cols.put("capabilities", Datum.of(new java.util.TreeMap<>(backer.capabilities())));
+                    break;
+                }
+            }
+        }
+    }
+
+    // the database's garbage collection of the zone tables, none a root: a Datapath row the Open_vSwitch row's
+    // datapaths no longer names, then the CT_Zone rows no Datapath's ct_zones names, then the CT_Timeout_Policy rows
+    // no CT_Zone's timeout_policy names
+    private void collectZones() {
+        java.util.Set<String> dps = new java.util.HashSet<>(ovs.get(".").get("datapaths").values());
+        datapaths.values().removeIf(d -> !dps.contains(d.uuid()));
+        java.util.Set<String> zones = new java.util.HashSet<>();
+        datapaths.values().forEach(d -> zones.addAll(d.get("ct_zones").values()));
+        ctZones.values().removeIf(z -> !zones.contains(z.uuid()));
+        java.util.Set<String> policies = new java.util.HashSet<>();
+        ctZones.values().forEach(z -> policies.addAll(z.get("timeout_policy").keys()));
+        ctPolicies.values().removeIf(p -> !policies.contains(p.uuid()));
     }
 
     // the database's garbage collection: a Mirror row (the table is not a root) goes with the last reference to it,

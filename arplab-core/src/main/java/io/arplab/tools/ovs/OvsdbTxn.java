@@ -27,6 +27,11 @@ final class OvsdbTxn {
     final List<Row> inserted = new ArrayList<>();
     /** Root-table rows destroyed in this transaction. */
     final List<Row> destroyed = new ArrayList<>();
+    /**
+     * The server's refusals of values the IDL wrote without ovs-vsctl's parse (ovsdb_atom_check_constraints() as
+     * ovsdb_row_from_json() reads each operation's row), as transaction errors, in the operations' order.
+     */
+    final List<String> violations = new ArrayList<>();
     /** Bridge rows of a name another bridge has, which the bridges column names. */
     private final List<Row> nameClashes = new ArrayList<>();
 
@@ -35,7 +40,7 @@ final class OvsdbTxn {
      * or null when the commit goes on, with the Bridge rows nothing names collected.
      */
     String check() {
-        String error = checkReferences();
+        String error = violations.isEmpty() ? checkReferences() : violations.get(0);
         error = error != null ? error : checkUuids();
         error = error != null ? error : checkIndexes();
         if (error == null) {

@@ -44,13 +44,15 @@ final class VsctlCommandLine {
             new Syntax("clear", 3, Integer.MAX_VALUE, "--if-exists"),
             new Syntax("create", 2, Integer.MAX_VALUE, "--id="),
             new Syntax("destroy", 1, Integer.MAX_VALUE, "--if-exists,--all"),
-            new Syntax("wait-until", 2, Integer.MAX_VALUE, ""));
+            new Syntax("wait-until", 2, Integer.MAX_VALUE, ""),
+            new Syntax("add-zone-tp", 3, Integer.MAX_VALUE, "--may-exist"), new Syntax("del-zone-tp", 2, 2, "--if-exists"),
+            new Syntax("list-zone-tp", 1, 1, ""), new Syntax("list-dp-cap", 1, 1, ""));
 
     /** The commands of mode RO (struct ctl_command_syntax's mode): a run of them alone never writes. */
     private static final java.util.Set<String> READ_ONLY = java.util.Set.of("show", "list-br", "br-exists",
             "br-to-vlan", "br-to-parent", "br-get-external-id", "list-ports", "port-to-br", "list-ifaces",
             "iface-to-br", "get-controller", "get-fail-mode", "get-manager", "get-ssl", "comment", "get", "list",
-            "find", "wait-until");
+            "find", "wait-until", "list-zone-tp", "list-dp-cap");
 
     /** ctl_might_write_to_db(): a command of mode RW among them. */
     static boolean mightWrite(List<Command> commands) {
