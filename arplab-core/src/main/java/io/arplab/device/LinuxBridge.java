@@ -45,6 +45,9 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      * in and out being the bridge's own interface (br_nf_forward_ip()).
      */
     public interface Ipv4Hooks {
+        /** net.bridge.bridge-nf-call-iptables of the owner namespace: br_nf_pre_routing() does nothing at 0. */
+        boolean active();
+
         /** Whether iptables' FORWARD and nft's ip/inet forward chains let it pass; what they send goes to {@code sent}. */
         boolean forward(byte[] frame, long now, List<byte[]> sent);
     }
@@ -518,7 +521,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
         if (port != LOCAL_PORT && !nfHook(Hook.PREROUTING, frame, portNames.get(port), null, port)) {
             return;
         }
-        if (port != LOCAL_PORT && ipv4Hooks != null && Bytes.u16(frame, 12) == 0x0800) {
+        if (port != LOCAL_PORT && ipv4Hooks != null && Bytes.u16(frame, 12) == 0x0800 && ipv4Hooks.active()) {
             frame = validIpv4(frame);
             if (frame == null) {
                 return;
@@ -598,7 +601,7 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
     private void deliver(int ingress, int egress, byte[] frame, Output out) {
         // br_nf_forward_ip() runs at NF_BR_FORWARD after the bridge family's chains (NF_BR_PRI_BRNF, priority 0)
         boolean ipv4 = ipv4Hooks != null && ingress != LOCAL_PORT && egress != LOCAL_PORT
-                && Bytes.u16(frame, 12) == 0x0800;
+                && Bytes.u16(frame, 12) == 0x0800 && ipv4Hooks.active();
         if (nft == null) {
             if (!ipv4 || ipv4Forward(frame, out)) {
                 out.transmit(egress, frame);

@@ -322,7 +322,17 @@ public final class Lab implements AutoCloseable {
             });
             b.setNftables(owner.stack().nftables()); // the bridge family's chains of the owner's namespace
             NetDevice brDev = owner.port(p);
-            b.setIpv4Hooks((frame, now, sent) -> owner.stack().bridgedForward(brDev, frame, now, (d, f) -> sent.add(f)));
+            b.setIpv4Hooks(new LinuxBridge.Ipv4Hooks() {
+                @Override
+                public boolean active() {
+                    return owner.stack().bridgeNfCallIptables();
+                }
+
+                @Override
+                public boolean forward(byte[] frame, long now, List<byte[]> sent) {
+                    return owner.stack().bridgedForward(brDev, frame, now, (d, f) -> sent.add(f));
+                }
+            });
             macOwners.put(mac.bits(), owner);
             owner.port(p).setKind("bridge");
             if (address != null) {

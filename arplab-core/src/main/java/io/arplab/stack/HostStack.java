@@ -573,11 +573,17 @@ public final class HostStack extends Netns {
      * eth_type_trans(): how a frame to {@code dst} was addressed, seen from a device whose address is {@code devMac}
      * (a host's interface, or a bridge's port).
      */
+    /** net.bridge.bridge-nf-call-iptables: whether bridged IPv4 passes this namespace's IPv4 hooks (br_netfilter). */
+    public boolean bridgeNfCallIptables() {
+        return storedSysctl("net/bridge/bridge-nf-call-iptables",
+                SysctlRegistry.bridgeDefault("bridge-nf-call-iptables")) != 0;
+    }
+
     /**
      * br_nf_forward_ip(): a frame bridged between two ports of {@code br}, this namespace's bridge, through
      * NF_INET_FORWARD with in and out the bridge (iptables' FORWARD chain, nft's ip and inet forward chains); a
-     * frame for another host is PACKET_HOST there (nf_bridge->pkt_otherhost). A frame whose IPv4 header is not whole
-     * passes (br_validate_ipv4()'s drop is not modelled).
+     * frame for another host is PACKET_HOST there (nf_bridge->pkt_otherhost). The bridge has validated the header
+     * (br_validate_ipv4()); a short one passes untouched.
      */
     public boolean bridgedForward(NetDevice br, byte[] frame, long now, Outbox out) {
         if (frame.length < 34 || (frame[14] & 0xf0) != 0x40 || (frame[14] & 0x0f) < 5

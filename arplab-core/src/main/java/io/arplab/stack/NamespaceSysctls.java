@@ -104,6 +104,7 @@ public final class NamespaceSysctls {
         SysctlKey k = t.key();
         return switch (k.scope()) {
             case NET -> k.modelled() ? s.netSysctl(k.slot()) : s.storedSysctl(t.path(), k.dflt());
+            case BRIDGE -> s.storedSysctl(t.path(), k.dflt());
             case CONF -> {
                 if (k.modelled()) {
                     yield conf(s, t.dir()).get(k.slot());
@@ -148,6 +149,7 @@ public final class NamespaceSysctls {
                     s.storeSysctl(t.path(), v);
                 }
             }
+            case BRIDGE -> s.storeSysctl(t.path(), v);
             case CONF -> {
                 if (k.slot() == DevConf.FORWARDING) {
                     setForwarding(s, t.dir(), v);

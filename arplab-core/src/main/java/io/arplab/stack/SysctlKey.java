@@ -25,7 +25,9 @@ public record SysctlKey(String name, Scope scope, Unit unit, long min, long max,
         /** net.ipv4.neigh.DEV.NAME (neigh_sysctl_register) */
         NEIGH,
         /** net.ipv4.neigh.default.gc_*: neigh_sysctl_register registers them for the initial namespace only */
-        NEIGH_INIT_NS
+        NEIGH_INIT_NS,
+        /** net.bridge.NAME: br_netfilter's brnf_table, in every namespace while the module is loaded */
+        BRIDGE
     }
 
     /** The proc handler: how a written number becomes the stored int and is shown again (kernel/sysctl.c). */
@@ -43,7 +45,9 @@ public record SysctlKey(String name, Scope scope, Unit unit, long min, long max,
         /** proc_unres_qlen (net/core/neighbour.c): packets, stored as bytes of SKB_TRUESIZE(ETH_FRAME_LEN) */
         PACKETS,
         /** proc_dointvec_minmax over int[2] (ipv4_local_port_range()): two ports, stored as low | high << 16 */
-        PORT_RANGE
+        PORT_RANGE,
+        /** brnf_sysctl_call_tables(): proc_dointvec, then any value but 0 stored as 1 */
+        SWITCH
     }
 
     /** How the kernel reads conf/all together with conf/DEV (include/linux/inetdevice.h). */

@@ -45,6 +45,7 @@ public final class SysctlRegistry {
                 case NET -> "net/ipv4/" + key.name();
                 case CONF -> "net/ipv4/conf/" + dir + "/" + key.name();
                 case NEIGH, NEIGH_INIT_NS -> "net/ipv4/neigh/" + dir + "/" + key.name();
+                case BRIDGE -> "net/bridge/" + key.name();
             };
         }
 
@@ -144,6 +145,27 @@ public final class SysctlRegistry {
             conf("src_valid_mark", 0, Combine.OR, -1),
             conf("tag", 0, Combine.DEVICE, -1));
 
+    /**
+     * net.bridge.*: br_netfilter's brnf_table (net/bridge/br_netfilter_hooks.c), loaded on this kernel as on every
+     * Docker host: whether bridged IPv4, IPv6 and ARP frames pass the family's hooks, and VLAN/PPPoE frames too.
+     */
+    public static final List<SysctlKey> BRIDGE = List.of(
+            bridge("bridge-nf-call-arptables", 1),
+            bridge("bridge-nf-call-ip6tables", 1),
+            bridge("bridge-nf-call-iptables", 1),
+            bridge("bridge-nf-filter-pppoe-tagged", 0),
+            bridge("bridge-nf-filter-vlan-tagged", 0),
+            bridge("bridge-nf-pass-vlan-input-dev", 0));
+
+    private static SysctlKey bridge(String name, int dflt) {
+        return new SysctlKey(name, Scope.BRIDGE, Unit.SWITCH, ANY, INT_MAX, dflt, Combine.DEVICE, -1, false);
+    }
+
+    /** The default of net.bridge.{@code name}. */
+    static int bridgeDefault(String name) {
+        return find(BRIDGE, name).dflt();
+    }
+
     /** Conf keys by DevConf slot. */
     private static final SysctlKey[] BY_SLOT = new SysctlKey[DevConf.SLOTS];
 
@@ -215,6 +237,10 @@ public final class SysctlRegistry {
      */
     public static Target resolve(String name, Predicate<String> isDevice) {
         String p = name.trim().replace('/', '.');
+        if (p.startsWith("net.bridge.")) {
+            SysctlKey k = find(BRIDGE, p.substring("net.bridge.".length()));
+            return k != null ? new Target(k, null) : null;
+        }
         if (!p.startsWith("net.ipv4.")) {
             return null;
         }
@@ -253,6 +279,9 @@ public final class SysctlRegistry {
     /** Every key a namespace with these devices has, for "did you mean" and listings. */
     public static List<Target> targets(List<String> devices) {
         List<Target> out = new ArrayList<>();
+        for (SysctlKey k : BRIDGE) {
+            out.add(new Target(k, null));
+        }
         for (SysctlKey k : NET) {
             out.add(new Target(k, null));
         }
@@ -373,6 +402,13 @@ public final class SysctlRegistry {
     private static long convert(SysctlKey k, boolean neg, long mag) {
         long v;
         switch (k.unit()) {
+            case SWITCH -> {
+                // do_proc_dointvec_conv(), then brnf_sysctl_call_tables(): anything but 0 is 1
+                if (Long.compareUnsigned(mag, neg ? INT_MAX + 1 : INT_MAX) > 0) {
+                    return REFUSED;
+                }
+                return mag == 0 ? 0 : 1;
+            }
             case INT, PACKETS -> {
                 // do_proc_dointvec_conv
                 if (Long.compareUnsigned(mag, neg ? INT_MAX + 1 : INT_MAX) > 0) {
@@ -424,7 +460,7 @@ public final class SysctlRegistry {
         long mag = Math.abs((long) stored);
         String sign = stored < 0 ? "-" : "";
         return switch (k.unit()) {
-            case INT, U8 -> Integer.toString(stored);
+            case INT, U8, SWITCH -> Integer.toString(stored);
             case PORT_RANGE -> portLow(stored) + "\t" + portHigh(stored);
             case PACKETS -> Integer.toString(stored / SkbTruesize.ETH_FRAME);
             case SECONDS -> sign + mag / HZ;
@@ -437,6 +473,7 @@ public final class SysctlRegistry {
     public static String accepted(SysctlKey k) {
         return switch (k.unit()) {
             case INT, PACKETS, U8 -> k.min() + ".." + k.max();
+            case SWITCH -> "any int (not 0 is 1)";
             case SECONDS -> k.min() + ".." + k.max() + " seconds";
             case PORT_RANGE -> "a low and a high port, " + k.min() + ".." + k.max();
             case CENTISECONDS -> "any number of 1/100 s";

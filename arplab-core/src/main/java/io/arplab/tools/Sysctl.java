@@ -280,7 +280,7 @@ public final class Sysctl implements Tool {
     }
 
     private static boolean isDirectory(String path) {
-        return path.equals("net") || path.equals("net/ipv4") || path.equals("net/ipv4/neigh")
+        return path.equals("net") || path.equals("net/bridge") || path.equals("net/ipv4") || path.equals("net/ipv4/neigh")
                 || path.equals("net/ipv4/conf");
     }
 
