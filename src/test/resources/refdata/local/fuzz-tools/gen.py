@@ -16,6 +16,7 @@ ARPMODE = False  # seeds 76 on: ARP densely (arp_* sysctls, arping modes, ip nei
 ROUND7 = False  # seeds 353 on: half the lines the ARP mode's, half the tools' mode widened by WIDE_TOOLS (iptables'
 #                 filter table, nc, traceroute's TCP and ICMP methods, the tcp sysctls, ip route get, ip -s neigh);
 #                 a seed draws iptables or nft, never both (nft would list the iptables-nft tables)
+ROUND8B = False  # seeds 405 on: no arp-scan --localnet (the /16's 65,534 hosts outlast the guard)
 ROUND8 = False  # seeds 377 on: the tools' mode adds arpspoof runs under timeout (-t, -r, -c), the port range sysctls
 #                 (ip_local_port_range, ip_unprivileged_port_start) and arp-scan's packet options
 
@@ -465,7 +466,8 @@ def arpscan8():
                                             "--arphrd", "--arphln", "--arppln", "--frame-type", "--padding"),
                                        pick("172.28.0.11", "172.28.0.99", "02:00:00:00:00:99", "ff:ff:ff:ff:ff:ff", "1", "2",
                                             "0x0800", "6", "4", "x", "01:02"))),
-                     maybe(0.15, pick("--localnet", "-l", "--plain", "--numeric", "--ignoredups", "--resolve",
+                     maybe(0.15, pick("--localnet" if not ROUND8B else "--plain", "-l" if not ROUND8B else "-x",
+                                      "--plain", "--numeric", "--ignoredups", "--resolve",
                                       "--random --randomseed=7", "--retry-send=2", "--limit=1", "--bandwidth=1000"))])
     tg = "" if "--localnet" in opts or "-l" in opts else pick("172.28.0.12", "172.28.0.11 172.28.0.12", "172.28.0.10-172.28.0.13",
                                                                "172.28.0.12/30", "172.28.0.1", "172.28.0.95")
@@ -589,10 +591,11 @@ TOOLS = [(ping, 14), (arping, 6), (traceroute, 5), (tracepath, 4), (ip, 30), (br
 
 
 def main():
-    global R, ROUND5, ROUND6, ARPMODE, ROUND7, ROUND8
+    global R, ROUND5, ROUND6, ARPMODE, ROUND7, ROUND8, ROUND8B
     seed = int(sys.argv[1])
     ROUND7 = seed >= 353
     ROUND8 = seed >= 377
+    ROUND8B = seed >= 405
     ROUND5 = seed >= 46
     ROUND6 = seed >= 56
     ARPMODE = seed >= 76

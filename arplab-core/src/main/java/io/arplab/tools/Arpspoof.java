@@ -15,8 +15,9 @@ import java.util.List;
  * dsniff's arpspoof (Debian 2.4b1+debian-31): forged ARP replies telling each target (-t, repeatable; else every host
  * by broadcast) that HOST's address is at our MAC, every 2 s; -r also tells HOST that each target is at our MAC. The
  * MACs it needs come from the kernel's ARP cache (SIOCGARP), which it fills by sending a UDP datagram to port 67 and
- * sleeping a second. SIGINT re-arps the targets with the true MAC, five times a second apart (-c own|host|both: the
- * Ethernet source of those replies). One line per frame on stderr, as arp_send() prints it.
+ * sleeping a second (four lookups; a target not found ends it). SIGHUP, SIGINT or SIGTERM (timeout's) re-arps the -t
+ * targets with the true MAC, five rounds per source kind a second apart (-c own|host|both: the Ethernet source of
+ * those replies); broadcast mode restores nothing. One line per frame on stderr, as arp_send() prints it.
  */
 public final class Arpspoof implements Tool {
     /** The getopt(3) option string, as the real tool passes it. */
