@@ -5,6 +5,7 @@ import io.arplab.stack.Errno;
 import io.arplab.stack.TcpSocket;
 import io.arplab.stack.UdpSocket;
 import io.arplab.wire.Ipv4Address;
+import io.arplab.wire.libc.CStrtol;
 import io.arplab.wire.libc.NetDb;
 import io.arplab.wire.tcpdump.TcpdumpPrinter;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,8 @@ public final class Nc implements Tool {
     private boolean udp, listen, keep, verbose, zero, numeric, shutdownOnEof, detachStdin, inet6, proxy;
     /** -Z: DCCP, which the kernel has no socket for here (socket() fails: ESOCKTNOSUPPORT) */
     private boolean dccp;
+    /** -q SECS: after standard input's end, quit after SECS seconds (-1: never, the default) */
+    private long quit = -1;
     private long timeout = -1;
     private String host;
     private Ipv4Address dst, src;
@@ -79,8 +82,17 @@ public final class Nc implements Tool {
                     }
                 }
                 case 's' -> source = o.argument(); // resolved by remote_connect(), after the host
+                case 'q' -> {
+                    String e = CStrtol.strtonumError(o.argument(), Integer.MIN_VALUE, Integer.MAX_VALUE);
+                    if (e != null) {
+                        fail("nc: quit timer " + e + ": " + o.argument());
+                        return;
+                    }
+                    quit = Long.parseLong(o.argument().strip());
+                    shutdownOnEof |= quit >= 0; // main(): -q with a time not below 0 sets -N
+                }
                 default -> {
-                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-4 -6 -d -k -l -N -n -p -s -u -v -w -Z -z)");
+                    fail("nc: -" + o.letter() + " is not modelled by arplab's nc (-4 -6 -d -k -l -N -n -p -q -s -u -v -w -Z -z)");
                     return;
                 }
             }
@@ -322,6 +334,15 @@ public final class Nc implements Tool {
                 ctx.stack().shutdownTcp(ctx.now(), s, out);
             }
         });
+        if (quit >= 0 && !detachStdin) { // readwrite(): stdin gone, the quit timer's alarm(), then exit(0)
+            ctx.at(ctx.now() + quit * 1_000_000_000L, t -> {
+                if (sock == s) {
+                    ctx.act(out -> ctx.stack().closeTcp(t, s, out));
+                    sock = null;
+                    ctx.exit(0);
+                }
+            });
+        }
     }
 
     /** The network's end of file: with stdin gone too (or listening), readwrite() returns and the socket closes. */

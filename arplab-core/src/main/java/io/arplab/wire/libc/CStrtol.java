@@ -56,6 +56,25 @@ public record CStrtol(BigInteger magnitude, boolean negative, int end) {
         return new CStrtol(v, negative, i);
     }
 
+    /**
+     * OpenBSD's strtonum() (libbsd's, as netcat-openbsd links it): strtoll() in base 10 over the whole string; null
+     * when the value is in [min, max], else its errstr: "invalid", "too small" or "too large".
+     */
+    public static String strtonumError(String s, long min, long max) {
+        CStrtol r = scan(s, 10);
+        if (!r.converted() || r.end() != s.length()) {
+            return "invalid";
+        }
+        long v = r.asLong();
+        if (r.longRange() && r.negative() || v < min) {
+            return "too small";
+        }
+        if (r.longRange() || v > max) {
+            return "too large";
+        }
+        return null;
+    }
+
     /** Whether anything was converted (the end moved past the start). */
     public boolean converted() {
         return end > 0;
