@@ -2,7 +2,7 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
- * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow,
+ * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, AHCP, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow,
  * LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
  */
 final class UdpPrinter {
@@ -122,6 +122,8 @@ final class UdpPrinter {
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
                 || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
             Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (either(sport, dport, AhcpPrinter.AHCP_PORT)) {
+            AhcpPrinter.ahcpPrint(nd, cp, length);
         } else if (BabelPrinter.isPort(sport, dport)) {
             BabelPrinter.babelPrint(nd, cp, length);
         } else if (either(sport, dport, AutoRpPrinter.CISCO_AUTORP_PORT)) {
