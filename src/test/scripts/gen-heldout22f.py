@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Writes the ports-left round's cases (refdata/tcpdump/heldout22f/<case>/<case>.pcap) in the public corpus's style:
+classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s apart, LINKTYPE_ETHERNET, the corpus's hosts;
+bytes built by hand (no scapy, no randomness). Printers `lab_udp_ports_left` still lacked: AHCP (ahcpd's version 1
+discover, offer, request, ack, nack and release with every option, and every way odd: magic, versions, short headers
+and bodies, body lengths past the datagram, MBZ, option lengths that do not fit or are wrong for their type, unknown
+types and options, cut frames; `ahcp_messages`). record-heldout.sh 22f prints them with the real tools.
+Usage: gen-heldout22f.py OUTDIR"""
+import struct, sys
+
+from heldout_frames import case, csum, eth, write_all
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else 'src/test/resources/refdata/tcpdump/heldout22f'
+GW, H11, H12, H13, H14 = (bytes.fromhex('0242ac1c00' + x) for x in ('01', '0b', '0c', '0d', '0e'))
+BC = b'\xff' * 6
+Z6 = bytes(6)
+IGW, I11, I12, I13, I14 = (bytes([172, 28, 0, x]) for x in (1, 11, 12, 13, 14))
+R1, R2, R3 = (bytes([10, 0, 0, x]) for x in (1, 2, 3))
+L11 = bytes.fromhex('fe800000000000000042acfffe1c000b')
+L13 = bytes.fromhex('fe800000000000000042acfffe1c000d')
+G11 = bytes.fromhex('20010db8000000000000000000000011')
+G13 = bytes.fromhex('20010db8000000000000000000000013')
+
+
+def u16(v):
+    return struct.pack('!H', v)
+
+
+def u32(v):
+    return struct.pack('!I', v)
+
+
+def ip(proto, payload, src=I11, dst=I13, ttl=64, ident=0x5e31, df=True, tos=0):
+    h = struct.pack('!BBHHHBBH4s4s', 0x45, tos, 20 + len(payload), ident, 0x4000 if df else 0, ttl, proto, 0, src,
+                    dst)
+    return h[:10] + struct.pack('!H', csum(h)) + h[12:] + payload
+
+
+def ip6(nh, payload, src=L11, dst=L13, hlim=64):
+    return struct.pack('!IHBB', 0x60000000, len(payload), nh, hlim) + src + dst + payload
+
+
+def l4sum(proto, seg, src, dst):
+    ph = src + dst + (struct.pack('!BBH', 0, proto, len(seg)) if len(src) == 4 else
+                      struct.pack('!IxxxB', len(seg), proto))
+    return csum(ph + seg)
+
+
+def udp(sport, dport, data, src=I11, dst=I13):
+    h = struct.pack('!HHHH', sport, dport, 8 + len(data), 0)
+    return h[:6] + struct.pack('!H', l4sum(17, h + data, src, dst) or 0xffff) + data
+
+
+def tcp_syn(sport, dport, src, dst, seq=0x2a3b4c5d):
+    h = struct.pack('!HHIIBBHHH', sport, dport, seq, 0, 0x50, 0x02, 64240, 0, 0)
+    return h[:16] + struct.pack('!H', l4sum(6, h, src, dst)) + h[18:]
+
+
+def eu(sport, dport, data, src=I11, dst=I13, smac=H11, dmac=H13, ttl=64):
+    return eth(dmac, smac, 0x0800, ip(17, udp(sport, dport, data, src, dst), src, dst, ttl=ttl))
+
+
+def eu6(sport, dport, data, src=L11, dst=L13, smac=H11, dmac=H13):
+    return eth(dmac, smac, 0x86dd, ip6(17, udp(sport, dport, data, src, dst), src, dst))
+
+
+
+# ---------------------------------------------------------------- AHCP (print-ahcp.c), UDP 5359
+def ahcp(body, magic=43, ver=1, hops=(1, 64), nonce=0x1234abcd, src=b'\x02\x42\xac\xff\xfe\x1c\x00\x0b',
+         dst=b'\xff' * 8):
+    return bytes([magic, ver, hops[0], hops[1]]) + u32(nonce) + src + dst + body
+
+
+def msg(t, opts, mbz=0, blen=None):
+    return bytes([t, mbz]) + u16(len(opts) if blen is None else blen) + opts
+
+
+def opt(no, val):
+    return bytes([no, len(val)]) + val
+
+
+P6 = G13 + b'\x40'
+P4 = bytes([10, 0, 0, 0, 24])
+
+
+def ahcp_messages():
+    full = (opt(2, u32(1700000000)) + opt(3, u32(3600)) + opt(4, G11) + opt(5, I11) + opt(6, P6 + P6)
+            + opt(7, P4) + opt(8, G11 + G13) + opt(9, I11 + I12) + opt(10, P6) + opt(11, P4 + P4)
+            + opt(12, G13) + opt(13, G11) + b'\0\1')
+    f = [eu6(5359, 5359, ahcp(msg(0, b'')), L11, bytes.fromhex('ff020000000000000000000000000011')),
+         eu6(5359, 5359, ahcp(msg(1, full), src=b'\x02\x42\xac\xff\xfe\x1c\x00\x0d',
+                              dst=b'\x02\x42\xac\xff\xfe\x1c\x00\x0b'), L13, L11, H13, H11),
+         eu6(5359, 5359, ahcp(msg(2, opt(4, G11) + opt(5, I11)))),
+         eu6(5359, 5359, ahcp(msg(3, full[:40])), L13, L11, H13, H11),
+         eu(5359, 5359, ahcp(msg(4, b'\1')), I13, I11, H13, H11),
+         eu(5359, 5359, ahcp(msg(5, opt(2, u32(0)) + opt(2, u32(0xffffffff))))),
+         eu(5359, 5359, ahcp(msg(6, b'', mbz=7))),
+         eu(40000, 5359, ahcp(msg(255, opt(14, b'xyz') + opt(200, b'') + b'\0\0'))),
+         # wrong lengths for the option's type
+         eu(5359, 5359, ahcp(msg(1, opt(2, b'\1\2\3') + opt(3, b'')))),
+         eu(5359, 5359, ahcp(msg(1, opt(3, b'\0\0\0\0\0')))),
+         eu(5359, 5359, ahcp(msg(1, opt(4, G11 + b'\1\2')))),
+         eu(5359, 5359, ahcp(msg(1, opt(9, I11 + b'\1')))),
+         eu(5359, 5359, ahcp(msg(1, opt(6, G11)))),
+         eu(5359, 5359, ahcp(msg(1, opt(11, P4 + b'\1\2')))),
+         eu(5359, 5359, ahcp(msg(1, opt(5, b'')))),
+         # option length past the body, an option without its length, body length past the datagram
+         eu(5359, 5359, ahcp(msg(1, b'\5\x20' + I11))),
+         eu(5359, 5359, ahcp(msg(1, b'\x05'))),
+         eu(5359, 5359, ahcp(msg(1, opt(5, I11), blen=60))),
+         eu(5359, 5359, ahcp(msg(1, opt(5, I11), blen=2))),
+         eu(5359, 5359, ahcp(msg(2, opt(5, I11)) + b'extra')),
+         # short bodies and headers, magic and version
+         eu(5359, 5359, ahcp(b'\0\0\0')),
+         eu(5359, 5359, ahcp(b'')),
+         eu(5359, 5359, ahcp(b'')[:20]),
+         eu(5359, 5359, b'\x2b\x01'),
+         eu(5359, 5359, b'\x2b'),
+         eu(5359, 5359, b''),
+         eu(5359, 5359, ahcp(msg(0, b''), magic=42)),
+         eu(5359, 5359, ahcp(msg(0, b''), ver=0)),
+         eu(5359, 5359, ahcp(msg(0, b''), ver=2)),
+         eu(5359, 5359, b'\x2b\x02'),
+         eu(5359, 5359, ahcp(msg(0, b''), hops=(0, 0), nonce=0, src=bytes(8), dst=bytes(8)))]
+    # cut frames: the header, the body header and the options
+    long = eu(5359, 5359, ahcp(msg(1, full)))
+    f += [(long, n) for n in (43, 44, 50, 66, 70, 73, 80, 90, 100, 130, 160)]
+    f += [(eu(5359, 5359, b'\x2b\x02' + bytes(30)), 43), (eu(5359, 5359, b'\x2a' + bytes(30)), 43)]
+    case('ahcp_messages', f)
+
+
+ahcp_messages()
+write_all(OUT)
