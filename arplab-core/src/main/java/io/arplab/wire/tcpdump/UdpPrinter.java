@@ -2,8 +2,8 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
- * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, AHCP, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow,
- * LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
+ * NTP, Kerberos, L2TP, vat, Zephyr, Rx, RIPng, DHCPv6, AHCP, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD,
+ * VQP, sFlow, LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -115,6 +115,9 @@ final class UdpPrinter {
             L2tpPrinter.l2tpPrint(nd, cp, length);
         } else if (dport == VatPrinter.VAT_PORT) {
             VatPrinter.vatPrint(nd, cp, length);
+        } else if (either(sport, dport, ZephyrPrinter.ZEPHYR_SRV_PORT)
+                || either(sport, dport, ZephyrPrinter.ZEPHYR_CLT_PORT)) {
+            ZephyrPrinter.zephyrPrint(nd, cp, length);
         } else if (RxPrinter.isPort(sport, dport)) {
             RxPrinter.rxPrint(nd, cp, length);
         } else if (either(sport, dport, RipngPrinter.RIPNG_PORT)) {
