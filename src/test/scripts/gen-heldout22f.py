@@ -4,7 +4,9 @@ classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s apart, LI
 bytes built by hand (no scapy, no randomness). Printers `lab_udp_ports_left` still lacked: AHCP (ahcpd's version 1
 discover, offer, request, ack, nack and release with every option, and every way odd: magic, versions, short headers
 and bodies, body lengths past the datagram, MBZ, option lengths that do not fit or are wrong for their type, unknown
-types and options, cut frames; `ahcp_messages`). record-heldout.sh 22f prints them with the real tools.
+types and options, cut frames; `ahcp_messages`) and Zephyr (zhm's and zwgc's notices: subscriptions, locates, hide, admin, host manager and
+windowgram control, login exposure, personal and class messages, server acks and naks, other versions, kinds by
+strtol()'s hex, fields missing, long names, cut frames; `zephyr_notices`). record-heldout.sh 22f prints them with the real tools.
 Usage: gen-heldout22f.py OUTDIR"""
 import struct, sys
 
@@ -129,5 +131,88 @@ def ahcp_messages():
     case('ahcp_messages', f)
 
 
+# ---------------------------------------------------------------- Zephyr (print-zephyr.c), UDP 2103 and 2104
+def zn(kind, cls, inst, opcode, sender=b'alice@LAB', recipient=b'', extra=(), version=b'ZEPH0.2', nf=b'0x11',
+       fields=None):
+    f = [version, nf, kind, b'YWxpY2U=', b'0x0866', b'0x0', b'0x0', b'', cls, inst, opcode, sender, recipient,
+         b'ZEPHYR1.0', b'0x1a2b', b'0x0', b'YWxpY2U=']
+    if fields is not None:
+        f = f[:fields]
+    return b'\0'.join(f + list(extra)) + b'\0'
+
+
+def zephyr_notices():
+    sub = (b'message', b'personal', b'alice@LAB')
+    f = [eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'SUBSCRIBE', extra=sub)),
+         eu(2104, 40200, zn(b'0x5', b'ZEPHYR_CTL', b'CLIENT', b'SUBSCRIBE', extra=(b'SENT',)), I13, I11, H13, H11),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'SUBSCRIBE_NODEFS', extra=(b'*', b'*', b''))),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'UNSUBSCRIBE', extra=sub[:2])),
+         eu(2104, 40200, zn(b'0x5', b'ZEPHYR_CTL', b'CLIENT', b'UNSUBSCRIBE', extra=(b'Lost',)), I13, I11, H13, H11),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'GIMME')),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'GIMMEDEFS')),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'CLEARSUB')),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'Other_Op')),
+         eu(40200, 2104, zn(b'0x4', b'ZEPHYR_CTL', b'HM', b'BOOT', sender=b'')),
+         eu(40200, 2104, zn(b'0x4', b'ZEPHYR_CTL', b'REALM', b'ADD_SUBSCRIBE')),
+         eu(40200, 2104, zn(b'0x4', b'ZEPHYR_CTL', b'REALM', b'REQ_SUBSCRIBE')),
+         eu(40200, 2104, zn(b'0x4', b'ZEPHYR_CTL', b'REALM', b'RLM_SUBSCRIBE')),
+         eu(40200, 2104, zn(b'0x4', b'ZEPHYR_CTL', b'REALM', b'RLM_UNSUBSCRIBE')),
+         eu(40200, 2104, zn(b'0x4', b'ZEPHYR_CTL', b'REALM', b'OTHER')),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'Elsewhere', b'SUBSCRIBE', recipient=b'bob')),
+         eu(40200, 2104, zn(b'0x1', b'USER_LOCATE', b'bob@LAB', b'USER_HIDE')),
+         eu(40200, 2104, zn(b'0x1', b'USER_LOCATE', b'bob@LAB', b'USER_UNHIDE')),
+         eu(40200, 2104, zn(b'0x1', b'USER_LOCATE', b'bob@LAB', b'LOCATE')),
+         eu(40200, 2104, zn(b'0x1', b'ZEPHYR_ADMIN', b'', b'Bdump-Request')),
+         eu(2103, 40200, zn(b'0x4', b'HM_CTL', b'SERVER', b'SHUTDOWN'), I13, I11, H13, H11),
+         eu(40200, 2104, zn(b'0x8', b'HM_STAT', b'HMST_CLIENT', b'GIMMESTATS')),
+         eu(40200, 2104, zn(b'0x8', b'HM_STAT', b'HMST_CLIENT', b'OTHER')),
+         eu(40201, 2103, zn(b'0x0', b'WG_CTL', b'Wg_Read', b'NEW')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'USER_FLUSH')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'NONE')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'OPSTAFF')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'REALM-VISIBLE')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'REALM-ANNOUNCED')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'NET-VISIBLE')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'NET-ANNOUNCED')),
+         eu(40200, 2104, zn(b'0x2', b'LOGIN', b'alice@LAB', b'USER_LOGIN')),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'PERSONAL', b'', recipient=b'bob@LAB', extra=(b'hi\nthere',))),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'lab', b'PING')),
+         eu(40200, 2104, zn(b'0x2', b'message', b'personal', b'auto', sender=b'\x01b\xe9\x7f')),
+         # server acks and naks, other kinds through strtol(s, 0, 16)
+         eu(2104, 40200, zn(b'0x5', b'MESSAGE', b'PERSONAL', b'', extra=(b'NOT_SENT',)), I13, I11, H13, H11),
+         eu(2104, 40200, zn(b'0x5', b'MESSAGE', b'PERSONAL', b'')), 
+         eu(2104, 40200, zn(b'0x6', b'MESSAGE', b'PERSONAL', b'')),
+         eu(2104, 40200, zn(b'0x7', b'MESSAGE', b'PERSONAL', b'')),
+         eu(40200, 2104, zn(b'9', b'MESSAGE', b'x', b'')),
+         eu(40200, 2104, zn(b'  -1', b'MESSAGE', b'x', b'')),
+         eu(40200, 2104, zn(b'+0X5', b'MESSAGE', b'x', b'', extra=(b'Ok',))),
+         eu(40200, 2104, zn(b'0xg', b'MESSAGE', b'x', b'')),
+         eu(40200, 2104, zn(b'ffffffff', b'MESSAGE', b'x', b'')),
+         eu(40200, 2104, zn(b'100000005', b'MESSAGE', b'x', b'', extra=(b'Q',))),
+         eu(40200, 2104, zn(b'fffffffffffffffffff', b'MESSAGE', b'x', b'')),
+         eu(40200, 2104, zn(b'', b'MESSAGE', b'x', b'')),
+         # versions, fields missing, long names
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'', version=b'ZEPH0.1')),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'', version=b'ZEPH')),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'', version=b'ZEPH0.2beta\x02')),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'', version=b'zeph0.2')),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'', fields=16)),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'', fields=5)),
+         eu(40200, 2104, zn(b'0x2', b'MESSAGE', b'x', b'')[:-1]),
+         eu(40200, 2104, b'ZEPH0.2'),
+         eu(40200, 2104, b'ZEPH0.2\0'),
+         eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'SUBSCRIBE', extra=(b'message', b'personal'))[:-1]),
+         eu(40200, 2104, zn(b'0x2', b'C' * 200, b'I' * 100, b'op', recipient=b'R' * 50)),
+         eu(40200, 2104, zn(b'0x1', b'ZEPHYR_ADMIN', b'', b'Q' * 300)),
+         eu(40200, 2104, zn(b'0x4', b'HM_CTL', b'Ab' * 150, b'xY')),
+         eu6(40200, 2104, zn(b'0x2', b'MESSAGE', b'PERSONAL', b'', recipient=b'bob@LAB'))]
+    long = eu(40200, 2104, zn(b'0x2', b'ZEPHYR_CTL', b'CLIENT', b'SUBSCRIBE', extra=sub))
+    f += [(long, n) for n in (42, 44, 49, 60, 90, 120, 140, 150, 160)]
+    ack = eu(2104, 40200, zn(b'0x5', b'MESSAGE', b'PERSONAL', b'', extra=(b'LOST',)), I13, I11, H13, H11)
+    f += [(ack, len(ack) - 3)]
+    case('zephyr_notices', f)
+
+
 ahcp_messages()
+zephyr_notices()
 write_all(OUT)
