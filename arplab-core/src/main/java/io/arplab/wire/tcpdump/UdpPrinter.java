@@ -2,8 +2,9 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
- * NTP, Kerberos, L2TP, vat, Zephyr, Rx, RIPng, DHCPv6, AHCP, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD,
- * VQP, sFlow, LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
+ * NTP, Kerberos, L2TP, vat, Zephyr, Rx, RIPng, DHCPv6, AHCP, Babel, wb, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI
+ * shim, BFD, VQP, sFlow, LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s
+ * order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -129,6 +130,8 @@ final class UdpPrinter {
             AhcpPrinter.ahcpPrint(nd, cp, length);
         } else if (BabelPrinter.isPort(sport, dport)) {
             BabelPrinter.babelPrint(nd, cp, length);
+        } else if (dport == WbPrinter.WB_PORT) {
+            WbPrinter.wbPrint(nd, cp, length);
         } else if (either(sport, dport, AutoRpPrinter.CISCO_AUTORP_PORT)) {
             AutoRpPrinter.autorpPrint(nd, cp, length);
         } else if (RadiusPrinter.isPort(sport, dport)) {
