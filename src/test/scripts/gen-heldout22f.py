@@ -4,9 +4,12 @@ classic pcap, microsecond stamps from 1700000000.000000 one 1.012345 s apart, LI
 bytes built by hand (no scapy, no randomness). Printers `lab_udp_ports_left` still lacked: AHCP (ahcpd's version 1
 discover, offer, request, ack, nack and release with every option, and every way odd: magic, versions, short headers
 and bodies, body lengths past the datagram, MBZ, option lengths that do not fit or are wrong for their type, unknown
-types and options, cut frames; `ahcp_messages`) and Zephyr (zhm's and zwgc's notices: subscriptions, locates, hide, admin, host manager and
-windowgram control, login exposure, personal and class messages, server acks and naks, other versions, kinds by
-strtol()'s hex, fields missing, long names, cut frames; `zephyr_notices`). record-heldout.sh 22f prints them with the real tools.
+types and options, cut frames; `ahcp_messages`), Zephyr (zhm's and zwgc's notices: subscriptions, locates, hide,
+admin, host manager and windowgram control, login exposure, personal and class messages, server acks and naks, other
+versions, kinds by strtol()'s hex, fields missing, long names, cut frames; `zephyr_notices`) and LBL's whiteboard
+(announcements with their id/offset lists and site names, repair requests and replies, drawing operations with every
+op type, SKIP and HOLE spans in and out of range, page vector requests and replies, kill, flags, unknown types, short
+bodies, cut frames; `wb_whiteboard`). record-heldout.sh 22f prints them with the real tools.
 Usage: gen-heldout22f.py OUTDIR"""
 import struct, sys
 
@@ -213,6 +216,64 @@ def zephyr_notices():
     case('zephyr_notices', f)
 
 
+# ---------------------------------------------------------------- LBL wb (print-wb.c), UDP destination port 4567
+def wbh(t, body, flags=0, src=I11, ts=0x5a5a0001, ver=1):
+    return src + u32(ts) + u16(ver) + bytes([t, flags]) + body
+
+
+def dop(t, ts=7, blen=0):
+    return u32(ts) + u16(blen) + bytes([0, t]) + bytes(blen) + bytes(-blen % 4)
+
+
+def wb_whiteboard():
+    page = I12 + u32(3)
+    ops = b''.join(dop(t) for t in range(2, 14)) + dop(1) + dop(200, blen=5)
+    def ido(n):
+        return b''.join(bytes([10, 0, 0, i + 1]) + u32(100 * i) for i in range(n))
+    pgs = u32(2) + u32(7) + page + bytes([2, 0]) + u16(0) + ido(2) + u32(8) + page + bytes([0, 0]) + u16(0)
+    f = [eu(4567, 4567, wbh(1, u32(1) + page + u32(2) + page + u16(2) + u16(0) + ido(2) + b'lab-wb\0junk')),
+         eu(40300, 4567, wbh(1, u32(1) + page + u32(2) + page + u16(0) + u16(0) + b'site')),
+         eu(40300, 4567, wbh(1, u32(1) + page + u32(2) + page + u16(3) + u16(0) + ido(2))),
+         eu(40300, 4567, wbh(1, u32(1) + page + u32(2) + page + u16(0) + u16(0) + b'\x01\xe9x', flags=1)),
+         eu(40300, 4567, wbh(1, bytes(27))),
+         eu(40300, 4567, wbh(2, I14 + page + u32(10) + u32(20))),
+         eu(40300, 4567, wbh(2, bytes(19))),
+         eu(40300, 4567, wbh(3, I14 + page + u32(0) + u32(13) + ops)),
+         eu(40300, 4567, wbh(3, I14 + page + u32(5) + u32(12) + dop(14, ts=8) + dop(15, ts=12) + dop(2))),
+         eu(40300, 4567, wbh(3, I14 + page + u32(5) + u32(9) + dop(2) + dop(14, ts=20) + dop(3))),
+         eu(40300, 4567, wbh(3, I14 + page + u32(5) + u32(9) + dop(2) + dop(15, ts=2) + dop(3))),
+         eu(40300, 4567, wbh(3, I14 + page + u32(5) + u32(4) + dop(2))),
+         eu(40300, 4567, wbh(3, bytes(19))),
+         eu(40300, 4567, wbh(0, page + u32(1) + u32(3) + dop(2, blen=3) + dop(9, blen=8) + dop(4, blen=1))),
+         eu(40300, 4567, wbh(0, page + u32(1) + u32(5) + dop(2) + dop(3))),
+         eu(40300, 4567, wbh(0, page + u32(0xfffffffe) + u32(0xffffffff) + dop(14, ts=0xffffffff) + dop(2)
+                             + dop(3))),
+         eu(40300, 4567, wbh(0, bytes(15))),
+         eu(40300, 4567, wbh(5, page + u32(4) + u32(9))),
+         eu(40300, 4567, wbh(5, bytes(15))),
+         eu(40300, 4567, wbh(7, pgs)),
+         eu(40300, 4567, wbh(7, u32(2) + page + bytes([1, 0]) + u16(0) + ido(1) + page + bytes([0, 9]) + u16(0))),
+         eu(40300, 4567, wbh(7, u32(0))),
+         eu(40300, 4567, wbh(7, u32(3) + page + bytes(4))),
+         eu(40300, 4567, wbh(7, b'\0\0\0')),
+         eu(40300, 4567, wbh(4, b'')),
+         eu(40300, 4567, wbh(4, b'', flags=0x80)),
+         eu(40300, 4567, wbh(6, page)),
+         eu(40300, 4567, wbh(8, page, flags=2)),
+         eu(40300, 4567, wbh(255, b'')),
+         eu(40300, 4567, wbh(0, b'')[:11]),
+         eu(4567, 40300, wbh(4, b'')),
+         eu6(40300, 4567, wbh(2, I14 + page + u32(1) + u32(2)))]
+    long = eu(40300, 4567, wbh(3, I14 + page + u32(0) + u32(13) + ops))
+    f += [(long, n) for n in (44, 52, 55, 60, 70, 80, 90, 100)]
+    idl = eu(4567, 4567, wbh(1, u32(1) + page + u32(2) + page + u16(2) + u16(0) + ido(2) + b'lab-wb\0'))
+    f += [(idl, n) for n in (60, 75, 90, 100, 112)]
+    pl = eu(40300, 4567, wbh(7, pgs))
+    f += [(pl, n) for n in (60, 70, 80)]
+    case('wb_whiteboard', f)
+
+
 ahcp_messages()
 zephyr_notices()
+wb_whiteboard()
 write_all(OUT)
