@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 to heldout21: the golden corpus's case
+ * refdata/tcpdump/public, refdata/tcpdump/heldout, heldout14 to heldout21 and heldout22f: the golden corpus's case
  * folders, each a pcap with what tcpdump and tshark printed (heldout: the held-out round's, made by
  * src/test/scripts/gen-heldout13.py and printed by record-heldout.sh 13; heldout14 to heldout21: the
  * second to ninth rounds', gen-heldout14.py to gen-heldout21.py, printed by record-heldout.sh 14 to 21).
@@ -42,6 +42,7 @@ public final class TcpdumpCorpus {
         out.addAll(caseDirs(publicCases().resolveSibling("heldout19")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout20")));
         out.addAll(caseDirs(publicCases().resolveSibling("heldout21")));
+        out.addAll(caseDirs(publicCases().resolveSibling("heldout22f")));
         return out;
     }
 

@@ -15,6 +15,8 @@ final class ArpPrinter {
     private static final int LINKADDR_MAC48 = 0;
     private static final int LINKADDR_FRELAY = 1;
     private static final int LINKADDR_ATM = 2;
+    /** addrtoname.h's LINKADDR_OTHER: bytes in hex, colon-separated. */
+    static final int LINKADDR_OTHER = 3;
 
     private ArpPrinter() {}
 

@@ -2,8 +2,9 @@ package io.arplab.wire.tcpdump;
 
 /**
  * print-udp.c: the UDP header and the port-based dispatch (DNS, timed, TFTP, BOOTP, RIP, ISAKMP and ESP-in-UDP, SNMP,
- * NTP, Kerberos, L2TP, vat, Rx, RIPng, DHCPv6, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI shim, BFD, VQP, sFlow,
- * LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s order.
+ * NTP, Kerberos, L2TP, vat, Zephyr, Rx, RIPng, DHCPv6, AHCP, Babel, wb, Cisco Auto-RP, RADIUS, HSRP, Broadcom's LI
+ * shim, BFD, VQP, sFlow, LWAPP, SIP, syslog, OTV, VXLAN, Geneve, VXLAN-GPE, MPLS, PTP, SOME/IP), in udp_print()'s
+ * order.
  */
 final class UdpPrinter {
     private static final int NAMESERVER_PORT = 53;
@@ -115,6 +116,9 @@ final class UdpPrinter {
             L2tpPrinter.l2tpPrint(nd, cp, length);
         } else if (dport == VatPrinter.VAT_PORT) {
             VatPrinter.vatPrint(nd, cp, length);
+        } else if (either(sport, dport, ZephyrPrinter.ZEPHYR_SRV_PORT)
+                || either(sport, dport, ZephyrPrinter.ZEPHYR_CLT_PORT)) {
+            ZephyrPrinter.zephyrPrint(nd, cp, length);
         } else if (RxPrinter.isPort(sport, dport)) {
             RxPrinter.rxPrint(nd, cp, length);
         } else if (either(sport, dport, RipngPrinter.RIPNG_PORT)) {
@@ -122,8 +126,12 @@ final class UdpPrinter {
         } else if (either(sport, dport, Dhcp6Printer.DHCP6_SERV_PORT)
                 || either(sport, dport, Dhcp6Printer.DHCP6_CLI_PORT)) {
             Dhcp6Printer.dhcp6Print(nd, cp, length);
+        } else if (either(sport, dport, AhcpPrinter.AHCP_PORT)) {
+            AhcpPrinter.ahcpPrint(nd, cp, length);
         } else if (BabelPrinter.isPort(sport, dport)) {
             BabelPrinter.babelPrint(nd, cp, length);
+        } else if (dport == WbPrinter.WB_PORT) {
+            WbPrinter.wbPrint(nd, cp, length);
         } else if (either(sport, dport, AutoRpPrinter.CISCO_AUTORP_PORT)) {
             AutoRpPrinter.autorpPrint(nd, cp, length);
         } else if (RadiusPrinter.isPort(sport, dport)) {

@@ -35,6 +35,8 @@ class TcpdumpGoldenTest {
             case "tcpdump_ntt" -> new TcpdumpOptions(true, false, 0, TimestampStyle.EPOCH, 0, UTC);
             case "tcpdump_netvt" -> new TcpdumpOptions(true, true, 1, TimestampStyle.EPOCH, 0, UTC);
             case "tcpdump_plain" -> new TcpdumpOptions(false, false, 0, TimestampStyle.TIME_OF_DAY, 0, UTC);
+            // round 22f only (record-heldout.sh): print-ahcp.c's options print at -vv
+            case "tcpdump_nvv" -> new TcpdumpOptions(true, false, 2, TimestampStyle.TIME_OF_DAY, 0, UTC);
             default -> null;
         };
     }
@@ -52,7 +54,7 @@ class TcpdumpGoldenTest {
         for (Path dir : dirs) {
             String name = dir.getParent().getFileName() + "/" + dir.getFileName();
             for (String flags : List.of("tcpdump_n", "tcpdump_ne", "tcpdump_nv", "tcpdump_ntt", "tcpdump_netvt",
-                    "tcpdump_plain")) {
+                    "tcpdump_plain", "tcpdump_nvv")) {
                 Path expected = dir.resolve(flags + ".out");
                 if (Files.exists(expected) && !excluded.contains(dir.getFileName().toString())
                         && !excluded.contains(dir.getFileName() + "/" + flags)) {
