@@ -194,13 +194,17 @@ public final class LinuxBridge implements Switch, Fdb, NetDevice.BridgeMaster {
      * the ARP request it waits on) leaves by the bridge's own interface, as the owner's frames do.
      */
     private boolean ipv4Forward(byte[] frame, Output out) {
-        List<byte[]> sent = new ArrayList<>(0);
-        boolean pass = ipv4Hooks.forward(frame, hookNow, sent);
-        for (byte[] f : sent) {
-            receive(hookNow, LOCAL_PORT, f, out);
+        brnfSent.clear();
+        boolean pass = ipv4Hooks.forward(frame, hookNow, brnfSent);
+        // the owner's frames come in by the local port, whose deliveries run no IPv4 hooks: the list is not touched
+        for (int i = 0; i < brnfSent.size(); i++) {
+            receive(hookNow, LOCAL_PORT, brnfSent.get(i), out);
         }
         return pass;
     }
+
+    /** What the owner's hooks sent for the frame being forwarded (reused: no list per frame). */
+    private final List<byte[]> brnfSent = new ArrayList<>(0);
 
     /** The bridge's own interface's neighbours, for neigh_suppress (none: the bridge has no host). */
     public void setNeighbours(Neighbours n) {
