@@ -583,13 +583,9 @@ public final class HostStack extends Netns {
      * br_nf_forward_ip(): a frame bridged between two ports of {@code br}, this namespace's bridge, through
      * NF_INET_FORWARD with in and out the bridge (iptables' FORWARD chain, nft's ip and inet forward chains); a
      * frame for another host is PACKET_HOST there (nf_bridge->pkt_otherhost). The bridge has validated the header
-     * (br_validate_ipv4()); a short one passes untouched.
+     * at its port (br_validate_ipv4(), LinuxBridge): only whole IPv4 headers come here.
      */
     public boolean bridgedForward(NetDevice br, byte[] frame, long now, Outbox out) {
-        if (frame.length < 34 || (frame[14] & 0xf0) != 0x40 || (frame[14] & 0x0f) < 5
-                || frame.length < 14 + (frame[14] & 0x0f) * 4) {
-            return true;
-        }
         int pktType = pktType(io.arplab.wire.Bytes.u48(frame, 0), br.macBits());
         return nfHook(io.arplab.stack.nft.Family.IP, io.arplab.stack.nft.Hook.FORWARD, frame, 14, br, br,
                 pktType == PACKET_OTHERHOST ? PACKET_HOST : pktType, 0x0800, now, out);
